@@ -1,0 +1,16 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+import { EMAIL_TOKEN_PURPOSES } from '@/server/domain/auth/tokens';
+import {
+  ORGANIZATION_KINDS,
+  ORGANIZATION_STATUSES,
+  SHOP_ACCOUNT_ROLES,
+  USER_STATUSES,
+} from '@/server/domain/organizations/status';
+
+export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
+export const organizationStatus = pgEnum('organization_status', ORGANIZATION_STATUSES);
+export const userStatus = pgEnum('user_status', USER_STATUSES);
+export const shopAccountRole = pgEnum('shop_account_role', SHOP_ACCOUNT_ROLES);
+export const emailTokenPurpose = pgEnum('email_token_purpose', EMAIL_TOKEN_PURPOSES);
+export const outboxStatus = pgEnum('outbox_status', ['pending', 'sending', 'sent', 'failed']);
+export const jobRunStatus = pgEnum('job_run_status', ['running', 'succeeded', 'failed']);

@@ -1,0 +1,54 @@
+import type { OrganizationKind } from '../organizations/status';
+
+/**
+ * The one permission table. Every role, predefined or custom, is a set of these names; every
+ * procedure that needs one names it through `requirePermission`.
+ *
+ * `flag` names the membership flag that gates the permission: without the flag the permission is
+ * not effective, whatever the roles say (Sana's "may see prices" and friends).
+ */
+export const MEMBERSHIP_FLAGS = ['mayOrder', 'maySeePrices', 'maySeeStock', 'mayAuthorizeOrders'] as const;
+export type MembershipFlag = (typeof MEMBERSHIP_FLAGS)[number];
+
+export type PermissionDefinition = { side: OrganizationKind; label: string; flag?: MembershipFlag };
+
+export const PERMISSIONS = {
+  // Buyer organization
+  'org.users.manage': { side: 'buyer', label: 'Manage users' },
+  'org.roles.manage': { side: 'buyer', label: 'Manage roles' },
+  'org.units.manage': { side: 'buyer', label: 'Manage units' },
+  'org.approvals.manage': { side: 'buyer', label: 'Manage spending limits and approval rules' },
+  'orders.place': { side: 'buyer', label: 'Place orders', flag: 'mayOrder' },
+  'quotes.request': { side: 'buyer', label: 'Request quotes', flag: 'mayOrder' },
+  'orders.view.unit': { side: 'buyer', label: "View the unit's orders" },
+  'orders.view.all': { side: 'buyer', label: 'View all orders of the organization' },
+  'orders.approve': { side: 'buyer', label: 'Approve orders', flag: 'mayAuthorizeOrders' },
+  'prices.view': { side: 'buyer', label: 'View prices', flag: 'maySeePrices' },
+  'stock.view': { side: 'buyer', label: 'View stock', flag: 'maySeeStock' },
+  // Seller staff
+  'staff.registrations.view': { side: 'seller', label: 'View registrations' },
+  'staff.registrations.decide': { side: 'seller', label: 'Approve, reject and assign registrations' },
+  'staff.accounts.setup': { side: 'seller', label: 'Set up customer accounts and contracts' },
+  'staff.organizations.suspend': { side: 'seller', label: 'Suspend and reactivate organizations' },
+  'staff.erp.import': { side: 'seller', label: 'Import ERP customers and contacts' },
+  'staff.orders.view': { side: 'seller', label: 'View all orders' },
+  'staff.payments.review': { side: 'seller', label: 'Review payments' },
+  'staff.fulfillment.work': { side: 'seller', label: 'Work fulfillment' },
+  'staff.catalog.manage': { side: 'seller', label: 'Manage catalog, prices and stock' },
+  'staff.quotes.price': { side: 'seller', label: 'Price quotes' },
+  'staff.system.view': { side: 'seller', label: 'View scheduled jobs and the email outbox' },
+} as const satisfies Record<string, PermissionDefinition>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+/** The table widened to its row type, for code that reads optional columns such as `flag`. */
+export const PERMISSION_TABLE: Record<Permission, PermissionDefinition> = PERMISSIONS;
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
+
+export function permissionsForSide(side: OrganizationKind): Permission[] {
+  return ALL_PERMISSIONS.filter((permission) => PERMISSIONS[permission].side === side);
+}

@@ -1,0 +1,74 @@
+import type { OrganizationKind } from '../organizations/status';
+import { permissionsForSide, type Permission } from './permissions';
+
+export type PredefinedRole = {
+  key: string;
+  side: OrganizationKind;
+  name: string;
+  description: string;
+  permissions: readonly Permission[];
+};
+
+/** Roles every organization of a side starts with; stored in `roles` and kept in sync on start. */
+export const PREDEFINED_ROLES: readonly PredefinedRole[] = [
+  {
+    key: 'account_manager',
+    side: 'buyer',
+    name: 'Account manager',
+    description: 'Runs the organization: units, users, roles, limits and rules; orders and approves.',
+    permissions: permissionsForSide('buyer'),
+  },
+  {
+    key: 'buyer',
+    side: 'buyer',
+    name: 'Buyer',
+    description: 'Places orders and requests quotes; sees prices and stock when the flags allow.',
+    permissions: ['orders.place', 'quotes.request', 'prices.view', 'stock.view'],
+  },
+  {
+    key: 'authorizer',
+    side: 'buyer',
+    name: 'Authorizer',
+    description: "Approves or declines orders; sees the unit's orders.",
+    permissions: ['orders.approve', 'orders.view.unit', 'prices.view', 'stock.view'],
+  },
+  {
+    key: 'viewer',
+    side: 'buyer',
+    name: 'Viewer',
+    description: "Sees the unit's orders, nothing more.",
+    permissions: ['orders.view.unit'],
+  },
+  {
+    key: 'seller_admin',
+    side: 'seller',
+    name: 'Seller administrator',
+    description: 'Everything on the staff side.',
+    permissions: permissionsForSide('seller'),
+  },
+  {
+    key: 'account_rep',
+    side: 'seller',
+    name: 'Account representative',
+    description: 'Sets up the accounts assigned to them and prices quotes.',
+    permissions: ['staff.registrations.view', 'staff.accounts.setup', 'staff.orders.view', 'staff.quotes.price'],
+  },
+  {
+    key: 'payment_reviewer',
+    side: 'seller',
+    name: 'Payment reviewer',
+    description: 'Works the payment review queue.',
+    permissions: ['staff.orders.view', 'staff.payments.review'],
+  },
+  {
+    key: 'fulfillment_clerk',
+    side: 'seller',
+    name: 'Fulfillment clerk',
+    description: 'Picks, packs and ships.',
+    permissions: ['staff.orders.view', 'staff.fulfillment.work'],
+  },
+];
+
+export function predefinedRole(key: string): PredefinedRole | undefined {
+  return PREDEFINED_ROLES.find((role) => role.key === key);
+}

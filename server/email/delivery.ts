@@ -1,0 +1,29 @@
+import type { Database } from '@/db/client';
+import { serverEnv } from '@/server/env';
+import { dispatchEmails } from './dispatcher';
+import { devMailboxTransport, resendTransport, type EmailTransport } from './transports';
+
+/** Resend when RESEND_API_KEY is set, otherwise the dev mailbox. */
+export function configuredTransport(db: Database): EmailTransport {
+  const env = serverEnv();
+  return env.RESEND_API_KEY ? resendTransport(env.RESEND_API_KEY) : devMailboxTransport(db);
+}
+
+export function dispatchConfigured(db: Database, now: Date) {
+  return dispatchEmails({ db, now, transport: configuredTransport(db), from: serverEnv().EMAIL_FROM });
+}
+
+let running: Promise<unknown> | undefined;
+
+/**
+ * Sends freshly queued emails now instead of at the next cron tick, without making the request
+ * that queued them wait. The cron job stays the guarantee; this is only about promptness.
+ */
+export function kickEmailDispatch(db: Database): void {
+  if (running) return;
+  running = dispatchConfigured(db, new Date())
+    .catch((error) => console.error('email dispatch failed', error))
+    .finally(() => {
+      running = undefined;
+    });
+}

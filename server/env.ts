@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  APP_URL: z.url().default('http://localhost:3000'),
+  AUTH_SECRET: z.string().min(32).optional(),
+  SESSION_IDLE_MINUTES: minutes(60),
+  SESSION_MAX_HOURS: minutes(12),
+  REVERIFY_AFTER_DAYS: minutes(90),
+  CRON_SECRET: z.string().min(16).optional(),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().default('Countersign <no-reply@countersign.local>'),
+  DEV_MAILBOX: z.enum(['on', 'off']).optional(),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+});
+
+export type ServerEnv = z.infer<typeof envSchema> & { AUTH_SECRET: string; devMailboxEnabled: boolean };
+
+let cached: ServerEnv | undefined;
+
+/** Server configuration, validated once. The README lists every variable. */
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = envSchema.parse(process.env);
+  const production = parsed.NODE_ENV === 'production';
+  const devMailboxEnabled = parsed.DEV_MAILBOX ? parsed.DEV_MAILBOX === 'on' : !production;
+  if (production && !parsed.RESEND_API_KEY && !devMailboxEnabled) {
+    throw new Error('RESEND_API_KEY is required in production (or DEV_MAILBOX=on for a local production build).');
+  }
+  if (production && !parsed.AUTH_SECRET) throw new Error('AUTH_SECRET is required in production.');
+  cached = {
+    ...parsed,
+    // Development only: a fixed secret so that sessions survive restarts of `npm run dev`.
+    AUTH_SECRET: parsed.AUTH_SECRET ?? 'countersign-development-secret-not-for-production',
+    devMailboxEnabled,
+  };
+  return cached;
+}
+
+export function sessionTimeouts() {
+  const env = serverEnv();
+  return { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_MAX_HOURS * 3600_000 };
+}
+
+export function appUrl(pathname: string): string {
+  return new URL(pathname, serverEnv().APP_URL).toString();
+}

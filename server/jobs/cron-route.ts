@@ -1,0 +1,18 @@
+import { getDb } from '@/db/client';
+import { serverEnv } from '@/server/env';
+import { isAuthorizedCronCall } from './cron-auth';
+import { runRecordedJob } from './run-job';
+import { findJob, type JobName } from './schedule';
+
+/** The body of every app/api/cron/<job>/route.ts: check the secret, run, record, answer. */
+export function cronRoute(name: JobName) {
+  return async function handler(request: Request): Promise<Response> {
+    if (!isAuthorizedCronCall(request.headers.get('authorization'), serverEnv().CRON_SECRET)) {
+      return Response.json({ error: 'unauthorized' }, { status: 401 });
+    }
+    const job = findJob(name);
+    if (!job) return Response.json({ error: 'unknown job' }, { status: 404 });
+    const outcome = await runRecordedJob(getDb(), job, 'cron', new Date());
+    return Response.json(outcome, { status: outcome.status === 'succeeded' ? 200 : 500 });
+  };
+}

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { startScheduler } from '@/server/jobs/scheduler';
+import { prepareDatabase, seedIfEmpty } from './database';
+
+/**
+ * `npm run dev` / `npm start` / `npm run db:migrate` / `npm run db:seed`. Starts (or connects to)
+ * PostgreSQL, migrates, seeds demo data when appropriate, then runs Next.js with DATABASE_URL set.
+ */
+const mode = process.argv[2] ?? 'dev';
+const fresh = process.argv.includes('--fresh');
+const log = (line: string) => console.log(`[countersign] ${line}`);
+
+async function main() {
+  const database = await prepareDatabase({ fresh, log });
+  const shutdown = async (code: number) => {
+    await database.stop().catch(() => undefined);
+    process.exit(code);
+  };
+
+  if (mode === 'migrate') return shutdown(0);
+  const seedDemo = mode !== 'start' || database.embedded || process.env.SEED_DEMO_DATA === 'true';
+  if (mode === 'seed' || seedDemo) await seedIfEmpty(database, log);
+  if (mode === 'seed') return shutdown(0);
+
+  const port = process.env.PORT ?? '3000';
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+  const env = { ...process.env, DATABASE_URL: database.url, APP_URL: appUrl, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl };
+  Object.assign(process.env, env);
+
+  const stopScheduler =
+    mode === 'dev' || process.env.RUN_SCHEDULER === 'true' ? startScheduler(database.handle.db, log) : () => undefined;
+  if (mode === 'dev' || process.env.RUN_SCHEDULER === 'true') log('Scheduler running the jobs of server/jobs/schedule.ts.');
+  if (mode === 'dev') log(`Dev mailbox: ${appUrl}/dev/mailbox`);
+
+  const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode === 'start' ? 'start' : 'dev', '--port', port], {
+    stdio: 'inherit',
+    env,
+  });
+  log(`App on ${appUrl}`);
+  const stop = () => next.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  next.on('exit', (code) => {
+    stopScheduler();
+    void shutdown(code ?? 0);
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { emailField, newPasswordField } from './common';
+
+export const signInSchema = z.object({
+  email: emailField,
+  password: z.string().min(1, 'Enter your password.').max(1000, 'That password is too long.'),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+const confirmed = <T extends { newPassword: string; confirmPassword: string }>(value: T) => value.newPassword === value.confirmPassword;
+const confirmIssue = { message: 'The two passwords differ.', path: ['confirmPassword'] };
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password.').max(1000),
+    newPassword: newPasswordField,
+    confirmPassword: z.string().max(1000),
+  })
+  .refine(confirmed, confirmIssue);
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const requestPasswordResetSchema = z.object({ email: emailField });
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(10).max(200),
+    newPassword: newPasswordField,
+    confirmPassword: z.string().max(1000),
+  })
+  .refine(confirmed, confirmIssue);
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;

@@ -1,0 +1,36 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { memberships, organizations } from '@/db/schema';
+import { notFound } from '@/server/domain/errors';
+
+/** The organization and its units, each with its member count, scoped to the caller's tenant. */
+export async function organizationOverview(db: Executor, organizationId: string) {
+  const units = await db
+    .select({ id: organizations.id, name: organizations.name, parentId: organizations.parentId, status: organizations.status })
+    .from(organizations)
+    .where(eq(organizations.rootId, organizationId))
+    .orderBy(organizations.name);
+  const counts = await db
+    .select({ unitId: memberships.unitId, members: count() })
+    .from(memberships)
+    .where(eq(memberships.organizationId, organizationId))
+    .groupBy(memberships.unitId);
+  const membersOf = new Map(counts.map((row) => [row.unitId, row.members]));
+  const root = units.find((unit) => unit.id === organizationId);
+  if (!root) throw notFound('The organization');
+  return {
+    id: root.id,
+    name: root.name,
+    units: units.map((unit) => ({ ...unit, members: membersOf.get(unit.id) ?? 0 })),
+  };
+}
+
+/** One unit of the caller's organization; another tenant's unit is "not found", never shown. */
+export async function getUnit(db: Executor, organizationId: string, unitId: string) {
+  const [unit] = await db
+    .select({ id: organizations.id, name: organizations.name, parentId: organizations.parentId, status: organizations.status })
+    .from(organizations)
+    .where(and(eq(organizations.id, unitId), eq(organizations.rootId, organizationId)));
+  if (!unit) throw notFound('The unit');
+  return unit;
+}

@@ -1,0 +1,72 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { users, userSessions } from '@/db/schema';
+import { describeRetryAfter, SIGN_IN_LIMITS } from '@/server/domain/auth/rate-limit';
+import { burnPasswordCheck, verifyPassword } from '@/server/auth/password';
+import { checkRateLimits, clearRateLimit, countRateLimitedEvent, type LimitedKey } from './rate-limits';
+import { listUserMemberships } from './viewer';
+
+export type SignInRequest = { email: string; password: string; ipAddress: string; userAgent?: string; now: Date };
+
+export type SignInFailureCode = 'invalid_credentials' | 'rate_limited' | 'deactivated' | 'no_account';
+export type SignInOutcome = { ok: true; userId: string; sessionId: string } | { ok: false; code: SignInFailureCode; message: string };
+
+/** The one answer for an unknown email and a wrong password, so neither reveals the other. */
+export const INVALID_CREDENTIALS = 'The email address or password is not correct.';
+
+function limitedKeys(email: string, ipAddress: string): LimitedKey[] {
+  return [
+    { key: `sign-in:account:${email}`, rule: SIGN_IN_LIMITS.perAccount },
+    { key: `sign-in:address:${ipAddress}`, rule: SIGN_IN_LIMITS.perAddress },
+  ];
+}
+
+/**
+ * Checks an email and password and opens a session. Failed attempts count per account and per
+ * client address, in PostgreSQL so that every app instance sees the same counts.
+ */
+export async function signInWithPassword(db: Database, request: SignInRequest): Promise<SignInOutcome> {
+  const email = request.email.trim().toLowerCase();
+  const keys = limitedKeys(email, request.ipAddress);
+  const verdict = await checkRateLimits(db, keys, request.now);
+  if (!verdict.allowed) {
+    return { ok: false, code: 'rate_limited', message: `Too many sign-in attempts. Try again in ${describeRetryAfter(verdict.retryAfterMs)}.` };
+  }
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, request.password) : (await burnPasswordCheck(request.password), false);
+  if (!user || !passwordOk) {
+    await countRateLimitedEvent(db, keys, request.now);
+    return { ok: false, code: 'invalid_credentials', message: INVALID_CREDENTIALS };
+  }
+  await clearRateLimit(db, keys[0]?.key ?? '');
+  if (user.status === 'deactivated') {
+    return { ok: false, code: 'deactivated', message: 'This account has been deactivated. Ask your administrator.' };
+  }
+  const choice = await chooseMembership(db, user.id, user.lastMembershipId);
+  if (!choice.ok) return { ok: false, code: 'no_account', message: choice.problem };
+
+  const [session] = await db
+    .insert(userSessions)
+    .values({
+      userId: user.id,
+      activeMembershipId: choice.id,
+      createdAt: request.now,
+      lastSeenAt: request.now,
+      ipAddress: request.ipAddress.slice(0, 64),
+      userAgent: request.userAgent?.slice(0, 300),
+    })
+    .returning({ id: userSessions.id });
+  if (!session) throw new Error('could not open a session');
+  await db.update(users).set({ lastActiveAt: request.now, lastMembershipId: choice.id }).where(eq(users.id, user.id));
+  return { ok: true, userId: user.id, sessionId: session.id };
+}
+
+/** The last account the user worked in if still usable, else the first usable one. */
+async function chooseMembership(db: Database, userId: string, lastMembershipId: string | null) {
+  const options = await listUserMemberships(db, userId);
+  const usable = options.filter((option) => option.usable);
+  const chosen = usable.find((option) => option.id === lastMembershipId) ?? usable[0];
+  if (chosen) return { ok: true as const, id: chosen.id };
+  const problem = options[0]?.problem ?? 'This login has no customer account yet. Ask your administrator for an invitation.';
+  return { ok: false as const, problem };
+}

@@ -1,0 +1,123 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { membershipRoles, memberships, organizations, roles, users, userSessions } from '@/db/schema';
+import { effectivePermissions } from '@/server/domain/access/effective-permissions';
+import { membershipAccess } from '@/server/domain/access/membership-access';
+import type { Permission } from '@/server/domain/access/permissions';
+import { sessionState, shouldTouchSession, type SessionTimeouts } from '@/server/domain/auth/session-policy';
+import type { OrganizationKind, ShopAccountRole } from '@/server/domain/organizations/status';
+
+export type ActiveMembership = {
+  id: string;
+  organizationId: string;
+  unitId: string;
+  organization: { id: string; name: string; kind: OrganizationKind };
+  shopAccountRole: ShopAccountRole;
+  flags: { mayOrder: boolean; maySeePrices: boolean; maySeeStock: boolean; mayAuthorizeOrders: boolean; hasLimitedBudget: boolean };
+  roleNames: string[];
+  permissions: ReadonlySet<Permission>;
+};
+
+/** Who is calling, as the database says right now. */
+export type Viewer = {
+  sessionId: string;
+  user: { id: string; email: string; name: string };
+  membership: ActiveMembership | null;
+  /** Why the active membership cannot be used (deactivated, organization suspended …). */
+  membershipProblem: string | null;
+};
+
+/**
+ * Resolves a session id from the cookie into a viewer, checking the session row, the user and
+ * the active membership on every request. Returns null when the session no longer counts; an
+ * expired session is also marked revoked so it cannot come back.
+ */
+export async function resolveViewer(db: Executor, sessionId: string, now: Date, timeouts: SessionTimeouts): Promise<Viewer | null> {
+  const [row] = await db
+    .select({ session: userSessions, user: { id: users.id, email: users.email, name: users.name, status: users.status } })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .where(eq(userSessions.id, sessionId));
+  if (!row) return null;
+  const state = sessionState(row.session, now, timeouts);
+  if (state !== 'active' || row.user.status !== 'active') {
+    if (!row.session.revokedAt) {
+      const reason = state === 'active' ? `user_${row.user.status}` : state;
+      await db.update(userSessions).set({ revokedAt: now, revokedReason: reason }).where(eq(userSessions.id, sessionId));
+    }
+    return null;
+  }
+  if (shouldTouchSession(row.session.lastSeenAt, now)) {
+    await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
+    await db.update(users).set({ lastActiveAt: now }).where(eq(users.id, row.user.id));
+  }
+  const viewer: Viewer = { sessionId, user: row.user, membership: null, membershipProblem: null };
+  if (!row.session.activeMembershipId) return viewer;
+  const loaded = await loadMembership(db, row.session.activeMembershipId, row.user.id);
+  if ('problem' in loaded) return { ...viewer, membershipProblem: loaded.problem };
+  return { ...viewer, membership: loaded.membership };
+}
+
+/** A membership of this user with its organization and effective permissions, or why it is unusable. */
+export async function loadMembership(
+  db: Executor,
+  membershipId: string,
+  userId: string,
+): Promise<{ membership: ActiveMembership } | { problem: string }> {
+  const [row] = await db
+    .select({ membership: memberships, organization: organizations })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId)));
+  if (!row) return { problem: 'That account is no longer available to you.' };
+  const access = membershipAccess({
+    activated: row.membership.activated,
+    organizationName: row.organization.name,
+    organizationStatus: row.organization.status,
+  });
+  if (!access.ok) return { problem: access.reason };
+  const roleRows = await db
+    .select({ name: roles.name, permissions: roles.permissions })
+    .from(membershipRoles)
+    .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
+    .where(eq(membershipRoles.membershipId, membershipId));
+  const m = row.membership;
+  const flags = { mayOrder: m.mayOrder, maySeePrices: m.maySeePrices, maySeeStock: m.maySeeStock, mayAuthorizeOrders: m.mayAuthorizeOrders, hasLimitedBudget: m.hasLimitedBudget };
+  return {
+    membership: {
+      id: m.id,
+      organizationId: m.organizationId,
+      unitId: m.unitId,
+      organization: { id: row.organization.id, name: row.organization.name, kind: row.organization.kind },
+      shopAccountRole: m.shopAccountRole,
+      flags,
+      roleNames: roleRows.map((r) => r.name),
+      permissions: effectivePermissions(roleRows.flatMap((r) => r.permissions), flags),
+    },
+  };
+}
+
+/** Every membership of a user with its organization, for the account switcher. */
+export async function listUserMemberships(db: Executor, userId: string) {
+  const rows = await db
+    .select({
+      id: memberships.id,
+      organizationName: organizations.name,
+      organizationKind: organizations.kind,
+      organizationStatus: organizations.status,
+      activated: memberships.activated,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(organizations.name);
+  return rows.map((row) => {
+    const access = membershipAccess({ activated: row.activated, organizationName: row.organizationName, organizationStatus: row.organizationStatus });
+    return { id: row.id, organizationName: row.organizationName, organizationKind: row.organizationKind, usable: access.ok, problem: access.ok ? null : access.reason };
+  });
+}
+
+export async function revokeSessions(db: Executor, sessionIds: string[], reason: string, now: Date): Promise<void> {
+  if (sessionIds.length === 0) return;
+  await db.update(userSessions).set({ revokedAt: now, revokedReason: reason }).where(inArray(userSessions.id, sessionIds));
+}

@@ -1,0 +1,12 @@
+import type { Database } from '@/db/client';
+
+/**
+ * What every procedure starts from: the database, the session id from the cookie (not yet
+ * trusted: the base procedures check it against the database), the caller's address and a clock.
+ */
+export type TRPCContext = {
+  db: Database;
+  sessionId: string | null;
+  clientAddress: string;
+  now: () => Date;
+};

@@ -1,0 +1,104 @@
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import type { Permission } from '@/server/domain/access/permissions';
+import { DomainError, type DomainErrorCode } from '@/server/domain/errors';
+import { takeEnqueuedHint } from '@/server/email/outbox';
+import { kickEmailDispatch } from '@/server/email/delivery';
+import { sessionTimeouts } from '@/server/env';
+import { resolveViewer, type ActiveMembership, type Viewer } from '@/server/services/viewer';
+import type { TRPCContext } from './context';
+
+const TRPC_CODES: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  unauthenticated: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  invalid: 'BAD_REQUEST',
+  precondition_failed: 'PRECONDITION_FAILED',
+  rate_limited: 'TOO_MANY_REQUESTS',
+};
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  // The one place errors are shaped for clients: zod's field errors and our domain errors' field
+  // errors both arrive as `data.fieldErrors`, which forms show beside the fields.
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors =
+      cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof DomainError ? cause.fieldErrors : undefined;
+    const message = cause instanceof ZodError ? 'Some fields need attention.' : shape.message;
+    const hidden = shape.data.code === 'INTERNAL_SERVER_ERROR' && process.env.NODE_ENV === 'production';
+    return {
+      ...shape,
+      message: hidden ? 'Something went wrong on our side. Please try again.' : message,
+      data: { ...shape.data, stack: undefined, fieldErrors: fieldErrors ?? null },
+    };
+  },
+});
+
+/** Turns a DomainError thrown by a service into the matching tRPC error, keeping it as the cause. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+/** After a successful mutation that queued emails, send them now rather than at the next cron tick. */
+const promptEmail = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === 'mutation' && result.ok && takeEnqueuedHint()) kickEmailDispatch(ctx.db);
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+export const publicProcedure = t.procedure.use(domainErrors).use(promptEmail);
+
+/** A signed-in user whose session row, user row and status are valid right now. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const viewer: Viewer | null = ctx.sessionId ? await resolveViewer(ctx.db, ctx.sessionId, ctx.now(), sessionTimeouts()) : null;
+  if (!viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Please sign in again.' });
+  return next({ ctx: { viewer } });
+});
+
+/** A signed-in user acting in a usable membership; `ctx.membership` and `ctx.organizationId` are set. */
+export const orgProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const membership: ActiveMembership | null = ctx.viewer.membership;
+  if (!membership) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: ctx.viewer.membershipProblem ?? 'Choose an account to work in first.' });
+  }
+  return next({ ctx: { membership, organizationId: membership.organizationId } });
+});
+
+/** A member of a buyer organization. */
+export const buyerProcedure = orgProcedure.use(({ ctx, next }) => {
+  if (ctx.membership.organization.kind !== 'buyer') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for members of a buying organization.' });
+  }
+  return next();
+});
+
+/** Seller staff. */
+export const staffProcedure = orgProcedure.use(({ ctx, next }) => {
+  if (ctx.membership.organization.kind !== 'seller') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for Countersign staff only.' });
+  }
+  return next();
+});
+
+/** Stacks on an org procedure: the effective permission (roles gated by flags) is required. */
+export function requirePermission(permission: Permission) {
+  return t.middleware(({ ctx, next }) => {
+    const membership = (ctx as { membership?: ActiveMembership }).membership;
+    if (!membership?.permissions.has(permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'You do not have permission to do this.' });
+    }
+    return next();
+  });
+}

@@ -1,0 +1,21 @@
+import { changePasswordSchema, requestPasswordResetSchema, resetPasswordSchema } from '@/server/schemas/auth';
+import { changePassword, requestPasswordReset, resetPassword } from '@/server/services/account';
+import { protectedProcedure, publicProcedure, router } from '../init';
+
+export const accountRouter = router({
+  changePassword: protectedProcedure.input(changePasswordSchema).mutation(async ({ ctx, input }) => {
+    await changePassword(ctx.db, { ...input, userId: ctx.viewer.user.id, sessionId: ctx.viewer.sessionId, now: ctx.now() });
+    return { changed: true };
+  }),
+
+  /** Always the same answer, whether or not the address has an account. */
+  requestPasswordReset: publicProcedure.input(requestPasswordResetSchema).mutation(async ({ ctx, input }) => {
+    await requestPasswordReset(ctx.db, { email: input.email, now: ctx.now() });
+    return { message: 'If an account uses this address, we have emailed it a link to choose a new password.' };
+  }),
+
+  resetPassword: publicProcedure.input(resetPasswordSchema).mutation(async ({ ctx, input }) => {
+    await resetPassword(ctx.db, { ...input, now: ctx.now() });
+    return { changed: true };
+  }),
+});

@@ -1,0 +1,8 @@
+import { unitInput } from '@/server/schemas/session';
+import { getUnit, organizationOverview } from '@/server/services/organization';
+import { orgProcedure, router } from '../init';
+
+export const organizationRouter = router({
+  current: orgProcedure.query(({ ctx }) => organizationOverview(ctx.db, ctx.organizationId)),
+  unit: orgProcedure.input(unitInput).query(({ ctx, input }) => getUnit(ctx.db, ctx.organizationId, input.unitId)),
+});

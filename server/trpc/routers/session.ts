@@ -1,0 +1,27 @@
+import { switchAccountSchema } from '@/server/schemas/session';
+import { listUserMemberships, switchMembership } from '@/server/services/account';
+import { protectedProcedure, router } from '../init';
+
+export const sessionRouter = router({
+  /** Who is signed in, in which account, and what they may do there. */
+  me: protectedProcedure.query(async ({ ctx }) => {
+    const { viewer } = ctx;
+    return {
+      user: viewer.user,
+      membership: viewer.membership && {
+        id: viewer.membership.id,
+        organization: viewer.membership.organization,
+        shopAccountRole: viewer.membership.shopAccountRole,
+        flags: viewer.membership.flags,
+        roleNames: viewer.membership.roleNames,
+        permissions: [...viewer.membership.permissions],
+      },
+      membershipProblem: viewer.membershipProblem,
+      accounts: await listUserMemberships(ctx.db, viewer.user.id),
+    };
+  }),
+
+  switchAccount: protectedProcedure.input(switchAccountSchema).mutation(({ ctx, input }) =>
+    switchMembership(ctx.db, { userId: ctx.viewer.user.id, sessionId: ctx.viewer.sessionId, membershipId: input.membershipId }),
+  ),
+});

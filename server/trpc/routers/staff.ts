@@ -1,0 +1,14 @@
+import { idField } from '@/server/schemas/common';
+import { runJobSchema } from '@/server/schemas/session';
+import { jobsOverview, outboxProblems, retryEmail, runJobNow } from '@/server/services/system';
+import { z } from 'zod';
+import { requirePermission, router, staffProcedure } from '../init';
+
+const systemProcedure = staffProcedure.use(requirePermission('staff.system.view'));
+
+export const staffRouter = router({
+  jobs: systemProcedure.query(({ ctx }) => jobsOverview(ctx.db)),
+  runJob: systemProcedure.input(runJobSchema).mutation(({ ctx, input }) => runJobNow(ctx.db, input.name, ctx.now())),
+  outbox: systemProcedure.query(({ ctx }) => outboxProblems(ctx.db)),
+  retryEmail: systemProcedure.input(z.object({ id: idField })).mutation(({ ctx, input }) => retryEmail(ctx.db, input.id, ctx.now())),
+});
