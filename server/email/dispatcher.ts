@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { emailOutbox, type OutboxRow } from '@/db/schema';
 import { nextAttemptAt, shouldGiveUp } from '@/server/domain/email/retry-policy';
@@ -38,9 +38,12 @@ async function claimDueRows(db: Database, now: Date, limit: number, leaseMs: num
   const due = db
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
+    // Column-bound comparisons, not raw sql: drizzle only encodes a Date for postgres-js through its column.
     .where(
-      sql`(${emailOutbox.status} = 'pending' and ${emailOutbox.nextAttemptAt} <= ${now})
-        or (${emailOutbox.status} = 'sending' and ${emailOutbox.lockedUntil} <= ${now})`,
+      or(
+        and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.nextAttemptAt, now)),
+        and(eq(emailOutbox.status, 'sending'), lte(emailOutbox.lockedUntil, now)),
+      ),
     )
     .orderBy(emailOutbox.nextAttemptAt)
     .limit(limit)

@@ -24,7 +24,7 @@ async function main() {
 
   const port = process.env.PORT ?? '3000';
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
-  const env = { ...process.env, DATABASE_URL: database.url, APP_URL: appUrl, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: database.url, APP_URL: appUrl, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl };
   Object.assign(process.env, env);
 
   const stopScheduler =

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { rateLimitBuckets } from '@/db/schema';
 import { rateLimitVerdict, type RateLimitRule, type RateLimitVerdict } from '@/server/domain/auth/rate-limit';
@@ -18,15 +18,16 @@ export async function checkRateLimits(db: Executor, keys: LimitedKey[], now: Dat
 /** Counts one event against each key; a window that has passed starts again at one. */
 export async function countRateLimitedEvent(db: Executor, keys: LimitedKey[], now: Date): Promise<void> {
   for (const { key, rule } of keys) {
-    const windowStart = new Date(now.getTime() - rule.windowMs);
+    // Dates only through column-bound operators or `excluded`: raw Dates in sql`` do not reach postgres-js encoded.
+    const windowPassed = lte(rateLimitBuckets.windowStartedAt, new Date(now.getTime() - rule.windowMs));
     await db
       .insert(rateLimitBuckets)
       .values({ key, windowStartedAt: now, count: 1 })
       .onConflictDoUpdate({
         target: rateLimitBuckets.key,
         set: {
-          count: sql`case when ${rateLimitBuckets.windowStartedAt} <= ${windowStart} then 1 else ${rateLimitBuckets.count} + 1 end`,
-          windowStartedAt: sql`case when ${rateLimitBuckets.windowStartedAt} <= ${windowStart} then ${now} else ${rateLimitBuckets.windowStartedAt} end`,
+          count: sql`case when ${windowPassed} then 1 else ${rateLimitBuckets.count} + 1 end`,
+          windowStartedAt: sql`case when ${windowPassed} then excluded.window_started_at else ${rateLimitBuckets.windowStartedAt} end`,
         },
       });
   }

@@ -1,0 +1,21 @@
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { getViewer } from '@/server/auth/current';
+
+export const metadata = { title: 'Sign in' };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { callbackUrl, error } = await searchParams;
+  if (await getViewer()) redirect('/');
+  // next-auth sends people here with ?error= when they sign in without JavaScript.
+  const initialError = error ? (error === 'CredentialsSignin' ? 'Sign-in failed. Please try again.' : error.slice(0, 200)) : undefined;
+  return (
+    <>
+      <h1>Sign in</h1>
+      <p className="lede">Sign in to order, approve and manage your organization&apos;s purchasing.</p>
+      <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
+    </>
+  );
+}

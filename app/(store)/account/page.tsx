@@ -1,0 +1,9 @@
+import { AccountPage } from '@/components/account/account-page';
+import { getMe } from '@/components/shell/me';
+
+export const metadata = { title: 'My account' };
+
+export default async function StoreAccountPage() {
+  const me = await getMe();
+  return me && <AccountPage me={me} />;
+}

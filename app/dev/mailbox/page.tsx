@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { formatDateTime } from '@/components/ui/format';
+import { Pager } from '@/components/ui/pager';
+import { getDb } from '@/db/client';
+import { listDevMail } from '@/db/queries/dev-mailbox';
+import { serverEnv } from '@/server/env';
+
+export const metadata = { title: 'Dev mailbox' };
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<{ q?: string; page?: string }> };
+
+/** Every email the app sent while no RESEND_API_KEY is set. Not served in production. */
+export default async function DevMailboxPage({ searchParams }: Props) {
+  if (!serverEnv().devMailboxEnabled) notFound();
+  const params = await searchParams;
+  const search = params.q?.trim().slice(0, 200) || undefined;
+  const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
+  const mail = await listDevMail(getDb(), { search, page, pageSize: 25 });
+  const href = (p: number) => `/dev/mailbox?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
+  return (
+    <main id="main">
+      <h1>Dev mailbox</h1>
+      <p className="lede">Emails the app would have sent. Set RESEND_API_KEY to send real email instead. {mail.total} in all.</p>
+      <form className="search-form" role="search">
+        <div className="field">
+          <label htmlFor="q">Search by recipient or subject</label>
+          <input id="q" name="q" defaultValue={search} maxLength={200} />
+        </div>
+        <button type="submit" className="button">Search</button>
+      </form>
+      <div className="table-wrap">
+        <table className="stack">
+          <thead>
+            <tr><th>Delivered</th><th>To</th><th>Subject</th></tr>
+          </thead>
+          <tbody>
+            {mail.rows.length === 0 && (
+              <tr><td colSpan={3}>No emails yet.</td></tr>
+            )}
+            {mail.rows.map((row) => (
+              <tr key={row.id}>
+                <td data-label="Delivered">{formatDateTime(row.deliveredAt)}</td>
+                <td data-label="To">{row.toAddress}</td>
+                <td data-label="Subject"><Link href={`/dev/mailbox/${row.id}`}>{row.subject}</Link></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={page} hasNext={mail.hasNext} href={href} />
+    </main>
+  );
+}

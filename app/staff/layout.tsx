@@ -1,0 +1,18 @@
+import { forbidden, redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { AppHeader } from '@/components/shell/app-header';
+import { getMe } from '@/components/shell/me';
+import { STAFF_NAV } from '@/components/shell/navigation';
+
+/** Staff pages: signed-out people go to sign-in; signed-in buyers get a 403 page, not just a hidden menu. */
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const me = await getMe();
+  if (!me) redirect('/sign-in?callbackUrl=/staff');
+  if (me.membership?.organization.kind !== 'seller') forbidden();
+  return (
+    <>
+      <AppHeader me={me} home="/staff" area="Staff" nav={STAFF_NAV} />
+      <main id="main">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Permission } from '@/server/domain/access/permissions';
+
+export type NavItem = { href: string; label: string; permission?: Permission };
+
+/** The menus; an entry with a permission is shown only to members who hold it. */
+export const STORE_NAV: NavItem[] = [
+  { href: '/', label: 'Home' },
+  { href: '/account', label: 'My account' },
+];
+
+export const STAFF_NAV: NavItem[] = [
+  { href: '/staff', label: 'Dashboard' },
+  { href: '/staff/jobs', label: 'Jobs & email', permission: 'staff.system.view' },
+  { href: '/staff/account', label: 'My account' },
+];
+
+export function visibleNav(items: NavItem[], permissions: readonly string[]): NavItem[] {
+  return items.filter((item) => !item.permission || permissions.includes(item.permission));
+}

@@ -1,0 +1,21 @@
+'use client';
+
+import { signOut } from 'next-auth/react';
+import { useState } from 'react';
+
+export function SignOutButton() {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      disabled={pending}
+      onClick={() => {
+        setPending(true);
+        void signOut({ callbackUrl: '/sign-in' });
+      }}
+    >
+      Sign out
+    </button>
+  );
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { E2E_BASE_URL, E2E_CRON_SECRET, E2E_PG_PORT, E2E_PORT } from './e2e/fixtures/env';
+
+// Playwright cannot download browsers here: use the system Chromium (Debian's package).
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromiumArgs = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath, args: chromiumArgs },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } } },
+    {
+      name: 'phone',
+      use: {
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        userAgent: devices['Pixel 7'].userAgent,
+        launchOptions: { executablePath, args: chromiumArgs },
+      },
+    },
+  ],
+  webServer: {
+    command: 'npm run build && npx tsx server/launch/main.ts start --fresh',
+    url: `${E2E_BASE_URL}/api/health`,
+    timeout: 420_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(E2E_PORT),
+      APP_URL: E2E_BASE_URL,
+      EMBEDDED_PG_DIR: '.data/e2e-postgres',
+      EMBEDDED_PG_PORT: String(E2E_PG_PORT),
+      DEV_MAILBOX: 'on',
+      AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123456789',
+      CRON_SECRET: E2E_CRON_SECRET,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
