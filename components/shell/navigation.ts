@@ -10,6 +10,8 @@ export const STORE_NAV: NavItem[] = [
 
 export const STAFF_NAV: NavItem[] = [
   { href: '/staff', label: 'Dashboard' },
+  { href: '/staff/registrations', label: 'Registrations', permission: 'staff.registrations.view' },
+  { href: '/staff/erp', label: 'ERP customers', permission: 'staff.erp.import' },
   { href: '/staff/jobs', label: 'Jobs & email', permission: 'staff.system.view' },
   { href: '/staff/account', label: 'My account' },
 ];

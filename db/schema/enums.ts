@@ -1,8 +1,10 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import { EMAIL_TOKEN_PURPOSES } from '@/server/domain/auth/tokens';
 import {
+  MEMBERSHIP_STATUSES,
   ORGANIZATION_KINDS,
   ORGANIZATION_STATUSES,
+  PAYMENT_METHODS,
   SHOP_ACCOUNT_ROLES,
   USER_STATUSES,
 } from '@/server/domain/organizations/status';
@@ -14,3 +16,5 @@ export const shopAccountRole = pgEnum('shop_account_role', SHOP_ACCOUNT_ROLES);
 export const emailTokenPurpose = pgEnum('email_token_purpose', EMAIL_TOKEN_PURPOSES);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sending', 'sent', 'failed']);
 export const jobRunStatus = pgEnum('job_run_status', ['running', 'succeeded', 'failed']);
+export const membershipStatus = pgEnum('membership_status', MEMBERSHIP_STATUSES);
+export const paymentMethod = pgEnum('payment_method', PAYMENT_METHODS);

@@ -6,3 +6,5 @@ export * from './sessions';
 export * from './tokens';
 export * from './email';
 export * from './system';
+export * from './accounts';
+export * from './erp';

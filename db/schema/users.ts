@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { shopAccountRole, userStatus } from './enums';
+import { membershipStatus, shopAccountRole, userStatus } from './enums';
 import { organizations } from './organizations';
 import { roles } from './roles';
 
@@ -13,6 +13,7 @@ export const users = pgTable(
     name: varchar({ length: 200 }).notNull(),
     passwordHash: text(),
     status: userStatus().notNull().default('invited'),
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     lastActiveAt: timestamp({ withTimezone: true }),
     passwordChangedAt: timestamp({ withTimezone: true }),
     lastMembershipId: uuid().references((): AnyPgColumn => memberships.id, { onDelete: 'set null' }),
@@ -34,6 +35,9 @@ export const memberships = pgTable(
     organizationId: uuid().notNull().references(() => organizations.id),
     unitId: uuid().notNull().references(() => organizations.id),
     shopAccountRole: shopAccountRole().notNull().default('regular'),
+    status: membershipStatus().notNull().default('active'),
+    /** Created from an ERP contact: checked against the imported contacts at every sign-in. */
+    erpLinked: boolean().notNull().default(false),
     activated: boolean().notNull().default(true),
     mayOrder: boolean().notNull().default(false),
     maySeePrices: boolean().notNull().default(true),
@@ -47,6 +51,7 @@ export const memberships = pgTable(
   (t) => [
     uniqueIndex('memberships_user_organization_key').on(t.userId, t.organizationId),
     index().on(t.organizationId, t.createdAt),
+    index('memberships_pending_idx').on(t.organizationId, t.createdAt).where(sql`${t.status} = 'pending'`),
     index().on(t.unitId),
     index('memberships_authorizers_idx').on(t.organizationId).where(sql`${t.mayAuthorizeOrders} and ${t.activated}`),
   ],

@@ -5,6 +5,8 @@ import type { Database, Executor } from '../client';
 import { predefinedRoleIds } from '../predefined-roles';
 import { membershipRoles, memberships, organizations, users } from '../schema';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } from './demo-people';
+import { seedErpDemo } from './erp-demo';
+import { seedOnboardingDemo } from './onboarding-demo';
 
 export async function isEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(organizations);
@@ -24,7 +26,14 @@ export async function seedDemoData(db: Database): Promise<void> {
         if (!userId) {
           const [user] = await tx
             .insert(users)
-            .values({ email: member.email, name: member.name, passwordHash, status: demo.status === 'active' ? 'active' : 'invited', lastActiveAt: new Date() })
+            .values({
+              email: member.email,
+              name: member.name,
+              passwordHash,
+              status: demo.status === 'active' ? 'active' : 'invited',
+              emailVerifiedAt: new Date(),
+              lastActiveAt: new Date(),
+            })
             .returning({ id: users.id });
           if (!user) throw new Error('seed: user insert failed');
           userId = user.id;
@@ -47,6 +56,8 @@ export async function seedDemoData(db: Database): Promise<void> {
         await tx.update(users).set({ lastMembershipId: membership.id }).where(eq(users.id, userId));
       }
     }
+    await seedOnboardingDemo(tx, new Date().toISOString().slice(0, 10));
+    await seedErpDemo(tx);
   });
 }
 

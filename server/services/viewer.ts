@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { membershipRoles, memberships, organizations, roles, users, userSessions } from '@/db/schema';
 import { effectivePermissions } from '@/server/domain/access/effective-permissions';
-import { membershipAccess } from '@/server/domain/access/membership-access';
+import { membershipAccess, type ErpLinkState } from '@/server/domain/access/membership-access';
 import type { Permission } from '@/server/domain/access/permissions';
 import { sessionState, shouldTouchSession, type SessionTimeouts } from '@/server/domain/auth/session-policy';
 import type { OrganizationKind, ShopAccountRole } from '@/server/domain/organizations/status';
@@ -58,6 +58,25 @@ export async function resolveViewer(db: Executor, sessionId: string, now: Date, 
   return { ...viewer, membership: loaded.membership };
 }
 
+/**
+ * How an ERP-linked membership's contact stands in the last ERP import (Experlogix: "verified
+ * against the ERP contact each time they log in"). Needs `users` and `organizations` joined.
+ */
+const erpLinkState = sql<ErpLinkState>`case
+  when not ${memberships.erpLinked} then null
+  when exists (select 1 from erp_excluded_customers x where x.code = ${organizations.erpCustomerCode})
+    or exists (select 1 from erp_customers c where c.code = ${organizations.erpCustomerCode} and c.is_cash_account) then 'customer_excluded'
+  when exists (select 1 from erp_contacts ec where ec.customer_code = ${organizations.erpCustomerCode} and ec.email = ${users.email}) then 'ok'
+  else 'contact_removed' end`;
+
+const accessColumns = {
+  activated: memberships.activated,
+  status: memberships.status,
+  organizationName: organizations.name,
+  organizationStatus: organizations.status,
+  erpLink: erpLinkState,
+};
+
 /** A membership of this user with its organization and effective permissions, or why it is unusable. */
 export async function loadMembership(
   db: Executor,
@@ -65,16 +84,13 @@ export async function loadMembership(
   userId: string,
 ): Promise<{ membership: ActiveMembership } | { problem: string }> {
   const [row] = await db
-    .select({ membership: memberships, organization: organizations })
+    .select({ membership: memberships, organization: organizations, access: accessColumns })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId)));
   if (!row) return { problem: 'That account is no longer available to you.' };
-  const access = membershipAccess({
-    activated: row.membership.activated,
-    organizationName: row.organization.name,
-    organizationStatus: row.organization.status,
-  });
+  const access = membershipAccess(row.access);
   if (!access.ok) return { problem: access.reason };
   const roleRows = await db
     .select({ name: roles.name, permissions: roles.permissions })
@@ -100,20 +116,16 @@ export async function loadMembership(
 /** Every membership of a user with its organization, for the account switcher. */
 export async function listUserMemberships(db: Executor, userId: string) {
   const rows = await db
-    .select({
-      id: memberships.id,
-      organizationName: organizations.name,
-      organizationKind: organizations.kind,
-      organizationStatus: organizations.status,
-      activated: memberships.activated,
-    })
+    .select({ id: memberships.id, organizationKind: organizations.kind, access: accessColumns })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.userId, userId))
     .orderBy(organizations.name);
   return rows.map((row) => {
-    const access = membershipAccess({ activated: row.activated, organizationName: row.organizationName, organizationStatus: row.organizationStatus });
-    return { id: row.id, organizationName: row.organizationName, organizationKind: row.organizationKind, usable: access.ok, problem: access.ok ? null : access.reason };
+    const access = membershipAccess(row.access);
+    const organizationName = row.access.organizationName;
+    return { id: row.id, organizationName, organizationKind: row.organizationKind, usable: access.ok, problem: access.ok ? null : access.reason };
   });
 }
 

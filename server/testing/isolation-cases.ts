@@ -36,6 +36,10 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'organization.current': { access: 'org' },
   'organization.unit': { access: 'org', input: (w) => ({ unitId: w.b.units[0]?.id }) },
 
+  // Onboarding: registration, joining, re-verification, staff registrations
+
+  // ERP import and instant accounts
+
   'staff.jobs': { access: 'staff' },
   'staff.runJob': { access: 'staff', input: () => ({ name: 'dispatch-email' }) },
   'staff.outbox': { access: 'staff' },

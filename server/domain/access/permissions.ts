@@ -28,7 +28,8 @@ export const PERMISSIONS = {
   // Seller staff
   'staff.registrations.view': { side: 'seller', label: 'View registrations' },
   'staff.registrations.decide': { side: 'seller', label: 'Approve, reject and assign registrations' },
-  'staff.accounts.setup': { side: 'seller', label: 'Set up customer accounts and contracts' },
+  'staff.accounts.setup': { side: 'seller', label: 'Set up the customer accounts and contracts assigned to them' },
+  'staff.accounts.setup.any': { side: 'seller', label: 'Set up any customer account, assigned or not' },
   'staff.organizations.suspend': { side: 'seller', label: 'Suspend and reactivate organizations' },
   'staff.erp.import': { side: 'seller', label: 'Import ERP customers and contacts' },
   'staff.orders.view': { side: 'seller', label: 'View all orders' },

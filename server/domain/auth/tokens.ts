@@ -1,5 +1,5 @@
 /** Single-use email links: what each is for and how long it lives. */
-export const EMAIL_TOKEN_PURPOSES = ['verify_email', 'set_password', 'reset_password', 'reverify'] as const;
+export const EMAIL_TOKEN_PURPOSES = ['verify_email', 'set_password', 'reset_password', 'reverify', 'instant_account'] as const;
 export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSES)[number];
 
 export const EMAIL_TOKEN_LIFETIME_MS: Record<EmailTokenPurpose, number> = {
@@ -7,6 +7,7 @@ export const EMAIL_TOKEN_LIFETIME_MS: Record<EmailTokenPurpose, number> = {
   set_password: 7 * 24 * 3600_000,
   reset_password: 60 * 60_000,
   reverify: 48 * 3600_000,
+  instant_account: 24 * 3600_000,
 };
 
 export type EmailTokenState = 'usable' | 'used' | 'expired';

@@ -17,3 +17,16 @@ export const SHOP_ACCOUNT_ROLE_LABELS: Record<ShopAccountRole, string> = {
   sub_account: 'Sub-account',
   regular: 'Regular',
 };
+
+/** A membership is pending while a person who asked to join waits for the administrator. */
+export const MEMBERSHIP_STATUSES = ['pending', 'active', 'rejected'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+export const PAYMENT_METHODS = ['on_account', 'cod', 'card'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  on_account: 'Bill me (on account)',
+  cod: 'Cash on delivery',
+  card: 'Card',
+};

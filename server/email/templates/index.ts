@@ -1,6 +1,17 @@
 import type { ReactElement } from 'react';
+import { accountCreated } from './account-created';
+import { accountExists } from './account-exists';
+import { instantAccount } from './instant-account';
+import { joinDecided } from './join-decided';
+import { joinRequested } from './join-requested';
+import { organizationApproved } from './organization-approved';
+import { organizationRejected } from './organization-rejected';
 import { passwordChanged } from './password-changed';
 import { passwordReset } from './password-reset';
+import { registrationReceived } from './registration-received';
+import { representativeAssigned } from './representative-assigned';
+import { reverify } from './reverify';
+import { verifyEmail } from './verify-email';
 
 type Template<P> = { subject: (props: P) => string; Body: (props: P) => ReactElement };
 
@@ -8,6 +19,17 @@ type Template<P> = { subject: (props: P) => string; Body: (props: P) => ReactEle
 export const emailTemplates = {
   'password-reset': passwordReset,
   'password-changed': passwordChanged,
+  'verify-email': verifyEmail,
+  'account-exists': accountExists,
+  'registration-received': registrationReceived,
+  'representative-assigned': representativeAssigned,
+  'organization-approved': organizationApproved,
+  'organization-rejected': organizationRejected,
+  'join-requested': joinRequested,
+  'join-decided': joinDecided,
+  'instant-account': instantAccount,
+  'account-created': accountCreated,
+  reverify,
 } satisfies Record<string, Template<never>>;
 
 export type EmailKind = keyof typeof emailTemplates;

@@ -1,6 +1,10 @@
 import { router } from '../init';
 import { accountRouter } from './account';
+import { erpRouter } from './erp';
+import { joinRequestsRouter } from './join-requests';
+import { onboardingRouter } from './onboarding';
 import { organizationRouter } from './organization';
+import { registrationsRouter } from './registrations';
 import { sessionRouter } from './session';
 import { staffRouter } from './staff';
 
@@ -8,6 +12,10 @@ export const appRouter = router({
   session: sessionRouter,
   account: accountRouter,
   organization: organizationRouter,
+  onboarding: onboardingRouter,
+  joinRequests: joinRequestsRouter,
+  registrations: registrationsRouter,
+  erp: erpRouter,
   staff: staffRouter,
 });
 
