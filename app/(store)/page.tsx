@@ -1,3 +1,4 @@
+import { GettingStarted } from '@/components/account/getting-started';
 import { OrganizationTree } from '@/components/account/organization-tree';
 import { getMe } from '@/components/shell/me';
 import { PERMISSION_TABLE, type Permission } from '@/server/domain/access/permissions';
@@ -19,6 +20,13 @@ export default async function StoreHome() {
         {SHOP_ACCOUNT_ROLE_LABELS[membership.shopAccountRole].toLowerCase()}
         {membership.roleNames.length > 0 && ` (${membership.roleNames.join(', ')})`}.
       </p>
+      {membership.permissions.includes('org.users.manage') && (
+        <GettingStarted
+          unitCount={organization.units.length - 1}
+          memberCount={organization.units.reduce((sum, unit) => sum + unit.members, 0)}
+          spendingLimitCount={0}
+        />
+      )}
       <div className="grid">
         <section className="card" aria-labelledby="can-do">
           <h2 id="can-do">What you can do here</h2>

@@ -35,6 +35,7 @@ export function authOptions(): NextAuthOptions {
             ipAddress: clientAddress(request.headers ?? {}, env.TRUSTED_PROXY_HOPS),
             userAgent: String(request.headers?.['user-agent'] ?? ''),
             now: new Date(),
+            reverifyAfterDays: env.REVERIFY_AFTER_DAYS,
           });
           if (!outcome.ok) throw new Error(outcome.message);
           return { id: outcome.userId, sid: outcome.sessionId };

@@ -13,17 +13,31 @@ export function dispatchConfigured(db: Database, now: Date) {
   return dispatchEmails({ db, now, transport: configuredTransport(db), from: serverEnv().EMAIL_FROM });
 }
 
-let running: Promise<unknown> | undefined;
+let running = false;
+let askedAgain = false;
 
 /**
  * Sends freshly queued emails now instead of at the next cron tick, without making the request
- * that queued them wait. The cron job stays the guarantee; this is only about promptness.
+ * that queued them wait. One run at a time per process; a kick during a run makes it go round
+ * once more, so an email queued meanwhile is not left for the cron job. The cron job stays the
+ * guarantee; this is only about promptness.
  */
 export function kickEmailDispatch(db: Database): void {
-  if (running) return;
-  running = dispatchConfigured(db, new Date())
-    .catch((error) => console.error('email dispatch failed', error))
-    .finally(() => {
-      running = undefined;
-    });
+  if (running) {
+    askedAgain = true;
+    return;
+  }
+  running = true;
+  void (async () => {
+    try {
+      do {
+        askedAgain = false;
+        await dispatchConfigured(db, new Date());
+      } while (askedAgain);
+    } catch (error) {
+      console.error('email dispatch failed', error);
+    } finally {
+      running = false;
+    }
+  })();
 }

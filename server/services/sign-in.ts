@@ -2,13 +2,23 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { users, userSessions } from '@/db/schema';
 import { describeRetryAfter, SIGN_IN_LIMITS } from '@/server/domain/auth/rate-limit';
+import { needsReverification } from '@/server/domain/auth/reverification';
 import { burnPasswordCheck, verifyPassword } from '@/server/auth/password';
 import { checkRateLimits, clearRateLimit, countRateLimitedEvent, type LimitedKey } from './rate-limits';
+import { expireAndAskToReverify } from './reverification';
 import { listUserMemberships } from './viewer';
 
-export type SignInRequest = { email: string; password: string; ipAddress: string; userAgent?: string; now: Date };
+export type SignInRequest = {
+  email: string;
+  password: string;
+  ipAddress: string;
+  userAgent?: string;
+  now: Date;
+  /** Days without activity after which a sign-in must be re-verified by email (REVERIFY_AFTER_DAYS). */
+  reverifyAfterDays?: number;
+};
 
-export type SignInFailureCode = 'invalid_credentials' | 'rate_limited' | 'deactivated' | 'no_account';
+export type SignInFailureCode = 'invalid_credentials' | 'rate_limited' | 'deactivated' | 'expired' | 'no_account';
 export type SignInOutcome = { ok: true; userId: string; sessionId: string } | { ok: false; code: SignInFailureCode; message: string };
 
 /** The one answer for an unknown email and a wrong password, so neither reveals the other. */
@@ -42,8 +52,20 @@ export async function signInWithPassword(db: Database, request: SignInRequest): 
   if (user.status === 'deactivated') {
     return { ok: false, code: 'deactivated', message: 'This account has been deactivated. Ask your administrator.' };
   }
+  const reverifyAfterDays = request.reverifyAfterDays ?? 90;
+  if (user.status === 'expired' || needsReverification(user.lastActiveAt, request.now, reverifyAfterDays)) {
+    await expireAndAskToReverify(db, user, reverifyAfterDays, request.now);
+    return {
+      ok: false,
+      code: 'expired',
+      message: `You have not used Countersign for more than ${reverifyAfterDays} days. To keep your account safe we have emailed you a link to confirm it is you; your password stays the same.`,
+    };
+  }
   const choice = await chooseMembership(db, user.id, user.lastMembershipId);
   if (!choice.ok) return { ok: false, code: 'no_account', message: choice.problem };
+  if (user.status === 'invited') {
+    return { ok: false, code: 'no_account', message: 'Your account is not active yet. Follow the link in the email we sent you.' };
+  }
 
   const [session] = await db
     .insert(userSessions)

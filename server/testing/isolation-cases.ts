@@ -37,8 +37,53 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'organization.unit': { access: 'org', input: (w) => ({ unitId: w.b.units[0]?.id }) },
 
   // Onboarding: registration, joining, re-verification, staff registrations
+  'onboarding.register': {
+    access: 'public',
+    input: (w) => ({
+      organizationName: 'Isolation Probe Ltd', addressLine1: '1 Probe St', city: 'Testville', postalCode: '12345', country: 'US',
+      phone: '+1 555 0100', taxNumber: 'TAX-1', adminName: 'Probe', adminEmail: w.b.manager.user.email, password: 'Another-river-42-stone',
+    }),
+  },
+  'onboarding.verifyEmail': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
+  'onboarding.join': { access: 'public', input: () => ({ code: 'NOPE-NOPE-NOPE', name: 'Probe', email: 'probe@isolation.test', password: 'Another-river-42-stone' }) },
+  'onboarding.reverify': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
+  'joinRequests.code': { access: 'org' },
+  'joinRequests.regenerateCode': { access: 'org' },
+  'joinRequests.pending': { access: 'org' },
+  'joinRequests.approve': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id }) },
+  'joinRequests.decline': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id }) },
+  'registrations.list': { access: 'staff', input: () => ({}) },
+  'registrations.get': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id }) },
+  'registrations.assignRepresentative': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id, representativeMembershipId: w.seller.admin.membership.id }) },
+  'registrations.saveAccount': {
+    access: 'staff',
+    input: (w) => ({ organizationId: w.b.organization.id, currency: 'USD', creditLimit: '100', paymentTerms: 'NET 30', paymentMethods: ['card'] }),
+  },
+  'registrations.addContract': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id, name: 'Probe', discountPercent: '1', validFrom: '2026-01-01' }) },
+  'registrations.removeContract': { access: 'staff', input: () => ({ contractId: '00000000-0000-4000-8000-000000000000' }) },
+  'registrations.approve': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id }) },
+  'registrations.reject': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id, reason: 'Probe' }) },
+  'registrations.suspend': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id, reason: 'Probe' }) },
+  'registrations.reactivate': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id }) },
 
   // ERP import and instant accounts
+  'erp.previewImport': { access: 'staff', input: () => ({ customersCsv: 'customer_code,name,cash_account\n', contactsCsv: 'customer_code,email,name\n' }) },
+  'erp.applyImport': { access: 'staff', input: () => ({ customersCsv: 'customer_code,name,cash_account\n', contactsCsv: 'customer_code,email,name\n' }) },
+  'erp.excludedCodes': { access: 'staff' },
+  'erp.updateExcludedCodes': { access: 'staff', input: () => ({ codes: 'C9001' }) },
+  'erp.contacts': { access: 'staff', input: (w) => ({ search: w.b.manager.user.email }) },
+  'erp.createAccount': { access: 'staff', input: () => ({ contactId: '00000000-0000-4000-8000-000000000000' }) },
+  'erp.requestInstantAccount': { access: 'public', input: (w) => ({ email: w.b.manager.user.email }) },
+  'erp.instantAccount': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
+  'erp.completeInstantAccount': {
+    access: 'public',
+    input: () => ({ token: 'not-a-real-token-0123456789', newPassword: 'Another-river-42-stone', confirmPassword: 'Another-river-42-stone' }),
+  },
+  'invitations.setPasswordLink': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
+  'invitations.setPassword': {
+    access: 'public',
+    input: () => ({ token: 'not-a-real-token-0123456789', newPassword: 'Another-river-42-stone', confirmPassword: 'Another-river-42-stone' }),
+  },
 
   'staff.jobs': { access: 'staff' },
   'staff.runJob': { access: 'staff', input: () => ({ name: 'dispatch-email' }) },

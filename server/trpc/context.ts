@@ -9,4 +9,6 @@ export type TRPCContext = {
   sessionId: string | null;
   clientAddress: string;
   now: () => Date;
+  /** Called after a mutation that queued email, to send it now rather than at the next cron tick. */
+  onEmailQueued?: () => void;
 };

@@ -4,7 +4,6 @@ import { z, ZodError } from 'zod';
 import type { Permission } from '@/server/domain/access/permissions';
 import { DomainError, type DomainErrorCode } from '@/server/domain/errors';
 import { takeEnqueuedHint } from '@/server/email/outbox';
-import { kickEmailDispatch } from '@/server/email/delivery';
 import { sessionTimeouts } from '@/server/env';
 import { resolveViewer, type ActiveMembership, type Viewer } from '@/server/services/viewer';
 import type { TRPCContext } from './context';
@@ -25,7 +24,7 @@ const t = initTRPC.context<TRPCContext>().create({
   // errors both arrive as `data.fieldErrors`, which forms show beside the fields.
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const fieldErrors =
+    const fieldErrors: Record<string, string[] | undefined> | undefined =
       cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof DomainError ? cause.fieldErrors : undefined;
     const message = cause instanceof ZodError ? 'Some fields need attention.' : shape.message;
     const hidden = shape.data.code === 'INTERNAL_SERVER_ERROR' && process.env.NODE_ENV === 'production';
@@ -50,7 +49,7 @@ const domainErrors = t.middleware(async ({ next }) => {
 /** After a successful mutation that queued emails, send them now rather than at the next cron tick. */
 const promptEmail = t.middleware(async ({ ctx, type, next }) => {
   const result = await next();
-  if (type === 'mutation' && result.ok && takeEnqueuedHint()) kickEmailDispatch(ctx.db);
+  if (type === 'mutation' && result.ok && takeEnqueuedHint()) ctx.onEmailQueued?.();
   return result;
 });
 

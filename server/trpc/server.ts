@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { makeQueryClient } from '@/components/trpc/query-client';
 import { getDb } from '@/db/client';
 import { clientAddress } from '@/server/auth/client-address';
+import { kickEmailDispatch } from '@/server/email/delivery';
 import { currentSessionId } from '@/server/auth/current';
 import { serverEnv } from '@/server/env';
 import type { TRPCContext } from './context';
@@ -12,8 +13,10 @@ import { appRouter } from './routers/_app';
 
 /** The context for a request, from its headers and the next-auth cookie. */
 export async function contextFromHeaders(requestHeaders: Headers): Promise<TRPCContext> {
+  const db = getDb();
   return {
-    db: getDb(),
+    db,
+    onEmailQueued: () => kickEmailDispatch(db),
     sessionId: await currentSessionId(),
     clientAddress: clientAddress(requestHeaders, serverEnv().TRUSTED_PROXY_HOPS),
     now: () => new Date(),

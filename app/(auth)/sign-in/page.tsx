@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getViewer } from '@/server/auth/current';
@@ -16,6 +17,10 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1>Sign in</h1>
       <p className="lede">Sign in to order, approve and manage your organization&apos;s purchasing.</p>
       <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
+      <p className="auth-links">
+        New here? <Link href="/register">Register your organization</Link> · <Link href="/join">Join with an invitation code</Link>
+      </p>
+      <p className="auth-links"><Link href="/register/existing-customer">I already buy from you — get an account</Link></p>
     </>
   );
 }

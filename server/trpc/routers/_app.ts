@@ -1,6 +1,7 @@
 import { router } from '../init';
 import { accountRouter } from './account';
 import { erpRouter } from './erp';
+import { invitationsRouter } from './invitations';
 import { joinRequestsRouter } from './join-requests';
 import { onboardingRouter } from './onboarding';
 import { organizationRouter } from './organization';
@@ -16,6 +17,7 @@ export const appRouter = router({
   joinRequests: joinRequestsRouter,
   registrations: registrationsRouter,
   erp: erpRouter,
+  invitations: invitationsRouter,
   staff: staffRouter,
 });
 

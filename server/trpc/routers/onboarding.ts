@@ -1,3 +1,13 @@
-import { router } from '../init';
+import { joinOrganizationSchema, registerOrganizationSchema, tokenSchema } from '@/server/schemas/onboarding';
+import { requestToJoin } from '@/server/services/join-requests';
+import { registerOrganization, verifyEmail } from '@/server/services/registration';
+import { reverifyAccount } from '@/server/services/reverification';
+import { publicProcedure, router } from '../init';
 
-export const onboardingRouter = router({});
+/** What people do before they can sign in: register, join, confirm their address. */
+export const onboardingRouter = router({
+  register: publicProcedure.input(registerOrganizationSchema).mutation(({ ctx, input }) => registerOrganization(ctx.db, input, ctx.now())),
+  verifyEmail: publicProcedure.input(tokenSchema).mutation(({ ctx, input }) => verifyEmail(ctx.db, input.token, ctx.now())),
+  join: publicProcedure.input(joinOrganizationSchema).mutation(({ ctx, input }) => requestToJoin(ctx.db, input, ctx.now())),
+  reverify: publicProcedure.input(tokenSchema).mutation(({ ctx, input }) => reverifyAccount(ctx.db, input.token, ctx.now())),
+});

@@ -1,3 +1,32 @@
-import { router } from '../init';
+import {
+  assignRepresentativeSchema,
+  contractIdSchema,
+  contractSchema,
+  customerAccountSchema,
+  organizationIdSchema,
+  registrationListSchema,
+  rejectOrganizationSchema,
+  suspendOrganizationSchema,
+} from '@/server/schemas/onboarding';
+import { addContract, removeContract, saveCustomerAccount } from '@/server/services/customer-accounts';
+import { approveOrganization, assignRepresentative, rejectOrganization, setSuspended } from '@/server/services/registration-decisions';
+import { getRegistration, searchRegistrations } from '@/server/services/registrations';
+import { requirePermission, router, staffProcedure } from '../init';
+import { staffActor } from '../staff-actor';
 
-export const registrationsRouter = router({});
+// Viewing needs the permission; each action's finer rule (decide, set up, suspend) is the service's.
+const reviewProcedure = staffProcedure.use(requirePermission('staff.registrations.view'));
+
+/** The staff registration queue: review, account set-up, decision, suspension. */
+export const registrationsRouter = router({
+  list: reviewProcedure.input(registrationListSchema).query(({ ctx, input }) => searchRegistrations(ctx.db, input)),
+  get: reviewProcedure.input(organizationIdSchema).query(({ ctx, input }) => getRegistration(ctx.db, input.organizationId, staffActor(ctx), ctx.now())),
+  assignRepresentative: reviewProcedure.input(assignRepresentativeSchema).mutation(({ ctx, input }) => assignRepresentative(ctx.db, input, staffActor(ctx), ctx.now())),
+  saveAccount: reviewProcedure.input(customerAccountSchema).mutation(({ ctx, input }) => saveCustomerAccount(ctx.db, input, staffActor(ctx), ctx.now())),
+  addContract: reviewProcedure.input(contractSchema).mutation(({ ctx, input }) => addContract(ctx.db, input, staffActor(ctx), ctx.now())),
+  removeContract: reviewProcedure.input(contractIdSchema).mutation(({ ctx, input }) => removeContract(ctx.db, input.contractId, staffActor(ctx), ctx.now())),
+  approve: reviewProcedure.input(organizationIdSchema).mutation(({ ctx, input }) => approveOrganization(ctx.db, input.organizationId, staffActor(ctx), ctx.now())),
+  reject: reviewProcedure.input(rejectOrganizationSchema).mutation(({ ctx, input }) => rejectOrganization(ctx.db, input, staffActor(ctx), ctx.now())),
+  suspend: reviewProcedure.input(suspendOrganizationSchema).mutation(({ ctx, input }) => setSuspended(ctx.db, input, true, staffActor(ctx), ctx.now())),
+  reactivate: reviewProcedure.input(organizationIdSchema).mutation(({ ctx, input }) => setSuspended(ctx.db, input, false, staffActor(ctx), ctx.now())),
+});

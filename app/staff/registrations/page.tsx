@@ -1,0 +1,70 @@
+import { TRPCError } from '@trpc/server';
+import Link from 'next/link';
+import { forbidden } from 'next/navigation';
+import { formatDateTime } from '@/components/ui/format';
+import { Pager } from '@/components/ui/pager';
+import { OrganizationStatusBadge } from '@/components/ui/status-badge';
+import { ORGANIZATION_STATUSES, type OrganizationStatus } from '@/server/domain/organizations/status';
+import { statusWord } from '@/server/domain/organizations/transitions';
+import { serverCaller } from '@/server/trpc/server';
+
+export const metadata = { title: 'Registrations' };
+
+type Props = { searchParams: Promise<{ q?: string; status?: string; page?: string }> };
+
+export default async function RegistrationsPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const search = params.q?.trim().slice(0, 200) || undefined;
+  const status = ORGANIZATION_STATUSES.find((value) => value === params.status) as OrganizationStatus | undefined;
+  const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
+  const api = await serverCaller();
+  const list = await api.registrations.list({ search, status, page }).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === 'FORBIDDEN') forbidden();
+    throw error;
+  });
+  const href = (p: number) => `/staff/registrations?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(status ? { status } : {}), page: String(p) })}`;
+  return (
+    <>
+      <h1>Registrations</h1>
+      <p className="lede">Organizations that registered, waiting ones first. {list.total} in all.</p>
+      <form className="search-form" role="search" aria-label="Find registrations">
+        <div className="field">
+          <label htmlFor="q">Name or administrator email</label>
+          <input id="q" name="q" defaultValue={search} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={status ?? ''}>
+            <option value="">Any status</option>
+            {ORGANIZATION_STATUSES.map((value) => (
+              <option key={value} value={value}>{statusWord(value)}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">Search</button>
+      </form>
+      <div className="table-wrap">
+        <table className="stack">
+          <thead>
+            <tr><th>Organization</th><th>Status</th><th>Administrator</th><th>Representative</th><th>Registered</th></tr>
+          </thead>
+          <tbody>
+            {list.rows.length === 0 && (
+              <tr><td colSpan={5}>No organizations match.</td></tr>
+            )}
+            {list.rows.map((row) => (
+              <tr key={row.id}>
+                <td data-label="Organization"><Link href={`/staff/registrations/${row.id}`}>{row.name}</Link></td>
+                <td data-label="Status"><OrganizationStatusBadge status={row.status} /></td>
+                <td data-label="Administrator">{row.contactName ? `${row.contactName} · ${row.contactEmail}` : '—'}</td>
+                <td data-label="Representative">{row.representative ?? 'Not assigned'}</td>
+                <td data-label="Registered">{formatDateTime(row.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={page} hasNext={list.hasNext} href={href} />
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { signIn } from 'next-auth/react';
+
+/** Signs in with the password just chosen; null when it worked, else the message saying why not. */
+export async function signInWithNewPassword(email: string, password: string): Promise<string | null> {
+  const result = await signIn('credentials', { email, password, redirect: false });
+  if (result && !result.error) return null;
+  return result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Sign-in failed. Please try again.';
+}

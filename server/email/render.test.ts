@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { renderEmail } from './render';
+import { emailTemplates, type EmailKind, type EmailProps } from './templates';
+
+const url = 'https://countersign.example/some/link?token=abc';
+
+/** Realistic props for every kind; the type makes a new template fail here until it has some. */
+const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
+  'password-reset': { name: 'Ada', resetUrl: url, expiresInMinutes: 60 },
+  'password-changed': { name: 'Ada', changedAt: '2026-11-23 10:42', signInUrl: url },
+  'verify-email': { name: 'Ada', organizationName: 'Acme', verifyUrl: url, nextStep: 'Then we review it.' },
+  'account-exists': { signInUrl: url, resetUrl: url, attempted: 'register an organization' },
+  'registration-received': { organizationName: 'Acme', contactName: 'Ada', contactEmail: 'ada@acme.test', reviewUrl: url },
+  'representative-assigned': { name: 'Ravi', organizationName: 'Acme', setupUrl: url },
+  'organization-approved': { name: 'Ada', organizationName: 'Acme', signInUrl: url },
+  'organization-rejected': { name: 'Ada', organizationName: 'Acme', reason: 'Resellers only.' },
+  'join-requested': { organizationName: 'Acme', requesterName: 'Bo', requesterEmail: 'bo@acme.test', reviewUrl: url },
+  'join-decided': { name: 'Bo', organizationName: 'Acme', approved: true, signInUrl: url },
+  'instant-account': { name: 'Tom', customerNames: ['Tailspin Toys', 'Wingtip Supplies'], completeUrl: url },
+  'account-created': { name: 'Tom', organizationName: 'Acme', setPasswordUrl: url, createdBy: 'Sofia Seller' },
+  reverify: { name: 'Ada', inactiveDays: 90, reverifyUrl: url },
+};
+
+describe('every email template', () => {
+  it.each(Object.keys(emailTemplates) as EmailKind[])('%s renders a subject, HTML and plain text carrying its content', async (kind) => {
+    const email = await renderEmail(kind, SAMPLES[kind] as Record<string, unknown>);
+    expect(email.subject.length).toBeGreaterThan(5);
+    expect(email.html).toContain('<html');
+    expect(email.text).toContain('Countersign');
+    const link = Object.values(SAMPLES[kind]).find((value) => value === url);
+    if (link) expect(email.html).toContain(url);
+  });
+
+  it('refuses an unknown kind instead of sending an empty email', async () => {
+    await expect(renderEmail('no-such-kind', {})).rejects.toThrow('Unknown email kind');
+  });
+});
