@@ -12,7 +12,7 @@ export default defineConfig({
   resolve: { alias: [{ find: /^@\//, replacement: `${root}/` }] },
   test: {
     environment: 'node',
-    include: ['server/**/*.test.ts', 'db/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.{ts,tsx}'],
     globalSetup: ['server/testing/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -105,3 +105,34 @@ test('a rejected registration tells its administrator why', async ({ page }) => 
   await signInViaForm(page, org.email, PASSWORD);
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(`The registration of ${org.name} was not approved.`);
 });
+
+test('bad input is explained beside each field, and nothing is registered', async ({ page }) => {
+  await page.goto('/register');
+  const form = page.getByRole('form', { name: 'Register your organization' });
+  await form.getByLabel('Organization name').fill('x'.repeat(201));
+  await form.getByLabel('Email address').fill('not-an-email');
+  await form.getByLabel('Password').fill('short');
+  await form.getByRole('button', { name: 'Register' }).click();
+
+  const name = form.getByLabel('Organization name');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription('Use at most 200 characters.');
+  await expect(form.getByLabel('Email address')).toHaveAccessibleDescription('Enter a valid email address, like name@company.com.');
+  await expect(form.getByLabel('Password')).toHaveAccessibleDescription(/Use at least 10 characters\./);
+  await expect(form.getByLabel('Country')).toHaveAccessibleDescription('Choose a country.');
+
+  // A password the browser cannot judge is refused by the server, and shown in the same place.
+  await form.getByLabel('Organization name').fill('Careful Ltd');
+  await form.getByLabel('Company registration or tax number').fill('GB1');
+  await form.getByLabel('Phone').fill('+44 20 7946 0001');
+  await form.getByLabel('Street address').fill('1 Road');
+  await form.getByLabel('City').fill('Leeds');
+  await form.getByLabel('Postal code').fill('LS1 1AA');
+  await form.getByLabel('Country').selectOption('GB');
+  await form.getByLabel('Full name').fill('Careful Person');
+  await form.getByLabel('Email address').fill(`careful-${Date.now()}@journey.test`);
+  await form.getByLabel('Password').fill('password1234');
+  await form.getByRole('button', { name: 'Register' }).click();
+  await expect(form.getByLabel('Password')).toHaveAccessibleDescription(/This password is too common/);
+  await expect(page.getByRole('main').getByRole('status')).toHaveCount(0);
+});

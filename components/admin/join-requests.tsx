@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { formatDateTime } from '@/components/ui/format';
+import { Button } from '@/components/ui/button';
 
 export function InvitationCode() {
   const trpc = useTRPC();
@@ -23,9 +24,9 @@ export function InvitationCode() {
         Or send this link: <a href={code.data.link}>{code.data.link}</a>
       </p>
       <div className="actions">
-        <button type="button" className="button" disabled={regenerate.isPending} onClick={() => regenerate.mutate()}>
+        <Button type="button" className="button" disabled={regenerate.isPending} onClick={() => regenerate.mutate()}>
           Make a new code
-        </button>
+        </Button>
         <span className="field-hint">The old code stops working at once.</span>
       </div>
     </>
@@ -64,12 +65,12 @@ export function PendingJoinRequests() {
                   <td data-label="Asked">{formatDateTime(request.requestedAt)}</td>
                   <td data-label="Actions">
                     <div className="actions">
-                      <button type="button" className="button button-small button-primary" disabled={approve.isPending} onClick={() => approve.mutate({ membershipId: request.membershipId })}>
+                      <Button type="button" className="button button-small button-primary" disabled={approve.isPending} onClick={() => approve.mutate({ membershipId: request.membershipId })}>
                         Approve {request.name}
-                      </button>
-                      <button type="button" className="button button-small" disabled={decline.isPending} onClick={() => decline.mutate({ membershipId: request.membershipId })}>
+                      </Button>
+                      <Button type="button" className="button button-small" disabled={decline.isPending} onClick={() => decline.mutate({ membershipId: request.membershipId })}>
                         Decline
-                      </button>
+                      </Button>
                     </div>
                   </td>
                 </tr>

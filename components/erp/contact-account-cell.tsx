@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTRPC } from '@/components/trpc/provider';
+import { Button } from '@/components/ui/button';
 
 export type ContactStatus = 'has_account' | 'eligible' | 'cash_account' | 'excluded';
 
@@ -21,9 +22,9 @@ export function ContactAccountCell({ contactId, status, label }: { contactId: st
   if (status !== 'eligible') return <span className={`badge ${status === 'has_account' ? 'badge-good' : ''}`}>{STATUS_TEXT[status]}</span>;
   return (
     <>
-      <button type="button" className="button button-small" disabled={create.isPending} aria-label={`Create account for ${label}`} onClick={() => create.mutate({ contactId })}>
+      <Button type="button" className="button button-small" disabled={create.isPending} aria-label={`Create account for ${label}`} onClick={() => create.mutate({ contactId })}>
         {create.isPending ? 'Creating…' : 'Create account'}
-      </button>
+      </Button>
       {create.error && <span role="alert" className="field-error"> {create.error.message}</span>}
     </>
   );

@@ -10,6 +10,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { ERP_FILE_LIMITS } from '@/server/domain/erp/limits';
 import type { ErpImportInput } from '@/server/schemas/erp';
 import { ImportSummaryView } from './import-summary';
+import { Button } from '@/components/ui/button';
 
 type FileErrors = { customers?: string; contacts?: string };
 
@@ -72,9 +73,9 @@ export function ErpImportForm() {
               <ImportSummaryView summary={preview.data} caption="What the import would change" />
               {apply.error && <Alert tone="error">{apply.error.message}</Alert>}
               {!preview.data.blocked && (
-                <button type="button" className="button button-primary" disabled={apply.isPending} aria-busy={apply.isPending || undefined} onClick={() => apply.mutate(files)}>
+                <Button type="button" className="button button-primary" disabled={apply.isPending} aria-busy={apply.isPending || undefined} onClick={() => apply.mutate(files)}>
                   {apply.isPending ? 'Applying…' : 'Apply the import'}
-                </button>
+                </Button>
               )}
             </>
           )}

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 
 /**
  * A button rather than an automatic action on page load: mail scanners open links, and a link
@@ -22,9 +23,9 @@ export function ConfirmToken({ token, purpose, label }: { token: string; purpose
   return (
     <>
       {confirm.error && <Alert tone="error">{confirm.error.message}</Alert>}
-      <button type="button" className="button button-primary" disabled={confirm.isPending} onClick={() => confirm.mutate({ token })}>
+      <Button type="button" className="button button-primary" disabled={confirm.isPending} onClick={() => confirm.mutate({ token })}>
         {confirm.isPending ? 'Confirming…' : label}
-      </button>
+      </Button>
     </>
   );
 }

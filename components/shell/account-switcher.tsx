@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
+import { Button } from '@/components/ui/button';
 
 type Account = { id: string; organizationName: string; usable: boolean; problem: string | null };
 
@@ -33,9 +34,9 @@ export function AccountSwitcher({ accounts, activeId }: { accounts: Account[]; a
           </option>
         ))}
       </select>
-      <button type="submit" className="button button-small" disabled={switchAccount.isPending || selected === activeId}>
+      <Button type="submit" className="button button-small" disabled={switchAccount.isPending || selected === activeId}>
         Switch
-      </button>
+      </Button>
       {switchAccount.error && (
         <span role="alert" className="field-error">
           {switchAccount.error.message}

@@ -2,11 +2,12 @@
 
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   return (
-    <button
+    <Button
       type="button"
       className="button button-small"
       disabled={pending}
@@ -16,6 +17,6 @@ export function SignOutButton() {
       }}
     >
       Sign out
-    </button>
+    </Button>
   );
 }

@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTRPC } from '@/components/trpc/provider';
+import { Button } from '@/components/ui/button';
 
 export function RunJobButton({ name }: { name: string }) {
   const trpc = useTRPC();
@@ -10,9 +11,9 @@ export function RunJobButton({ name }: { name: string }) {
   const run = useMutation(trpc.staff.runJob.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
     <>
-      <button type="button" className="button button-small" disabled={run.isPending} onClick={() => run.mutate({ name })}>
+      <Button type="button" className="button button-small" disabled={run.isPending} onClick={() => run.mutate({ name })}>
         {run.isPending ? 'Running…' : `Run ${name} now`}
-      </button>
+      </Button>
       {run.data && (
         <span role="status">
           {' '}
@@ -29,8 +30,8 @@ export function RetryEmailButton({ id }: { id: string }) {
   const router = useRouter();
   const retry = useMutation(trpc.staff.retryEmail.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
-    <button type="button" className="button button-small" disabled={retry.isPending} onClick={() => retry.mutate({ id })}>
+    <Button type="button" className="button button-small" disabled={retry.isPending} onClick={() => retry.mutate({ id })}>
       Retry
-    </button>
+    </Button>
   );
 }

@@ -1,9 +1,12 @@
+'use client';
+
 import type { ReactNode } from 'react';
+import { Button } from './button';
 
 export function SubmitButton({ pending, children, pendingLabel }: { pending: boolean; children: ReactNode; pendingLabel?: string }) {
   return (
-    <button type="submit" className="button button-primary" disabled={pending} aria-busy={pending || undefined}>
+    <Button type="submit" className="button button-primary" disabled={pending} aria-busy={pending || undefined}>
       {pending ? (pendingLabel ?? 'Working…') : children}
-    </button>
+    </Button>
   );
 }

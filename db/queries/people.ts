@@ -26,7 +26,8 @@ export async function peopleHoldingPermission(
         eq(memberships.activated, true),
         eq(memberships.status, 'active'),
         eq(users.status, 'active'),
-        sql`${roles.permissions} @> array[${permission}]::text[]`,
+        // Any scope of the permission counts: "org.users.manage" or "org.users.manage@unit".
+        sql`${roles.permissions} && array[${permission}, ${`${permission}@own`}, ${`${permission}@unit`}, ${`${permission}@org`}]::text[]`,
       ),
     );
 }

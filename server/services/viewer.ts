@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { membershipRoles, memberships, organizations, roles, users, userSessions } from '@/db/schema';
-import { effectivePermissions } from '@/server/domain/access/effective-permissions';
+import { effectiveGrants, type Grants } from '@/server/domain/access/effective-permissions';
 import { membershipAccess, type ErpLinkState } from '@/server/domain/access/membership-access';
 import type { Permission } from '@/server/domain/access/permissions';
 import { sessionState, shouldTouchSession, type SessionTimeouts } from '@/server/domain/auth/session-policy';
@@ -16,6 +16,8 @@ export type ActiveMembership = {
   flags: { mayOrder: boolean; maySeePrices: boolean; maySeeStock: boolean; mayAuthorizeOrders: boolean; hasLimitedBudget: boolean };
   roleNames: string[];
   permissions: ReadonlySet<Permission>;
+  /** The same permissions with how far each reaches (own, unit, org). */
+  grants: Grants;
 };
 
 /** Who is calling, as the database says right now. */
@@ -98,6 +100,8 @@ export async function loadMembership(
     .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
     .where(eq(membershipRoles.membershipId, membershipId));
   const m = row.membership;
+  const flagsOf = { mayOrder: m.mayOrder, maySeePrices: m.maySeePrices, maySeeStock: m.maySeeStock, mayAuthorizeOrders: m.mayAuthorizeOrders };
+  const grants = effectiveGrants(roleRows.flatMap((r) => r.permissions), flagsOf);
   const flags = { mayOrder: m.mayOrder, maySeePrices: m.maySeePrices, maySeeStock: m.maySeeStock, mayAuthorizeOrders: m.mayAuthorizeOrders, hasLimitedBudget: m.hasLimitedBudget };
   return {
     membership: {
@@ -108,7 +112,8 @@ export async function loadMembership(
       shopAccountRole: m.shopAccountRole,
       flags,
       roleNames: roleRows.map((r) => r.name),
-      permissions: effectivePermissions(roleRows.flatMap((r) => r.permissions), flags),
+      permissions: new Set(grants.keys()),
+      grants,
     },
   };
 }

@@ -18,7 +18,13 @@ const TRPC_CODES: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   rate_limited: 'TOO_MANY_REQUESTS',
 };
 
-const t = initTRPC.context<TRPCContext>().create({
+/**
+ * Procedure metadata. `permission` names what a caller must effectively hold; orgProcedure checks
+ * it, and the permission-matrix test reads it, so the table and the checks cannot drift apart.
+ */
+export type ProcedureMeta = { permission?: Permission };
+
+const t = initTRPC.context<TRPCContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
   // The one place errors are shaped for clients: zod's field errors and our domain errors' field
   // errors both arrive as `data.fieldErrors`, which forms show beside the fields.
@@ -66,14 +72,22 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { viewer } });
 });
 
-/** A signed-in user acting in a usable membership; `ctx.membership` and `ctx.organizationId` are set. */
-export const orgProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+/**
+ * A signed-in user acting in a usable membership; `ctx.membership` and `ctx.organizationId` are
+ * set, and the procedure's `meta.permission`, if any, is effectively held (roles gated by flags).
+ */
+export const orgProcedure = protectedProcedure.use(async ({ ctx, meta, next }) => {
   const membership: ActiveMembership | null = ctx.viewer.membership;
   if (!membership) {
     throw new TRPCError({ code: 'FORBIDDEN', message: ctx.viewer.membershipProblem ?? 'Choose an account to work in first.' });
   }
+  if (meta?.permission && !membership.permissions.has(meta.permission)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: PERMISSION_REFUSED });
+  }
   return next({ ctx: { membership, organizationId: membership.organizationId } });
 });
+
+export const PERMISSION_REFUSED = 'You do not have permission to do this.';
 
 /** A member of a buyer organization. */
 export const buyerProcedure = orgProcedure.use(({ ctx, next }) => {
@@ -90,14 +104,3 @@ export const staffProcedure = orgProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
-
-/** Stacks on an org procedure: the effective permission (roles gated by flags) is required. */
-export function requirePermission(permission: Permission) {
-  return t.middleware(({ ctx, next }) => {
-    const membership = (ctx as { membership?: ActiveMembership }).membership;
-    if (!membership?.permissions.has(permission)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'You do not have permission to do this.' });
-    }
-    return next();
-  });
-}

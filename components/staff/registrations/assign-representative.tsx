@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 
 type Person = { membershipId: string; name: string; email: string };
 
@@ -33,9 +34,9 @@ export function AssignRepresentative({ organizationId, current, people }: { orga
           ))}
         </select>
       </div>
-      <button type="submit" className="button" disabled={!selected || assign.isPending}>
+      <Button type="submit" className="button" disabled={!selected || assign.isPending}>
         {assign.isPending ? 'Assigning…' : 'Assign'}
-      </button>
+      </Button>
       {assign.isSuccess && <Alert tone="success">Assigned; they have been emailed.</Alert>}
       {assign.error && <Alert tone="error">{assign.error.message}</Alert>}
     </form>

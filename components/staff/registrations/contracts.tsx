@@ -12,6 +12,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { applyServerErrors } from '@/components/ui/server-errors';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { contractSchema, type ContractInput } from '@/server/schemas/onboarding';
+import { Button } from '@/components/ui/button';
 
 type Contract = { id: string; name: string; priceListName: string | null; discountBasisPoints: number | null; validFrom: string; validTo: string | null };
 
@@ -33,9 +34,9 @@ export function Contracts(props: { organizationId: string; contracts: Contract[]
               {contract.discountBasisPoints !== null && `, ${(contract.discountBasisPoints / 100).toFixed(2)} % discount`}, valid {contract.validFrom} to{' '}
               {contract.validTo ?? 'open end'}{' '}
               {props.editable && (
-                <button type="button" className="button button-small" disabled={remove.isPending} onClick={() => remove.mutate({ contractId: contract.id })}>
+                <Button type="button" className="button button-small" disabled={remove.isPending} onClick={() => remove.mutate({ contractId: contract.id })}>
                   Remove {contract.name}
-                </button>
+                </Button>
               )}
             </li>
           ))}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { TextareaField } from '@/components/ui/textarea-field';
+import { Button } from '@/components/ui/button';
 
 /** Approve, or reject with a reason the buyer will read. */
 export function Decision({ organizationId, blockers }: { organizationId: string; blockers: string[] }) {
@@ -27,9 +28,9 @@ export function Decision({ organizationId, blockers }: { organizationId: string;
       )}
       {approve.error && <Alert tone="error">{approve.error.message}</Alert>}
       <div className="actions">
-        <button type="button" className="button button-primary" disabled={approve.isPending} onClick={() => approve.mutate({ organizationId })}>
+        <Button type="button" className="button button-primary" disabled={approve.isPending} onClick={() => approve.mutate({ organizationId })}>
           {approve.isPending ? 'Approving…' : 'Approve'}
-        </button>
+        </Button>
       </div>
       <form
         className="form"
@@ -43,9 +44,9 @@ export function Decision({ organizationId, blockers }: { organizationId: string;
         <TextareaField label="Reason for rejecting" hint="Sent to the organization's administrator." maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
         {reject.error && !reasonError && <Alert tone="error">{reject.error.message}</Alert>}
         <div className="actions">
-          <button type="submit" className="button" disabled={reject.isPending}>
+          <Button type="submit" className="button" disabled={reject.isPending}>
             {reject.isPending ? 'Rejecting…' : 'Reject'}
-          </button>
+          </Button>
         </div>
       </form>
     </div>
@@ -62,9 +63,9 @@ export function Suspension({ organizationId, suspended }: { organizationId: stri
   if (suspended) {
     return (
       <div className="actions">
-        <button type="button" className="button" disabled={reactivate.isPending} onClick={() => reactivate.mutate({ organizationId })}>
+        <Button type="button" className="button" disabled={reactivate.isPending} onClick={() => reactivate.mutate({ organizationId })}>
           Reactivate
-        </button>
+        </Button>
         {reactivate.error && <Alert tone="error">{reactivate.error.message}</Alert>}
       </div>
     );
@@ -83,7 +84,7 @@ export function Suspension({ organizationId, suspended }: { organizationId: stri
       <TextareaField label="Reason for suspending" hint="For staff; members are told the organization is suspended." maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
       {suspend.error && !reasonError && <Alert tone="error">{suspend.error.message}</Alert>}
       <div className="actions">
-        <button type="submit" className="button" disabled={suspend.isPending}>Suspend</button>
+        <Button type="submit" className="button" disabled={suspend.isPending}>Suspend</Button>
       </div>
     </form>
   );

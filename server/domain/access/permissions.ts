@@ -2,7 +2,7 @@ import type { OrganizationKind } from '../organizations/status';
 
 /**
  * The one permission table. Every role, predefined or custom, is a set of these names; every
- * procedure that needs one names it through `requirePermission`.
+ * procedure that needs one names it in its `meta.permission`, which orgProcedure checks.
  *
  * `flag` names the membership flag that gates the permission: without the flag the permission is
  * not effective, whatever the roles say (Sana's "may see prices" and friends).
@@ -10,19 +10,27 @@ import type { OrganizationKind } from '../organizations/status';
 export const MEMBERSHIP_FLAGS = ['mayOrder', 'maySeePrices', 'maySeeStock', 'mayAuthorizeOrders'] as const;
 export type MembershipFlag = (typeof MEMBERSHIP_FLAGS)[number];
 
-export type PermissionDefinition = { side: OrganizationKind; label: string; flag?: MembershipFlag };
+/**
+ * How far a permission reaches: the member's own records, their unit and the units below it, or
+ * the whole organization. Listed narrowest first.
+ */
+export const SCOPES = ['own', 'unit', 'org'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const SCOPE_LABELS: Record<Scope, string> = { own: 'their own', unit: 'their unit and the units below it', org: 'the whole organization' };
+
+export type PermissionDefinition = { side: OrganizationKind; label: string; flag?: MembershipFlag; scopes?: readonly Scope[] };
 
 export const PERMISSIONS = {
   // Buyer organization
-  'org.users.manage': { side: 'buyer', label: 'Manage users' },
+  'org.users.manage': { side: 'buyer', label: 'Manage users', scopes: ['unit', 'org'] },
   'org.roles.manage': { side: 'buyer', label: 'Manage roles' },
   'org.units.manage': { side: 'buyer', label: 'Manage units' },
   'org.approvals.manage': { side: 'buyer', label: 'Manage spending limits and approval rules' },
   'orders.place': { side: 'buyer', label: 'Place orders', flag: 'mayOrder' },
   'quotes.request': { side: 'buyer', label: 'Request quotes', flag: 'mayOrder' },
-  'orders.view.unit': { side: 'buyer', label: "View the unit's orders" },
-  'orders.view.all': { side: 'buyer', label: 'View all orders of the organization' },
-  'orders.approve': { side: 'buyer', label: 'Approve orders', flag: 'mayAuthorizeOrders' },
+  'orders.view': { side: 'buyer', label: 'View orders', scopes: ['own', 'unit', 'org'] },
+  'orders.approve': { side: 'buyer', label: 'Approve orders', flag: 'mayAuthorizeOrders', scopes: ['unit', 'org'] },
   'prices.view': { side: 'buyer', label: 'View prices', flag: 'maySeePrices' },
   'stock.view': { side: 'buyer', label: 'View stock', flag: 'maySeeStock' },
   // Seller staff
@@ -52,4 +60,29 @@ export function isPermission(value: string): value is Permission {
 
 export function permissionsForSide(side: OrganizationKind): Permission[] {
   return ALL_PERMISSIONS.filter((permission) => PERMISSIONS[permission].side === side);
+}
+
+/** A role's entry: a permission and how far it reaches (the widest the permission allows when unscoped). */
+export type Grant = { permission: Permission; scope: Scope };
+
+export function widestScope(permission: Permission): Scope {
+  return PERMISSION_TABLE[permission].scopes?.at(-1) ?? 'org';
+}
+
+/** Stored as text in roles.permissions: "orders.view@unit", or just the name for the widest scope. */
+export function encodeGrant(grant: Grant): string {
+  return grant.scope === widestScope(grant.permission) ? grant.permission : `${grant.permission}@${grant.scope}`;
+}
+
+export function decodeGrant(text: string): Grant | null {
+  const [name = '', scope] = text.split('@');
+  if (!isPermission(name)) return null;
+  if (scope === undefined) return { permission: name, scope: widestScope(name) };
+  const allowed = PERMISSION_TABLE[name].scopes ?? ['org'];
+  return (allowed as readonly string[]).includes(scope) ? { permission: name, scope: scope as Scope } : null;
+}
+
+/** Whether scope `a` reaches at least as far as scope `b`. */
+export function scopeCovers(a: Scope, b: Scope): boolean {
+  return SCOPES.indexOf(a) >= SCOPES.indexOf(b);
 }

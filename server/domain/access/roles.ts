@@ -1,12 +1,13 @@
 import type { OrganizationKind } from '../organizations/status';
-import { permissionsForSide, type Permission } from './permissions';
+import { permissionsForSide } from './permissions';
 
 export type PredefinedRole = {
   key: string;
   side: OrganizationKind;
   name: string;
   description: string;
-  permissions: readonly Permission[];
+  /** Encoded grants (see encodeGrant): a bare name reaches as far as the permission allows. */
+  permissions: readonly string[];
 };
 
 /** Roles every organization of a side starts with; stored in `roles` and kept in sync on start. */
@@ -23,21 +24,21 @@ export const PREDEFINED_ROLES: readonly PredefinedRole[] = [
     side: 'buyer',
     name: 'Buyer',
     description: 'Places orders and requests quotes; sees prices and stock when the flags allow.',
-    permissions: ['orders.place', 'quotes.request', 'prices.view', 'stock.view'],
+    permissions: ['orders.place', 'quotes.request', 'prices.view', 'stock.view', 'orders.view@own'],
   },
   {
     key: 'authorizer',
     side: 'buyer',
     name: 'Authorizer',
-    description: "Approves or declines orders; sees the unit's orders.",
-    permissions: ['orders.approve', 'orders.view.unit', 'prices.view', 'stock.view'],
+    description: 'Approves or declines the orders of their unit and the units below it, and sees them.',
+    permissions: ['orders.approve@unit', 'orders.view@unit', 'prices.view', 'stock.view'],
   },
   {
     key: 'viewer',
     side: 'buyer',
     name: 'Viewer',
-    description: "Sees the unit's orders, nothing more.",
-    permissions: ['orders.view.unit'],
+    description: 'Sees the orders of their unit and the units below it, nothing more.',
+    permissions: ['orders.view@unit'],
   },
   {
     key: 'seller_admin',

@@ -9,9 +9,9 @@ import {
 } from '@/server/schemas/erp';
 import { applyErpImport, listErpContacts, listExcludedCodes, previewErpImport, replaceExcludedCodes, type ImportActor } from '@/server/services/erp-import';
 import { completeInstantAccount, createAccountFromContact, peekInstantAccount, requestInstantAccount } from '@/server/services/instant-accounts';
-import { publicProcedure, requirePermission, router, staffProcedure } from '../init';
+import { publicProcedure, router, staffProcedure } from '../init';
 
-const erpStaffProcedure = staffProcedure.use(requirePermission('staff.erp.import'));
+const erpStaffProcedure = staffProcedure.meta({ permission: 'staff.erp.import' });
 
 const dashboardActor = (ctx: { viewer: { user: { id: string } }; organizationId: string }): ImportActor => ({
   userId: ctx.viewer.user.id,

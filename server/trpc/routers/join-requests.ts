@@ -1,8 +1,8 @@
 import { membershipDecisionSchema } from '@/server/schemas/onboarding';
 import { decideJoinRequest, joinCode, pendingJoinRequests, regenerateJoinCode } from '@/server/services/join-requests';
-import { buyerProcedure, requirePermission, router } from '../init';
+import { buyerProcedure, router } from '../init';
 
-const adminProcedure = buyerProcedure.use(requirePermission('org.users.manage'));
+const adminProcedure = buyerProcedure.meta({ permission: 'org.users.manage' });
 
 /** The buyer administrator's side of joining: the invitation code and the waiting requests. */
 export const joinRequestsRouter = router({

@@ -11,11 +11,11 @@ import {
 import { addContract, removeContract, saveCustomerAccount } from '@/server/services/customer-accounts';
 import { approveOrganization, assignRepresentative, rejectOrganization, setSuspended } from '@/server/services/registration-decisions';
 import { getRegistration, searchRegistrations } from '@/server/services/registrations';
-import { requirePermission, router, staffProcedure } from '../init';
+import { router, staffProcedure } from '../init';
 import { staffActor } from '../staff-actor';
 
 // Viewing needs the permission; each action's finer rule (decide, set up, suspend) is the service's.
-const reviewProcedure = staffProcedure.use(requirePermission('staff.registrations.view'));
+const reviewProcedure = staffProcedure.meta({ permission: 'staff.registrations.view' });
 
 /** The staff registration queue: review, account set-up, decision, suspension. */
 export const registrationsRouter = router({

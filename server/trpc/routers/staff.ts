@@ -2,9 +2,9 @@ import { idField } from '@/server/schemas/common';
 import { runJobSchema } from '@/server/schemas/session';
 import { jobsOverview, outboxProblems, retryEmail, runJobNow } from '@/server/services/system';
 import { z } from 'zod';
-import { requirePermission, router, staffProcedure } from '../init';
+import { router, staffProcedure } from '../init';
 
-const systemProcedure = staffProcedure.use(requirePermission('staff.system.view'));
+const systemProcedure = staffProcedure.meta({ permission: 'staff.system.view' });
 
 export const staffRouter = router({
   jobs: systemProcedure.query(({ ctx }) => jobsOverview(ctx.db)),
