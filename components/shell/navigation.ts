@@ -1,16 +1,25 @@
 import type { Permission } from '@/server/domain/access/permissions';
 
-export type NavItem = { href: string; label: string; permission?: Permission };
+/** `permission`: shown to members holding it, or any of them when several are named. */
+export type NavItem = { href: string; label: string; permission?: Permission | readonly Permission[] };
+
+const ADMINISTRATION: readonly Permission[] = ['org.users.manage', 'org.units.manage', 'org.roles.manage', 'org.approvals.manage'];
 
 /** The menus; an entry with a permission is shown only to members who hold it. */
 export const STORE_NAV: NavItem[] = [
   { href: '/', label: 'Home' },
-  { href: '/admin', label: 'Administration', permission: 'org.users.manage' },
+  { href: '/admin', label: 'Administration', permission: ADMINISTRATION },
   { href: '/account', label: 'My account' },
 ];
 
 /** The buyer administrator's pages, listed on /admin and linked from the getting-started checklist. */
-export const ADMIN_SECTIONS: NavItem[] = [{ href: '/admin/joining', label: 'Invitation code and joining requests', permission: 'org.users.manage' }];
+export const ADMIN_SECTIONS: NavItem[] = [
+  { href: '/admin/members', label: 'Users and sub-accounts', permission: 'org.users.manage' },
+  { href: '/admin/units', label: 'Departments and branches', permission: 'org.units.manage' },
+  { href: '/admin/roles', label: 'Roles and permissions', permission: 'org.roles.manage' },
+  { href: '/admin/joining', label: 'Invitation code and joining requests', permission: 'org.users.manage' },
+  { href: '/admin/history', label: 'History of changes', permission: ADMINISTRATION },
+];
 
 export const STAFF_NAV: NavItem[] = [
   { href: '/staff', label: 'Dashboard' },
@@ -21,5 +30,9 @@ export const STAFF_NAV: NavItem[] = [
 ];
 
 export function visibleNav(items: NavItem[], permissions: readonly string[]): NavItem[] {
-  return items.filter((item) => !item.permission || permissions.includes(item.permission));
+  return items.filter((item) => {
+    if (!item.permission) return true;
+    const needed: readonly string[] = typeof item.permission === 'string' ? [item.permission] : item.permission;
+    return needed.some((permission) => permissions.includes(permission));
+  });
 }

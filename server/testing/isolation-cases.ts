@@ -36,6 +36,12 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'organization.current': { access: 'org' },
   'organization.unit': { access: 'org', input: (w) => ({ unitId: w.b.units[0]?.id }) },
 
+  // Units (organization tree)
+
+  // Roles
+
+  // Members, invitations and history
+
   // Onboarding: registration, joining, re-verification, staff registrations
   'onboarding.register': {
     access: 'public',

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
-import { ADMIN_SECTIONS } from '@/components/shell/navigation';
+import { ADMIN_SECTIONS, visibleNav } from '@/components/shell/navigation';
 import { getMe } from '@/components/shell/me';
 
 export const metadata = { title: 'Administration' };
@@ -8,7 +8,7 @@ export const metadata = { title: 'Administration' };
 export default async function AdminPage() {
   const me = await getMe();
   const permissions = me?.membership?.permissions ?? [];
-  const sections = ADMIN_SECTIONS.filter((section) => !section.permission || permissions.includes(section.permission));
+  const sections = visibleNav(ADMIN_SECTIONS, permissions);
   if (sections.length === 0) forbidden();
   return (
     <>
