@@ -8,6 +8,8 @@ const ADMINISTRATION: readonly Permission[] = ['org.users.manage', 'org.units.ma
 /** The menus; an entry with a permission is shown only to members who hold it. */
 export const STORE_NAV: NavItem[] = [
   { href: '/', label: 'Home' },
+  { href: '/catalog', label: 'Catalog' },
+  { href: '/cart', label: 'Cart', permission: 'orders.place' },
   { href: '/admin', label: 'Administration', permission: ADMINISTRATION },
   { href: '/account', label: 'My account' },
 ];
@@ -25,6 +27,7 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff', label: 'Dashboard' },
   { href: '/staff/registrations', label: 'Registrations', permission: 'staff.registrations.view' },
   { href: '/staff/erp', label: 'ERP customers', permission: 'staff.erp.import' },
+  { href: '/staff/catalog', label: 'Catalog', permission: 'staff.catalog.manage' },
   { href: '/staff/jobs', label: 'Jobs & email', permission: 'staff.system.view' },
   { href: '/staff/account', label: 'My account' },
 ];

@@ -8,3 +8,5 @@ export * from './email';
 export * from './system';
 export * from './accounts';
 export * from './erp';
+export * from './catalog';
+export * from './carts';

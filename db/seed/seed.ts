@@ -4,6 +4,7 @@ import { hashPassword } from '@/server/auth/password';
 import type { Database, Executor } from '../client';
 import { predefinedRoleIds } from '../predefined-roles';
 import { membershipRoles, memberships, organizations, users } from '../schema';
+import { seedCatalogDemo } from './catalog-demo';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } from './demo-people';
 import { seedErpDemo } from './erp-demo';
 import { seedOnboardingDemo } from './onboarding-demo';
@@ -57,6 +58,7 @@ export async function seedDemoData(db: Database): Promise<void> {
       }
     }
     await seedOnboardingDemo(tx, new Date().toISOString().slice(0, 10));
+    await seedCatalogDemo(tx);
     await seedErpDemo(tx);
   });
 }

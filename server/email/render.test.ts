@@ -18,6 +18,7 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
   'join-decided': { name: 'Bo', organizationName: 'Acme', approved: true, signInUrl: url },
   'instant-account': { name: 'Tom', customerNames: ['Tailspin Toys', 'Wingtip Supplies'], completeUrl: url },
   'account-created': { name: 'Tom', organizationName: 'Acme', setPasswordUrl: url, createdBy: 'Sofia Seller' },
+  'membership-added': { name: 'Tom', organizationName: 'Acme', addedBy: 'Alice Admin', signInUrl: url },
   reverify: { name: 'Ada', inactiveDays: 90, reverifyUrl: url },
 };
 

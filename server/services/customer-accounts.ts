@@ -6,7 +6,8 @@ import { DomainError, invalidField, notFound } from '@/server/domain/errors';
 import { parseAmountToMinor, parsePercentToBasisPoints } from '@/server/domain/money';
 import type { ContractInput, CustomerAccountInput } from '@/server/schemas/onboarding';
 import { recordAudit } from './audit';
-import { lockOrganization, requireSetUpRight } from './registrations';
+import { requireSetUpRight } from './registrations';
+import { lockTenant } from './tenant-lock';
 import type { StaffActor } from './staff-actor';
 
 /** The account representative sets currency, credit limit, payment terms and methods. */
@@ -14,7 +15,7 @@ export async function saveCustomerAccount(db: Database, input: CustomerAccountIn
   const creditLimitMinor = parseAmountToMinor(input.creditLimit, input.currency);
   if (creditLimitMinor === null) throw invalidField('creditLimit', `Enter an amount in ${input.currency}, like 25000 or 25,000.00.`);
   await db.transaction(async (tx) => {
-    const organization = await lockOrganization(tx, input.organizationId);
+    const organization = await lockTenant(tx, input.organizationId);
     requireSetUpRight(actor, organization);
     const values = {
       currency: input.currency,
@@ -33,7 +34,7 @@ export async function addContract(db: Database, input: ContractInput, actor: Sta
   const discountBasisPoints = input.discountPercent ? parsePercentToBasisPoints(input.discountPercent) : null;
   if (input.discountPercent && discountBasisPoints === null) throw invalidField('discountPercent', 'Enter a percent from 0 to 100, like 2.5.');
   await db.transaction(async (tx) => {
-    const organization = await lockOrganization(tx, input.organizationId);
+    const organization = await lockTenant(tx, input.organizationId);
     requireSetUpRight(actor, organization);
     const priceListId = input.priceListId || null;
     if (priceListId) {
@@ -53,7 +54,7 @@ export async function removeContract(db: Database, contractId: string, actor: St
   await db.transaction(async (tx) => {
     const [contract] = await tx.select().from(contracts).where(eq(contracts.id, contractId));
     if (!contract) throw notFound('That contract');
-    const organization = await lockOrganization(tx, contract.organizationId);
+    const organization = await lockTenant(tx, contract.organizationId);
     requireSetUpRight(actor, organization);
     const others = await tx.select().from(contracts).where(and(eq(contracts.organizationId, organization.id)));
     const today = utcDate(now);

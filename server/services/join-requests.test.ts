@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memberships, users, type Organization } from '@/db/schema';
@@ -6,6 +5,7 @@ import { setupTestDatabase } from '@/server/testing/database';
 import { ACCOUNT_MANAGER, anonymous, createCaller, createMember, createOrganization, signIn, unique, type Member } from '@/server/testing/factories';
 import { emailsTo, tokenFromEmail } from '@/server/testing/onboarding';
 import { signInWithPassword } from './sign-in';
+import { trpcErrorOf } from '@/server/testing/errors';
 
 const database = setupTestDatabase();
 let organization: Organization;
@@ -16,11 +16,6 @@ beforeAll(async () => {
   administrator = await createMember(database.db, organization, ACCOUNT_MANAGER);
 });
 
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
 
 const adminApi = async () => createCaller(await signIn(database.db, administrator.membership));
 const publicApi = () => createCaller(anonymous(database.db));
@@ -46,7 +41,7 @@ describe('joining with the invitation code', () => {
 
     const pending = await (await adminApi()).joinRequests.pending();
     expect(pending.map((request) => request.email)).toContain(joiner.email);
-    const early = await errorOf((await adminApi()).joinRequests.approve({ membershipId }));
+    const early = await trpcErrorOf((await adminApi()).joinRequests.approve({ membershipId }));
     expect(early.message).toContain('has not confirmed their email address yet');
 
     await publicApi().onboarding.verifyEmail({ token: await tokenFromEmail(database.db, joiner.email, 'verify-email', 'verifyUrl') });
@@ -54,7 +49,7 @@ describe('joining with the invitation code', () => {
     expect((await emailsTo(database.db, joiner.email, 'join-decided'))[0]?.props).toMatchObject({ approved: true });
     expect((await signInAs(joiner)).ok).toBe(true);
 
-    const twice = await errorOf((await adminApi()).joinRequests.decline({ membershipId }));
+    const twice = await trpcErrorOf((await adminApi()).joinRequests.decline({ membershipId }));
     expect(twice).toMatchObject({ code: 'CONFLICT', message: 'This request was already approved.' });
   });
 
@@ -66,12 +61,12 @@ describe('joining with the invitation code', () => {
   });
 
   it('refuses a wrong code beside the code field, and an old code after a new one is made', async () => {
-    const wrong = await errorOf(publicApi().onboarding.join({ code: 'AAAA-BBBB-CCCC', ...person() }));
+    const wrong = await trpcErrorOf(publicApi().onboarding.join({ code: 'AAAA-BBBB-CCCC', ...person() }));
     expect(wrong.cause).toMatchObject({ fieldErrors: { code: ['That invitation code is not valid. Ask your administrator for the current one.'] } });
     const { code: old } = await (await adminApi()).joinRequests.code();
     const { code: fresh } = await (await adminApi()).joinRequests.regenerateCode();
     expect(fresh).not.toBe(old);
-    expect((await errorOf(publicApi().onboarding.join({ code: old, ...person() }))).code).toBe('BAD_REQUEST');
+    expect((await trpcErrorOf(publicApi().onboarding.join({ code: old, ...person() }))).code).toBe('BAD_REQUEST');
   });
 
   it('answers the same for an address that already has a login, and emails that address instead', async () => {
@@ -83,7 +78,7 @@ describe('joining with the invitation code', () => {
 
   it('is refused to a member without the permission to manage users', async () => {
     const buyer = await createMember(database.db, organization, { roles: ['buyer'] });
-    const refused = await errorOf(createCaller(await signIn(database.db, buyer.membership)).joinRequests.pending());
+    const refused = await trpcErrorOf(createCaller(await signIn(database.db, buyer.membership)).joinRequests.pending());
     expect(refused.code).toBe('FORBIDDEN');
   });
 });

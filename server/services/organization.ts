@@ -13,7 +13,8 @@ export async function organizationOverview(db: Executor, organizationId: string)
   const counts = await db
     .select({ unitId: memberships.unitId, members: count() })
     .from(memberships)
-    .where(eq(memberships.organizationId, organizationId))
+    // People who can work here: not those waiting to join, declined or deactivated.
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.status, 'active'), eq(memberships.activated, true)))
     .groupBy(memberships.unitId);
   const membersOf = new Map(counts.map((row) => [row.unitId, row.members]));
   const root = units.find((unit) => unit.id === organizationId);

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organizations, users } from '@/db/schema';
@@ -6,6 +5,7 @@ import { setupTestDatabase } from '@/server/testing/database';
 import { anonymous, createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
 import { emailsTo, registrationInput, tokenFromEmail } from '@/server/testing/onboarding';
 import { signInWithPassword } from './sign-in';
+import { trpcErrorOf } from '@/server/testing/errors';
 
 const database = setupTestDatabase();
 const staff: Record<'admin' | 'rep' | 'otherRep' | 'payments', Member> = {} as never;
@@ -20,11 +20,6 @@ beforeAll(async () => {
 
 const as = async (member: Member) => createCaller(await signIn(database.db, member.membership));
 
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
 
 /** A registration whose administrator confirmed their email; returns its id and the form. */
 async function registered() {
@@ -45,7 +40,7 @@ describe('setting up the account', () => {
     await (await as(staff.admin)).registrations.assignRepresentative({ organizationId, representativeMembershipId: staff.rep.membership.id });
     expect((await emailsTo(database.db, staff.rep.user.email, 'representative-assigned')).length).toBe(1);
 
-    const refused = await errorOf((await as(staff.otherRep)).registrations.saveAccount(account(organizationId)));
+    const refused = await trpcErrorOf((await as(staff.otherRep)).registrations.saveAccount(account(organizationId)));
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toContain('Only the account representative assigned to this organization');
 
@@ -59,12 +54,12 @@ describe('setting up the account', () => {
 
   it('refuses staff without the registrations permission at all', async () => {
     const { organizationId } = await registered();
-    expect((await errorOf((await as(staff.payments)).registrations.get({ organizationId }))).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf((await as(staff.payments)).registrations.get({ organizationId }))).code).toBe('FORBIDDEN');
   });
 
   it('shows a bad amount beside the credit limit field', async () => {
     const { organizationId } = await registered();
-    const error = await errorOf((await as(staff.admin)).registrations.saveAccount({ ...account(organizationId), creditLimit: '-5' }));
+    const error = await trpcErrorOf((await as(staff.admin)).registrations.saveAccount({ ...account(organizationId), creditLimit: '-5' }));
     expect(error.cause).toMatchObject({ fieldErrors: { creditLimit: ['Enter an amount in USD, like 25000 or 25,000.00.'] } });
   });
 });
@@ -73,12 +68,12 @@ describe('approving', () => {
   it('is refused, naming what is missing, until an account and a current contract exist', async () => {
     const { organizationId } = await registered();
     const admin = await as(staff.admin);
-    const refused = await errorOf(admin.registrations.approve({ organizationId }));
+    const refused = await trpcErrorOf(admin.registrations.approve({ organizationId }));
     expect(refused.code).toBe('PRECONDITION_FAILED');
     expect(refused.message).toMatch(/account is not set up.*no current contract/);
     await admin.registrations.saveAccount(account(organizationId));
     await admin.registrations.addContract({ ...contract(organizationId), validFrom: '2020-01-01', validTo: '2020-12-31' });
-    expect((await errorOf(admin.registrations.approve({ organizationId }))).message).toContain('no current contract');
+    expect((await trpcErrorOf(admin.registrations.approve({ organizationId }))).message).toContain('no current contract');
   });
 
   it('activates the organization and its administrator, who is emailed and can then sign in; twice is refused', async () => {
@@ -97,7 +92,7 @@ describe('approving', () => {
     const signedIn = await signInWithPassword(database.db, { email: input.adminEmail, password: input.password, ipAddress: '10.0.0.1', now: new Date() });
     expect(signedIn.ok).toBe(true);
 
-    const twice = await errorOf(admin.registrations.approve({ organizationId }));
+    const twice = await trpcErrorOf(admin.registrations.approve({ organizationId }));
     expect(twice.code).toBe('CONFLICT');
     expect(twice.message).toContain(`${staff.admin.user.name} already approved it on`);
   });
@@ -106,7 +101,7 @@ describe('approving', () => {
     const input = registrationInput();
     await createCaller(anonymous(database.db)).onboarding.register(input);
     const [organization] = await database.db.select().from(organizations).where(eq(organizations.name, input.organizationName));
-    const refused = await errorOf((await as(staff.admin)).registrations.approve({ organizationId: organization?.id ?? '' }));
+    const refused = await trpcErrorOf((await as(staff.admin)).registrations.approve({ organizationId: organization?.id ?? '' }));
     expect(refused.message).toContain('has not confirmed their email address');
   });
 });
@@ -115,7 +110,7 @@ describe('rejecting, suspending, reactivating', () => {
   it('needs a reason, sends it to the administrator, and keeps them out', async () => {
     const { organizationId, input } = await registered();
     const admin = await as(staff.admin);
-    const noReason = await errorOf(admin.registrations.reject({ organizationId, reason: '' }));
+    const noReason = await trpcErrorOf(admin.registrations.reject({ organizationId, reason: '' }));
     expect(noReason.code).toBe('BAD_REQUEST');
 
     await admin.registrations.reject({ organizationId, reason: 'We only sell to resellers.' });
@@ -123,7 +118,7 @@ describe('rejecting, suspending, reactivating', () => {
     expect(rejected?.props).toMatchObject({ reason: 'We only sell to resellers.' });
     const signIn = await signInWithPassword(database.db, { email: input.adminEmail, password: input.password, ipAddress: '10.0.0.2', now: new Date() });
     expect(signIn).toMatchObject({ ok: false, message: `The registration of ${input.organizationName} was not approved.` });
-    expect((await errorOf(admin.registrations.approve({ organizationId }))).code).toBe('CONFLICT');
+    expect((await trpcErrorOf(admin.registrations.approve({ organizationId }))).code).toBe('CONFLICT');
   });
 
   it('suspending refuses the members on their next request with the reason why; reactivating lets them back', async () => {
@@ -134,7 +129,7 @@ describe('rejecting, suspending, reactivating', () => {
     const admin = await as(staff.admin);
 
     await admin.registrations.suspend({ organizationId: buyerOrganization.id, reason: 'Invoices unpaid for 90 days.' });
-    const refused = await errorOf(buyerApi.organization.current());
+    const refused = await trpcErrorOf(buyerApi.organization.current());
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toBe(`${buyerOrganization.name} is suspended. Contact us to have it reactivated.`);
 

@@ -8,7 +8,8 @@ import { DomainError, invalidField } from '@/server/domain/errors';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
 import { recordAudit } from './audit';
-import { assertPermission, decisionMaker, lockOrganization } from './registrations';
+import { assertPermission, decisionMaker } from './registrations';
+import { lockTenant } from './tenant-lock';
 import type { StaffActor } from './staff-actor';
 
 const DECIDE = 'Only seller administrators can assign representatives and approve or reject registrations.';
@@ -28,7 +29,7 @@ async function administratorOf(tx: Transaction, organizationId: string) {
 export async function assignRepresentative(db: Database, input: { organizationId: string; representativeMembershipId: string }, actor: StaffActor, now: Date) {
   assertPermission(actor, 'staff.registrations.decide', DECIDE);
   await db.transaction(async (tx) => {
-    const organization = await lockOrganization(tx, input.organizationId);
+    const organization = await lockTenant(tx, input.organizationId);
     const representatives = await peopleHoldingPermission(tx, { sellerStaff: true }, 'staff.accounts.setup');
     const representative = representatives.find((person) => person.membershipId === input.representativeMembershipId);
     if (!representative) throw invalidField('representativeMembershipId', 'Choose a member of staff who can set up accounts.');
@@ -89,7 +90,7 @@ async function transition(
   now: Date,
   reason?: string,
 ) {
-  const organization = await lockOrganization(tx, organizationId);
+  const organization = await lockTenant(tx, organizationId);
   const result = organizationTransition(organization.status, action, await decisionMaker(tx, organization));
   if (!result.ok) throw new DomainError('conflict', result.message);
   await tx

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memberships, organizationProfiles, organizations, users } from '@/db/schema';
@@ -6,6 +5,7 @@ import { setupTestDatabase } from '@/server/testing/database';
 import { anonymous, createCaller, createMember, createOrganization } from '@/server/testing/factories';
 import { emailsTo, registrationInput, tokenFromEmail } from '@/server/testing/onboarding';
 import { REGISTRATION_RECEIVED } from './registration';
+import { trpcErrorOf } from '@/server/testing/errors';
 
 const database = setupTestDatabase();
 let sellerAdminEmail: string;
@@ -17,11 +17,6 @@ beforeAll(async () => {
 
 const publicApi = () => createCaller(anonymous(database.db));
 
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
 
 describe('registering an organization', () => {
   it('creates it pending with an administrator who cannot sign in yet, and emails the right people', async () => {
@@ -54,12 +49,12 @@ describe('registering an organization', () => {
   });
 
   it('puts field errors beside the fields for over-long names, a malformed email and a weak password', async () => {
-    const error = await errorOf(publicApi().onboarding.register(registrationInput({ organizationName: 'x'.repeat(201), adminEmail: 'not-an-email', password: 'short' })));
+    const error = await trpcErrorOf(publicApi().onboarding.register(registrationInput({ organizationName: 'x'.repeat(201), adminEmail: 'not-an-email', password: 'short' })));
     expect(error.code).toBe('BAD_REQUEST');
     const fieldErrors = (error.cause as unknown as { issues: { path: string[] }[] }).issues.map((issue) => issue.path[0]);
     expect(fieldErrors).toEqual(expect.arrayContaining(['organizationName', 'adminEmail', 'password']));
 
-    const common = await errorOf(publicApi().onboarding.register(registrationInput({ password: 'password1234' })));
+    const common = await trpcErrorOf(publicApi().onboarding.register(registrationInput({ password: 'password1234' })));
     expect(common.message).toBe('This password is too common. Choose another.');
   });
 });
@@ -74,9 +69,9 @@ describe('confirming the email address', () => {
     const [admin] = await database.db.select().from(users).where(eq(users.email, input.adminEmail));
     expect(admin?.emailVerifiedAt).toBeInstanceOf(Date);
 
-    const reused = await errorOf(publicApi().onboarding.verifyEmail({ token }));
+    const reused = await trpcErrorOf(publicApi().onboarding.verifyEmail({ token }));
     expect(reused.message).toBe('This link has already been used. Ask for a new one if you still need it.');
-    const unknown = await errorOf(publicApi().onboarding.verifyEmail({ token: 'x'.repeat(43) }));
+    const unknown = await trpcErrorOf(publicApi().onboarding.verifyEmail({ token: 'x'.repeat(43) }));
     expect(unknown.code).toBe('NOT_FOUND');
   });
 
@@ -85,7 +80,7 @@ describe('confirming the email address', () => {
     await publicApi().onboarding.register(input);
     const token = await tokenFromEmail(database.db, input.adminEmail, 'verify-email', 'verifyUrl');
     const later = { ...anonymous(database.db), now: () => new Date(Date.now() + 49 * 3600_000) };
-    const expired = await errorOf(createCaller(later).onboarding.verifyEmail({ token }));
+    const expired = await trpcErrorOf(createCaller(later).onboarding.verifyEmail({ token }));
     expect(expired.message).toBe('This link has expired. Ask for a new one.');
   });
 });

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { peopleHoldingPermission } from '@/db/queries/people';
 import { listRegistrations, registrationDetail } from '@/db/queries/registrations';
-import { organizations, priceLists, users } from '@/db/schema';
+import { priceLists, users } from '@/db/schema';
 import { maySetUpAccount } from '@/server/domain/access/account-setup';
 import { approvalBlockers, utcDate } from '@/server/domain/organizations/approval';
 import { DomainError, forbidden, notFound } from '@/server/domain/errors';
@@ -10,13 +10,6 @@ import type { RegistrationListInput } from '@/server/schemas/onboarding';
 import type { StaffActor } from './staff-actor';
 
 export { listRegistrations };
-
-/** Locks a buyer organization for a decision; refuses units and sellers as "not found". */
-export async function lockOrganization(tx: Executor, organizationId: string) {
-  const [organization] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for('update');
-  if (!organization || organization.kind !== 'buyer' || organization.parentId) throw notFound('That organization');
-  return organization;
-}
 
 export async function decisionMaker(tx: Executor, organization: { decidedByUserId: string | null; decidedAt: Date | null }) {
   if (!organization.decidedByUserId || !organization.decidedAt) return undefined;

@@ -37,10 +37,63 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'organization.unit': { access: 'org', input: (w) => ({ unitId: w.b.units[0]?.id }) },
 
   // Units (organization tree)
+  'units.tree': { access: 'org' },
+  'units.create': { access: 'org', input: (w) => ({ parentId: w.b.units[0]?.id, name: 'Isolation probe unit' }) },
+  'units.rename': { access: 'org', input: (w) => ({ unitId: w.b.units[0]?.id, name: 'Isolation probe rename' }) },
+  'units.move': { access: 'org', input: (w) => ({ unitId: w.b.units[1]?.id, parentId: w.b.organization.id }) },
+  'units.deactivate': { access: 'org', input: (w) => ({ unitId: w.b.units[1]?.id }) },
+  'units.reactivate': { access: 'org', input: (w) => ({ unitId: w.b.units[0]?.id }) },
 
   // Roles
+  'roles.list': { access: 'org' },
+  'roles.get': { access: 'org', input: (w) => ({ roleId: w.b.customRole.id }) },
+  'roles.create': { access: 'org', input: () => ({ name: 'Isolation probe role', description: '', grants: [{ permission: 'orders.view', scope: 'own' }] }) },
+  'roles.update': {
+    access: 'org',
+    input: (w) => ({ roleId: w.b.customRole.id, name: 'Isolation probe rename', description: '', grants: [{ permission: 'orders.view', scope: 'own' }] }),
+  },
+  'roles.delete': { access: 'org', input: (w) => ({ roleId: w.b.customRole.id }) },
 
   // Members, invitations and history
+  'members.list': { access: 'org', input: (w) => ({ unitId: w.b.units[0]?.id }) },
+  'members.options': { access: 'org' },
+  'members.get': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id }) },
+  'members.create': {
+    access: 'org',
+    input: (w) => ({ name: 'Probe', email: 'probe-member@isolation.test', unitId: w.a.units[0]?.id, roleIds: [w.b.customRole.id], mayOrder: false, maySeePrices: false, maySeeStock: false, mayAuthorizeOrders: false, hasLimitedBudget: false }),
+  },
+  'members.update': {
+    access: 'org',
+    input: (w) => ({ membershipId: w.b.buyer.membership.id, name: 'Probe', email: w.b.buyer.user.email, unitId: w.b.units[0]?.id, roleIds: [], mayOrder: false, maySeePrices: false, maySeeStock: false, mayAuthorizeOrders: false, hasLimitedBudget: false }),
+  },
+  'members.setActivated': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id, activated: false }) },
+  'members.resendInvitation': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id }) },
+  'history.list': { access: 'org', input: () => ({}) },
+
+  // Cart: the caller's own membership only; B's products are the same catalog, B's contract price must not leak.
+  'cart.get': { access: 'org' },
+  'cart.add': { access: 'org', input: (w) => ({ sku: w.catalog.product.sku, quantity: 1 }) },
+  'cart.quickOrder': { access: 'org', input: (w) => ({ lines: `${w.catalog.product.sku} 2` }) },
+  'cart.setQuantity': { access: 'org', input: (w) => ({ sku: w.catalog.product.sku, quantity: 3 }) },
+  'cart.clear': { access: 'org' },
+
+  // Catalog
+  'catalog.categories': { access: 'org' },
+  'catalog.products': { access: 'org', input: (w) => ({ search: w.catalog.product.sku }) },
+  'catalog.product': { access: 'org', input: (w) => ({ sku: w.catalog.product.sku }) },
+  'catalogAdmin.options': { access: 'staff' },
+  'catalogAdmin.products': { access: 'staff', input: () => ({}) },
+  'catalogAdmin.product': { access: 'staff', input: (w) => ({ sku: w.catalog.product.sku }) },
+  'catalogAdmin.createProduct': { access: 'staff', input: () => ({ sku: 'ISOLATION-PROBE', name: 'Probe', description: '', unit: 'each', category: 'Probe', active: false }) },
+  'catalogAdmin.updateProduct': { access: 'staff', input: (w) => ({ productId: w.catalog.product.id, name: w.catalog.product.name, description: '', unit: 'each', category: 'World', active: true }) },
+  'catalogAdmin.setPrice': { access: 'staff', input: (w) => ({ productId: w.catalog.product.id, priceListId: w.b.contract.priceListId, unitPrice: '100.00' }) },
+  'catalogAdmin.receiveStock': { access: 'staff', input: (w) => ({ productId: w.catalog.product.id, fulfillmentCenterId: '00000000-0000-4000-8000-000000000000', quantity: 1 }) },
+  'catalogAdmin.countStock': {
+    access: 'staff',
+    input: (w) => ({ productId: w.catalog.product.id, fulfillmentCenterId: '00000000-0000-4000-8000-000000000000', onHand: 0, expectedVersion: 0 }),
+  },
+  'catalogAdmin.previewImport': { access: 'staff', input: () => ({ productsCsv: 'sku,name,unit,category\n' }) },
+  'catalogAdmin.applyImport': { access: 'staff', input: () => ({ productsCsv: 'sku,name,unit,category\n' }) },
 
   // Onboarding: registration, joining, re-verification, staff registrations
   'onboarding.register': {

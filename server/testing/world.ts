@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import type { Organization } from '@/db/schema';
+import { contracts, priceListPrices, priceLists, products, roles, type Contract, type Organization, type Product, type Role } from '@/db/schema';
 import { ACCOUNT_MANAGER, createMember, createOrganization, unique, type Member } from './factories';
 
 export type BuyerOrganization = {
@@ -7,6 +7,10 @@ export type BuyerOrganization = {
   units: Organization[];
   manager: Member;
   buyer: Member;
+  /** A custom role of the organization, held by nobody. */
+  customRole: Role;
+  /** The organization's contract: the world's price list with a discount of its own. */
+  contract: Contract;
 };
 
 /** Two buyer organizations that must never see each other, and the seller with its staff. */
@@ -14,22 +18,45 @@ export type World = {
   a: BuyerOrganization;
   b: BuyerOrganization;
   seller: { organization: Organization; admin: Member };
+  /** A product priced in the price list both contracts name: each organization gets its own price. */
+  catalog: { product: Product };
 };
 
-async function buyerOrganization(db: Database, label: string): Promise<BuyerOrganization> {
+/**
+ * Each organization's contract terms: a discount no other has, so its price in another's answers
+ * is caught; B's starts later, so a query that ignored the organization would pick B's.
+ */
+const TERMS = { Alpha: { discountBasisPoints: 500, validFrom: '2000-01-01' }, Beta: { discountBasisPoints: 1337, validFrom: '2001-01-01' } } as const;
+
+async function buyerOrganization(db: Database, label: keyof typeof TERMS, priceListId: string): Promise<BuyerOrganization> {
   const organization = await createOrganization(db, { name: `${label} Holdings ${unique()}` });
   const purchasing = await createOrganization(db, { parent: organization, name: `${label} Purchasing ${unique()}` });
   const plant = await createOrganization(db, { parent: purchasing, name: `${label} Plant ${unique()}` });
   const manager = await createMember(db, organization, { ...ACCOUNT_MANAGER, user: { name: `${label} Manager ${unique()}` } });
   const buyer = await createMember(db, organization, { unit: plant, roles: ['buyer'], mayOrder: true, user: { name: `${label} Buyer ${unique()}` } });
-  return { organization, units: [purchasing, plant], manager, buyer };
+  const [customRole] = await db
+    .insert(roles)
+    .values({ organizationId: organization.id, side: 'buyer', name: `${label} Role ${unique()}`, permissions: ['orders.view@own'] })
+    .returning();
+  if (!customRole) throw new Error('world: could not create the custom role');
+  const [contract] = await db
+    .insert(contracts)
+    .values({ organizationId: organization.id, name: `${label} Contract ${unique()}`, priceListId, ...TERMS[label] })
+    .returning();
+  if (!contract) throw new Error('world: could not create the contract');
+  return { organization, units: [purchasing, plant], manager, buyer, customRole, contract };
 }
 
 export async function buildWorld(db: Database): Promise<World> {
   const sellerOrganization = await createOrganization(db, { kind: 'seller', name: `Seller ${unique()}` });
+  const [priceList] = await db.insert(priceLists).values({ name: `World USD ${unique()}`, currency: 'USD' }).returning();
+  const [product] = await db.insert(products).values({ sku: `WORLD-${unique()}`.toUpperCase(), name: `World Widget ${unique()}`, category: 'World' }).returning();
+  if (!priceList || !product) throw new Error('world: could not create the catalog');
+  await db.insert(priceListPrices).values({ priceListId: priceList.id, productId: product.id, unitPriceMinor: 10_000 });
   return {
-    a: await buyerOrganization(db, 'Alpha'),
-    b: await buyerOrganization(db, 'Beta'),
+    catalog: { product },
+    a: await buyerOrganization(db, 'Alpha', priceList.id),
+    b: await buyerOrganization(db, 'Beta', priceList.id),
     seller: {
       organization: sellerOrganization,
       admin: await createMember(db, sellerOrganization, { roles: ['seller_admin'], user: { name: `Staff Admin ${unique()}` } }),
@@ -45,5 +72,11 @@ export function markersOf(org: BuyerOrganization): string[] {
     org.organization.name,
     ...org.units.flatMap((unit) => [unit.id, unit.name]),
     ...members.flatMap((member) => [member.membership.id, member.user.id, member.user.email, member.user.name]),
+    org.customRole.id,
+    org.customRole.name,
+    org.contract.id,
+    org.contract.name,
+    // The contract's discount as a catalog answer carries it; no other organization has this one.
+    `"discountBasisPoints":${org.contract.discountBasisPoints}`,
   ];
 }

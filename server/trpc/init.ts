@@ -22,7 +22,13 @@ const TRPC_CODES: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
  * Procedure metadata. `permission` names what a caller must effectively hold; orgProcedure checks
  * it, and the permission-matrix test reads it, so the table and the checks cannot drift apart.
  */
-export type ProcedureMeta = { permission?: Permission };
+export type ProcedureMeta = { permission?: Permission | readonly Permission[] };
+
+/** Whether the permissions satisfy a procedure's `meta.permission` (any one of a list). */
+export function satisfies(permissions: ReadonlySet<Permission>, required: ProcedureMeta['permission']): boolean {
+  if (!required) return true;
+  return typeof required === 'string' ? permissions.has(required) : required.some((permission) => permissions.has(permission));
+}
 
 const t = initTRPC.context<TRPCContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
@@ -81,7 +87,7 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, meta, next }) =
   if (!membership) {
     throw new TRPCError({ code: 'FORBIDDEN', message: ctx.viewer.membershipProblem ?? 'Choose an account to work in first.' });
   }
-  if (meta?.permission && !membership.permissions.has(meta.permission)) {
+  if (!satisfies(membership.permissions, meta?.permission)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: PERMISSION_REFUSED });
   }
   return next({ ctx: { membership, organizationId: membership.organizationId } });

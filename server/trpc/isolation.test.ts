@@ -6,6 +6,7 @@ import { setupTestDatabase } from '@/server/testing/database';
 import { anonymous, createCaller, signIn } from '@/server/testing/factories';
 import { ISOLATION_CASES, type Access } from '@/server/testing/isolation-cases';
 import { buildWorld, markersOf, type World } from '@/server/testing/world';
+import { trpcErrorOf } from '@/server/testing/errors';
 
 /**
  * The isolation harness: every procedure of the app router, called by a member of organization A
@@ -27,15 +28,6 @@ async function call(ctx: TRPCContext, path: string): Promise<unknown> {
   return (target as (input: unknown) => Promise<unknown>)(input);
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const outcome = await promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  if (!('error' in outcome)) throw new Error(`expected a refusal, got ${JSON.stringify(outcome.value)}`);
-  if (!(outcome.error instanceof TRPCError)) throw outcome.error;
-  return outcome.error;
-}
 
 const REFUSALS = ['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'PRECONDITION_FAILED', 'CONFLICT'];
 
@@ -52,7 +44,7 @@ it('has an isolation case for every procedure, and none for procedures that no l
 
 describe('without a session', () => {
   it.each(withAccess('user', 'org', 'staff'))('%s answers UNAUTHORIZED', async (path) => {
-    const error = await errorOf(call(anonymous(database.db), path));
+    const error = await trpcErrorOf(call(anonymous(database.db), path));
     expect(error.code).toBe('UNAUTHORIZED');
   });
 });
@@ -60,7 +52,7 @@ describe('without a session', () => {
 describe('as a buyer', () => {
   it.each(withAccess('staff'))('%s is refused with FORBIDDEN', async (path) => {
     const ctx = await signIn(database.db, world.a.manager.membership);
-    const error = await errorOf(call(ctx, path));
+    const error = await trpcErrorOf(call(ctx, path));
     expect(error.code).toBe('FORBIDDEN');
   });
 });

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db/client';
@@ -30,25 +31,16 @@ export default async function DevMailboxPage({ searchParams }: Props) {
         </div>
         <button type="submit" className="button">Search</button>
       </form>
-      <div className="table-wrap">
-        <table className="stack">
-          <thead>
-            <tr><th>Delivered</th><th>To</th><th>Subject</th></tr>
-          </thead>
-          <tbody>
-            {mail.rows.length === 0 && (
-              <tr><td colSpan={3}>No emails yet.</td></tr>
-            )}
-            {mail.rows.map((row) => (
-              <tr key={row.id}>
-                <td data-label="Delivered">{formatDateTime(row.deliveredAt)}</td>
-                <td data-label="To">{row.toAddress}</td>
-                <td data-label="Subject"><Link href={`/dev/mailbox/${row.id}`}>{row.subject}</Link></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={mail.rows}
+        rowKey={(row) => row.id}
+        empty="No emails yet."
+        columns={[
+          { header: 'Delivered', cell: (row) => formatDateTime(row.deliveredAt) },
+          { header: 'To', cell: (row) => row.toAddress },
+          { header: 'Subject', cell: (row) => <Link href={`/dev/mailbox/${row.id}`}>{row.subject}</Link> },
+        ]}
+      />
       <Pager page={page} hasNext={mail.hasNext} href={href} />
     </main>
   );

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { forbidden } from 'next/navigation';
 import { RetryEmailButton, RunJobButton } from '@/components/staff/run-job-button';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -43,55 +44,36 @@ export default async function JobsPage() {
             {job.description} Schedule: <code>{job.cron}</code> (UTC).
           </p>
           <RunJobButton name={job.name} />
-          <div className="table-wrap" style={{ marginTop: '0.75rem' }}>
-            <table className="stack">
-              <caption className="skip-link">Last runs of {job.name}</caption>
-              <thead>
-                <tr><th>Started</th><th>Trigger</th><th>Status</th><th>Result</th></tr>
-              </thead>
-              <tbody>
-                {job.runs.length === 0 && (
-                  <tr><td colSpan={4}>No runs yet.</td></tr>
-                )}
-                {job.runs.map((run) => (
-                  <tr key={run.id}>
-                    <td data-label="Started">{formatDateTime(run.startedAt)}</td>
-                    <td data-label="Trigger">{run.trigger}</td>
-                    <td data-label="Status"><span className={`badge ${run.status === 'failed' ? 'badge-bad' : 'badge-good'}`}>{run.status}</span></td>
-                    <td data-label="Result">{run.error ? <ErrorText text={run.error} /> : describeCounts(run.result)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`Last runs of ${job.name}`}
+            rows={job.runs}
+            rowKey={(run) => run.id}
+            empty="No runs yet."
+            columns={[
+              { header: 'Started', cell: (run) => formatDateTime(run.startedAt) },
+              { header: 'Trigger', cell: (run) => run.trigger },
+              { header: 'Status', cell: (run) => <span className={`badge ${run.status === 'failed' ? 'badge-bad' : 'badge-good'}`}>{run.status}</span> },
+              { header: 'Result', cell: (run) => (run.error ? <ErrorText text={run.error} /> : describeCounts(run.result)) },
+            ]}
+          />
         </section>
       ))}
       <section className="card" aria-labelledby="outbox">
         <h2 id="outbox">Emails not yet sent</h2>
-        {outbox.length === 0 ? (
-          <p>Every email has been sent.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="stack">
-              <thead>
-                <tr><th>Queued</th><th>To</th><th>Kind</th><th>Status</th><th>Attempts</th><th>Last error</th><th /></tr>
-              </thead>
-              <tbody>
-                {outbox.map((email) => (
-                  <tr key={email.id}>
-                    <td data-label="Queued">{formatDateTime(email.createdAt)}</td>
-                    <td data-label="To">{email.toAddress}</td>
-                    <td data-label="Kind">{email.kind}</td>
-                    <td data-label="Status">{email.status}</td>
-                    <td data-label="Attempts">{email.attempts}</td>
-                    <td data-label="Last error">{email.lastError && <ErrorText text={email.lastError} />}</td>
-                    <td>{email.status === 'failed' && <RetryEmailButton id={email.id} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={outbox}
+          rowKey={(email) => email.id}
+          empty="Every email has been sent."
+          columns={[
+            { header: 'Queued', cell: (email) => formatDateTime(email.createdAt) },
+            { header: 'To', cell: (email) => email.toAddress },
+            { header: 'Kind', cell: (email) => email.kind },
+            { header: 'Status', cell: (email) => email.status },
+            { header: 'Attempts', cell: (email) => email.attempts },
+            { header: 'Last error', cell: (email) => email.lastError && <ErrorText text={email.lastError} /> },
+            { header: 'Action', cell: (email) => email.status === 'failed' && <RetryEmailButton id={email.id} /> },
+          ]}
+        />
       </section>
     </>
   );

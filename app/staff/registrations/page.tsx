@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
 import { OrganizationStatusBadge } from '@/components/ui/status-badge';
@@ -43,27 +44,18 @@ export default async function RegistrationsPage({ searchParams }: Props) {
         </div>
         <button type="submit" className="button">Search</button>
       </form>
-      <div className="table-wrap">
-        <table className="stack">
-          <thead>
-            <tr><th>Organization</th><th>Status</th><th>Administrator</th><th>Representative</th><th>Registered</th></tr>
-          </thead>
-          <tbody>
-            {list.rows.length === 0 && (
-              <tr><td colSpan={5}>No organizations match.</td></tr>
-            )}
-            {list.rows.map((row) => (
-              <tr key={row.id}>
-                <td data-label="Organization"><Link href={`/staff/registrations/${row.id}`}>{row.name}</Link></td>
-                <td data-label="Status"><OrganizationStatusBadge status={row.status} /></td>
-                <td data-label="Administrator">{row.contactName ? `${row.contactName} · ${row.contactEmail}` : '—'}</td>
-                <td data-label="Representative">{row.representative ?? 'Not assigned'}</td>
-                <td data-label="Registered">{formatDateTime(row.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={list.rows}
+        rowKey={(row) => row.id}
+        empty="No organizations match."
+        columns={[
+          { header: 'Organization', cell: (row) => <Link href={`/staff/registrations/${row.id}`}>{row.name}</Link> },
+          { header: 'Status', cell: (row) => <OrganizationStatusBadge status={row.status} /> },
+          { header: 'Administrator', cell: (row) => (row.contactName ? `${row.contactName} · ${row.contactEmail}` : '—') },
+          { header: 'Representative', cell: (row) => row.representative ?? 'Not assigned' },
+          { header: 'Registered', cell: (row) => formatDateTime(row.createdAt) },
+        ]}
+      />
       <Pager page={page} hasNext={list.hasNext} href={href} />
     </>
   );

@@ -32,7 +32,11 @@ export function describeGrant(grant: Grant): string {
   return `${PERMISSION_TABLE[grant.permission].label}${scoped}`;
 }
 
-/** The sentence for a refusal: "You cannot grant what you do not hold: Approve orders (the whole organization)." */
+export function describeGrants(grants: Grant[]): string {
+  return grants.map(describeGrant).join('; ');
+}
+
+/** The sentence for a refusal: "You cannot grant what you do not hold yourself: Approve orders (the whole organization)." */
 export function refusalForGrants(grants: Grant[]): string {
-  return `You cannot grant what you do not hold yourself: ${grants.map(describeGrant).join('; ')}.`;
+  return `You cannot grant what you do not hold yourself: ${describeGrants(grants)}.`;
 }

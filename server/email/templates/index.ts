@@ -4,6 +4,7 @@ import { accountExists } from './account-exists';
 import { instantAccount } from './instant-account';
 import { joinDecided } from './join-decided';
 import { joinRequested } from './join-requested';
+import { membershipAdded } from './membership-added';
 import { organizationApproved } from './organization-approved';
 import { organizationRejected } from './organization-rejected';
 import { passwordChanged } from './password-changed';
@@ -29,6 +30,7 @@ export const emailTemplates = {
   'join-decided': joinDecided,
   'instant-account': instantAccount,
   'account-created': accountCreated,
+  'membership-added': membershipAdded,
   reverify,
 } satisfies Record<string, Template<never>>;
 

@@ -1,5 +1,8 @@
 import { router } from '../init';
 import { accountRouter } from './account';
+import { catalogRouter } from './catalog';
+import { cartRouter } from './cart';
+import { catalogAdminRouter } from './catalog-admin';
 import { erpRouter } from './erp';
 import { invitationsRouter } from './invitations';
 import { historyRouter } from './history';
@@ -25,6 +28,9 @@ export const appRouter = router({
   joinRequests: joinRequestsRouter,
   registrations: registrationsRouter,
   erp: erpRouter,
+  catalog: catalogRouter,
+  catalogAdmin: catalogAdminRouter,
+  cart: cartRouter,
   invitations: invitationsRouter,
   staff: staffRouter,
 });

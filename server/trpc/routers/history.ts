@@ -1,3 +1,11 @@
-import { router } from '../init';
+import { historyListSchema } from '@/server/schemas/members';
+import { organizationHistory } from '@/server/services/history';
+import { buyerProcedure, router } from '../init';
 
-export const historyRouter = router({});
+/** Who changed what in the organization: for every kind of administrator. */
+export const historyRouter = router({
+  list: buyerProcedure
+    .meta({ permission: ['org.users.manage', 'org.units.manage', 'org.roles.manage', 'org.approvals.manage'] })
+    .input(historyListSchema)
+    .query(({ ctx, input }) => organizationHistory(ctx.db, ctx.organizationId, input)),
+});

@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { orRefusalPage } from '@/components/admin/members/guard';
+import { MemberForm } from '@/components/admin/members/member-form';
+import { serverCaller } from '@/server/trpc/server';
+
+export const metadata = { title: 'New sub-account' };
+
+export default async function NewMemberPage() {
+  const options = await orRefusalPage((await serverCaller()).members.options());
+  const buyerRole = options.roles.find((role) => role.key === 'buyer' && role.grantable);
+  return (
+    <>
+      <p><Link href="/admin/members">← Users and sub-accounts</Link></p>
+      <h1>New sub-account</h1>
+      <p className="lede">They get an email with a link to choose their password; until then they show as invited.</p>
+      <MemberForm
+        options={options}
+        initial={{
+          name: '',
+          email: '',
+          unitId: options.units[0]?.id ?? '',
+          roleIds: buyerRole ? [buyerRole.id] : [],
+          mayOrder: true,
+          maySeePrices: true,
+          maySeeStock: true,
+          mayAuthorizeOrders: false,
+          hasLimitedBudget: false,
+        }}
+      />
+    </>
+  );
+}

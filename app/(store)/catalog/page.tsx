@@ -1,0 +1,61 @@
+import { catalogHref, CategoryNav } from '@/components/catalog/category-nav';
+import { ProductCard } from '@/components/catalog/product-card';
+import styles from '@/components/catalog/catalog.module.css';
+import { Button } from '@/components/ui/button';
+import { Pager } from '@/components/ui/pager';
+import { catalogProductsSchema } from '@/server/schemas/catalog';
+import { serverCaller } from '@/server/trpc/server';
+
+export const metadata = { title: 'Catalog' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+export default async function CatalogPage({ searchParams }: Props) {
+  const params = await searchParams;
+  // A malformed address shows the first page of everything rather than an error.
+  const parsed = catalogProductsSchema.safeParse({ search: one(params.q), category: one(params.category), page: Number(one(params.page)) || 1 });
+  const input = parsed.success ? parsed.data : catalogProductsSchema.parse({});
+  const api = await serverCaller();
+  const [categories, list] = await Promise.all([api.catalog.categories(), api.catalog.products(input)]);
+  const found = `${list.total.toLocaleString('en-US')} ${list.total === 1 ? 'product' : 'products'}`;
+  return (
+    <>
+      <h1>Catalog</h1>
+      <p className="lede">
+        {input.search ? `${found} matching “${input.search}”` : found}
+        {input.category ? ` in ${input.category}` : ''}.
+      </p>
+      <form className="search-form" role="search" aria-label="Search the catalog" action="/catalog">
+        <div className="field">
+          <label htmlFor="catalog-q">Search by name or SKU</label>
+          <input id="catalog-q" name="q" type="search" defaultValue={input.search} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="catalog-category">Category</label>
+          <select id="catalog-category" name="category" defaultValue={input.category ?? ''}>
+            <option value="">All categories</option>
+            {categories.map((category) => (
+              <option key={category.name} value={category.name}>
+                {category.name} ({category.productCount})
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit" className="button">Search</Button>
+      </form>
+      <CategoryNav categories={categories} current={input.category} />
+      {list.products.length === 0 ? (
+        <p>No product matches. Try another word or category.</p>
+      ) : (
+        <ul className={styles.products} aria-label="Products">
+          {list.products.map((product) => (
+            <ProductCard key={product.sku} product={product} />
+          ))}
+        </ul>
+      )}
+      <Pager page={input.page} hasNext={list.hasNext} href={(page) => catalogHref({ q: input.search, category: input.category, page })} />
+    </>
+  );
+}

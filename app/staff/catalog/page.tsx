@@ -1,0 +1,95 @@
+import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import { Pager } from '@/components/ui/pager';
+import { PRODUCT_STATUSES, staffProductListSchema } from '@/server/schemas/catalog';
+import { serverCaller } from '@/server/trpc/server';
+
+export const metadata = { title: 'Catalog' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+export default async function StaffCatalogPage({ searchParams }: Props) {
+  const params = await searchParams;
+  // Unknown or malformed filters are dropped rather than answered with an error page.
+  const parsed = staffProductListSchema.safeParse({ search: one(params.q), category: one(params.category), status: one(params.status), page: Number(one(params.page)) || 1 });
+  const input = parsed.success ? parsed.data : staffProductListSchema.parse({});
+  const api = await serverCaller();
+  const [list, options] = await Promise.all([api.catalogAdmin.products(input), api.catalogAdmin.options()]);
+  const query = { q: input.search, category: input.category, status: input.status };
+  const href = (page: number) =>
+    `/staff/catalog?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(query).filter(([, value]) => value)) as Record<string, string>), page: String(page) })}`;
+  return (
+    <>
+      <h1>Catalog</h1>
+      <p className="lede">
+        {list.total.toLocaleString('en-US')} {list.total === 1 ? 'product' : 'products'} found. Open a product to edit it, set its prices per list and record stock.
+      </p>
+      <form className="search-form" role="search" aria-label="Find products" action="/staff/catalog">
+        <div className="field">
+          <label htmlFor="staff-catalog-q">SKU or name</label>
+          <input id="staff-catalog-q" name="q" type="search" defaultValue={input.search} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="staff-catalog-category">Category</label>
+          <select id="staff-catalog-category" name="category" defaultValue={input.category ?? ''}>
+            <option value="">Any category</option>
+            {options.categories.map((category) => (
+              <option key={category} value={category}>{category}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="staff-catalog-status">Status</label>
+          <select id="staff-catalog-status" name="status" defaultValue={input.status ?? ''}>
+            <option value="">Active and inactive</option>
+            {PRODUCT_STATUSES.map((status) => (
+              <option key={status} value={status}>{status === 'active' ? 'Active' : 'Inactive'}</option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit" className="button">Filter</Button>
+      </form>
+      <div className="table-wrap">
+        <table className="stack">
+          <caption className="skip-link">Products</caption>
+          <thead>
+            <tr>
+              <th scope="col">SKU</th>
+              <th scope="col">Name</th>
+              <th scope="col">Category</th>
+              <th scope="col">Unit</th>
+              <th scope="col">Status</th>
+              <th scope="col">On hand</th>
+              <th scope="col">Available</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.length === 0 && (
+              <tr>
+                <td colSpan={7}>No product matches.</td>
+              </tr>
+            )}
+            {list.rows.map((row) => (
+              <tr key={row.id}>
+                <td data-label="SKU">
+                  <Link href={`/staff/catalog/${encodeURIComponent(row.sku)}`}>{row.sku}</Link>
+                </td>
+                <td data-label="Name">{row.name}</td>
+                <td data-label="Category">{row.category}</td>
+                <td data-label="Unit">{row.unit}</td>
+                <td data-label="Status">
+                  <span className={`badge ${row.active ? 'badge-good' : ''}`}>{row.active ? 'Active' : 'Inactive'}</span>
+                </td>
+                <td data-label="On hand">{row.onHand.toLocaleString('en-US')}</td>
+                <td data-label="Available">{row.available.toLocaleString('en-US')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={input.page} hasNext={list.hasNext} href={href} />
+    </>
+  );
+}

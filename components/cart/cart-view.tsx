@@ -1,0 +1,152 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useId, useState } from 'react';
+import { useTRPC } from '@/components/trpc/provider';
+import type { RouterOutputs } from '@/components/trpc/types';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { formatMoney } from '@/components/catalog/money';
+import { TextareaField } from '@/components/ui/textarea-field';
+
+type Cart = RouterOutputs['cart']['get'];
+type Line = Cart['lines'][number];
+
+/** The cart: lines with quantities, quick order by SKU, and the subtotal when prices may be seen. */
+export function CartView() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const cart = useQuery(trpc.cart.get.queryOptions());
+  const setCart = (next: Cart) => queryClient.setQueryData(trpc.cart.get.queryKey(), next);
+  const setQuantity = useMutation(trpc.cart.setQuantity.mutationOptions({ onSuccess: setCart }));
+  const clear = useMutation(trpc.cart.clear.mutationOptions({ onSuccess: setCart }));
+
+  if (cart.isPending) return <p role="status">Loading your cart…</p>;
+  if (cart.error) return <Alert tone="error">{cart.error.message}</Alert>;
+  const data = cart.data;
+  return (
+    <>
+      <QuickOrder onCart={setCart} />
+      <section className="card" aria-labelledby="cart-lines">
+        <h2 id="cart-lines">
+          {data.lines.length === 0 ? 'Your cart is empty' : `${data.itemCount} ${data.itemCount === 1 ? 'item' : 'items'} in your cart`}
+        </h2>
+        {data.lines.length === 0 && (
+          <p>
+            Find products in the <Link href="/catalog">catalog</Link>, or paste SKUs above.
+          </p>
+        )}
+        {setQuantity.error && <Alert tone="error">{setQuantity.error.message}</Alert>}
+        <ul className="cart-lines">
+          {data.lines.map((line) => (
+            // Keyed by quantity too: when the cart changes elsewhere (quick order), the box shows the new number.
+            <CartLineRow key={`${line.sku}:${line.quantity}`} line={line} pending={setQuantity.isPending} onQuantity={(quantity) => setQuantity.mutate({ sku: line.sku, quantity })} />
+          ))}
+        </ul>
+        {'subtotal' in data && data.subtotal && (
+          <p className="cart-subtotal" data-testid="cart-subtotal">
+            {'amountMinor' in data.subtotal && data.subtotal.currency
+              ? `Subtotal: ${formatMoney(data.subtotal.amountMinor, data.subtotal.currency)}`
+              : 'problem' in data.subtotal && data.subtotal.problem}
+          </p>
+        )}
+        {data.lines.length > 0 && (
+          <Button className="button" disabled={clear.isPending} onClick={() => clear.mutate()}>
+            Empty the cart
+          </Button>
+        )}
+      </section>
+    </>
+  );
+}
+
+function CartLineRow({ line, pending, onQuantity }: { line: Line; pending: boolean; onQuantity: (quantity: number) => void }) {
+  const id = useId();
+  const [quantity, setQuantity] = useState(String(line.quantity));
+  return (
+    <li className="cart-line">
+      <div>
+        <Link href={`/catalog/${encodeURIComponent(line.sku)}`}>{line.name}</Link>
+        <div className="field-hint">
+          {line.sku} · {line.unit}
+          {!line.active && ' · no longer sold'}
+          {'stock' in line && line.stock && ` · ${line.stock.available} available`}
+        </div>
+        {'price' in line && (
+          <div>{line.price ? `${formatMoney(line.price.unitPriceMinor, line.price.currency)} each · ${formatMoney(line.lineTotalMinor ?? 0, line.price.currency)}` : 'Price on request'}</div>
+        )}
+      </div>
+      <form
+        className="actions"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const next = Number(quantity);
+          if (Number.isInteger(next) && next >= 0) onQuantity(next);
+        }}
+      >
+        <label htmlFor={id} className="skip-link">Quantity of {line.name}</label>
+        <input id={id} className="quantity-input" type="number" inputMode="numeric" min={0} max={9999} value={quantity} onChange={(event) => setQuantity(event.target.value)} />
+        <Button type="submit" className="button button-small" disabled={pending}>Update</Button>
+        <Button className="button button-small" disabled={pending} onClick={() => onQuantity(0)} aria-label={`Remove ${line.name}`}>
+          Remove
+        </Button>
+      </form>
+    </li>
+  );
+}
+
+function QuickOrder({ onCart }: { onCart: (cart: Cart) => void }) {
+  const trpc = useTRPC();
+  const [lines, setLines] = useState('');
+  const quick = useMutation(
+    trpc.cart.quickOrder.mutationOptions({
+      onSuccess: (result) => {
+        onCart(result.cart);
+        if (result.problems.length === 0) setLines('');
+      },
+    }),
+  );
+  return (
+    <section className="card" aria-labelledby="quick-order">
+      <h2 id="quick-order">Quick order</h2>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          quick.mutate({ lines });
+        }}
+      >
+        <TextareaField
+          label="SKUs and quantities"
+          hint='One per line, like "PEN-100 12". Paste from a spreadsheet if you like.'
+          rows={5}
+          maxLength={5000}
+          value={lines}
+          onChange={(event) => setLines(event.target.value)}
+          error={quick.error?.data?.fieldErrors?.lines?.[0] ?? quick.error?.message}
+        />
+        {quick.data && (
+          <Alert tone={quick.data.problems.length ? 'error' : 'success'}>
+            {quick.data.added} {quick.data.added === 1 ? 'line' : 'lines'} added.
+            {quick.data.problems.length > 0 && (
+              <ul>
+                {quick.data.problems.map((problem) => (
+                  <li key={`${problem.line}-${problem.text}`}>
+                    Line {problem.line}: {problem.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Alert>
+        )}
+        <div className="actions">
+          <Button type="submit" className="button button-primary" disabled={quick.isPending}>
+            {quick.isPending ? 'Adding…' : 'Add to cart'}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTRPC } from '@/components/trpc/provider';
+import { Alert } from '@/components/ui/alert';
+import { Field } from '@/components/ui/field';
+import { applyServerErrors } from '@/components/ui/server-errors';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextareaField } from '@/components/ui/textarea-field';
+import { PRODUCT_LIMITS } from '@/server/domain/catalog/product-rules';
+import { createProductSchema, type CreateProductInput } from '@/server/schemas/catalog';
+
+type Values = CreateProductInput;
+
+const FIELDS = ['sku', 'name', 'description', 'unit', 'category', 'active'] as const;
+
+/**
+ * Create a product, or edit one (`productId`): name, description, unit, category, active. Both
+ * check the create rules; when editing, the SKU is shown read-only and not sent (it does not change).
+ */
+export function ProductForm({ productId, initial, categories }: { productId?: string; initial: Values; categories: string[] }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const listId = useId();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values>({ resolver: zodResolver(createProductSchema), defaultValues: initial });
+  const onError = (error: Parameters<typeof applyServerErrors>[0]) => setFormError(applyServerErrors(error, form.setError, FIELDS));
+  const create = useMutation(trpc.catalogAdmin.createProduct.mutationOptions({ onError, onSuccess: (created) => router.push(`/staff/catalog/${encodeURIComponent(created.sku)}?created=1`) }));
+  const update = useMutation(trpc.catalogAdmin.updateProduct.mutationOptions({ onError, onSuccess: () => router.refresh() }));
+  const errors = form.formState.errors;
+
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-label={productId ? 'Edit product' : 'New product'}
+      onSubmit={form.handleSubmit(({ sku, ...values }) => {
+        setFormError(null);
+        if (productId) update.mutate({ ...values, productId });
+        else create.mutate({ ...values, sku });
+      })}
+    >
+      {update.isSuccess && <Alert tone="success">Product saved.</Alert>}
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <Field
+        label="SKU"
+        autoComplete="off"
+        readOnly={Boolean(productId)}
+        maxLength={PRODUCT_LIMITS.sku}
+        hint={productId ? 'The SKU names the product in orders and the ERP; it does not change.' : 'Letters, digits, points, hyphens and underscores; stored in capitals.'}
+        error={errors.sku?.message}
+        {...form.register('sku')}
+      />
+      <Field label="Name" autoComplete="off" maxLength={PRODUCT_LIMITS.name} error={errors.name?.message} {...form.register('name')} />
+      <TextareaField label="Description" maxLength={PRODUCT_LIMITS.description} error={errors.description?.message} {...form.register('description')} />
+      <Field label="Unit" hint="How it is sold: each, box, pack of 12 …" autoComplete="off" maxLength={PRODUCT_LIMITS.unit} error={errors.unit?.message} {...form.register('unit')} />
+      <Field label="Category" list={listId} autoComplete="off" maxLength={PRODUCT_LIMITS.category} error={errors.category?.message} {...form.register('category')} />
+      <datalist id={listId}>
+        {categories.map((category) => (
+          <option key={category} value={category} />
+        ))}
+      </datalist>
+      <label className="checkbox">
+        <input type="checkbox" {...form.register('active')} /> Active: shown in the store
+      </label>
+      <SubmitButton pending={create.isPending || update.isPending} pendingLabel="Saving…">
+        {productId ? 'Save product' : 'Create product'}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { signInViaApi, switchUser } from './fixtures/auth';
+import { pricedDemoProduct, usd } from './fixtures/catalog';
+import { createPerson } from './fixtures/db';
+
+const product = pricedDemoProduct();
+
+test('a buyer adds from the product page and by quick order, and the cart totals at the contract price', async ({ page }) => {
+  // A buyer of their own: the desktop and phone runs must not share a cart.
+  const buyer = await createPerson({ organizationName: 'Northwind Traders', roles: ['buyer'] });
+  await signInViaApi(page, buyer.email);
+  const main = page.getByRole('main');
+
+  await page.goto(`/catalog/${product.sku}`);
+  const order = main.getByRole('form', { name: `Add ${product.name} to the cart` });
+  await order.getByLabel('Quantity').fill('2');
+  await order.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(order.getByRole('status')).toContainText('Added.');
+
+  await page.getByRole('navigation', { name: 'Store menu' }).getByRole('link', { name: 'Cart' }).click();
+  await main.getByLabel('SKUs and quantities').fill(`${product.sku} 1\nNOPE-404 3`);
+  await main.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(main.getByRole('alert')).toContainText('Line 2: There is no product NOPE-404 in the catalog.');
+  const line = main.getByRole('listitem').filter({ hasText: product.sku });
+  await expect(line.getByLabel(`Quantity of ${product.name}`)).toHaveValue('3');
+  await expect(main.getByTestId('cart-subtotal')).toHaveText(`Subtotal: ${usd(3 * product.northwindPriceMinor)}`);
+});
+
+test('a member who may not see prices has a cart without any price; one who may not order has none', async ({ page }) => {
+  await switchUser(page, 'wendy@northwind.test');
+  await page.goto(`/catalog/${product.sku}`);
+  await page.getByRole('main').getByRole('button', { name: 'Add to cart' }).click();
+  await page.goto('/cart');
+  await expect(page.getByRole('main').getByRole('listitem').filter({ hasText: product.sku })).toBeVisible();
+  await expect(page.getByTestId('cart-subtotal')).toHaveCount(0);
+  const api = await page.request.get('/api/trpc/cart.get');
+  expect(await api.text()).not.toMatch(/"(price|unitPriceMinor|lineTotalMinor|subtotal)"/);
+
+  await switchUser(page, 'victor@northwind.test');
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Store menu' }).getByRole('link', { name: 'Cart' })).toHaveCount(0);
+  expect((await page.goto('/cart'))?.status()).toBe(403);
+  const refused = await page.request.post('/api/trpc/cart.add', { data: { json: { sku: product.sku, quantity: 1 } } });
+  expect(refused.status()).toBe(403);
+});

@@ -1,0 +1,111 @@
+import type { Executor } from '@/db/client';
+import { allCenters, categoryCounts, contractsOf, listPricesOf, listProducts, productBySku, stockOf } from '@/db/queries/catalog';
+import type { Permission } from '@/server/domain/access/permissions';
+import { availability, type StockLevel } from '@/server/domain/catalog/availability';
+import { buyerPrice, currentContract } from '@/server/domain/catalog/pricing';
+import { notFound } from '@/server/domain/errors';
+import { utcDate } from '@/server/domain/organizations/approval';
+import type { CatalogProductsInput } from '@/server/schemas/catalog';
+
+/** Whose eyes an answer is built for: the member's organization (its contract) and effective permissions. */
+export type CatalogViewer = { organizationId: string; permissions: ReadonlySet<Permission> };
+
+/**
+ * A unit price for the viewer's organization. `listPriceMinor` and `discountBasisPoints` are there
+ * only when a discount applies.
+ */
+export type PriceView = { unitPriceMinor: number; currency: string; listPriceMinor?: number; discountBasisPoints?: number };
+
+export type StockView = { available: number; byCenter?: { code: string; name: string; available: number }[] };
+
+/**
+ * A product as one member sees it. `price` is present only for members holding 'prices.view'
+ * (null: price on request), `stock` only for those holding 'stock.view'; otherwise the keys are
+ * absent, never null or zero, so nothing reaches a member who may not see it.
+ */
+export type CatalogProduct = {
+  sku: string;
+  name: string;
+  unit: string;
+  category: string;
+  description?: string;
+  price?: PriceView | null;
+  stock?: StockView;
+};
+
+type ProductRow = { id: string; sku: string; name: string; unit: string; category: string; description?: string };
+
+/** Buyer prices of these products under the organization's current contract, by product id. */
+async function pricesFor(db: Executor, organizationId: string, productIds: string[], now: Date): Promise<Map<string, PriceView | null>> {
+  const contract = currentContract(await contractsOf(db, organizationId), utcDate(now));
+  const listPrices = contract?.priceListId ? await listPricesOf(db, contract.priceListId, productIds) : new Map<string, never>();
+  return new Map(
+    productIds.map((id) => {
+      const price = buyerPrice(contract, listPrices.get(id) ?? null);
+      if (price.kind === 'on_request') return [id, null];
+      const discounted = price.discountBasisPoints > 0 ? { listPriceMinor: price.listPriceMinor, discountBasisPoints: price.discountBasisPoints } : {};
+      return [id, { unitPriceMinor: price.unitPriceMinor, currency: price.currency, ...discounted }];
+    }),
+  );
+}
+
+/** Available to promise of these products, in total and (for a product page) per center. */
+async function stockFor(db: Executor, productIds: string[], perCenter: boolean): Promise<Map<string, StockView>> {
+  const [centers, rows] = await Promise.all([allCenters(db), stockOf(db, productIds)]);
+  const byKey = new Map(rows.map((row) => [`${row.productId}:${row.centerId}`, row]));
+  return new Map(
+    productIds.map((id) => {
+      const levels: StockLevel[] = centers.map((center) => {
+        const row = byKey.get(`${id}:${center.id}`);
+        return { centerCode: center.code, centerName: center.name, onHand: row?.onHand ?? 0, allocated: row?.allocated ?? 0 };
+      });
+      const { available, byCenter } = availability(levels);
+      return [id, perCenter ? { available, byCenter } : { available }];
+    }),
+  );
+}
+
+/**
+ * Each product as this viewer may see it, in the order given: price and stock keys only with the
+ * permissions. `detail` adds the description and stock per center (a product page). Other
+ * features that show products (cart, orders) build their lines with it.
+ */
+export async function productViews(db: Executor, viewer: CatalogViewer, rows: readonly ProductRow[], now: Date, detail: boolean): Promise<CatalogProduct[]> {
+  const ids = rows.map((row) => row.id);
+  const prices = viewer.permissions.has('prices.view') ? await pricesFor(db, viewer.organizationId, ids, now) : null;
+  const stock = viewer.permissions.has('stock.view') ? await stockFor(db, ids, detail) : null;
+  return rows.map(({ id, sku, name, unit, category, description }) => ({
+    sku,
+    name,
+    unit,
+    category,
+    ...(detail && description !== undefined ? { description } : {}),
+    ...(prices ? { price: prices.get(id) ?? null } : {}),
+    ...(stock?.has(id) ? { stock: stock.get(id) } : {}),
+  }));
+}
+
+/** The store's categories with how many active products each holds. */
+export async function catalogCategories(db: Executor) {
+  return categoryCounts(db, { activeOnly: true });
+}
+
+/** A page of active products, by category and text in SKU or name, priced for the viewer. */
+export async function searchCatalog(db: Executor, viewer: CatalogViewer, input: CatalogProductsInput, now: Date) {
+  const list = await listProducts(db, { search: input.search || undefined, category: input.category || undefined, active: true }, input);
+  return {
+    page: input.page,
+    total: list.total,
+    hasNext: list.hasNext,
+    products: await productViews(db, viewer, list.rows, now, false),
+  };
+}
+
+/** One active product by SKU, priced for the viewer, with stock per center when they may see it. */
+export async function catalogProduct(db: Executor, viewer: CatalogViewer, sku: string, now: Date): Promise<CatalogProduct> {
+  const product = await productBySku(db, sku);
+  if (!product || !product.active) throw notFound('That product');
+  const [view] = await productViews(db, viewer, [product], now, true);
+  if (!view) throw notFound('That product');
+  return view;
+}
