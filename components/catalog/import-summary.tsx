@@ -1,5 +1,6 @@
 import type { CatalogFileKey } from '@/server/domain/catalog/import-files';
 import type { CatalogImportSummary } from '@/server/domain/catalog/import-plan';
+import { ImportProblems } from '@/components/ui/import-problems';
 
 const COLUMNS = ['added', 'updated', 'unchanged', 'skipped'] as const;
 const LABELS: Record<(typeof COLUMNS)[number], string> = { added: 'Added', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped (errors)' };
@@ -38,39 +39,7 @@ export function CatalogImportSummaryView({ summary, caption }: { summary: Catalo
           </table>
         </div>
       )}
-      {summary.problemCount > 0 && <ProblemList summary={summary} />}
+      {summary.problemCount > 0 && <ImportProblems summary={summary} skippedNote="Nothing on these rows is added or changed; the catalog keeps what it has for them." />}
     </>
-  );
-}
-
-function ProblemList({ summary }: { summary: CatalogImportSummary }) {
-  return (
-    <section aria-labelledby="catalog-import-problems">
-      <h3 id="catalog-import-problems">
-        {summary.blocked ? 'Problems that stop the import' : `${summary.problemCount} ${summary.problemCount === 1 ? 'row has' : 'rows have'} errors and will be skipped`}
-      </h3>
-      {!summary.blocked && <p>Nothing on these rows is added or changed; the catalog keeps what it has for them.</p>}
-      {summary.problemCount > summary.problems.length && <p>The first {summary.problems.length} are listed.</p>}
-      <div className="table-wrap">
-        <table className="stack">
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Line</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.problems.map((problem) => (
-              <tr key={`${problem.file}:${problem.line}`}>
-                <td data-label="File">{problem.file}</td>
-                <td data-label="Line">{problem.line || '—'}</td>
-                <td data-label="Problem">{problem.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { ImportSummary } from '@/server/domain/erp/import-plan';
+import { ImportProblems } from '@/components/ui/import-problems';
 
 const COLUMNS = ['added', 'updated', 'removed', 'unchanged', 'kept'] as const;
 const LABELS: Record<(typeof COLUMNS)[number], string> = { added: 'Added', updated: 'Updated', removed: 'Removed', unchanged: 'Unchanged', kept: 'Kept' };
@@ -30,35 +31,7 @@ export function ImportSummaryView({ summary, caption }: { summary: ImportSummary
           </table>
         </div>
       )}
-      {summary.problemCount > 0 && <ProblemList summary={summary} />}
+      {summary.problemCount > 0 && <ImportProblems summary={summary} skippedNote="Nothing on these rows is added or changed, and what the last import had for them is kept." />}
     </>
-  );
-}
-
-function ProblemList({ summary }: { summary: ImportSummary }) {
-  return (
-    <section aria-labelledby="import-problems">
-      <h3 id="import-problems">
-        {summary.blocked ? 'Problems that stop the import' : `${summary.problemCount} ${summary.problemCount === 1 ? 'row has' : 'rows have'} errors and will be skipped`}
-      </h3>
-      {!summary.blocked && <p>Nothing on these rows is added or changed, and what the last import had for them is kept.</p>}
-      {summary.problemCount > summary.problems.length && <p>The first {summary.problems.length} are listed.</p>}
-      <div className="table-wrap">
-        <table className="stack">
-          <thead>
-            <tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Problem</th></tr>
-          </thead>
-          <tbody>
-            {summary.problems.map((problem) => (
-              <tr key={`${problem.file}:${problem.line}`}>
-                <td data-label="File">{problem.file}</td>
-                <td data-label="Line">{problem.line || '—'}</td>
-                <td data-label="Problem">{problem.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
   );
 }

@@ -1,9 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, contracts, fulfillmentCenters, inventory, priceLists, products, type FulfillmentCenter, type Organization, type PriceList } from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
 import { ACCOUNT_MANAGER, createCaller, createMember, createOrganization, signIn, unique, type Member } from '@/server/testing/factories';
+import { trpcErrorOf } from '@/server/testing/errors';
 
 const database = setupTestDatabase();
 
@@ -24,11 +24,6 @@ let noContract: Member;
 const as = async (member: Member) => createCaller(await signIn(database.db, member.membership));
 const staffApi = () => as(staff);
 
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
 
 /** A product made through the staff API, priced in the lists given (text as staff type it), with stock per center. */
 async function product(options: { category?: string; name?: string; active?: boolean; prices?: [PriceList, string][]; stock?: [FulfillmentCenter, number][] } = {}) {
@@ -203,8 +198,8 @@ describe('browsing', () => {
   it('does not show an inactive or unknown product', async () => {
     const hidden = await product({ active: false });
     const api = await as(manager);
-    expect((await errorOf(api.catalog.product({ sku: hidden.sku }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(api.catalog.product({ sku: 'NO-SUCH-SKU' }))).code).toBe('NOT_FOUND');
+    expect((await trpcErrorOf(api.catalog.product({ sku: hidden.sku }))).code).toBe('NOT_FOUND');
+    expect((await trpcErrorOf(api.catalog.product({ sku: 'NO-SUCH-SKU' }))).code).toBe('NOT_FOUND');
   });
 });
 
@@ -214,9 +209,9 @@ describe('staff manage the catalog', () => {
     const sku = `N-${unique()}`;
     const created = await api.catalogAdmin.createProduct({ sku: `  ${sku.toLowerCase()} `, name: 'Normalized', description: '', unit: 'box', category: 'Staff', active: true });
     expect(created.sku).toBe(sku.toUpperCase());
-    const twice = await errorOf(api.catalogAdmin.createProduct({ sku, name: 'Again', description: '', unit: 'box', category: 'Staff', active: true }));
+    const twice = await trpcErrorOf(api.catalogAdmin.createProduct({ sku, name: 'Again', description: '', unit: 'box', category: 'Staff', active: true }));
     expect(twice.cause).toMatchObject({ fieldErrors: { sku: [`A product with SKU ${sku.toUpperCase()} already exists.`] } });
-    const bad = await errorOf(api.catalogAdmin.createProduct({ sku: 'has space', name: 'Bad', description: '', unit: 'box', category: 'Staff', active: true }));
+    const bad = await trpcErrorOf(api.catalogAdmin.createProduct({ sku: 'has space', name: 'Bad', description: '', unit: 'box', category: 'Staff', active: true }));
     expect(bad.code).toBe('BAD_REQUEST');
   });
 
@@ -228,7 +223,7 @@ describe('staff manage the catalog', () => {
     expect(detail.product).toMatchObject({ name: 'Renamed', description: 'New words', unit: 'pack of 6', category: 'Renamed category', active: false });
     expect(detail.prices.find((price) => price.id === listA.id)?.unitPriceMinor).toBe(300);
 
-    const tooPrecise = await errorOf(api.catalogAdmin.setPrice({ productId: item.id, priceListId: listA.id, unitPrice: '1.005' }));
+    const tooPrecise = await trpcErrorOf(api.catalogAdmin.setPrice({ productId: item.id, priceListId: listA.id, unitPrice: '1.005' }));
     expect(tooPrecise.cause).toMatchObject({ fieldErrors: { unitPrice: ['"1.005" is not a price in USD. Write it like 12.50, with at most 2 decimals.'] } });
     await api.catalogAdmin.setPrice({ productId: item.id, priceListId: listA.id, unitPrice: '' });
     expect((await api.catalogAdmin.product({ sku: item.sku })).prices.find((price) => price.id === listA.id)?.unitPriceMinor).toBeNull();
@@ -245,12 +240,12 @@ describe('staff manage the catalog', () => {
 
     const received = await api.catalogAdmin.receiveStock({ productId: item.id, fulfillmentCenterId: east.id, quantity: 5 });
     expect(received).toEqual({ onHand: 15, allocated: 8, available: 7, version: 2 });
-    const negative = await errorOf(api.catalogAdmin.receiveStock({ productId: item.id, fulfillmentCenterId: east.id, quantity: -10 }));
+    const negative = await trpcErrorOf(api.catalogAdmin.receiveStock({ productId: item.id, fulfillmentCenterId: east.id, quantity: -10 }));
     expect(negative.code).toBe('BAD_REQUEST');
 
-    const below = await errorOf(api.catalogAdmin.countStock({ productId: item.id, fulfillmentCenterId: east.id, onHand: 7, expectedVersion: 2 }));
+    const below = await trpcErrorOf(api.catalogAdmin.countStock({ productId: item.id, fulfillmentCenterId: east.id, onHand: 7, expectedVersion: 2 }));
     expect(below.cause).toMatchObject({ fieldErrors: { onHand: ['On hand cannot be 7: 8 are already allocated to orders.'] } });
-    const stale = await errorOf(api.catalogAdmin.countStock({ productId: item.id, fulfillmentCenterId: east.id, onHand: 9, expectedVersion: 1 }));
+    const stale = await trpcErrorOf(api.catalogAdmin.countStock({ productId: item.id, fulfillmentCenterId: east.id, onHand: 9, expectedVersion: 1 }));
     expect(stale.code).toBe('CONFLICT');
     expect(await api.catalogAdmin.countStock({ productId: item.id, fulfillmentCenterId: east.id, onHand: 8, expectedVersion: 2 })).toEqual({ onHand: 8, allocated: 8, available: 0, version: 3 });
 
@@ -341,25 +336,25 @@ describe('the CSV import', () => {
 
     const blocked = { productsCsv: 'sku,title\nX-1,Nope\n' };
     expect(await api.catalogAdmin.previewImport(blocked)).toMatchObject({ blocked: true, problems: [{ file: 'products.csv', line: 1 }] });
-    const refused = await errorOf(api.catalogAdmin.applyImport(blocked));
+    const refused = await trpcErrorOf(api.catalogAdmin.applyImport(blocked));
     expect(refused).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Nothing was imported') });
-    expect((await errorOf(api.catalogAdmin.previewImport({}))).code).toBe('BAD_REQUEST');
+    expect((await trpcErrorOf(api.catalogAdmin.previewImport({}))).code).toBe('BAD_REQUEST');
   });
 });
 
 describe('who may call what', () => {
   it('refuses buyers the staff catalog, and staff the store catalog', async () => {
-    const buyerCall = await errorOf((await as(manager)).catalogAdmin.products({}));
+    const buyerCall = await trpcErrorOf((await as(manager)).catalogAdmin.products({}));
     expect(buyerCall.code).toBe('FORBIDDEN');
-    const buyerImport = await errorOf((await as(manager)).catalogAdmin.applyImport({ productsCsv: 'sku,name,unit,category\n' }));
+    const buyerImport = await trpcErrorOf((await as(manager)).catalogAdmin.applyImport({ productsCsv: 'sku,name,unit,category\n' }));
     expect(buyerImport.code).toBe('FORBIDDEN');
-    const staffCall = await errorOf((await staffApi()).catalog.products({}));
+    const staffCall = await trpcErrorOf((await staffApi()).catalog.products({}));
     expect(staffCall.code).toBe('FORBIDDEN');
   });
 
   it('refuses staff without the catalog permission', async () => {
     const clerk = await createMember(database.db, staff.organization, { roles: ['fulfillment_clerk'] });
-    expect((await errorOf((await as(clerk)).catalogAdmin.options())).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf((await as(clerk)).catalogAdmin.options())).code).toBe('FORBIDDEN');
   });
 
 });

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, organizations, type Organization } from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
 import { ACCOUNT_MANAGER, createCaller, createMember, createOrganization, signIn, unique, type Member } from '@/server/testing/factories';
+import { trpcErrorOf } from '@/server/testing/errors';
 
 const database = setupTestDatabase();
 
@@ -16,11 +17,6 @@ beforeEach(async () => {
   administrator = await createMember(database.db, organization, ACCOUNT_MANAGER);
 });
 
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
 
 const api = async (member: Member = administrator) => createCaller(await signIn(database.db, member.membership));
 
@@ -92,7 +88,7 @@ describe('editing the tree', () => {
   it('allows a unit at level 5 and refuses one at level 6', async () => {
     const ids = await chain(['Two', 'Three', 'Four', 'Five']);
     expect(await nodeOf(ids.at(-1) ?? '')).toMatchObject({ depth: 5 });
-    const refused = await errorOf((await api()).units.create({ parentId: ids.at(-1) ?? '', name: 'Six' }));
+    const refused = await trpcErrorOf((await api()).units.create({ parentId: ids.at(-1) ?? '', name: 'Six' }));
     expect(refused).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: '“Five” is at level 5, the deepest allowed: the tree has at most 5 levels, counting the organization itself as level 1. Add the unit higher up instead.',
@@ -103,7 +99,7 @@ describe('editing the tree', () => {
 describe('refusals', () => {
   it('refuses to move a unit under its own child, beside the field', async () => {
     const [parent, child] = await chain(['Parent', 'Child']);
-    const refused = await errorOf((await api()).units.move({ unitId: parent ?? '', parentId: child ?? '' }));
+    const refused = await trpcErrorOf((await api()).units.move({ unitId: parent ?? '', parentId: child ?? '' }));
     const message = '“Parent” cannot be moved under “Child”, because “Child” is below “Parent”. Choose a unit outside its branch.';
     expect(refused).toMatchObject({ code: 'BAD_REQUEST', message });
     expect(refused.cause).toMatchObject({ fieldErrors: { parentId: [message] } });
@@ -112,7 +108,7 @@ describe('refusals', () => {
   it('refuses a two-level branch under a level-4 unit', async () => {
     const [, , deep] = await chain(['A', 'B', 'C']);
     const [branch] = await chain(['Branch', 'Leaf']);
-    const refused = await errorOf((await api()).units.move({ unitId: branch ?? '', parentId: deep ?? '' }));
+    const refused = await trpcErrorOf((await api()).units.move({ unitId: branch ?? '', parentId: deep ?? '' }));
     expect(refused.message).toBe(
       '“Branch” with the 1 level below it cannot go under “C” (level 4): its units would reach level 6, but the tree has at most 5 levels, counting the organization itself as level 1.',
     );
@@ -120,7 +116,7 @@ describe('refusals', () => {
 
   it('refuses a name already used under the same parent, whatever the case', async () => {
     await chain(['Finance']);
-    const refused = await errorOf((await api()).units.create({ parentId: organization.id, name: 'FINANCE' }));
+    const refused = await trpcErrorOf((await api()).units.create({ parentId: organization.id, name: 'FINANCE' }));
     expect(refused.cause).toMatchObject({
       fieldErrors: {
         name: [`There is already a unit named “Finance” directly under “${organization.name}”. Units under the same parent need different names (upper and lower case count as the same).`],
@@ -131,12 +127,12 @@ describe('refusals', () => {
   it('refuses to deactivate a unit while activated members belong to it or below it', async () => {
     const [branch, leaf] = await chain(['Branch', 'Leaf']);
     await createMember(database.db, organization, { unit: await unitRow(leaf) });
-    const refused = await errorOf((await api()).units.deactivate({ unitId: branch ?? '' }));
+    const refused = await trpcErrorOf((await api()).units.deactivate({ unitId: branch ?? '' }));
     expect(refused).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: '“Branch” cannot be deactivated while 1 activated member belongs to it or to the units below it. Move them to another unit or deactivate them first.',
     });
-    const root = await errorOf((await api()).units.deactivate({ unitId: organization.id }));
+    const root = await trpcErrorOf((await api()).units.deactivate({ unitId: organization.id }));
     expect(root.message).toBe(`“${organization.name}” is the organization itself; it cannot be deactivated here.`);
   });
 
@@ -144,7 +140,7 @@ describe('refusals', () => {
     const [branch, leaf] = await chain(['Branch', 'Leaf']);
     await createMember(database.db, organization, { unit: await unitRow(leaf), activated: false });
     const caller = await api();
-    expect((await errorOf(caller.units.deactivate({ unitId: branch ?? '' }))).message).toBe(
+    expect((await trpcErrorOf(caller.units.deactivate({ unitId: branch ?? '' }))).message).toBe(
       '“Branch” cannot be deactivated while 1 active unit is directly below it. Deactivate or move it first.',
     );
     await caller.units.deactivate({ unitId: leaf ?? '' });
@@ -157,14 +153,14 @@ describe('refusals', () => {
     const caller = await api();
     await caller.units.deactivate({ unitId: lower ?? '' });
     await caller.units.deactivate({ unitId: upper ?? '' });
-    const refused = await errorOf(caller.units.reactivate({ unitId: lower ?? '' }));
+    const refused = await trpcErrorOf(caller.units.reactivate({ unitId: lower ?? '' }));
     expect(refused.message).toBe('“Lower” cannot be reactivated while “Upper”, the unit above it, is deactivated. Reactivate “Upper” first.');
   });
 
   it('refuses members without permission to manage units', async () => {
     const buyer = await createMember(database.db, organization, { roles: ['buyer'] });
-    expect((await errorOf((await api(buyer)).units.tree())).code).toBe('FORBIDDEN');
-    expect((await errorOf((await api(buyer)).units.create({ parentId: organization.id, name: 'Sneaky' }))).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf((await api(buyer)).units.tree())).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf((await api(buyer)).units.create({ parentId: organization.id, name: 'Sneaky' }))).code).toBe('FORBIDDEN');
   });
 
   it("answers NOT_FOUND for another organization's units and changes nothing there", async () => {
@@ -180,7 +176,7 @@ describe('refusals', () => {
       () => caller.units.deactivate({ unitId: foreign.id }),
       () => caller.units.reactivate({ unitId: foreign.id }),
     ];
-    for (const attempt of attempts) expect(await errorOf(attempt())).toMatchObject({ code: 'NOT_FOUND', message: 'That unit was not found.' });
+    for (const attempt of attempts) expect(await trpcErrorOf(attempt())).toMatchObject({ code: 'NOT_FOUND', message: 'That unit was not found.' });
     const [after] = await database.db.select().from(organizations).where(eq(organizations.id, foreign.id));
     expect(after).toMatchObject({ name: 'Foreign', parentId: other.id, status: 'active' });
     expect((await caller.units.tree()).units.map((unit) => unit.id)).not.toContain(foreign.id);
