@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { getMe } from '@/components/shell/me';
 import { STAFF_NAV, visibleNav } from '@/components/shell/navigation';
+import { SectionLinks } from '@/components/shell/section-links';
 
 export const metadata = { title: 'Staff dashboard' };
 
@@ -15,13 +15,7 @@ export default async function StaffHome() {
       <p className="lede">
         Signed in as {me.user.name}, {membership.roleNames.join(', ') || 'no role'} at {membership.organization.name}.
       </p>
-      <div className="grid">
-        {sections.map((section) => (
-          <Link key={section.href} href={section.href} className="card">
-            {section.label}
-          </Link>
-        ))}
-      </div>
+      <SectionLinks sections={sections} />
     </>
   );
 }

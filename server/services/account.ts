@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
 import type { ChangePasswordInput, ResetPasswordInput } from '@/server/schemas/auth';
-import { listUserMemberships, loadMembership, revokeSessions } from './viewer';
+import { loadMembership, revokeSessions } from './viewer';
 
 function formatUtc(now: Date) {
   return now.toISOString().slice(0, 16).replace('T', ' ');
@@ -80,4 +80,3 @@ export async function switchMembership(db: Database, input: { userId: string; se
   return { organizationName: loaded.membership.organization.name, kind: loaded.membership.organization.kind };
 }
 
-export { listUserMemberships };

@@ -9,8 +9,6 @@ import { DomainError, forbidden, notFound } from '@/server/domain/errors';
 import type { RegistrationListInput } from '@/server/schemas/onboarding';
 import type { StaffActor } from './staff-actor';
 
-export { listRegistrations };
-
 export async function decisionMaker(tx: Executor, organization: { decidedByUserId: string | null; decidedAt: Date | null }) {
   if (!organization.decidedByUserId || !organization.decidedAt) return undefined;
   const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, organization.decidedByUserId));

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { ADMIN_SECTIONS, visibleNav } from '@/components/shell/navigation';
 import { getMe } from '@/components/shell/me';
+import { SectionLinks } from '@/components/shell/section-links';
 
 export const metadata = { title: 'Administration' };
 
@@ -13,13 +13,7 @@ export default async function AdminPage() {
   return (
     <>
       <h1>Administration</h1>
-      <div className="grid">
-        {sections.map((section) => (
-          <Link key={section.href} href={section.href} className="card">
-            {section.label}
-          </Link>
-        ))}
-      </div>
+      <SectionLinks sections={sections} />
     </>
   );
 }

@@ -1,5 +1,4 @@
-import { TRPCError } from '@trpc/server';
-import { forbidden } from 'next/navigation';
+import { orRefusalPage } from '@/components/shell/refusal';
 import { RetryEmailButton, RunJobButton } from '@/components/staff/run-job-button';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
@@ -9,12 +8,8 @@ export const metadata = { title: 'Jobs & email' };
 
 async function load() {
   const api = await serverCaller();
-  try {
-    return { jobs: await api.staff.jobs(), outbox: await api.staff.outbox() };
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === 'FORBIDDEN') forbidden();
-    throw error;
-  }
+  const [jobs, outbox] = await orRefusalPage(Promise.all([api.staff.jobs(), api.staff.outbox()]));
+  return { jobs, outbox };
 }
 
 function describeCounts(result: Record<string, number> | null) {

@@ -1,6 +1,5 @@
-import { TRPCError } from '@trpc/server';
 import Link from 'next/link';
-import { forbidden } from 'next/navigation';
+import { orRefusalPage } from '@/components/shell/refusal';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
@@ -19,10 +18,7 @@ export default async function RegistrationsPage({ searchParams }: Props) {
   const status = ORGANIZATION_STATUSES.find((value) => value === params.status) as OrganizationStatus | undefined;
   const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
   const api = await serverCaller();
-  const list = await api.registrations.list({ search, status, page }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === 'FORBIDDEN') forbidden();
-    throw error;
-  });
+  const list = await orRefusalPage(api.registrations.list({ search, status, page }));
   const href = (p: number) => `/staff/registrations?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(status ? { status } : {}), page: String(p) })}`;
   return (
     <>

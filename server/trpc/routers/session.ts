@@ -1,5 +1,6 @@
 import { switchAccountSchema } from '@/server/schemas/session';
-import { listUserMemberships, switchMembership } from '@/server/services/account';
+import { switchMembership } from '@/server/services/account';
+import { listUserMemberships } from '@/server/services/viewer';
 import { protectedProcedure, router } from '../init';
 
 export const sessionRouter = router({

@@ -1,4 +1,4 @@
-import { orRefusalPage } from '@/components/admin/members/guard';
+import { orRefusalPage } from '@/components/shell/refusal';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';

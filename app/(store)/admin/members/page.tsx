@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { orRefusalPage } from '@/components/admin/members/guard';
+import { orRefusalPage } from '@/components/shell/refusal';
 import { MemberStatusBadge } from '@/components/admin/members/member-status';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';

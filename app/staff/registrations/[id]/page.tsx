@@ -1,6 +1,6 @@
-import { TRPCError } from '@trpc/server';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
+import { notFound } from 'next/navigation';
+import { orRefusalPage } from '@/components/shell/refusal';
 import { AccountForm } from '@/components/staff/registrations/account-form';
 import { AssignRepresentative } from '@/components/staff/registrations/assign-representative';
 import { Contracts } from '@/components/staff/registrations/contracts';
@@ -18,13 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function load(organizationId: string) {
   if (!UUID.test(organizationId)) notFound();
-  try {
-    return await (await serverCaller()).registrations.get({ organizationId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === 'NOT_FOUND') notFound();
-    if (error instanceof TRPCError && error.code === 'FORBIDDEN') forbidden();
-    throw error;
-  }
+  return orRefusalPage((await serverCaller()).registrations.get({ organizationId }));
 }
 
 export default async function RegistrationPage({ params }: { params: Promise<{ id: string }> }) {

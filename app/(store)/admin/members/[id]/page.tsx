@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { orRefusalPage } from '@/components/admin/members/guard';
+import { orRefusalPage } from '@/components/shell/refusal';
 import { MemberActions } from '@/components/admin/members/member-actions';
 import { MemberForm } from '@/components/admin/members/member-form';
 import { MemberStatusBadge } from '@/components/admin/members/member-status';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { orRefusalPage } from '@/components/admin/members/guard';
+import { orRefusalPage } from '@/components/shell/refusal';
 import { MemberForm } from '@/components/admin/members/member-form';
 import { serverCaller } from '@/server/trpc/server';
 
