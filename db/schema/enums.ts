@@ -8,6 +8,8 @@ import {
   SHOP_ACCOUNT_ROLES,
   USER_STATUSES,
 } from '@/server/domain/organizations/status';
+import { PAYMENT_STATUSES } from '@/server/domain/orders/payment';
+import { ORDER_STATUSES } from '@/server/domain/orders/state-machine';
 
 export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
 export const organizationStatus = pgEnum('organization_status', ORGANIZATION_STATUSES);
@@ -18,3 +20,6 @@ export const outboxStatus = pgEnum('outbox_status', ['pending', 'sending', 'sent
 export const jobRunStatus = pgEnum('job_run_status', ['running', 'succeeded', 'failed']);
 export const membershipStatus = pgEnum('membership_status', MEMBERSHIP_STATUSES);
 export const paymentMethod = pgEnum('payment_method', PAYMENT_METHODS);
+export const orderStatus = pgEnum('order_status', ORDER_STATUSES);
+export const paymentStatus = pgEnum('payment_status', PAYMENT_STATUSES);
+export const packageStatus = pgEnum('package_status', ['packed', 'shipped']);

@@ -10,3 +10,4 @@ export * from './accounts';
 export * from './erp';
 export * from './catalog';
 export * from './carts';
+export * from './orders';

@@ -20,6 +20,11 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
   'account-created': { name: 'Tom', organizationName: 'Acme', setPasswordUrl: url, createdBy: 'Sofia Seller' },
   'membership-added': { name: 'Tom', organizationName: 'Acme', addedBy: 'Alice Admin', signInUrl: url },
   reverify: { name: 'Ada', inactiveDays: 90, reverifyUrl: url },
+  'order-received': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, statusLabel: 'Confirmed', nextStep: 'We ship it soon.', lines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }], total: '$12.00', poNumber: 'PO-7' },
+  'payment-reviewed': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, approved: false, reason: 'Card reported stolen.' },
+  'order-backordered': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, shortLines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }] },
+  'order-shipped': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, carrier: 'UPS', trackingNumber: '1Z999', complete: true, lines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }] },
+  'order-canceled': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, canceledBy: 'Bo Buyer', reason: 'Ordered twice.' },
 };
 
 describe('every email template', () => {

@@ -2,7 +2,7 @@ import type { Executor } from '@/db/client';
 import { allCenters, categoryCounts, contractsOf, listPricesOf, listProducts, productBySku, stockOf } from '@/db/queries/catalog';
 import type { Permission } from '@/server/domain/access/permissions';
 import { availability, type StockLevel } from '@/server/domain/catalog/availability';
-import { buyerPrice, currentContract } from '@/server/domain/catalog/pricing';
+import { buyerPrice, currentContract, type BuyerPrice } from '@/server/domain/catalog/pricing';
 import { notFound } from '@/server/domain/errors';
 import { utcDate } from '@/server/domain/organizations/approval';
 import type { CatalogProductsInput } from '@/server/schemas/catalog';
@@ -35,13 +35,22 @@ export type CatalogProduct = {
 
 type ProductRow = { id: string; sku: string; name: string; unit: string; category: string; description?: string };
 
-/** Buyer prices of these products under the organization's current contract, by product id. */
-async function pricesFor(db: Executor, organizationId: string, productIds: string[], now: Date): Promise<Map<string, PriceView | null>> {
+/**
+ * What the organization pays for these products under its current contract, by product id,
+ * whoever asks: checkout prices orders with it even for members who may not see prices.
+ */
+export async function buyerPrices(db: Executor, organizationId: string, productIds: string[], now: Date): Promise<Map<string, BuyerPrice>> {
   const contract = currentContract(await contractsOf(db, organizationId), utcDate(now));
   const listPrices = contract?.priceListId ? await listPricesOf(db, contract.priceListId, productIds) : new Map<string, never>();
+  return new Map(productIds.map((id) => [id, buyerPrice(contract, listPrices.get(id) ?? null)]));
+}
+
+/** Buyer prices of these products as a member who may see prices is shown them. */
+async function pricesFor(db: Executor, organizationId: string, productIds: string[], now: Date): Promise<Map<string, PriceView | null>> {
+  const prices = await buyerPrices(db, organizationId, productIds, now);
   return new Map(
     productIds.map((id) => {
-      const price = buyerPrice(contract, listPrices.get(id) ?? null);
+      const price = prices.get(id) ?? buyerPrice(null, null);
       if (price.kind === 'on_request') return [id, null];
       const discounted = price.discountBasisPoints > 0 ? { listPriceMinor: price.listPriceMinor, discountBasisPoints: price.discountBasisPoints } : {};
       return [id, { unitPriceMinor: price.unitPriceMinor, currency: price.currency, ...discounted }];

@@ -77,6 +77,18 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'cart.setQuantity': { access: 'org', input: (w) => ({ sku: w.catalog.product.sku, quantity: 3 }) },
   'cart.clear': { access: 'org' },
 
+  // Checkout: the caller's own cart; B's address must be refused.
+  'checkout.options': { access: 'org' },
+  'checkout.submit': { access: 'org', input: (w) => ({ idempotencyKey: 'isolation-probe-key-0001', addressId: w.b.address.id, shippingMethodCode: 'TEST-GROUND', paymentMethod: 'on_account' }) },
+
+  // Buyer orders and templates (anchor: buyer orders)
+
+  // Staff orders, payment review (anchor: staff orders)
+
+  // Fulfillment (anchor: fulfillment)
+
+  // ERP feed keys (anchor: erp keys)
+
   // Catalog
   'catalog.categories': { access: 'org' },
   'catalog.products': { access: 'org', input: (w) => ({ search: w.catalog.product.sku }) },

@@ -1,5 +1,6 @@
 import type { Database } from '@/db/client';
-import { contracts, priceListPrices, priceLists, products, roles, type Contract, type Organization, type Product, type Role } from '@/db/schema';
+import { contracts, fulfillmentCenters, inventory, priceListPrices, priceLists, products, roles, type Contract, type Order, type Organization, type OrganizationAddress, type Product, type Role } from '@/db/schema';
+import { placeOrder, readyToOrder } from './orders';
 import { ACCOUNT_MANAGER, createMember, createOrganization, unique, type Member } from './factories';
 
 export type BuyerOrganization = {
@@ -11,6 +12,10 @@ export type BuyerOrganization = {
   customRole: Role;
   /** The organization's contract: the world's price list with a discount of its own. */
   contract: Contract;
+  /** A ship-to address of the organization. */
+  address: OrganizationAddress;
+  /** An order its buyer placed (confirmed: allocated from stock), for probes aimed at its orders. */
+  order: Order;
 };
 
 /** Two buyer organizations that must never see each other, and the seller with its staff. */
@@ -28,7 +33,7 @@ export type World = {
  */
 const TERMS = { Alpha: { discountBasisPoints: 500, validFrom: '2000-01-01' }, Beta: { discountBasisPoints: 1337, validFrom: '2001-01-01' } } as const;
 
-async function buyerOrganization(db: Database, label: keyof typeof TERMS, priceListId: string): Promise<BuyerOrganization> {
+async function buyerOrganization(db: Database, label: keyof typeof TERMS, priceListId: string): Promise<Omit<BuyerOrganization, 'order'>> {
   const organization = await createOrganization(db, { name: `${label} Holdings ${unique()}` });
   const purchasing = await createOrganization(db, { parent: organization, name: `${label} Purchasing ${unique()}` });
   const plant = await createOrganization(db, { parent: purchasing, name: `${label} Plant ${unique()}` });
@@ -44,7 +49,8 @@ async function buyerOrganization(db: Database, label: keyof typeof TERMS, priceL
     .values({ organizationId: organization.id, name: `${label} Contract ${unique()}`, priceListId, ...TERMS[label] })
     .returning();
   if (!contract) throw new Error('world: could not create the contract');
-  return { organization, units: [purchasing, plant], manager, buyer, customRole, contract };
+  const { address } = await readyToOrder(db, organization);
+  return { organization, units: [purchasing, plant], manager, buyer, customRole, contract, address };
 }
 
 export async function buildWorld(db: Database): Promise<World> {
@@ -53,10 +59,17 @@ export async function buildWorld(db: Database): Promise<World> {
   const [product] = await db.insert(products).values({ sku: `WORLD-${unique()}`.toUpperCase(), name: `World Widget ${unique()}`, category: 'World' }).returning();
   if (!priceList || !product) throw new Error('world: could not create the catalog');
   await db.insert(priceListPrices).values({ priceListId: priceList.id, productId: product.id, unitPriceMinor: 10_000 });
+  const [center] = await db.insert(fulfillmentCenters).values({ code: `W${unique()}`.slice(0, 20).toUpperCase(), name: `World Center ${unique()}` }).returning();
+  if (!center) throw new Error('world: could not create the fulfillment center');
+  await db.insert(inventory).values({ productId: product.id, fulfillmentCenterId: center.id, onHand: 1_000 });
+  const withOrder = async (organization: Omit<BuyerOrganization, 'order'>): Promise<BuyerOrganization> => ({
+    ...organization,
+    order: await placeOrder(db, organization.buyer, { lines: [[product, 2]], addressId: organization.address.id, poNumber: `PO-${organization.organization.name}` }),
+  });
   return {
     catalog: { product },
-    a: await buyerOrganization(db, 'Alpha', priceList.id),
-    b: await buyerOrganization(db, 'Beta', priceList.id),
+    a: await withOrder(await buyerOrganization(db, 'Alpha', priceList.id)),
+    b: await withOrder(await buyerOrganization(db, 'Beta', priceList.id)),
     seller: {
       organization: sellerOrganization,
       admin: await createMember(db, sellerOrganization, { roles: ['seller_admin'], user: { name: `Staff Admin ${unique()}` } }),
@@ -78,5 +91,9 @@ export function markersOf(org: BuyerOrganization): string[] {
     org.contract.name,
     // The contract's discount as a catalog answer carries it; no other organization has this one.
     `"discountBasisPoints":${org.contract.discountBasisPoints}`,
+    org.address.id,
+    org.address.label,
+    org.order.id,
+    org.order.number,
   ];
 }

@@ -32,3 +32,13 @@ export function paymentDecision(input: PaymentInput, allowed: readonly PaymentMe
       return input.cardOutcome === 'needs_review' ? { kind: 'review', reason: 'The card payment needs a manual review.' } : { kind: 'proceed' };
   }
 }
+
+/**
+ * Where an order's money stands. `pending` until the order passes approval; `authorized` once the
+ * payment may go on (a card authorized, bill-me within credit, cash on delivery); `review` while
+ * staff look at it; `captured` after the balance-payments job (card captured, bill-me invoiced,
+ * cash on delivery recorded); `capture_failed` while the job keeps retrying; `voided` when a
+ * canceled order's authorization is released.
+ */
+export const PAYMENT_STATUSES = ['pending', 'authorized', 'review', 'captured', 'capture_failed', 'voided'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];

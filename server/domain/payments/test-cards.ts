@@ -10,6 +10,9 @@ export const TEST_CARDS: Record<string, CardOutcome> = {
   '4000000000009235': 'needs_review',
 };
 
+/** Authorized at checkout, but every capture fails: shows the balance-payments job's retries to staff. */
+export const CAPTURE_FAILING_CARD = '4000000000000341';
+
 /** The Luhn checksum every card number carries; a typo almost always breaks it. */
 export function passesLuhn(digits: string): boolean {
   if (!/^\d{12,19}$/.test(digits)) return false;

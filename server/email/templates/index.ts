@@ -5,6 +5,7 @@ import { instantAccount } from './instant-account';
 import { joinDecided } from './join-decided';
 import { joinRequested } from './join-requested';
 import { membershipAdded } from './membership-added';
+import { orderBackordered, orderCanceled, orderReceived, orderShipped, paymentReviewed } from './order-emails';
 import { organizationApproved } from './organization-approved';
 import { organizationRejected } from './organization-rejected';
 import { passwordChanged } from './password-changed';
@@ -32,6 +33,11 @@ export const emailTemplates = {
   'account-created': accountCreated,
   'membership-added': membershipAdded,
   reverify,
+  'order-received': orderReceived,
+  'payment-reviewed': paymentReviewed,
+  'order-backordered': orderBackordered,
+  'order-shipped': orderShipped,
+  'order-canceled': orderCanceled,
 } satisfies Record<string, Template<never>>;
 
 export type EmailKind = keyof typeof emailTemplates;

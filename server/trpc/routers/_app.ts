@@ -3,6 +3,12 @@ import { accountRouter } from './account';
 import { catalogRouter } from './catalog';
 import { cartRouter } from './cart';
 import { catalogAdminRouter } from './catalog-admin';
+import { checkoutRouter } from './checkout';
+import { erpKeysRouter } from './erp-keys';
+import { fulfillmentRouter } from './fulfillment';
+import { orderTemplatesRouter } from './order-templates';
+import { ordersRouter } from './orders';
+import { staffOrdersRouter } from './staff-orders';
 import { erpRouter } from './erp';
 import { invitationsRouter } from './invitations';
 import { historyRouter } from './history';
@@ -31,6 +37,12 @@ export const appRouter = router({
   catalog: catalogRouter,
   catalogAdmin: catalogAdminRouter,
   cart: cartRouter,
+  checkout: checkoutRouter,
+  orders: ordersRouter,
+  orderTemplates: orderTemplatesRouter,
+  staffOrders: staffOrdersRouter,
+  fulfillment: fulfillmentRouter,
+  erpKeys: erpKeysRouter,
   invitations: invitationsRouter,
   staff: staffRouter,
 });

@@ -1,0 +1,24 @@
+import type { Executor } from '@/db/client';
+import type { Order } from '@/db/schema';
+import { paymentProvider } from '../payments/provider';
+import { releaseAllocations } from './inventory';
+import { emailCanceled } from './notify';
+import { moveOrder } from './transition';
+
+export type Canceler = { userId: string; name: string };
+
+/**
+ * Cancels a locked order while the state machine allows it (before release): gives its stock back,
+ * voids a card authorization, records who and why, emails the requester.
+ */
+export async function cancelLockedOrder(tx: Executor, order: Order, by: Canceler, reason: string | null, now: Date): Promise<Order> {
+  const message = `Canceled by ${by.name}${reason ? `: ${reason}` : '.'}`;
+  const canceled = await moveOrder(tx, order, 'cancel', { now, actorUserId: by.userId, message, data: reason ? { reason } : {} }, {
+    canceledAt: now,
+    paymentStatus: order.paymentReference && order.paymentStatus !== 'captured' ? 'voided' : order.paymentStatus,
+  });
+  await releaseAllocations(tx, order.id);
+  if (order.paymentReference) await paymentProvider().void(order.paymentReference);
+  await emailCanceled(tx, canceled, by.name, reason, now);
+  return canceled;
+}

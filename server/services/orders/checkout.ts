@@ -1,0 +1,153 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Database, Executor } from '@/db/client';
+import { cartLines, orderLines, organizationAddresses, orders, products, shippingMethods, type Order, type ShipTo } from '@/db/schema';
+import { evaluateApproval } from '@/server/domain/approvals/evaluate';
+import { DomainError, invalidField } from '@/server/domain/errors';
+import { paymentDecision } from '@/server/domain/orders/payment';
+import { priceOrder, type CheckoutLine } from '@/server/domain/orders/totals';
+import { PAYMENT_METHODS, type PaymentMethod } from '@/server/domain/organizations/status';
+import type { SubmitOrderInput } from '@/server/schemas/orders';
+import { buyerPrices } from '../catalog';
+import { getCart, type CartOwner } from '../cart';
+import { paymentProvider } from '../payments/provider';
+import { lockTenant } from '../tenant-lock';
+import { creditPosition } from './credit';
+import { emailOrderReceived } from './notify';
+import { proceedAfterApproval } from './proceed';
+import { recordOrderEvent, touchedByThisTransaction } from './transition';
+
+/** Who submits: the cart's owner, with the unit their order belongs to. */
+export type Requester = CartOwner & { userId: string; unitId: string };
+
+async function addressesOf(db: Executor, organizationId: string) {
+  return db
+    .select()
+    .from(organizationAddresses)
+    .where(and(eq(organizationAddresses.organizationId, organizationId), eq(organizationAddresses.active, true)))
+    .orderBy(desc(organizationAddresses.isDefault), asc(organizationAddresses.label));
+}
+
+async function checkoutLines(db: Executor, requester: Requester, now: Date, lock: boolean): Promise<CheckoutLine[]> {
+  const query = db
+    .select({ productId: products.id, sku: products.sku, name: products.name, unit: products.unit, active: products.active, quantity: cartLines.quantity })
+    .from(cartLines)
+    .innerJoin(products, eq(products.id, cartLines.productId))
+    .where(eq(cartLines.membershipId, requester.membershipId))
+    .orderBy(asc(cartLines.addedAt), asc(products.sku));
+  const rows = lock ? await query.for('update', { of: cartLines }) : await query;
+  const prices = await buyerPrices(db, requester.organizationId, rows.map((row) => row.productId), now);
+  return rows.map((row) => ({ ...row, price: prices.get(row.productId) ?? { kind: 'on_request', reason: 'no_contract' } }));
+}
+
+/**
+ * What the checkout page offers: the cart, ship-to addresses, shipping methods, the payment
+ * methods the account allows, and what approval the order would need. Amounts (shipping costs,
+ * totals, available credit) only for members who may see prices.
+ */
+export async function checkoutOptions(db: Database, requester: Requester, now: Date) {
+  const maySeePrices = requester.permissions.has('prices.view');
+  const [cart, addresses, methods, credit, lines] = await Promise.all([
+    getCart(db, requester, now),
+    addressesOf(db, requester.organizationId),
+    db.select().from(shippingMethods).where(eq(shippingMethods.active, true)).orderBy(asc(shippingMethods.sortOrder)),
+    creditPosition(db, requester.organizationId),
+    checkoutLines(db, requester, now, false),
+  ]);
+  const currency = credit?.currency ?? 'USD';
+  const offered = methods.filter((method) => method.currency === currency);
+  const preview = offered[0] ? priceOrder(lines, offered[0]) : ({ ok: false, message: 'No shipping method is available for your account.' } as const);
+  const approval = preview.ok
+    ? evaluateApproval({ order: { ...preview.totals, shippingMinor: 0 }, requester: { membershipId: requester.membershipId, unitId: requester.unitId }, now })
+    : [];
+  return {
+    cart,
+    problem: credit ? (preview.ok ? null : preview.message) : 'Your account is not set up for ordering yet. Ask your account representative.',
+    addresses: addresses.map((address) => ({ id: address.id, label: address.label, recipient: address.recipient, addressLine1: address.addressLine1, addressLine2: address.addressLine2, city: address.city, region: address.region, postalCode: address.postalCode, country: address.country, isDefault: address.isDefault })),
+    shippingMethods: offered.map((method) => ({ code: method.code, name: method.name, description: method.description, ...(maySeePrices ? { cost: { amountMinor: method.costMinor, currency: method.currency } } : {}) })),
+    paymentMethods: PAYMENT_METHODS.filter((method) => credit?.paymentMethods.includes(method)),
+    ...(maySeePrices && credit ? { credit: { currency: credit.currency, availableCreditMinor: credit.availableCreditMinor } } : {}),
+    approval: approval.map((step) => ({ label: step.label, authorizers: step.authorizers.map((person) => person.name) })),
+  };
+}
+
+function shipToOf(address: typeof organizationAddresses.$inferSelect): ShipTo {
+  const { label, recipient, addressLine1, addressLine2, city, region, postalCode, country } = address;
+  return { label, recipient, addressLine1, addressLine2, city, region, postalCode, country };
+}
+
+export type SubmittedOrder = { number: string; status: Order['status']; alreadySubmitted: boolean };
+
+/**
+ * Submits the cart as an order, in one transaction: prices it, asks the approval policy, authorizes
+ * a card, then either waits for approval or goes on to payment and inventory; empties the cart and
+ * emails the requester. The organization's lock makes a second submit with the same key wait and
+ * then find the first order, so a double click or a retried request creates one order.
+ */
+export async function submitOrder(db: Database, requester: Requester, input: SubmitOrderInput, now: Date): Promise<SubmittedOrder> {
+  return db.transaction(async (tx) => {
+    await lockTenant(tx, requester.organizationId);
+    const [existing] = await tx
+      .select({ number: orders.number, status: orders.status })
+      .from(orders)
+      .where(and(eq(orders.membershipId, requester.membershipId), eq(orders.idempotencyKey, input.idempotencyKey)));
+    if (existing) return { ...existing, alreadySubmitted: true };
+
+    const credit = await creditPosition(tx, requester.organizationId);
+    if (!credit) throw new DomainError('precondition_failed', 'Your account is not set up for ordering yet. Ask your account representative.');
+    const [address] = await tx
+      .select()
+      .from(organizationAddresses)
+      .where(and(eq(organizationAddresses.id, input.addressId), eq(organizationAddresses.organizationId, requester.organizationId), eq(organizationAddresses.active, true)));
+    if (!address) throw invalidField('addressId', 'Choose one of your organization’s addresses.');
+    const [shipping] = await tx.select().from(shippingMethods).where(and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)));
+    if (!shipping || shipping.currency !== credit.currency) throw invalidField('shippingMethodCode', 'Choose one of the shipping methods offered.');
+    if (!credit.paymentMethods.includes(input.paymentMethod)) throw invalidField('paymentMethod', 'Your account does not allow this payment method. Choose another.');
+
+    const priced = priceOrder(await checkoutLines(tx, requester, now, true), shipping);
+    if (!priced.ok) throw new DomainError('precondition_failed', priced.message);
+
+    const card = input.paymentMethod === 'card' ? await authorizeCard(input.cardNumber ?? '', priced.totals.totalMinor, priced.totals.currency) : null;
+
+    const steps = evaluateApproval({ order: priced.totals, requester: { membershipId: requester.membershipId, unitId: requester.unitId }, now });
+    const [created] = await tx
+      .insert(orders)
+      .values({
+        organizationId: requester.organizationId,
+        unitId: requester.unitId,
+        membershipId: requester.membershipId,
+        userId: requester.userId,
+        status: 'pending_approval',
+        idempotencyKey: input.idempotencyKey,
+        ...priced.totals,
+        shipTo: shipToOf(address),
+        shippingMethodCode: shipping.code,
+        shippingMethodName: shipping.name,
+        poNumber: input.poNumber || null,
+        buyerNote: input.note || null,
+        paymentMethod: input.paymentMethod as PaymentMethod,
+        cardLast4: card?.last4 ?? null,
+        cardOutcome: card?.outcome ?? null,
+        paymentReference: card?.reference ?? null,
+        submittedAt: now,
+        updatedAt: now,
+        changeXid: touchedByThisTransaction,
+      })
+      .returning();
+    if (!created) throw new Error('submitOrder: the order was not created');
+    await tx.insert(orderLines).values(priced.lines.map((line, index) => ({ ...line, orderId: created.id, lineNumber: index + 1 })));
+    await recordOrderEvent(tx, created, 'submitted', { now, actorUserId: requester.userId, message: steps.length > 0 ? 'Order submitted; it needs approval.' : 'Order submitted.' });
+    await tx.delete(cartLines).where(eq(cartLines.membershipId, requester.membershipId));
+
+    const order = steps.length > 0 ? created : await proceedAfterApproval(tx, created, now);
+    await emailOrderReceived(tx, order, now);
+    return { number: order.number, status: order.status, alreadySubmitted: false };
+  });
+}
+
+/** Authorizes the card with the provider; a declined or invalid card stops the checkout at its field. */
+async function authorizeCard(cardNumber: string, amountMinor: number, currency: string) {
+  const authorization = await paymentProvider().authorize({ cardNumber, amountMinor, currency });
+  const decision = paymentDecision({ method: 'card', cardOutcome: authorization.outcome }, ['card']);
+  if (decision.kind === 'refused') throw invalidField('cardNumber', decision.message);
+  return authorization;
+}

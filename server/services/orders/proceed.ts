@@ -1,0 +1,45 @@
+import type { Executor } from '@/db/client';
+import type { Order } from '@/db/schema';
+import { paymentDecision, type PaymentInput } from '@/server/domain/orders/payment';
+import { creditPosition } from './credit';
+import { allocateOrder } from './inventory';
+import { emailBackordered } from './notify';
+import { moveOrder } from './transition';
+
+/** The system acting on its own (no person): shown as "Countersign" in the order's history. */
+const SYSTEM = null;
+
+/**
+ * Inventory: all lines allocated → payment_authorized; otherwise backordered (the buyer is told
+ * which items are short). Used after payment, by staff approving a payment, and by the
+ * process-backorders job.
+ */
+export async function allocateOrBackorder(tx: Executor, order: Order, now: Date, options: { emailIfShort: boolean; set?: Partial<Pick<Order, 'paymentStatus'>> }): Promise<Order> {
+  const result = await allocateOrder(tx, order.id);
+  if (result.kind === 'allocated') return moveOrder(tx, order, 'allocated', { now, actorUserId: SYSTEM, message: 'All items allocated from stock.' }, options.set);
+  if (order.status === 'backordered') return order;
+  const message = `Backordered: not enough stock of ${result.shortSkus.join(', ')}.`;
+  const moved = await moveOrder(tx, order, 'short_of_stock', { now, actorUserId: SYSTEM, message, data: { shortSkus: result.shortSkus } }, options.set);
+  if (options.emailIfShort) await emailBackordered(tx, moved, result.shortSkus, now);
+  return moved;
+}
+
+/**
+ * What happens once an order needs no (more) approval: the payment decision, then inventory.
+ * Card orders were authorized at checkout; bill-me is checked against the available credit now,
+ * so earlier orders approved meanwhile count.
+ */
+export async function proceedAfterApproval(tx: Executor, order: Order, now: Date): Promise<Order> {
+  const credit = await creditPosition(tx, order.organizationId, order.id);
+  const input: PaymentInput =
+    order.paymentMethod === 'on_account'
+      ? { method: 'on_account', totalMinor: order.totalMinor, availableCreditMinor: credit?.availableCreditMinor ?? 0 }
+      : order.paymentMethod === 'cod'
+        ? { method: 'cod' }
+        : { method: 'card', cardOutcome: order.cardOutcome === 'needs_review' ? 'needs_review' : 'authorized' };
+  const decision = paymentDecision(input, [order.paymentMethod]);
+  if (decision.kind === 'review') {
+    return moveOrder(tx, order, 'needs_payment_review', { now, actorUserId: SYSTEM, message: decision.reason }, { paymentStatus: 'review' });
+  }
+  return allocateOrBackorder(tx, order, now, { emailIfShort: false, set: { paymentStatus: 'authorized' } });
+}
