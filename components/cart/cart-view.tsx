@@ -52,9 +52,14 @@ export function CartView() {
           </p>
         )}
         {data.lines.length > 0 && (
-          <Button className="button" disabled={clear.isPending} onClick={() => clear.mutate()}>
-            Empty the cart
-          </Button>
+          <div className="actions">
+            <Link className="button button-primary" href="/checkout">
+              Go to checkout
+            </Link>
+            <Button className="button" disabled={clear.isPending} onClick={() => clear.mutate()}>
+              Empty the cart
+            </Button>
+          </div>
         )}
       </section>
     </>

@@ -10,6 +10,8 @@ export const STORE_NAV: NavItem[] = [
   { href: '/', label: 'Home' },
   { href: '/catalog', label: 'Catalog' },
   { href: '/cart', label: 'Cart', permission: 'orders.place' },
+  { href: '/orders', label: 'Orders', permission: 'orders.view' },
+  { href: '/templates', label: 'Order templates', permission: 'orders.place' },
   { href: '/admin', label: 'Administration', permission: ADMINISTRATION },
   { href: '/account', label: 'My account' },
 ];
@@ -18,6 +20,7 @@ export const STORE_NAV: NavItem[] = [
 export const ADMIN_SECTIONS: NavItem[] = [
   { href: '/admin/members', label: 'Users and sub-accounts', permission: 'org.users.manage' },
   { href: '/admin/units', label: 'Departments and branches', permission: 'org.units.manage' },
+  { href: '/admin/addresses', label: 'Ship-to addresses', permission: 'org.units.manage' },
   { href: '/admin/roles', label: 'Roles and permissions', permission: 'org.roles.manage' },
   { href: '/admin/joining', label: 'Invitation code and joining requests', permission: 'org.users.manage' },
   { href: '/admin/history', label: 'History of changes', permission: ADMINISTRATION },
@@ -27,6 +30,9 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff', label: 'Dashboard' },
   { href: '/staff/registrations', label: 'Registrations', permission: 'staff.registrations.view' },
   { href: '/staff/erp', label: 'ERP customers', permission: 'staff.erp.import' },
+  { href: '/staff/orders', label: 'Orders', permission: 'staff.orders.view' },
+  { href: '/staff/payments', label: 'Payment review', permission: 'staff.payments.review' },
+  { href: '/staff/fulfillment', label: 'Fulfillment', permission: 'staff.fulfillment.work' },
   { href: '/staff/catalog', label: 'Catalog', permission: 'staff.catalog.manage' },
   { href: '/staff/jobs', label: 'Jobs & email', permission: 'staff.system.view' },
   { href: '/staff/account', label: 'My account' },

@@ -8,6 +8,7 @@ import { seedCatalogDemo } from './catalog-demo';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } from './demo-people';
 import { seedErpDemo } from './erp-demo';
 import { seedOnboardingDemo } from './onboarding-demo';
+import { seedOrdersDemo } from './orders-demo';
 
 export async function isEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(organizations);
@@ -60,6 +61,7 @@ export async function seedDemoData(db: Database): Promise<void> {
     await seedOnboardingDemo(tx, new Date().toISOString().slice(0, 10));
     await seedCatalogDemo(tx);
     await seedErpDemo(tx);
+    await seedOrdersDemo(tx);
   });
 }
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { organizations, users } from '@/db/schema';
+import { organizationAddresses, organizations, users } from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
 import { anonymous, createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
 import { emailsTo, registrationInput, tokenFromEmail } from '@/server/testing/onboarding';
@@ -85,6 +85,9 @@ describe('approving', () => {
 
     const [organization] = await database.db.select().from(organizations).where(eq(organizations.id, organizationId));
     expect(organization?.status).toBe('active');
+    // The registered address is its first ship-to address, so the administrator can order at once.
+    const addresses = await database.db.select().from(organizationAddresses).where(eq(organizationAddresses.organizationId, organizationId));
+    expect(addresses).toEqual([expect.objectContaining({ addressLine1: input.addressLine1, city: input.city, isDefault: true, active: true })]);
     const [user] = await database.db.select().from(users).where(eq(users.email, input.adminEmail));
     expect(user?.status).toBe('active');
     const [approved] = await emailsTo(database.db, input.adminEmail, 'organization-approved');

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Database, Transaction } from '@/db/client';
+import type { Database, Executor, Transaction } from '@/db/client';
 import { peopleHoldingPermission } from '@/db/queries/people';
-import { contracts, customerAccounts, memberships, organizations, users } from '@/db/schema';
+import { contracts, customerAccounts, memberships, organizationAddresses, organizationProfiles, organizations, users } from '@/db/schema';
 import { approvalBlockers, utcDate } from '@/server/domain/organizations/approval';
 import { organizationTransition, type OrganizationAction } from '@/server/domain/organizations/transitions';
 import { DomainError, invalidField } from '@/server/domain/errors';
@@ -58,9 +58,30 @@ export async function approveOrganization(db: Database, organizationId: string, 
     const blockers = approvalBlockers({ status: 'pending_approval', adminEmailVerified: Boolean(admin?.emailVerifiedAt), hasAccount: Boolean(account), contracts: contractRows, today: utcDate(now) });
     if (blockers.length > 0) throw new DomainError('precondition_failed', `It cannot be approved yet. ${blockers.join(' ')}`);
     if (admin?.status === 'invited') await tx.update(users).set({ status: 'active', updatedAt: now }).where(eq(users.id, admin.userId));
+    await addRegisteredAddress(tx, organization);
     if (admin) {
       await enqueueEmail(tx, { kind: 'organization-approved', to: admin.email, props: { name: admin.name, organizationName: organization.name, signInUrl: appUrl('/sign-in') } });
     }
+  });
+}
+
+/** The address the organization registered with becomes its first ship-to address, so it can order at once. */
+async function addRegisteredAddress(tx: Executor, organization: { id: string; name: string }) {
+  const [existing] = await tx.select({ id: organizationAddresses.id }).from(organizationAddresses).where(eq(organizationAddresses.organizationId, organization.id)).limit(1);
+  const [profile] = await tx.select().from(organizationProfiles).where(eq(organizationProfiles.organizationId, organization.id));
+  if (existing || !profile) return;
+  const { addressLine1, addressLine2, city, region, postalCode, country } = profile;
+  await tx.insert(organizationAddresses).values({
+    organizationId: organization.id,
+    label: 'Registered address',
+    recipient: organization.name,
+    addressLine1,
+    addressLine2,
+    city,
+    region,
+    postalCode,
+    country,
+    isDefault: true,
   });
 }
 

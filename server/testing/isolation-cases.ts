@@ -44,6 +44,16 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'units.deactivate': { access: 'org', input: (w) => ({ unitId: w.b.units[1]?.id }) },
   'units.reactivate': { access: 'org', input: (w) => ({ unitId: w.b.units[0]?.id }) },
 
+  // Ship-to addresses
+  'addresses.list': { access: 'org' },
+  'addresses.create': { access: 'org', input: () => ({ label: 'Probe dock', recipient: 'Probe', addressLine1: '1 Probe St', city: 'Testville', postalCode: '12345', country: 'US' }) },
+  'addresses.update': {
+    access: 'org',
+    input: (w) => ({ addressId: w.b.address.id, label: 'Probe dock', recipient: 'Probe', addressLine1: '1 Probe St', city: 'Testville', postalCode: '12345', country: 'US' }),
+  },
+  'addresses.makeDefault': { access: 'org', input: (w) => ({ addressId: w.b.address.id }) },
+  'addresses.setActive': { access: 'org', input: (w) => ({ addressId: w.b.address.id, active: false }) },
+
   // Roles
   'roles.list': { access: 'org' },
   'roles.get': { access: 'org', input: (w) => ({ roleId: w.b.customRole.id }) },

@@ -1,5 +1,6 @@
 import { router } from '../init';
 import { accountRouter } from './account';
+import { addressesRouter } from './addresses';
 import { catalogRouter } from './catalog';
 import { cartRouter } from './cart';
 import { catalogAdminRouter } from './catalog-admin';
@@ -28,6 +29,7 @@ export const appRouter = router({
   organization: organizationRouter,
   onboarding: onboardingRouter,
   units: unitsRouter,
+  addresses: addressesRouter,
   members: membersRouter,
   roles: rolesRouter,
   history: historyRouter,
