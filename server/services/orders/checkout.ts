@@ -1,12 +1,12 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { cartLines, orderLines, organizationAddresses, orders, products, shippingMethods, type Order, type ShipTo } from '@/db/schema';
-import { evaluateApproval } from '@/server/domain/approvals/evaluate';
 import { DomainError, invalidField } from '@/server/domain/errors';
 import { paymentDecision } from '@/server/domain/orders/payment';
 import { priceOrder, type CheckoutLine } from '@/server/domain/orders/totals';
 import { PAYMENT_METHODS, type PaymentMethod } from '@/server/domain/organizations/status';
 import type { SubmitOrderInput } from '@/server/schemas/orders';
+import { approvalSteps, stepLabel } from '../approvals/policy';
 import { buyerPrices } from '../catalog';
 import { getCart, type CartOwner } from '../cart';
 import { paymentProvider } from '../payments/provider';
@@ -56,9 +56,7 @@ export async function checkoutOptions(db: Database, requester: Requester, now: D
   const currency = credit?.currency ?? 'USD';
   const offered = methods.filter((method) => method.currency === currency);
   const preview = offered[0] ? priceOrder(lines, offered[0]) : ({ ok: false, message: 'No shipping method is available for your account.' } as const);
-  const approval = preview.ok
-    ? evaluateApproval({ order: { ...preview.totals, shippingMinor: 0 }, requester: { membershipId: requester.membershipId, unitId: requester.unitId }, now })
-    : [];
+  const approval = preview.ok ? await approvalSteps(db, requester, preview.totals, now) : [];
   return {
     cart,
     problem: credit ? (preview.ok ? null : preview.message) : 'Your account is not set up for ordering yet. Ask your account representative.',
@@ -66,7 +64,7 @@ export async function checkoutOptions(db: Database, requester: Requester, now: D
     shippingMethods: offered.map((method) => ({ code: method.code, name: method.name, description: method.description, ...(maySeePrices ? { cost: { amountMinor: method.costMinor, currency: method.currency } } : {}) })),
     paymentMethods: PAYMENT_METHODS.filter((method) => credit?.paymentMethods.includes(method)),
     ...(maySeePrices && credit ? { credit: { currency: credit.currency, availableCreditMinor: credit.availableCreditMinor } } : {}),
-    approval: approval.map((step) => ({ label: step.label, authorizers: step.authorizers.map((person) => person.name) })),
+    approval: approval.map((step) => ({ tier: step.tier, label: stepLabel(step, currency), authorizers: step.authorizers.map((person) => person.name) })),
   };
 }
 
@@ -108,7 +106,7 @@ export async function submitOrder(db: Database, requester: Requester, input: Sub
 
     const card = input.paymentMethod === 'card' ? await authorizeCard(input.cardNumber ?? '', priced.totals.totalMinor, priced.totals.currency) : null;
 
-    const steps = evaluateApproval({ order: priced.totals, requester: { membershipId: requester.membershipId, unitId: requester.unitId }, now });
+    const steps = await approvalSteps(tx, requester, priced.totals, now);
     const [created] = await tx
       .insert(orders)
       .values({
