@@ -16,8 +16,8 @@ import { emailOrderReceived } from './notify';
 import { proceedAfterApproval } from './proceed';
 import { recordOrderEvent, touchedByThisTransaction } from './transition';
 
-/** Who submits: the cart's owner, with the unit their order belongs to. */
-export type Requester = CartOwner & { userId: string; unitId: string };
+/** Who submits: the cart's owner, with the unit their order belongs to, and where their emails go. */
+export type Requester = CartOwner & { userId: string; unitId: string; email: string; name: string };
 
 async function addressesOf(db: Executor, organizationId: string) {
   return db
@@ -136,8 +136,8 @@ export async function submitOrder(db: Database, requester: Requester, input: Sub
     await recordOrderEvent(tx, created, 'submitted', { now, actorUserId: requester.userId, message: steps.length > 0 ? 'Order submitted; it needs approval.' : 'Order submitted.' });
     await tx.delete(cartLines).where(eq(cartLines.membershipId, requester.membershipId));
 
-    const order = steps.length > 0 ? created : await proceedAfterApproval(tx, created, now);
-    await emailOrderReceived(tx, order, now);
+    const order = steps.length > 0 ? created : await proceedAfterApproval(tx, created, now, { availableCreditMinor: credit.availableCreditMinor });
+    await emailOrderReceived(tx, order, now, { to: requester.email, name: requester.name, maySeePrices: requester.permissions.has('prices.view') });
     return { number: order.number, status: order.status, alreadySubmitted: false };
   });
 }

@@ -1,7 +1,34 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { inventory, orderAllocations, orderLines } from '@/db/schema';
 import { planAllocation } from '@/server/domain/orders/allocation';
+
+/**
+ * Locks the stock rows of these products in one fixed order (product, center) — every writer of
+ * inventory takes its locks this way, so two of them never wait on each other in a circle.
+ */
+export async function lockInventory(tx: Executor, productIds: readonly string[]) {
+  if (productIds.length === 0) return [];
+  return tx
+    .select()
+    .from(inventory)
+    .where(inArray(inventory.productId, [...productIds]))
+    .orderBy(asc(inventory.productId), asc(inventory.fulfillmentCenterId))
+    .for('update');
+}
+
+/** Adds to (or, negative, takes from) the allocated units of locked stock rows, in one statement. */
+async function adjustAllocated(tx: Executor, changes: readonly { productId: string; centerId: string; quantity: number }[]) {
+  if (changes.length === 0) return;
+  const rows = sql.join(
+    changes.map((change) => sql`(${change.productId}::uuid, ${change.centerId}::uuid, ${change.quantity}::int)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    update inventory set allocated = inventory.allocated + change.quantity, version = inventory.version + 1, updated_at = now()
+    from (values ${rows}) as change(product_id, center_id, quantity)
+    where inventory.product_id = change.product_id and inventory.fulfillment_center_id = change.center_id`);
+}
 
 /**
  * Allocates an order's lines against available-to-promise, all or nothing. The inventory rows are
@@ -11,12 +38,7 @@ import { planAllocation } from '@/server/domain/orders/allocation';
 export async function allocateOrder(tx: Executor, orderId: string): Promise<{ kind: 'allocated' } | { kind: 'short'; shortSkus: string[] }> {
   const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNumber));
   const productIds = lines.map((line) => line.productId);
-  const stock = await tx
-    .select()
-    .from(inventory)
-    .where(inArray(inventory.productId, productIds))
-    .orderBy(asc(inventory.productId), asc(inventory.fulfillmentCenterId))
-    .for('update');
+  const stock = await lockInventory(tx, productIds);
   const plan = planAllocation(
     lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
     stock.map((row) => ({ productId: row.productId, centerId: row.fulfillmentCenterId, available: row.onHand - row.allocated })),
@@ -24,12 +46,7 @@ export async function allocateOrder(tx: Executor, orderId: string): Promise<{ ki
   if (plan.kind === 'short') return { kind: 'short', shortSkus: lines.filter((line) => plan.shortProductIds.includes(line.productId)).map((line) => line.sku) };
 
   const lineOf = new Map(lines.map((line) => [line.productId, line.id]));
-  for (const allocation of plan.allocations) {
-    await tx
-      .update(inventory)
-      .set({ allocated: sql`${inventory.allocated} + ${allocation.quantity}`, version: sql`${inventory.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(inventory.productId, allocation.productId), eq(inventory.fulfillmentCenterId, allocation.centerId)));
-  }
+  await adjustAllocated(tx, plan.allocations);
   await tx.insert(orderAllocations).values(
     plan.allocations.map((allocation) => ({ orderId, orderLineId: lineOf.get(allocation.productId) ?? '', fulfillmentCenterId: allocation.centerId, quantity: allocation.quantity })),
   );
@@ -44,11 +61,7 @@ export async function releaseAllocations(tx: Executor, orderId: string): Promise
     .innerJoin(orderLines, eq(orderLines.id, orderAllocations.orderLineId))
     .where(eq(orderAllocations.orderId, orderId))
     .orderBy(asc(orderLines.productId), asc(orderAllocations.fulfillmentCenterId));
-  for (const row of held) {
-    await tx
-      .update(inventory)
-      .set({ allocated: sql`${inventory.allocated} - ${row.quantity}`, version: sql`${inventory.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(inventory.productId, row.productId), eq(inventory.fulfillmentCenterId, row.centerId)));
-  }
+  await lockInventory(tx, held.map((row) => row.productId));
+  await adjustAllocated(tx, held.map((row) => ({ ...row, quantity: -row.quantity })));
   await tx.delete(orderAllocations).where(eq(orderAllocations.orderId, orderId));
 }

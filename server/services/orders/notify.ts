@@ -27,8 +27,13 @@ const NEXT_STEP: Partial<Record<Order['status'], string>> = {
   payment_authorized: 'We prepare it for shipping and email you the tracking number.',
 };
 
-export async function emailOrderReceived(tx: Executor, order: Order, now: Date): Promise<void> {
-  const { to, base, maySeePrices } = await requesterEmail(tx, order);
+/** Who gets an order's emails and whether they may see its amounts; the submit knows it already. */
+export type OrderRecipient = { to: string; name: string; maySeePrices: boolean };
+
+export async function emailOrderReceived(tx: Executor, order: Order, now: Date, recipient?: OrderRecipient): Promise<void> {
+  const { to, base, maySeePrices } = recipient
+    ? { to: recipient.to, maySeePrices: recipient.maySeePrices, base: { name: recipient.name, orderNumber: order.number, orderUrl: appUrl(`/orders/${order.number}`) } }
+    : await requesterEmail(tx, order);
   await enqueueEmail(tx, {
     kind: 'order-received',
     to,

@@ -27,13 +27,14 @@ export async function allocateOrBackorder(tx: Executor, order: Order, now: Date,
 /**
  * What happens once an order needs no (more) approval: the payment decision, then inventory.
  * Card orders were authorized at checkout; bill-me is checked against the available credit now,
- * so earlier orders approved meanwhile count.
+ * so earlier orders approved meanwhile count. A caller that has just read the credit in the same
+ * transaction (the submit) passes it in.
  */
-export async function proceedAfterApproval(tx: Executor, order: Order, now: Date): Promise<Order> {
-  const credit = await creditPosition(tx, order.organizationId, order.id);
+export async function proceedAfterApproval(tx: Executor, order: Order, now: Date, known: { availableCreditMinor?: number } = {}): Promise<Order> {
+  const availableCreditMinor = order.paymentMethod !== 'on_account' ? 0 : (known.availableCreditMinor ?? (await creditPosition(tx, order.organizationId, order.id))?.availableCreditMinor ?? 0);
   const input: PaymentInput =
     order.paymentMethod === 'on_account'
-      ? { method: 'on_account', totalMinor: order.totalMinor, availableCreditMinor: credit?.availableCreditMinor ?? 0 }
+      ? { method: 'on_account', totalMinor: order.totalMinor, availableCreditMinor }
       : order.paymentMethod === 'cod'
         ? { method: 'cod' }
         : { method: 'card', cardOutcome: order.cardOutcome === 'needs_review' ? 'needs_review' : 'authorized' };

@@ -5,11 +5,13 @@ import { buyerProcedure, router } from '../init';
 
 const checkoutProcedure = buyerProcedure.meta({ permission: 'orders.place' });
 
-const requesterOf = (ctx: { membership: ActiveMembership; organizationId: string; viewer: { user: { id: string } } }): Requester => ({
+const requesterOf = (ctx: { membership: ActiveMembership; organizationId: string; viewer: { user: { id: string; email: string; name: string } } }): Requester => ({
   membershipId: ctx.membership.id,
   organizationId: ctx.organizationId,
   unitId: ctx.membership.unitId,
   userId: ctx.viewer.user.id,
+  email: ctx.viewer.user.email,
+  name: ctx.viewer.user.name,
   permissions: ctx.membership.permissions,
 });
 
