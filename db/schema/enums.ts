@@ -8,7 +8,9 @@ import {
   SHOP_ACCOUNT_ROLES,
   USER_STATUSES,
 } from '@/server/domain/organizations/status';
+import { APPROVAL_STEP_STATUSES, INBOX_STATES, LIMIT_PERIODS } from '@/server/domain/approvals/evaluate';
 import { PAYMENT_STATUSES } from '@/server/domain/orders/payment';
+import { QUOTE_STATUSES } from '@/server/domain/quotes/status';
 import { ORDER_STATUSES } from '@/server/domain/orders/state-machine';
 
 export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
@@ -23,3 +25,7 @@ export const paymentMethod = pgEnum('payment_method', PAYMENT_METHODS);
 export const orderStatus = pgEnum('order_status', ORDER_STATUSES);
 export const paymentStatus = pgEnum('payment_status', PAYMENT_STATUSES);
 export const packageStatus = pgEnum('package_status', ['packed', 'shipped']);
+export const limitPeriod = pgEnum('limit_period', LIMIT_PERIODS);
+export const approvalStepStatus = pgEnum('approval_step_status', APPROVAL_STEP_STATUSES);
+export const inboxState = pgEnum('inbox_state', INBOX_STATES);
+export const quoteStatus = pgEnum('quote_status', QUOTE_STATUSES);

@@ -11,3 +11,5 @@ export * from './erp';
 export * from './catalog';
 export * from './carts';
 export * from './orders';
+export * from './approvals';
+export * from './quotes';

@@ -189,3 +189,11 @@ export function evaluateApproval(input: ApprovalInput): ApprovalStep[] {
 export function undecidableSteps(steps: readonly ApprovalStep[]): ApprovalStep[] {
   return steps.filter((step) => step.authorizers.length === 0);
 }
+
+/** A step's life: waiting for an earlier tier, pending a decision, approved, declined, or void when the order was canceled. */
+export const APPROVAL_STEP_STATUSES = ['waiting', 'pending', 'approved', 'declined', 'void'] as const;
+export type ApprovalStepStatus = (typeof APPROVAL_STEP_STATUSES)[number];
+
+/** An order in an authorizer's inbox: waiting for them now, waiting for an earlier tier, approved or declined. */
+export const INBOX_STATES = ['pending', 'waiting', 'approved', 'declined'] as const;
+export type InboxState = (typeof INBOX_STATES)[number];
