@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import type { Condition, RuleApprovers, RuleAudience, StepSource } from '@/server/domain/approvals/evaluate';
+import type { Authorizer, Condition, RuleApprovers, RuleAudience, StepSource } from '@/server/domain/approvals/evaluate';
 import { approvalStepStatus, inboxState, limitPeriod } from './enums';
 import { orders } from './orders';
 import { organizations } from './organizations';
@@ -63,6 +63,8 @@ export const approvalSteps = pgTable(
     tier: integer().notNull(),
     source: jsonb().$type<StepSource>().notNull(),
     label: varchar({ length: 200 }).notNull(),
+    /** Who may decide it, fixed when the order was submitted (delegates marked on whose behalf). */
+    authorizers: jsonb().$type<Authorizer[]>().notNull().default([]),
     /** Why the account managers decide it: 'self' or 'none' (see the approval policy). */
     escalated: varchar({ length: 10 }),
     status: approvalStepStatus().notNull(),

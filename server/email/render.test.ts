@@ -24,6 +24,9 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
   'payment-reviewed': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, approved: false, reason: 'Card reported stolen.' },
   'order-backordered': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, shortLines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }] },
   'order-shipped': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, carrier: 'UPS', trackingNumber: '1Z999', complete: true, lines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }] },
+  'approval-requested': { name: 'Carol', requesterName: 'Bo Buyer', orderNumber: 'CS-100001', approvalUrl: url, stepLabel: 'Purchasing', total: '$12,000.00', onBehalfOf: 'Dana', reason: 'overdue' },
+  'approval-decided': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, approved: false, decidedBy: 'Carol', feedback: 'Split it by cost center.', nextStep: 'Edit and resubmit it, or cancel it.' },
+  'approval-reminder': { name: 'Carol', inboxUrl: url, orders: [{ number: 'CS-100001', requesterName: 'Bo', waitingHours: 30, escalated: true }] },
   'order-canceled': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, canceledBy: 'Bo Buyer', reason: 'Ordered twice.' },
 };
 

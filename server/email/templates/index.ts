@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { accountCreated } from './account-created';
 import { accountExists } from './account-exists';
+import { approvalDecided, approvalReminder, approvalRequested } from './approval-emails';
 import { instantAccount } from './instant-account';
 import { joinDecided } from './join-decided';
 import { joinRequested } from './join-requested';
@@ -38,6 +39,9 @@ export const emailTemplates = {
   'order-backordered': orderBackordered,
   'order-shipped': orderShipped,
   'order-canceled': orderCanceled,
+  'approval-requested': approvalRequested,
+  'approval-decided': approvalDecided,
+  'approval-reminder': approvalReminder,
 } satisfies Record<string, Template<never>>;
 
 export type EmailKind = keyof typeof emailTemplates;

@@ -1,28 +1,37 @@
 import type { Executor } from '@/db/client';
-import { evaluateApproval, type ApprovalOrder, type ApprovalRule, type ApprovalStep, type SpendingLimit } from '@/server/domain/approvals/evaluate';
+import { activeRulesOf, limitsOf, monthToDateMinor, policyMembers, roleIdsOf, unitPathOf } from '@/db/queries/approvals';
+import { evaluateApproval, type ApprovalInput, type ApprovalOrder, type ApprovalStep } from '@/server/domain/approvals/evaluate';
 import { formatMinor } from '@/server/domain/money';
 
 /** Who asks for approval: the membership placing the order. */
-export type PolicyRequester = { membershipId: string; organizationId: string; unitId: string };
+export type PolicyRequester = { membershipId: string; organizationId: string; unitId: string; hasLimitedBudget: boolean };
 
 /**
- * The approval steps an order of this requester needs now. Spending limits and approval rules are
- * loaded from the organization (none exist yet until the approvals feature stores them; with none,
- * nothing else is loaded and no order needs approval).
+ * Everything the approval policy needs about this requester and organization. Members (the
+ * largest part) are loaded only when some limit or rule could apply at all.
  */
-export async function approvalSteps(db: Executor, requester: PolicyRequester, order: ApprovalOrder, now: Date): Promise<ApprovalStep[]> {
-  void db;
-  const limits: SpendingLimit[] = [];
-  const rules: ApprovalRule[] = [];
-  if (limits.length === 0 && rules.length === 0) return [];
-  return evaluateApproval({
-    order,
-    requester: { membershipId: requester.membershipId, unitPath: [requester.unitId], roleIds: [], hasLimitedBudget: false, monthToDateMinor: 0 },
+export async function policyContext(db: Executor, requester: PolicyRequester, now: Date): Promise<Omit<ApprovalInput, 'order'> | null> {
+  const [limits, rules] = await Promise.all([requester.hasLimitedBudget ? limitsOf(db, requester.membershipId) : [], activeRulesOf(db, requester.organizationId)]);
+  if (limits.length === 0 && rules.length === 0) return null;
+  const [unitPath, roleIds, monthToDate, members] = await Promise.all([
+    unitPathOf(db, requester.unitId),
+    roleIdsOf(db, requester.membershipId),
+    limits.some((limit) => limit.period === 'month') ? monthToDateMinor(db, requester.membershipId, now) : 0,
+    policyMembers(db, requester.organizationId),
+  ]);
+  return {
+    requester: { membershipId: requester.membershipId, unitPath, roleIds, hasLimitedBudget: requester.hasLimitedBudget, monthToDateMinor: monthToDate },
     limits,
     rules,
-    members: [],
+    members,
     now,
-  });
+  };
+}
+
+/** The approval steps an order of this requester needs now. */
+export async function approvalSteps(db: Executor, requester: PolicyRequester, order: ApprovalOrder, now: Date): Promise<ApprovalStep[]> {
+  const context = await policyContext(db, requester, now);
+  return context ? evaluateApproval({ ...context, order }) : [];
 }
 
 /** A step as the checkout and the order page name it: "Spending limit over 1,000.00 USD per order" or the rule's name. */

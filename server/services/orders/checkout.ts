@@ -6,7 +6,9 @@ import { paymentDecision } from '@/server/domain/orders/payment';
 import { priceOrder, type CheckoutLine } from '@/server/domain/orders/totals';
 import { PAYMENT_METHODS, type PaymentMethod } from '@/server/domain/organizations/status';
 import type { SubmitOrderInput } from '@/server/schemas/orders';
+import { undecidableSteps } from '@/server/domain/approvals/evaluate';
 import { approvalSteps, stepLabel } from '../approvals/policy';
+import { openApprovalSteps } from '../approvals/steps';
 import { buyerPrices } from '../catalog';
 import { getCart, type CartOwner } from '../cart';
 import { paymentProvider } from '../payments/provider';
@@ -17,7 +19,7 @@ import { proceedAfterApproval } from './proceed';
 import { recordOrderEvent, touchedByThisTransaction } from './transition';
 
 /** Who submits: the cart's owner, with the unit their order belongs to, and where their emails go. */
-export type Requester = CartOwner & { userId: string; unitId: string; email: string; name: string };
+export type Requester = CartOwner & { userId: string; unitId: string; email: string; name: string; hasLimitedBudget: boolean };
 
 async function addressesOf(db: Executor, organizationId: string) {
   return db
@@ -107,6 +109,9 @@ export async function submitOrder(db: Database, requester: Requester, input: Sub
     const card = input.paymentMethod === 'card' ? await authorizeCard(input.cardNumber ?? '', priced.totals.totalMinor, priced.totals.currency) : null;
 
     const steps = await approvalSteps(tx, requester, priced.totals, now);
+    if (undecidableSteps(steps).length > 0) {
+      throw new DomainError('precondition_failed', 'This order needs an approval nobody in your organization can give. Ask your administrator to name an authorizer.');
+    }
     const [created] = await tx
       .insert(orders)
       .values({
@@ -136,6 +141,7 @@ export async function submitOrder(db: Database, requester: Requester, input: Sub
     await recordOrderEvent(tx, created, 'submitted', { now, actorUserId: requester.userId, message: steps.length > 0 ? 'Order submitted; it needs approval.' : 'Order submitted.' });
     await tx.delete(cartLines).where(eq(cartLines.membershipId, requester.membershipId));
 
+    if (steps.length > 0) await openApprovalSteps(tx, created, steps, now);
     const order = steps.length > 0 ? created : await proceedAfterApproval(tx, created, now, { availableCreditMinor: credit.availableCreditMinor });
     await emailOrderReceived(tx, order, now, { to: requester.email, name: requester.name, maySeePrices: requester.permissions.has('prices.view') });
     return { number: order.number, status: order.status, alreadySubmitted: false };

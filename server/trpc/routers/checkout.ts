@@ -9,6 +9,7 @@ const requesterOf = (ctx: { membership: ActiveMembership; organizationId: string
   membershipId: ctx.membership.id,
   organizationId: ctx.organizationId,
   unitId: ctx.membership.unitId,
+  hasLimitedBudget: ctx.membership.flags.hasLimitedBudget,
   userId: ctx.viewer.user.id,
   email: ctx.viewer.user.email,
   name: ctx.viewer.user.name,

@@ -1,0 +1,77 @@
+import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { approvalRules, authorizerDelegations, membershipRoles, memberships, orders, spendingLimitAuthorizers, spendingLimits, users } from '../schema';
+
+/** A member's spending-limit entries with their authorizers. */
+export async function limitsOf(db: Executor, membershipId: string) {
+  const rows = await db
+    .select({ id: spendingLimits.id, limitMinor: spendingLimits.limitMinor, period: spendingLimits.period, authorizer: spendingLimitAuthorizers.membershipId })
+    .from(spendingLimits)
+    .leftJoin(spendingLimitAuthorizers, eq(spendingLimitAuthorizers.limitId, spendingLimits.id))
+    .where(eq(spendingLimits.membershipId, membershipId));
+  const byId = new Map<string, { id: string; limitMinor: number; period: 'order' | 'month'; authorizerMembershipIds: string[] }>();
+  for (const row of rows) {
+    const entry = byId.get(row.id) ?? { id: row.id, limitMinor: row.limitMinor, period: row.period, authorizerMembershipIds: [] };
+    if (row.authorizer) entry.authorizerMembershipIds.push(row.authorizer);
+    byId.set(row.id, entry);
+  }
+  return [...byId.values()];
+}
+
+export async function activeRulesOf(db: Executor, organizationId: string) {
+  return db.select().from(approvalRules).where(and(eq(approvalRules.organizationId, organizationId), eq(approvalRules.active, true)));
+}
+
+/** The unit and every unit above it, up to the organization. */
+export async function unitPathOf(db: Executor, unitId: string): Promise<string[]> {
+  const rows = await db.execute<{ id: string }>(sql`
+    with recursive up as (
+      select id, parent_id from organizations where id = ${unitId}
+      union all
+      select o.id, o.parent_id from organizations o join up on o.id = up.parent_id
+    )
+    select id from up`);
+  return rows.map((row) => row.id);
+}
+
+/** What the member's orders of this calendar month (UTC) add up to, canceled and declined ones aside. */
+export async function monthToDateMinor(db: Executor, membershipId: string, now: Date): Promise<number> {
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${orders.totalMinor}), 0)` })
+    .from(orders)
+    .where(and(eq(orders.membershipId, membershipId), gte(orders.submittedAt, monthStart), notInArray(orders.status, ['canceled', 'declined'])));
+  return Number(row?.total ?? 0);
+}
+
+/** Every member of the organization as the approval policy sees them: usable, may authorize, roles, delegation. */
+export async function policyMembers(db: Executor, organizationId: string) {
+  const rows = await db
+    .select({
+      membershipId: memberships.id,
+      name: users.name,
+      active: sql<boolean>`${memberships.activated} and ${memberships.status} = 'active' and ${users.status} = 'active'`,
+      mayAuthorize: memberships.mayAuthorizeOrders,
+      isAccountManager: sql<boolean>`${memberships.shopAccountRole} = 'account_manager'`,
+      delegate: authorizerDelegations.delegateMembershipId,
+      delegationFrom: authorizerDelegations.startsAt,
+      delegationTo: authorizerDelegations.endsAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(authorizerDelegations, eq(authorizerDelegations.membershipId, memberships.id))
+    .where(eq(memberships.organizationId, organizationId));
+  const roles = rows.length
+    ? await db.select().from(membershipRoles).where(inArray(membershipRoles.membershipId, rows.map((row) => row.membershipId)))
+    : [];
+  return rows.map(({ delegate, delegationFrom, delegationTo, ...member }) => ({
+    ...member,
+    roleIds: roles.filter((role) => role.membershipId === member.membershipId).map((role) => role.roleId),
+    delegation: delegate && delegationFrom && delegationTo ? { delegateMembershipId: delegate, from: delegationFrom, to: delegationTo } : null,
+  }));
+}
+
+export async function roleIdsOf(db: Executor, membershipId: string): Promise<string[]> {
+  const rows = await db.select({ roleId: membershipRoles.roleId }).from(membershipRoles).where(eq(membershipRoles.membershipId, membershipId));
+  return rows.map((row) => row.roleId);
+}

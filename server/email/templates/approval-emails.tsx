@@ -1,0 +1,70 @@
+import { EmailLayout, Paragraph } from './layout';
+
+/** To an authorizer: an order waits for their decision (amounts only if they may see prices). */
+export type ApprovalRequestedProps = {
+  name: string;
+  requesterName: string;
+  orderNumber: string;
+  approvalUrl: string;
+  stepLabel: string;
+  total?: string;
+  onBehalfOf?: string;
+  /** Why it reaches this person: they are an account manager standing in. */
+  reason?: 'self' | 'none' | 'overdue';
+};
+
+const REASONS = {
+  self: 'It comes to you as account manager: the requester is the only authorizer named for it, and nobody approves their own order.',
+  none: 'It comes to you as account manager: none of the authorizers named for it can decide at the moment.',
+  overdue: 'It comes to you as account manager because it has been waiting longer than your organization allows.',
+};
+
+export const approvalRequested = {
+  subject: (props: ApprovalRequestedProps) => `Order ${props.orderNumber} from ${props.requesterName} needs your approval`,
+  Body: (props: ApprovalRequestedProps) => (
+    <EmailLayout preview={`${props.stepLabel}${props.total ? ` · ${props.total}` : ''}`} action={{ label: 'Review the order', url: props.approvalUrl }}>
+      <Paragraph>Hello {props.name},</Paragraph>
+      <Paragraph>
+        {props.requesterName} placed order {props.orderNumber}
+        {props.total ? ` for ${props.total}` : ''}. It needs approval: {props.stepLabel}.
+        {props.onBehalfOf ? ` You are asked as the stand-in for ${props.onBehalfOf}, who is away.` : ''}
+      </Paragraph>
+      {props.reason && <Paragraph>{REASONS[props.reason]}</Paragraph>}
+    </EmailLayout>
+  ),
+};
+
+/** To the requester: the outcome, with the authorizer's feedback. */
+export type ApprovalDecidedProps = { name: string; orderNumber: string; orderUrl: string; approved: boolean; decidedBy: string; feedback?: string; nextStep: string };
+
+export const approvalDecided = {
+  subject: (props: ApprovalDecidedProps) => (props.approved ? `Order ${props.orderNumber} is approved` : `Order ${props.orderNumber} was declined`),
+  Body: (props: ApprovalDecidedProps) => (
+    <EmailLayout preview={`${props.approved ? 'Approved' : 'Declined'} by ${props.decidedBy}`} action={{ label: 'View the order', url: props.orderUrl }}>
+      <Paragraph>Hello {props.name},</Paragraph>
+      <Paragraph>
+        {props.decidedBy} {props.approved ? 'approved' : 'declined'} order {props.orderNumber}. {props.nextStep}
+      </Paragraph>
+      {props.feedback && <Paragraph>Feedback: “{props.feedback}”</Paragraph>}
+    </EmailLayout>
+  ),
+};
+
+/** To an authorizer: one reminder listing every order waiting for them too long. */
+export type ApprovalReminderProps = { name: string; inboxUrl: string; orders: { number: string; requesterName: string; waitingHours: number; escalated: boolean }[] };
+
+export const approvalReminder = {
+  subject: (props: ApprovalReminderProps) => `${props.orders.length} ${props.orders.length === 1 ? 'order is' : 'orders are'} waiting for your approval`,
+  Body: (props: ApprovalReminderProps) => (
+    <EmailLayout preview="Orders waiting for your decision" action={{ label: 'Open your authorizations', url: props.inboxUrl }}>
+      <Paragraph>Hello {props.name},</Paragraph>
+      <Paragraph>These orders have been waiting for your decision:</Paragraph>
+      {props.orders.map((order) => (
+        <Paragraph key={order.number}>
+          {order.number} from {order.requesterName}, waiting {order.waitingHours} hours
+          {order.escalated ? ' — offered to you as account manager because it waited too long' : ''}
+        </Paragraph>
+      ))}
+    </EmailLayout>
+  ),
+};

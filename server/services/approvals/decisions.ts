@@ -1,0 +1,100 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database, Executor } from '@/db/client';
+import { approvalSteps, orders, users, type ApprovalStepRow, type Order } from '@/db/schema';
+import { decisionTarget, nextAfterApproval } from '@/server/domain/approvals/decisions';
+import { DomainError, notFound } from '@/server/domain/errors';
+import { enqueueEmail } from '@/server/email/outbox';
+import { lockOrder, moveOrder, recordOrderEvent } from '../orders/transition';
+import { requesterEmail } from '../orders/notify';
+import { proceedAfterApproval } from '../orders/proceed';
+import { emailAuthorizers, lockSteps, syncInbox } from './steps';
+
+/** The authorizer deciding: a member of the order's organization. */
+export type Decider = { membershipId: string; userId: string; name: string; organizationId: string };
+
+export type DecisionInput = { number: string; approve: boolean; feedback?: string };
+
+const NEXT_STEP: Partial<Record<Order['status'], string>> = {
+  payment_authorized: 'It goes on to shipping now.',
+  payment_review: 'The seller reviews its payment first; you hear from us.',
+  backordered: 'Some items are not in stock yet; it ships when they arrive.',
+  declined: 'You can edit it and submit it again, or cancel it.',
+};
+
+async function deciderNames(tx: Executor, steps: readonly ApprovalStepRow[]) {
+  const ids = [...new Set(steps.map((step) => step.decidedByUserId).filter((id): id is string => Boolean(id)))];
+  const rows = ids.length ? await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : [];
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The order of this organization by number, locked. */
+export async function lockOrderByNumber(tx: Executor, organizationId: string, number: string): Promise<Order> {
+  const [found] = await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.number, number), eq(orders.organizationId, organizationId)));
+  if (!found) throw notFound('That order');
+  return lockOrder(tx, found.id);
+}
+
+/**
+ * Approves or declines the steps of an order this authorizer may decide, in one transaction
+ * under the order's lock: of two authorizers deciding at once, the second finds the step decided
+ * and is told by whom and when. The last approval sends the order on into payment and inventory;
+ * a decline declines it. The requester is emailed the outcome with the feedback.
+ */
+export async function decideOrder(db: Database, decider: Decider, input: DecisionInput, now: Date) {
+  return db.transaction(async (tx) => {
+    const order = await lockOrderByNumber(tx, decider.organizationId, input.number);
+    const steps = await lockSteps(tx, order.id);
+    const names = await deciderNames(tx, steps);
+    const target = decisionTarget(
+      decider.membershipId,
+      order.status === 'pending_approval',
+      steps.map((step) => ({ ...step, decidedByName: step.decidedByUserId ? names.get(step.decidedByUserId) : null })),
+    );
+    if (!target.ok) throw new DomainError(target.code, target.message);
+
+    const status = input.approve ? ('approved' as const) : ('declined' as const);
+    const feedback = input.feedback?.trim() || null;
+    const decided = await tx
+      .update(approvalSteps)
+      .set({ status, decidedByMembershipId: decider.membershipId, decidedByUserId: decider.userId, onBehalfOfMembershipId: target.onBehalfOf?.membershipId ?? null, decidedAt: now, feedback })
+      .where(and(inArray(approvalSteps.id, target.stepIds), eq(approvalSteps.status, 'pending')))
+      .returning();
+    const by = target.onBehalfOf ? `${decider.name} on behalf of ${target.onBehalfOf.name}` : decider.name;
+    const labels = decided.map((step) => step.label).join(', ');
+    const data = { stepIds: target.stepIds, decidedBy: decider.name, onBehalfOf: target.onBehalfOf?.name ?? null, feedback };
+
+    let current = order;
+    if (!input.approve) {
+      current = await moveOrder(tx, order, 'decline', { now, actorUserId: decider.userId, message: `Declined by ${by} (${labels})${feedback ? `: “${feedback}”` : '.'}`, data });
+    } else {
+      await recordOrderEvent(tx, order, 'approve', { now, actorUserId: decider.userId, message: `Approved by ${by} (${labels})${feedback ? `: “${feedback}”` : '.'}`, data });
+      const all = steps.map((step) => decided.find((row) => row.id === step.id) ?? step);
+      const next = nextAfterApproval(all);
+      if (next.kind === 'activate') {
+        const activated = await tx
+          .update(approvalSteps)
+          .set({ status: 'pending', pendingSince: now })
+          .where(and(eq(approvalSteps.orderId, order.id), eq(approvalSteps.tier, next.tier), eq(approvalSteps.status, 'waiting')))
+          .returning();
+        await emailAuthorizers(tx, order, activated, now);
+      } else if (next.kind === 'approved') {
+        current = await proceedAfterApproval(tx, order, now);
+      }
+    }
+
+    await syncInbox(tx, current, await lockSteps(tx, order.id));
+    const settled = !input.approve || current.status !== 'pending_approval';
+    if (settled) await emailOutcome(tx, current, input.approve, by, feedback, now);
+    return { number: current.number, status: current.status, decision: status };
+  });
+}
+
+async function emailOutcome(tx: Executor, order: Order, approved: boolean, decidedBy: string, feedback: string | null, now: Date) {
+  const { to, base } = await requesterEmail(tx, order);
+  await enqueueEmail(tx, {
+    kind: 'approval-decided',
+    to,
+    now,
+    props: { ...base, approved, decidedBy, nextStep: NEXT_STEP[order.status] ?? '', ...(feedback ? { feedback } : {}) },
+  });
+}

@@ -1,0 +1,101 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { approvalInbox, approvalSteps, memberships, users, type ApprovalStepRow, type Order } from '@/db/schema';
+import type { ApprovalStep, InboxState } from '@/server/domain/approvals/evaluate';
+import { formatMinor } from '@/server/domain/money';
+import { enqueueEmail } from '@/server/email/outbox';
+import { appUrl } from '@/server/env';
+import { loadMembership } from '../viewer';
+import { stepLabel } from './policy';
+
+/** Stores the steps of a newly submitted order: the first tier pending, later tiers waiting; tells the first tier. */
+export async function openApprovalSteps(tx: Executor, order: Order, steps: readonly ApprovalStep[], now: Date): Promise<void> {
+  const rows = await tx
+    .insert(approvalSteps)
+    .values(
+      steps.map((step) => ({
+        orderId: order.id,
+        organizationId: order.organizationId,
+        tier: step.tier,
+        source: step.source,
+        label: stepLabel(step, order.currency),
+        authorizers: step.authorizers,
+        escalated: step.escalated,
+        status: step.tier === 1 ? ('pending' as const) : ('waiting' as const),
+        pendingSince: step.tier === 1 ? now : null,
+      })),
+    )
+    .returning();
+  await syncInbox(tx, order, rows);
+  await emailAuthorizers(tx, order, rows.filter((row) => row.status === 'pending'), now);
+}
+
+/** The steps of an order in tier order, locked until the transaction ends. */
+export async function lockSteps(tx: Executor, orderId: string): Promise<ApprovalStepRow[]> {
+  return tx.select().from(approvalSteps).where(eq(approvalSteps.orderId, orderId)).orderBy(asc(approvalSteps.tier), asc(approvalSteps.id)).for('update');
+}
+
+/**
+ * How the order stands for one authorizer: declined or approved once the order is decided; pending
+ * while a step they may decide waits for a decision; waiting while their step waits for an earlier
+ * tier; approved when their part is done and others still decide.
+ */
+export function inboxStateFor(membershipId: string, orderStatus: Order['status'], steps: readonly Pick<ApprovalStepRow, 'status' | 'authorizers'>[]): InboxState {
+  if (steps.some((step) => step.status === 'declined')) return 'declined';
+  const mine = steps.filter((step) => step.authorizers.some((person) => person.membershipId === membershipId));
+  if (orderStatus === 'pending_approval' && mine.some((step) => step.status === 'pending')) return 'pending';
+  if (orderStatus === 'pending_approval' && mine.some((step) => step.status === 'waiting')) return 'waiting';
+  return 'approved';
+}
+
+/** Rewrites the order's inbox rows (one per person named in any step) from its steps. */
+export async function syncInbox(tx: Executor, order: Order, steps: readonly ApprovalStepRow[]): Promise<void> {
+  const people = new Map<string, string | null>();
+  for (const step of steps) for (const person of step.authorizers) if (!people.has(person.membershipId) || !person.onBehalfOf) people.set(person.membershipId, person.onBehalfOf?.membershipId ?? null);
+  if (people.size === 0) return;
+  await tx
+    .insert(approvalInbox)
+    .values(
+      [...people].map(([membershipId, onBehalfOf]) => ({
+        membershipId,
+        orderId: order.id,
+        organizationId: order.organizationId,
+        state: inboxStateFor(membershipId, order.status, steps),
+        submittedAt: order.submittedAt,
+        orderNumber: order.number,
+        requesterMembershipId: order.membershipId,
+        onBehalfOfMembershipId: onBehalfOf,
+      })),
+    )
+    .onConflictDoUpdate({ target: [approvalInbox.membershipId, approvalInbox.orderId], set: { state: sql.raw('excluded.state') } });
+}
+
+
+/** Emails every authorizer of these (newly pending) steps, with the amount for those who may see prices. */
+export async function emailAuthorizers(tx: Executor, order: Order, steps: readonly ApprovalStepRow[], now: Date, reason?: 'overdue'): Promise<void> {
+  const ids = [...new Set(steps.flatMap((step) => step.authorizers.map((person) => person.membershipId)))];
+  if (ids.length === 0) return;
+  const people = await tx.select({ membershipId: memberships.id, userId: users.id, email: users.email, name: users.name }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(inArray(memberships.id, ids));
+  const [requester] = await tx.select({ name: users.name }).from(users).where(eq(users.id, order.userId));
+  for (const person of people) {
+    const step = steps.find((candidate) => candidate.authorizers.some((entry) => entry.membershipId === person.membershipId));
+    const entry = step?.authorizers.find((candidate) => candidate.membershipId === person.membershipId);
+    const loaded = await loadMembership(tx, person.membershipId, person.userId);
+    const maySeePrices = 'membership' in loaded && loaded.membership.permissions.has('prices.view');
+    await enqueueEmail(tx, {
+      kind: 'approval-requested',
+      to: person.email,
+      now,
+      props: {
+        name: person.name,
+        requesterName: requester?.name ?? 'A member',
+        orderNumber: order.number,
+        approvalUrl: appUrl(`/authorizations/${order.number}`),
+        stepLabel: step?.label ?? 'Approval',
+        ...(maySeePrices ? { total: `${formatMinor(order.totalMinor, order.currency)} ${order.currency}` } : {}),
+        ...(entry?.onBehalfOf ? { onBehalfOf: entry.onBehalfOf.name } : {}),
+        ...(reason ? { reason } : step?.escalated === 'self' || step?.escalated === 'none' ? { reason: step.escalated } : {}),
+      },
+    });
+  }
+}
