@@ -149,3 +149,39 @@ describe('self-approval', () => {
     expect(await statusOf(placed)).toBe('payment_authorized');
   });
 });
+
+describe('the authorizations inbox', () => {
+  it('lists what waits for me, newest first, with a count, search, requester and date filters', async () => {
+    const first = await order(t, 20);
+    const second = await order(t, 30);
+    const caller = await as(t.a);
+    expect(await caller.authorizations.waitingCount()).toBe(2);
+    const page = await caller.authorizations.inbox({ state: 'pending' });
+    expect(page).toMatchObject({ total: 2, rows: [{ number: second.number, requesterName: 'Rob Requester', total: { amountMinor: 301_500 } }, { number: first.number }] });
+    expect((await caller.authorizations.inbox({ state: 'pending', search: first.number.slice(-4) })).rows.map((row) => row.number)).toEqual([first.number]);
+    expect((await caller.authorizations.inbox({ state: 'pending', requesterMembershipId: t.a.membership.id })).total).toBe(0);
+    expect((await caller.authorizations.inbox({ state: 'pending', from: '2000-01-01', to: '2000-12-31' })).total).toBe(0);
+    expect(await caller.authorizations.requesters()).toEqual([{ membershipId: t.requester.membership.id, name: 'Rob Requester' }]);
+
+    await caller.authorizations.approve({ number: first.number });
+    expect(await caller.authorizations.waitingCount()).toBe(1);
+    expect((await caller.authorizations.inbox({ state: 'approved' })).rows.map((row) => row.number)).toEqual([first.number]);
+  });
+
+  it('shows an order to its authorizers with its steps and who decided, and to nobody else', async () => {
+    const placed = await order(t, 60);
+    await (await as(t.b)).authorizations.approve({ number: placed.number, feedback: 'OK' });
+    const seen = await (await as(t.c)).authorizations.order({ number: placed.number });
+    expect(seen).toMatchObject({
+      canDecide: true,
+      order: { number: placed.number, requester: { name: 'Rob Requester' } },
+      steps: [
+        { tier: 1, status: 'approved', decidedBy: 'Ben Approver', feedback: 'OK' },
+        { tier: 2, status: 'pending', authorizers: [{ name: 'Cat Controller', isYou: true }] },
+      ],
+    });
+    expect((await (await as(t.a)).authorizations.order({ number: placed.number })).whyNot).toMatch(/^Already approved by Ben Approver at /);
+    const stranger = await authorizer(t.organization, 'Sid Stranger');
+    expect((await trpcErrorOf((await as(stranger)).authorizations.order({ number: placed.number }))).code).toBe('NOT_FOUND');
+  });
+});

@@ -1,5 +1,6 @@
-import { approveSchema, declineSchema } from '@/server/schemas/authorizations';
+import { approveSchema, authorizationOrderSchema, declineSchema, inboxSchema } from '@/server/schemas/authorizations';
 import { decideOrder, type Decider } from '@/server/services/approvals/decisions';
+import { authorizationOrder, inboxPage, inboxRequesters, waitingCount, type InboxViewer } from '@/server/services/approvals/inbox';
 import type { ActiveMembership } from '@/server/services/viewer';
 import { buyerProcedure, router } from '../init';
 
@@ -12,8 +13,18 @@ const deciderOf = (ctx: { membership: ActiveMembership; organizationId: string; 
   organizationId: ctx.organizationId,
 });
 
+const inboxViewerOf = (ctx: { membership: ActiveMembership; organizationId: string }): InboxViewer => ({
+  membershipId: ctx.membership.id,
+  organizationId: ctx.organizationId,
+  maySeePrices: ctx.membership.permissions.has('prices.view'),
+});
+
 /** The authorizations inbox and the decisions taken from it. */
 export const authorizationsRouter = router({
+  inbox: authorize.input(inboxSchema).query(({ ctx, input }) => inboxPage(ctx.db, inboxViewerOf(ctx), input)),
+  waitingCount: authorize.query(({ ctx }) => waitingCount(ctx.db, ctx.membership.id)),
+  requesters: authorize.query(({ ctx }) => inboxRequesters(ctx.db, ctx.membership.id)),
+  order: authorize.input(authorizationOrderSchema).query(({ ctx, input }) => authorizationOrder(ctx.db, inboxViewerOf(ctx), input.number)),
   approve: authorize.input(approveSchema).mutation(({ ctx, input }) => decideOrder(ctx.db, deciderOf(ctx), { ...input, approve: true }, ctx.now())),
   decline: authorize.input(declineSchema).mutation(({ ctx, input }) => decideOrder(ctx.db, deciderOf(ctx), { ...input, approve: false }, ctx.now())),
 });

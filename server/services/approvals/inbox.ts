@@ -1,0 +1,120 @@
+import { and, count, desc, eq, gte, ilike, inArray, lt } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { approvalInbox, approvalSteps, memberships, orders, users } from '@/db/schema';
+import { decisionTarget } from '@/server/domain/approvals/decisions';
+import { notFound } from '@/server/domain/errors';
+import type { InboxInput } from '@/server/schemas/authorizations';
+import { orderDetail } from '../orders/order-details';
+
+/** Who reads the inbox: an authorizer of the organization, and whether prices are theirs to see. */
+export type InboxViewer = { membershipId: string; organizationId: string; maySeePrices: boolean };
+
+export const INBOX_PAGE_SIZE = 25;
+
+const dayAfter = (date: string) => new Date(new Date(`${date}T00:00:00Z`).getTime() + 86_400_000);
+
+/**
+ * One page of the authorizer's inbox, newest first: orders waiting for them (or for an earlier
+ * tier), approved or declined. Filters by order number, requester and submit date. The page is
+ * one range of the inbox index; orders and requesters are joined for the page's rows only.
+ */
+export async function inboxPage(db: Executor, viewer: InboxViewer, input: InboxInput) {
+  const where = and(
+    eq(approvalInbox.membershipId, viewer.membershipId),
+    eq(approvalInbox.state, input.state),
+    input.search ? ilike(approvalInbox.orderNumber, `%${input.search.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+    input.requesterMembershipId ? eq(approvalInbox.requesterMembershipId, input.requesterMembershipId) : undefined,
+    input.from ? gte(approvalInbox.submittedAt, new Date(`${input.from}T00:00:00Z`)) : undefined,
+    input.to ? lt(approvalInbox.submittedAt, dayAfter(input.to)) : undefined,
+  );
+  const [page, [total]] = await Promise.all([
+    db
+      .select({ orderId: approvalInbox.orderId, number: approvalInbox.orderNumber, submittedAt: approvalInbox.submittedAt, onBehalfOf: approvalInbox.onBehalfOfMembershipId })
+      .from(approvalInbox)
+      .where(where)
+      .orderBy(desc(approvalInbox.submittedAt), desc(approvalInbox.orderId))
+      .limit(INBOX_PAGE_SIZE)
+      .offset((input.page - 1) * INBOX_PAGE_SIZE),
+    db.select({ n: count() }).from(approvalInbox).where(where),
+  ]);
+  const details = page.length
+    ? await db
+        .select({ id: orders.id, status: orders.status, totalMinor: orders.totalMinor, currency: orders.currency, itemCount: orders.itemCount, requester: users.name, poNumber: orders.poNumber })
+        .from(orders)
+        .innerJoin(users, eq(users.id, orders.userId))
+        .where(inArray(orders.id, page.map((row) => row.orderId)))
+    : [];
+  const byId = new Map(details.map((row) => [row.id, row]));
+  return {
+    total: total?.n ?? 0,
+    pageSize: INBOX_PAGE_SIZE,
+    rows: page.map((row) => {
+      const order = byId.get(row.orderId);
+      return {
+        number: row.number,
+        submittedAt: row.submittedAt,
+        requesterName: order?.requester ?? '',
+        itemCount: order?.itemCount ?? 0,
+        poNumber: order?.poNumber ?? null,
+        onBehalfOf: row.onBehalfOf !== null,
+        ...(viewer.maySeePrices && order ? { total: { amountMinor: order.totalMinor, currency: order.currency } } : {}),
+      };
+    }),
+  };
+}
+
+/** How many orders wait for this authorizer's decision now: the badge beside the menu entry. */
+export async function waitingCount(db: Executor, membershipId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(approvalInbox).where(and(eq(approvalInbox.membershipId, membershipId), eq(approvalInbox.state, 'pending')));
+  return row?.n ?? 0;
+}
+
+/** Requesters whose orders are in this authorizer's inbox, for the filter. */
+export async function inboxRequesters(db: Executor, membershipId: string) {
+  return db
+    .selectDistinct({ membershipId: memberships.id, name: users.name })
+    .from(approvalInbox)
+    .innerJoin(memberships, eq(memberships.id, approvalInbox.requesterMembershipId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(approvalInbox.membershipId, membershipId))
+    .orderBy(users.name);
+}
+
+/**
+ * An order as its authorizers see it: the order (amounts only for those who may see prices), its
+ * steps with who decided what, when and why, and whether this authorizer may decide now.
+ */
+export async function authorizationOrder(db: Executor, viewer: InboxViewer, number: string) {
+  const [order] = await db.select().from(orders).where(and(eq(orders.number, number), eq(orders.organizationId, viewer.organizationId)));
+  if (!order) throw notFound('That order');
+  const steps = await db.select().from(approvalSteps).where(eq(approvalSteps.orderId, order.id)).orderBy(approvalSteps.tier, approvalSteps.id);
+  const named = steps.some((step) => step.authorizers.some((person) => person.membershipId === viewer.membershipId));
+  const [inbox] = await db.select({ n: count() }).from(approvalInbox).where(and(eq(approvalInbox.orderId, order.id), eq(approvalInbox.membershipId, viewer.membershipId)));
+  if (!named && !inbox?.n) throw notFound('That order');
+  const deciders = await deciderNames(db, steps.flatMap((step) => [step.decidedByMembershipId, step.onBehalfOfMembershipId]));
+  const target = decisionTarget(viewer.membershipId, order.status === 'pending_approval', steps.map((step) => ({ ...step, decidedByName: step.decidedByMembershipId ? deciders.get(step.decidedByMembershipId) : null })));
+  return {
+    order: await orderDetail(db, order, { prices: viewer.maySeePrices }),
+    steps: steps.map((step) => ({
+      id: step.id,
+      tier: step.tier,
+      label: step.label,
+      status: step.status,
+      escalated: step.escalated,
+      authorizers: step.authorizers.map((person) => ({ name: person.name, onBehalfOf: person.onBehalfOf?.name ?? null, isYou: person.membershipId === viewer.membershipId })),
+      decidedBy: step.decidedByMembershipId ? (deciders.get(step.decidedByMembershipId) ?? null) : null,
+      onBehalfOf: step.onBehalfOfMembershipId ? (deciders.get(step.onBehalfOfMembershipId) ?? null) : null,
+      decidedAt: step.decidedAt,
+      feedback: step.feedback,
+    })),
+    canDecide: target.ok,
+    whyNot: target.ok ? null : target.message,
+  };
+}
+
+async function deciderNames(db: Executor, ids: readonly (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map<string, string>();
+  const rows = await db.select({ id: memberships.id, name: users.name }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(inArray(memberships.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
