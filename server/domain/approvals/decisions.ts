@@ -34,3 +34,22 @@ export function nextAfterApproval(steps: readonly Pick<DecidableStep, 'tier' | '
   const waiting = steps.filter((step) => step.status === 'waiting').map((step) => step.tier);
   return waiting.length > 0 ? { kind: 'activate', tier: Math.min(...waiting) } : { kind: 'approved' };
 }
+
+/** Orders past this point are with the warehouse: their approval decisions stand. */
+const REVERSIBLE: readonly string[] = ['pending_approval', 'declined', 'payment_review', 'backordered', 'payment_authorized'];
+
+export type ReversalTarget = { ok: true; stepId: string; tier: number } | { ok: false; code: 'forbidden' | 'conflict'; message: string };
+
+/**
+ * Which decision of this member a "cancel my decision" reverses: their latest approval or decline
+ * on the order, while the order has not been released to fulfillment.
+ */
+export function reversalTarget(membershipId: string, orderStatus: string, steps: readonly (DecidableStep & { decidedByMembershipId?: string | null })[]): ReversalTarget {
+  const mine = steps
+    .filter((step) => step.decidedByMembershipId === membershipId && (step.status === 'approved' || step.status === 'declined'))
+    .sort((a, b) => (b.decidedAt?.getTime() ?? 0) - (a.decidedAt?.getTime() ?? 0));
+  const latest = mine[0];
+  if (!latest) return { ok: false, code: 'forbidden', message: 'You have no decision on this order to cancel.' };
+  if (!REVERSIBLE.includes(orderStatus)) return { ok: false, code: 'conflict', message: 'The order is already with fulfillment (or canceled); its approval can no longer be reversed.' };
+  return { ok: true, stepId: latest.id, tier: latest.tier };
+}

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { approvalInbox, approvalRules, approvalSteps, membershipRoles, orders, roles, spendingLimitAuthorizers, spendingLimits, type Order, type Organization, type Product } from '@/db/schema';
+import { approvalInbox, approvalRules, approvalSteps, inventory, membershipRoles, orders, roles, spendingLimitAuthorizers, spendingLimits, type Order, type Organization, type Product } from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
 import { trpcErrorOf } from '@/server/testing/errors';
 import { ACCOUNT_MANAGER, createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
 import { createProduct, givePriceList } from '@/server/testing/catalog';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder, readyToOrder } from '@/server/testing/orders';
+import { lockOrder, moveOrder } from '../orders/transition';
 
 const database = setupTestDatabase();
 const db = () => database.db;
@@ -183,5 +184,64 @@ describe('the authorizations inbox', () => {
     expect((await (await as(t.a)).authorizations.order({ number: placed.number })).whyNot).toMatch(/^Already approved by Ben Approver at /);
     const stranger = await authorizer(t.organization, 'Sid Stranger');
     expect((await trpcErrorOf((await as(stranger)).authorizations.order({ number: placed.number }))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('cancelling a decision', () => {
+  it('returns an approved, allocated order to its step, gives the stock back, and lets it be decided again', async () => {
+    const placed = await order(t, 20);
+    await (await as(t.a)).authorizations.approve({ number: placed.number });
+    expect(await statusOf(placed)).toBe('payment_authorized');
+    const stock = async () => (await db().select().from(inventory).where(eq(inventory.productId, t.product.id)))[0]?.allocated;
+    expect(await stock()).toBe(20);
+
+    const reversed = await (await as(t.a)).authorizations.cancelDecision({ number: placed.number });
+    expect(reversed.status).toBe('pending_approval');
+    expect(await stock()).toBe(0);
+    expect(await inboxOf(t.b, placed)).toEqual(['pending']);
+    expect(await emailsTo(db(), t.b.user.email, 'approval-requested')).toHaveLength(2);
+
+    await (await as(t.b)).authorizations.decline({ number: placed.number, feedback: 'Not this month.' });
+    expect(await statusOf(placed)).toBe('declined');
+  });
+
+  it('reverses a decline, and with it every later tier', async () => {
+    const placed = await order(t, 60);
+    await (await as(t.a)).authorizations.approve({ number: placed.number });
+    await (await as(t.c)).authorizations.decline({ number: placed.number, feedback: 'Too much.' });
+    await (await as(t.c)).authorizations.cancelDecision({ number: placed.number });
+    expect(await statusOf(placed)).toBe('pending_approval');
+    await (await as(t.a)).authorizations.cancelDecision({ number: placed.number });
+    const steps = await db().select().from(approvalSteps).where(eq(approvalSteps.orderId, placed.id));
+    expect(steps.map((step) => `${step.tier}:${step.status}`).sort()).toEqual(['1:pending', '2:waiting']);
+  });
+
+  it('is refused once the order is released, and to someone who made no decision', async () => {
+    const placed = await order(t, 20);
+    expect((await trpcErrorOf((await as(t.a)).authorizations.cancelDecision({ number: placed.number }))).code).toBe('FORBIDDEN');
+    await (await as(t.a)).authorizations.approve({ number: placed.number });
+    await db().transaction(async (tx) => moveOrder(tx, await lockOrder(tx, placed.id), 'release', { now: new Date(), actorUserId: null, message: 'Released.' }));
+    const late = await trpcErrorOf((await as(t.a)).authorizations.cancelDecision({ number: placed.number }));
+    expect(late).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('no longer be reversed') });
+  });
+});
+
+describe('submitting a declined order again', () => {
+  it('asks the policy afresh: after the administrator raised the limit it goes straight on', async () => {
+    const placed = await order(t, 20);
+    await (await as(t.a)).authorizations.decline({ number: placed.number, feedback: 'Ask Max to raise your limit.' });
+    await db().update(spendingLimits).set({ limitMinor: 1_000_000 }).where(eq(spendingLimits.membershipId, t.requester.membership.id));
+    const again = await (await as(t.requester)).checkout.resubmit({ number: placed.number });
+    expect(again.status).toBe('payment_authorized');
+    expect((await trpcErrorOf((await as(t.requester)).checkout.resubmit({ number: placed.number }))).code).toBe('CONFLICT');
+  });
+
+  it('waits for the new steps when they still apply; nobody else may resubmit it', async () => {
+    const placed = await order(t, 20);
+    await (await as(t.a)).authorizations.decline({ number: placed.number, feedback: 'Try again tomorrow.' });
+    expect((await trpcErrorOf((await as(t.a)).checkout.resubmit({ number: placed.number }))).code).toBe('FORBIDDEN');
+    const again = await (await as(t.requester)).checkout.resubmit({ number: placed.number });
+    expect(again.status).toBe('pending_approval');
+    expect(await inboxOf(t.a, placed)).toEqual(['pending']);
   });
 });

@@ -1,5 +1,6 @@
 import { approveSchema, authorizationOrderSchema, declineSchema, inboxSchema } from '@/server/schemas/authorizations';
 import { decideOrder, type Decider } from '@/server/services/approvals/decisions';
+import { cancelDecision } from '@/server/services/approvals/reversal';
 import { authorizationOrder, inboxPage, inboxRequesters, waitingCount, type InboxViewer } from '@/server/services/approvals/inbox';
 import type { ActiveMembership } from '@/server/services/viewer';
 import { buyerProcedure, router } from '../init';
@@ -26,5 +27,6 @@ export const authorizationsRouter = router({
   requesters: authorize.query(({ ctx }) => inboxRequesters(ctx.db, ctx.membership.id)),
   order: authorize.input(authorizationOrderSchema).query(({ ctx, input }) => authorizationOrder(ctx.db, inboxViewerOf(ctx), input.number)),
   approve: authorize.input(approveSchema).mutation(({ ctx, input }) => decideOrder(ctx.db, deciderOf(ctx), { ...input, approve: true }, ctx.now())),
+  cancelDecision: authorize.input(authorizationOrderSchema).mutation(({ ctx, input }) => cancelDecision(ctx.db, deciderOf(ctx), input.number, ctx.now())),
   decline: authorize.input(declineSchema).mutation(({ ctx, input }) => decideOrder(ctx.db, deciderOf(ctx), { ...input, approve: false }, ctx.now())),
 });

@@ -1,4 +1,5 @@
-import { submitOrderSchema } from '@/server/schemas/orders';
+import { orderNumberSchema, submitOrderSchema } from '@/server/schemas/orders';
+import { resubmitDeclined } from '@/server/services/approvals/resubmit';
 import { checkoutOptions, submitOrder, type Requester } from '@/server/services/orders/checkout';
 import type { ActiveMembership } from '@/server/services/viewer';
 import { buyerProcedure, router } from '../init';
@@ -19,5 +20,7 @@ const requesterOf = (ctx: { membership: ActiveMembership; organizationId: string
 /** Checkout: what may be chosen, and the idempotent submit. */
 export const checkoutRouter = router({
   options: checkoutProcedure.query(({ ctx }) => checkoutOptions(ctx.db, requesterOf(ctx), ctx.now())),
+  /** Submits a declined order of the caller again, as it is. */
+  resubmit: checkoutProcedure.input(orderNumberSchema).mutation(({ ctx, input }) => resubmitDeclined(ctx.db, requesterOf(ctx), input.number, ctx.now())),
   submit: checkoutProcedure.input(submitOrderSchema).mutation(({ ctx, input }) => submitOrder(ctx.db, requesterOf(ctx), input, ctx.now())),
 });

@@ -1,0 +1,54 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { approvalSteps } from '@/db/schema';
+import { reversalTarget } from '@/server/domain/approvals/decisions';
+import { DomainError } from '@/server/domain/errors';
+import { releaseAllocations } from '../orders/inventory';
+import { moveOrder, recordOrderEvent } from '../orders/transition';
+import { lockOrderByNumber, type Decider } from './decisions';
+import { emailAuthorizers, lockSteps, syncInbox } from './steps';
+
+/**
+ * "Cancel my decision" (Sana's reverse authorization): while the order is not released, the
+ * authorizer's latest approval or decline is undone and the order returns to that step, in one
+ * transaction: later tiers wait again, allocated stock goes back, the payment decision is undone
+ * (a card authorization is kept, so the buyer is not asked for the card again). The step can then
+ * be decided again by any of its authorizers.
+ */
+export async function cancelDecision(db: Database, decider: Decider, number: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const order = await lockOrderByNumber(tx, decider.organizationId, number);
+    const steps = await lockSteps(tx, order.id);
+    const target = reversalTarget(decider.membershipId, order.status, steps);
+    if (!target.ok) throw new DomainError(target.code, target.message);
+
+    const reopened = await tx
+      .update(approvalSteps)
+      .set({ status: 'pending', pendingSince: now, decidedByMembershipId: null, decidedByUserId: null, onBehalfOfMembershipId: null, decidedAt: null, feedback: null, version: sql`${approvalSteps.version} + 1` })
+      .where(eq(approvalSteps.id, target.stepId))
+      .returning();
+    await tx
+      .update(approvalSteps)
+      .set({ status: 'waiting', pendingSince: null, decidedByMembershipId: null, decidedByUserId: null, onBehalfOfMembershipId: null, decidedAt: null, feedback: null })
+      .where(and(eq(approvalSteps.orderId, order.id), gt(approvalSteps.tier, target.tier)));
+    // Other steps of the same tier keep their decisions, except declines: the order is no longer declined.
+    await tx
+      .update(approvalSteps)
+      .set({ status: 'pending', pendingSince: now, decidedByMembershipId: null, decidedByUserId: null, onBehalfOfMembershipId: null, decidedAt: null, feedback: null })
+      .where(and(eq(approvalSteps.orderId, order.id), eq(approvalSteps.tier, target.tier), eq(approvalSteps.status, 'declined')));
+
+    const message = `${decider.name} canceled their decision; the order waits for “${reopened[0]?.label ?? 'approval'}” again.`;
+    let current = order;
+    if (order.status === 'pending_approval') {
+      await recordOrderEvent(tx, order, 'cancel_decision', { now, actorUserId: decider.userId, message });
+    } else {
+      await releaseAllocations(tx, order.id);
+      current = await moveOrder(tx, order, 'cancel_decision', { now, actorUserId: decider.userId, message }, { paymentStatus: 'pending' });
+    }
+    const after = await lockSteps(tx, order.id);
+    await syncInbox(tx, current, after);
+    const others = after.filter((step) => step.id === target.stepId).map((step) => ({ ...step, authorizers: step.authorizers.filter((person) => person.membershipId !== decider.membershipId) }));
+    await emailAuthorizers(tx, current, others, now);
+    return { number: current.number, status: current.status };
+  });
+}
