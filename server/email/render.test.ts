@@ -27,6 +27,8 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
   'approval-requested': { name: 'Carol', requesterName: 'Bo Buyer', orderNumber: 'CS-100001', approvalUrl: url, stepLabel: 'Purchasing', total: '$12,000.00', onBehalfOf: 'Dana', reason: 'overdue' },
   'approval-decided': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, approved: false, decidedBy: 'Carol', feedback: 'Split it by cost center.', nextStep: 'Edit and resubmit it, or cancel it.' },
   'approval-reminder': { name: 'Carol', inboxUrl: url, orders: [{ number: 'CS-100001', requesterName: 'Bo', waitingHours: 30, escalated: true }] },
+  'quote-requested': { name: 'Ravi', organizationName: 'Acme', requesterName: 'Bo Buyer', quoteNumber: 'Q-5001', lineCount: 3, quoteUrl: url },
+  'quote-answered': { name: 'Bo', quoteNumber: 'Q-5001', quoteUrl: url, priced: true, validUntil: '2026-12-23', total: '1,250.00 USD', note: 'Volume price.' },
   'order-canceled': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, canceledBy: 'Bo Buyer', reason: 'Ordered twice.' },
 };
 

@@ -41,3 +41,11 @@ export async function placeOrder(db: Database, member: Member, options: PlaceOrd
   if (!order) throw new Error('factory: the order was not found');
   return order;
 }
+
+/** Puts the product in the member's cart and asks for a quote on it. */
+export async function requestQuoteFor(db: Database, member: Member, product: Product, quantity = 5): Promise<{ number: string }> {
+  const caller = createCaller(await signIn(db, member.membership));
+  await db.delete(cartLines).where(eq(cartLines.membershipId, member.membership.id));
+  await caller.cart.add({ sku: product.sku, quantity });
+  return caller.quotes.request({ note: `Quote for ${member.user.name}` });
+}

@@ -1,6 +1,6 @@
 import type { Database } from '@/db/client';
 import { contracts, fulfillmentCenters, inventory, priceListPrices, priceLists, products, roles, type Contract, type Order, type Organization, type OrganizationAddress, type Product, type Role } from '@/db/schema';
-import { placeOrder, readyToOrder } from './orders';
+import { placeOrder, readyToOrder, requestQuoteFor } from './orders';
 import { ACCOUNT_MANAGER, createMember, createOrganization, unique, type Member } from './factories';
 
 export type BuyerOrganization = {
@@ -16,6 +16,8 @@ export type BuyerOrganization = {
   address: OrganizationAddress;
   /** An order its buyer placed (confirmed: allocated from stock), for probes aimed at its orders. */
   order: Order;
+  /** A quote its buyer requested (waiting for prices). */
+  quote: { number: string };
 };
 
 /** Two buyer organizations that must never see each other, and the seller with its staff. */
@@ -33,7 +35,7 @@ export type World = {
  */
 const TERMS = { Alpha: { discountBasisPoints: 500, validFrom: '2000-01-01' }, Beta: { discountBasisPoints: 1337, validFrom: '2001-01-01' } } as const;
 
-async function buyerOrganization(db: Database, label: keyof typeof TERMS, priceListId: string): Promise<Omit<BuyerOrganization, 'order'>> {
+async function buyerOrganization(db: Database, label: keyof typeof TERMS, priceListId: string): Promise<Omit<BuyerOrganization, 'order' | 'quote'>> {
   const organization = await createOrganization(db, { name: `${label} Holdings ${unique()}` });
   const purchasing = await createOrganization(db, { parent: organization, name: `${label} Purchasing ${unique()}` });
   const plant = await createOrganization(db, { parent: purchasing, name: `${label} Plant ${unique()}` });
@@ -62,9 +64,10 @@ export async function buildWorld(db: Database): Promise<World> {
   const [center] = await db.insert(fulfillmentCenters).values({ code: `W${unique()}`.slice(0, 20).toUpperCase(), name: `World Center ${unique()}` }).returning();
   if (!center) throw new Error('world: could not create the fulfillment center');
   await db.insert(inventory).values({ productId: product.id, fulfillmentCenterId: center.id, onHand: 1_000 });
-  const withOrder = async (organization: Omit<BuyerOrganization, 'order'>): Promise<BuyerOrganization> => ({
+  const withOrder = async (organization: Omit<BuyerOrganization, 'order' | 'quote'>): Promise<BuyerOrganization> => ({
     ...organization,
     order: await placeOrder(db, organization.buyer, { lines: [[product, 2]], addressId: organization.address.id, poNumber: `PO-${organization.organization.name}` }),
+    quote: await requestQuoteFor(db, organization.buyer, product),
   });
   return {
     catalog: { product },
@@ -95,5 +98,6 @@ export function markersOf(org: BuyerOrganization): string[] {
     org.address.label,
     org.order.id,
     org.order.number,
+    org.quote.number,
   ];
 }

@@ -14,3 +14,26 @@ export const QUOTE_STATUS_LABELS: Record<QuoteStatus, string> = {
   withdrawn: 'Withdrawn',
   expired: 'Expired',
 };
+
+/** A priced quote past its date counts as expired, whether or not anyone has looked at it since. */
+export function effectiveQuoteStatus(status: QuoteStatus, validUntil: Date | null, now: Date): QuoteStatus {
+  return status === 'priced' && validUntil && validUntil <= now ? 'expired' : status;
+}
+
+type QuoteAction = 'price' | 'reject' | 'order' | 'withdraw';
+const ALLOWED: Record<QuoteAction, readonly QuoteStatus[]> = {
+  price: ['requested', 'priced'],
+  reject: ['requested', 'priced'],
+  order: ['priced'],
+  withdraw: ['requested', 'priced'],
+};
+const WORDS: Record<QuoteAction, string> = { price: 'price', reject: 'reject', order: 'order', withdraw: 'withdraw' };
+
+/** Whether an action fits the quote's (effective) status, or the sentence that says why not. */
+export function quoteActionAllowed(action: QuoteAction, status: QuoteStatus): { ok: true } | { ok: false; message: string } {
+  if (ALLOWED[action].includes(status)) return { ok: true };
+  return { ok: false, message: `You cannot ${WORDS[action]} a quote that is ${QUOTE_STATUS_LABELS[status].toLowerCase()}.` };
+}
+
+/** How long a priced quote holds when the representative gives no date. */
+export const DEFAULT_QUOTE_VALIDITY_DAYS = 30;

@@ -10,6 +10,7 @@ import { orderBackordered, orderCanceled, orderReceived, orderShipped, paymentRe
 import { organizationApproved } from './organization-approved';
 import { organizationRejected } from './organization-rejected';
 import { passwordChanged } from './password-changed';
+import { quoteAnswered, quoteRequested } from './quote-emails';
 import { passwordReset } from './password-reset';
 import { registrationReceived } from './registration-received';
 import { representativeAssigned } from './representative-assigned';
@@ -42,6 +43,8 @@ export const emailTemplates = {
   'approval-requested': approvalRequested,
   'approval-decided': approvalDecided,
   'approval-reminder': approvalReminder,
+  'quote-requested': quoteRequested,
+  'quote-answered': quoteAnswered,
 } satisfies Record<string, Template<never>>;
 
 export type EmailKind = keyof typeof emailTemplates;

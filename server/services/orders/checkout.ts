@@ -78,12 +78,27 @@ function shipToOf(address: typeof organizationAddresses.$inferSelect): ShipTo {
 export type SubmittedOrder = { number: string; status: Order['status']; alreadySubmitted: boolean };
 
 /**
- * Submits the cart as an order, in one transaction: prices it, asks the approval policy, authorizes
- * a card, then either waits for approval or goes on to payment and inventory; empties the cart and
- * emails the requester. The organization's lock makes a second submit with the same key wait and
+ * Where an order's lines come from, and what becomes of that source once the order exists: the
+ * cart (emptied) by default, or an accepted quote (marked ordered).
+ */
+export type LineSource = { lines: (tx: Executor) => Promise<CheckoutLine[]>; consume: (tx: Executor, order: Order) => Promise<void> };
+
+export function cartSource(requester: Requester, now: Date): LineSource {
+  return {
+    lines: (tx) => checkoutLines(tx, requester, now, true),
+    consume: async (tx) => {
+      await tx.delete(cartLines).where(eq(cartLines.membershipId, requester.membershipId));
+    },
+  };
+}
+
+/**
+ * Submits the cart (or another line source) as an order, in one transaction: prices it, asks the
+ * approval policy, authorizes a card, then either waits for approval or goes on to payment and
+ * inventory; empties the cart and emails the requester. The organization's lock makes a second submit with the same key wait and
  * then find the first order, so a double click or a retried request creates one order.
  */
-export async function submitOrder(db: Database, requester: Requester, input: SubmitOrderInput, now: Date): Promise<SubmittedOrder> {
+export async function submitOrder(db: Database, requester: Requester, input: SubmitOrderInput, now: Date, source: LineSource = cartSource(requester, now)): Promise<SubmittedOrder> {
   return db.transaction(async (tx) => {
     await lockTenant(tx, requester.organizationId);
     const [existing] = await tx
@@ -103,7 +118,7 @@ export async function submitOrder(db: Database, requester: Requester, input: Sub
     if (!shipping || shipping.currency !== credit.currency) throw invalidField('shippingMethodCode', 'Choose one of the shipping methods offered.');
     if (!credit.paymentMethods.includes(input.paymentMethod)) throw invalidField('paymentMethod', 'Your account does not allow this payment method. Choose another.');
 
-    const priced = priceOrder(await checkoutLines(tx, requester, now, true), shipping);
+    const priced = priceOrder(await source.lines(tx), shipping);
     if (!priced.ok) throw new DomainError('precondition_failed', priced.message);
 
     const card = input.paymentMethod === 'card' ? await authorizeCard(input.cardNumber ?? '', priced.totals.totalMinor, priced.totals.currency) : null;
@@ -139,7 +154,7 @@ export async function submitOrder(db: Database, requester: Requester, input: Sub
     if (!created) throw new Error('submitOrder: the order was not created');
     await tx.insert(orderLines).values(priced.lines.map((line, index) => ({ ...line, orderId: created.id, lineNumber: index + 1 })));
     await recordOrderEvent(tx, created, 'submitted', { now, actorUserId: requester.userId, message: steps.length > 0 ? 'Order submitted; it needs approval.' : 'Order submitted.' });
-    await tx.delete(cartLines).where(eq(cartLines.membershipId, requester.membershipId));
+    await source.consume(tx, created);
 
     if (steps.length > 0) await openApprovalSteps(tx, created, steps, now);
     const order = steps.length > 0 ? created : await proceedAfterApproval(tx, created, now, { availableCreditMinor: credit.availableCreditMinor });

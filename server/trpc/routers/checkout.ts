@@ -6,7 +6,7 @@ import { buyerProcedure, router } from '../init';
 
 const checkoutProcedure = buyerProcedure.meta({ permission: 'orders.place' });
 
-const requesterOf = (ctx: { membership: ActiveMembership; organizationId: string; viewer: { user: { id: string; email: string; name: string } } }): Requester => ({
+export const requesterOf = (ctx: { membership: ActiveMembership; organizationId: string; viewer: { user: { id: string; email: string; name: string } } }): Requester => ({
   membershipId: ctx.membership.id,
   organizationId: ctx.organizationId,
   unitId: ctx.membership.unitId,

@@ -1,0 +1,26 @@
+import { orderQuoteSchema, quoteListSchema, quoteNumberSchema, requestQuoteSchema } from '@/server/schemas/quotes';
+import { myQuote, myQuotes, orderQuote, requestQuote, withdrawQuote, type QuoteReader } from '@/server/services/quotes';
+import type { ActiveMembership } from '@/server/services/viewer';
+import { buyerProcedure, router } from '../init';
+import { requesterOf } from './checkout';
+
+const quoteProcedure = buyerProcedure.meta({ permission: 'quotes.request' });
+
+const readerOf = (ctx: { membership: ActiveMembership; organizationId: string }): QuoteReader => ({
+  membershipId: ctx.membership.id,
+  organizationId: ctx.organizationId,
+  maySeePrices: ctx.membership.permissions.has('prices.view'),
+});
+
+/** A buyer's quotes: request one from the cart, follow it, order it at its prices. */
+export const quotesRouter = router({
+  request: quoteProcedure.input(requestQuoteSchema).mutation(({ ctx, input }) => requestQuote(ctx.db, requesterOf(ctx), input, ctx.now())),
+  list: quoteProcedure.input(quoteListSchema).query(({ ctx, input }) => myQuotes(ctx.db, readerOf(ctx), input, ctx.now())),
+  get: quoteProcedure.input(quoteNumberSchema).query(({ ctx, input }) => myQuote(ctx.db, readerOf(ctx), input.number, ctx.now())),
+  withdraw: quoteProcedure.input(quoteNumberSchema).mutation(({ ctx, input }) => withdrawQuote(ctx.db, readerOf(ctx), input.number, ctx.now())),
+  // Ordering needs "place orders" as well: the order goes through checkout like any other.
+  order: buyerProcedure
+    .meta({ permission: 'orders.place' })
+    .input(orderQuoteSchema)
+    .mutation(({ ctx, input }) => orderQuote(ctx.db, requesterOf(ctx), input, ctx.now())),
+});
