@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { orRefusalPage } from '@/components/shell/refusal';
+import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
+import { formatDateTime } from '@/components/ui/format';
+import { Pager } from '@/components/ui/pager';
+import { serverCaller } from '@/server/trpc/server';
+
+export const metadata = { title: 'Pick batches' };
+
+type Props = { searchParams: Promise<{ center?: string; page?: string }> };
+
+export default async function PickBatchesPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const api = await serverCaller();
+  const centers = await orRefusalPage(api.fulfillment.centers());
+  const center = centers.find((candidate) => candidate.code === params.center?.trim().toUpperCase());
+  const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
+  const list = await api.fulfillment.batches({ centerId: center?.id, page });
+  const href = (p: number) => `/staff/fulfillment/batches?${new URLSearchParams({ ...(center ? { center: center.code } : {}), page: String(p) })}`;
+  return (
+    <>
+      <p>
+        <Link href="/staff/fulfillment">← Fulfillment</Link>
+      </p>
+      <h1>Pick batches</h1>
+      <p className="lede">Newest first. {list.total} in all.</p>
+      <form className="search-form" role="search" aria-label="Filter pick batches" action="/staff/fulfillment/batches">
+        <div className="field">
+          <label htmlFor="batch-center">Center</label>
+          <select id="batch-center" name="center" defaultValue={center?.code ?? ''}>
+            <option value="">Every center</option>
+            {centers.map((candidate) => (
+              <option key={candidate.id} value={candidate.code}>
+                {candidate.name} ({candidate.code})
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit" className="button">
+          Filter
+        </Button>
+      </form>
+      <DataTable
+        caption="Pick batches"
+        rows={list.rows}
+        rowKey={(row) => String(row.number)}
+        empty="No pick batches match."
+        columns={[
+          { header: 'Batch', cell: (row) => <Link href={`/staff/fulfillment/batches/${row.number}`}>Batch {row.number}</Link> },
+          { header: 'Center', cell: (row) => `${row.centerName} (${row.centerCode})` },
+          { header: 'Orders', cell: (row) => row.orderCount },
+          { header: 'Status', cell: (row) => <span className={`badge ${row.open ? '' : 'badge-good'}`}>{row.open ? 'Open' : 'Shipped'}</span> },
+          { header: 'Created', cell: (row) => `${formatDateTime(row.createdAt)}${row.createdBy ? ` by ${row.createdBy}` : ''}` },
+        ]}
+      />
+      <Pager page={page} hasNext={list.hasNext} href={href} />
+    </>
+  );
+}
