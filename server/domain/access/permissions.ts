@@ -41,6 +41,7 @@ export const PERMISSIONS = {
   'staff.organizations.suspend': { side: 'seller', label: 'Suspend and reactivate organizations' },
   'staff.erp.import': { side: 'seller', label: 'Import ERP customers and contacts' },
   'staff.orders.view': { side: 'seller', label: 'View all orders' },
+  'staff.orders.manage': { side: 'seller', label: 'Cancel orders and record customer payments' },
   'staff.payments.review': { side: 'seller', label: 'Review payments' },
   'staff.fulfillment.work': { side: 'seller', label: 'Work fulfillment' },
   'staff.catalog.manage': { side: 'seller', label: 'Manage catalog, prices and stock' },

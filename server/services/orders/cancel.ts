@@ -7,11 +7,14 @@ import { moveOrder } from './transition';
 
 export type Canceler = { userId: string; name: string };
 
+/** `emailRequester: false` when the caller sends an email of its own (a rejected payment review). */
+export type CancelOptions = { emailRequester?: boolean };
+
 /**
  * Cancels a locked order while the state machine allows it (before release): gives its stock back,
  * voids a card authorization, records who and why, emails the requester.
  */
-export async function cancelLockedOrder(tx: Executor, order: Order, by: Canceler, reason: string | null, now: Date): Promise<Order> {
+export async function cancelLockedOrder(tx: Executor, order: Order, by: Canceler, reason: string | null, now: Date, options: CancelOptions = {}): Promise<Order> {
   const message = `Canceled by ${by.name}${reason ? `: ${reason}` : '.'}`;
   const canceled = await moveOrder(tx, order, 'cancel', { now, actorUserId: by.userId, message, data: reason ? { reason } : {} }, {
     canceledAt: now,
@@ -19,6 +22,6 @@ export async function cancelLockedOrder(tx: Executor, order: Order, by: Canceler
   });
   await releaseAllocations(tx, order.id);
   if (order.paymentReference) await paymentProvider().void(order.paymentReference);
-  await emailCanceled(tx, canceled, by.name, reason, now);
+  if (options.emailRequester !== false) await emailCanceled(tx, canceled, by.name, reason, now);
   return canceled;
 }

@@ -1,0 +1,119 @@
+import Link from 'next/link';
+import { orRefusalPage } from '@/components/shell/refusal';
+import { formatMoney } from '@/components/catalog/money';
+import { CaptureFailedBadge, OrderStatusBadge } from '@/components/staff-orders/order-status-badge';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
+import { formatDateTime } from '@/components/ui/format';
+import { Pager } from '@/components/ui/pager';
+import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '@/server/domain/orders/state-machine';
+import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
+import { staffOrderListSchema, type StaffOrderListInput } from '@/server/schemas/staff-orders';
+import { serverCaller } from '@/server/trpc/server';
+
+export const metadata = { title: 'Orders' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+
+/** The filters from the address; a malformed one is left out and named, the rest still apply. */
+function filtersOf(params: Record<string, string | string[] | undefined>): { input: StaffOrderListInput; problems: string[] } {
+  const raw: Record<string, unknown> = {
+    search: one(params.q),
+    status: one(params.status),
+    organizationId: one(params.org),
+    from: one(params.from),
+    to: one(params.to),
+    captureFailed: one(params.failed) === '1' || undefined,
+    page: Math.min(Math.max(1, Number(one(params.page)) || 1), 10_000),
+  };
+  const parsed = staffOrderListSchema.safeParse(raw);
+  if (parsed.success) return { input: parsed.data, problems: [] };
+  const problems = parsed.error.issues.map((issue) => issue.message);
+  for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
+  const retried = staffOrderListSchema.safeParse(raw);
+  return { input: retried.success ? retried.data : staffOrderListSchema.parse({}), problems };
+}
+
+export default async function StaffOrdersPage({ searchParams }: Props) {
+  const { input, problems } = filtersOf(await searchParams);
+  const api = await serverCaller();
+  const [list, organizations] = await orRefusalPage(Promise.all([api.staffOrders.list(input), api.staffOrders.organizations()]));
+  const query: Record<string, string> = Object.fromEntries(
+    Object.entries({ q: input.search, status: input.status, org: input.organizationId, from: input.from, to: input.to, failed: input.captureFailed ? '1' : undefined }).filter(
+      (entry): entry is [string, string] => Boolean(entry[1]),
+    ),
+  );
+  const href = (page: number) => `/staff/orders?${new URLSearchParams({ ...query, page: String(page) })}`;
+  const filtered = Object.keys(query).length > 0;
+  return (
+    <>
+      <h1>Orders</h1>
+      <p className="lede">Every organization’s orders, newest first. Open one for its lines, payment, shipments and full history.</p>
+      <form className="search-form" role="search" aria-label="Find orders" action="/staff/orders">
+        <div className="field">
+          <label htmlFor="orders-q">Order or PO number</label>
+          <input id="orders-q" name="q" type="search" defaultValue={input.search} maxLength={40} />
+        </div>
+        <div className="field">
+          <label htmlFor="orders-status">Status</label>
+          <select id="orders-status" name="status" defaultValue={input.status ?? ''}>
+            <option value="">Any status</option>
+            {ORDER_STATUSES.map((status) => (
+              <option key={status} value={status}>{ORDER_STATUS_LABELS[status]}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="orders-org">Organization</label>
+          <select id="orders-org" name="org" defaultValue={input.organizationId ?? ''}>
+            <option value="">All organizations</option>
+            {organizations.map((organization) => (
+              <option key={organization.id} value={organization.id}>{organization.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="orders-from">Submitted from</label>
+          <input id="orders-from" name="from" type="date" defaultValue={input.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="orders-to">Submitted until</label>
+          <input id="orders-to" name="to" type="date" defaultValue={input.to} />
+        </div>
+        <label className="checkbox" htmlFor="orders-failed">
+          <input id="orders-failed" name="failed" type="checkbox" value="1" defaultChecked={input.captureFailed ?? false} /> Capture failed only
+        </label>
+        <Button type="submit" className="button">Filter</Button>
+        {filtered && <Link href="/staff/orders">Clear filters</Link>}
+      </form>
+      {problems.length > 0 && <Alert tone="error">Some filters were left out: {problems.join(' ')}</Alert>}
+      <DataTable
+        caption="Orders"
+        rows={list.rows}
+        rowKey={(row) => row.id}
+        empty={filtered ? 'No order matches these filters.' : 'No orders yet.'}
+        columns={[
+          { header: 'Order', cell: (row) => <Link href={`/staff/orders/${row.number}`}>{row.number}</Link> },
+          { header: 'Submitted', cell: (row) => formatDateTime(row.submittedAt) },
+          { header: 'Organization', cell: (row) => row.organizationName },
+          { header: 'Requester', cell: (row) => row.requesterName },
+          {
+            header: 'Status',
+            cell: (row) => (
+              <>
+                <OrderStatusBadge status={row.status} /> {row.paymentStatus === 'capture_failed' && <CaptureFailedBadge />}
+              </>
+            ),
+          },
+          { header: 'Payment', cell: (row) => PAYMENT_METHOD_LABELS[row.paymentMethod] },
+          { header: 'Total', cell: (row) => formatMoney(row.totalMinor, row.currency) },
+          { header: 'PO number', cell: (row) => row.poNumber ?? '—' },
+        ]}
+      />
+      <Pager page={input.page} hasNext={list.hasNext} href={href} />
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { approvalInbox, approvalSteps, memberships, orderEvents, spendingLimitAuthorizers, spendingLimits, type Order, type Organization, type Product } from '@/db/schema';
+import { createProduct, givePriceList } from '@/server/testing/catalog';
+import { setupTestDatabase } from '@/server/testing/database';
+import { ACCOUNT_MANAGER, createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
+import { emailsTo } from '@/server/testing/onboarding';
+import { placeOrder, readyToOrder } from '@/server/testing/orders';
+import { runAuthorizationReminders } from './authorization-reminders';
+
+const database = setupTestDatabase();
+const db = () => database.db;
+const settings = { reminderHours: 24, escalationDays: 3 };
+const HOUR = 3_600_000;
+
+type Team = { organization: Organization; addressId: string; product: Product; requester: Member; a: Member; b: Member; c: Member; manager: Member };
+
+const authorizer = (organization: Organization, name: string) => createMember(db(), organization, { roles: ['authorizer'], mayAuthorizeOrders: true, user: { name } });
+
+/** Over 1,000.00 Ann or Ben approves, over 5,000.00 then Cat too; Max is the account manager. A product at 100.00. */
+async function team(): Promise<Team> {
+  const organization = await createOrganization(db());
+  const list = await givePriceList(db(), organization);
+  const { address } = await readyToOrder(db(), organization);
+  const product = await createProduct(db(), { prices: [[list, 10_000]], onHand: 1_000 });
+  const requester = await createMember(db(), organization, { roles: ['buyer'], mayOrder: true, hasLimitedBudget: true, user: { name: 'Rob Requester' } });
+  const [a, b, c] = [await authorizer(organization, 'Ann Approver'), await authorizer(organization, 'Ben Approver'), await authorizer(organization, 'Cat Controller')];
+  const manager = await createMember(db(), organization, { ...ACCOUNT_MANAGER, user: { name: 'Max Manager' } });
+  const limit = async (limitMinor: number, people: Member[]) => {
+    const [row] = await db().insert(spendingLimits).values({ organizationId: organization.id, membershipId: requester.membership.id, limitMinor, createdAt: new Date() }).returning();
+    await db().insert(spendingLimitAuthorizers).values(people.map((person) => ({ limitId: row?.id ?? '', membershipId: person.membership.id })));
+  };
+  await limit(100_000, [a, b]);
+  await limit(500_000, [c]);
+  return { organization, addressId: address.id, product, requester, a, b, c, manager };
+}
+
+const order = (t: Team, quantity: number) => placeOrder(db(), t.requester, { lines: [[t.product, quantity]], addressId: t.addressId });
+const run = (now: Date) => runAuthorizationReminders({ db: db(), now }, settings);
+const after = (o: Order, hours: number) => new Date(o.submittedAt.getTime() + hours * HOUR);
+const reminders = (member: Member) => emailsTo(db(), member.user.email, 'approval-reminder');
+const requests = (member: Member) => emailsTo(db(), member.user.email, 'approval-requested');
+const inboxOf = async (member: Member, o: Order) =>
+  (await db().select({ state: approvalInbox.state }).from(approvalInbox).where(and(eq(approvalInbox.membershipId, member.membership.id), eq(approvalInbox.orderId, o.id)))).map((row) => row.state);
+
+let t: Team;
+beforeEach(async () => {
+  t = await team();
+});
+
+describe('authorization reminders', () => {
+  it('emails each authorizer once, listing every order waiting for them longer than the interval', async () => {
+    const first = await order(t, 20);
+    const second = await order(t, 60);
+    expect(await run(after(second, 23))).toMatchObject({ authorizersReminded: 0 });
+    expect(await reminders(t.a)).toEqual([]);
+
+    const counts = await run(after(second, 25));
+    expect(counts.authorizersReminded).toBeGreaterThanOrEqual(2);
+    for (const person of [t.a, t.b]) {
+      const sent = await reminders(person);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.props).toMatchObject({
+        name: person.user.name,
+        inboxUrl: expect.stringMatching(/\/authorizations$/),
+        orders: [
+          { number: first.number, requesterName: 'Rob Requester', waitingHours: expect.any(Number), escalated: false },
+          { number: second.number, requesterName: 'Rob Requester', escalated: false },
+        ],
+      });
+    }
+    // Cat's step waits for the first tier: nothing is pending for her yet.
+    expect(await reminders(t.c)).toEqual([]);
+  });
+
+  it('never reminds the same authorizer twice within the interval, and again once it has passed', async () => {
+    const placed = await order(t, 20);
+    await run(after(placed, 25));
+    await run(after(placed, 30));
+    await run(after(placed, 48));
+    expect(await reminders(t.a)).toHaveLength(1);
+    await run(after(placed, 49.5));
+    expect(await reminders(t.a)).toHaveLength(2);
+  });
+
+  it('sends exactly one reminder per authorizer when two runs go at once', async () => {
+    const placed = await order(t, 20);
+    await order(t, 30);
+    const now = after(placed, 26);
+    const [one, two] = await Promise.all([run(now), run(now)]);
+    expect(await reminders(t.a)).toHaveLength(1);
+    expect(await reminders(t.b)).toHaveLength(1);
+    expect((await reminders(t.a))[0]?.props.orders).toHaveLength(2);
+    expect(one.authorizersReminded + two.authorizersReminded).toBeGreaterThanOrEqual(2);
+  });
+
+  it('skips authorizers who are deactivated or may no longer authorize, and orders no longer waiting', async () => {
+    const placed = await order(t, 20);
+    await db().update(memberships).set({ activated: false }).where(eq(memberships.id, t.a.membership.id));
+    await db().update(memberships).set({ mayAuthorizeOrders: false }).where(eq(memberships.id, t.b.membership.id));
+    await run(after(placed, 25));
+    expect(await reminders(t.a)).toEqual([]);
+    expect(await reminders(t.b)).toEqual([]);
+
+    const other = await team();
+    const declined = await order(other, 20);
+    await createCaller(await signIn(db(), other.a.membership)).authorizations.decline({ number: declined.number, feedback: 'Not this month.' });
+    await run(after(declined, 25));
+    expect(await reminders(other.b)).toEqual([]);
+  });
+});
+
+describe('escalation', () => {
+  it('offers a step pending longer than the period to the account managers, once, and lets them decide it', async () => {
+    const placed = await order(t, 20);
+    await run(after(placed, 3 * 24 - 1));
+    expect(await inboxOf(t.manager, placed)).toEqual([]);
+
+    const now = after(placed, 3 * 24 + 1);
+    const [one, two] = await Promise.all([run(now), run(now)]);
+    expect(one.managersOffered + two.managersOffered).toBeGreaterThanOrEqual(1);
+    expect(await inboxOf(t.manager, placed)).toEqual(['pending']);
+    const sent = await requests(t.manager);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.props).toMatchObject({ orderNumber: placed.number, reason: 'overdue', total: '2,015.00 USD' });
+
+    const [step] = await db().select().from(approvalSteps).where(eq(approvalSteps.orderId, placed.id));
+    expect(step).toMatchObject({ escalated: 'overdue', escalatedAt: now });
+    expect(step?.authorizers.map((person) => person.name)).toEqual(['Ann Approver', 'Ben Approver', 'Max Manager']);
+    const [event] = await db().select().from(orderEvents).where(and(eq(orderEvents.orderId, placed.id), eq(orderEvents.kind, 'approval_escalated')));
+    expect(event?.message).toBe('Waiting for approval longer than 3 days: also offered to the account managers (Max Manager).');
+
+    await run(after(placed, 4 * 24));
+    expect(await requests(t.manager)).toHaveLength(1);
+    // The reminder that follows tells the manager why it reached them.
+    const [reminder] = await reminders(t.manager);
+    expect(reminder?.props.orders).toEqual([expect.objectContaining({ number: placed.number, escalated: true })]);
+
+    const decided = await createCaller(await signIn(db(), t.manager.membership)).authorizations.approve({ number: placed.number });
+    expect(decided).toMatchObject({ status: 'payment_authorized' });
+  });
+
+  it('does not escalate a later tier before its turn, nor to a requester who is account manager', async () => {
+    const placed = await order(t, 60);
+    await db().update(memberships).set({ shopAccountRole: 'account_manager', mayAuthorizeOrders: true }).where(eq(memberships.id, t.requester.membership.id));
+    await run(after(placed, 4 * 24));
+    const steps = await db().select().from(approvalSteps).where(eq(approvalSteps.orderId, placed.id)).orderBy(approvalSteps.tier);
+    expect(steps.map((step) => [step.status, step.escalated])).toEqual([
+      ['pending', 'overdue'],
+      ['waiting', null],
+    ]);
+    expect(steps[0]?.authorizers.map((person) => person.name)).toEqual(['Ann Approver', 'Ben Approver', 'Max Manager']);
+    expect(await requests(t.requester)).toEqual([]);
+  });
+});
