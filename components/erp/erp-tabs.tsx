@@ -7,9 +7,10 @@ const TABS = [
   { href: '/staff/erp', label: 'Import' },
   { href: '/staff/erp/contacts', label: 'Contacts' },
   { href: '/staff/erp/excluded', label: 'Excluded customers' },
+  { href: '/staff/erp/keys', label: 'Feed keys' },
 ];
 
-/** The three pages of the ERP section. */
+/** The pages of the ERP section. */
 export function ErpTabs() {
   const pathname = usePathname();
   return (

@@ -1,0 +1,88 @@
+import { CreateKeyForm } from '@/components/erp/keys/create-key-form';
+import { RevokeKeyButton } from '@/components/erp/keys/revoke-key-button';
+import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
+import { formatDateTime } from '@/components/ui/format';
+import { Pager } from '@/components/ui/pager';
+import { erpKeysListSchema } from '@/server/schemas/erp-keys';
+import { serverCaller } from '@/server/trpc/server';
+
+export const metadata = { title: 'ERP feed keys' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+export default async function ErpKeysPage({ searchParams }: Props) {
+  const params = await searchParams;
+  // Unknown or malformed filters are dropped rather than answered with an error page.
+  const parsed = erpKeysListSchema.safeParse({ search: one(params.q), status: one(params.status), page: Number(one(params.page)) || 1 });
+  const input = parsed.success ? parsed.data : erpKeysListSchema.parse({});
+  const keys = await (await serverCaller()).erpKeys.list(input);
+  const query = Object.fromEntries(Object.entries({ q: input.search, status: input.status }).filter(([, value]) => value)) as Record<string, string>;
+  const href = (page: number) => `/staff/erp/keys?${new URLSearchParams({ ...query, page: String(page) })}`;
+  type Key = (typeof keys.rows)[number];
+  return (
+    <>
+      <h1>ERP feed keys</h1>
+      <p className="lede">
+        The seller’s ERP reads approved orders and their later changes from <code>GET /api/erp/orders</code> with one of these keys in the header{' '}
+        <code>Authorization: Bearer &lt;key&gt;</code>. Give each system its own key, and revoke a key as soon as it is no longer used or may have leaked.
+      </p>
+      <CreateKeyForm />
+      <section aria-labelledby="keys-heading">
+        <h2 id="keys-heading">Keys</h2>
+        <form className="search-form" role="search" aria-label="Find keys" action="/staff/erp/keys">
+          <div className="field">
+            <label htmlFor="erp-keys-q">Name or prefix</label>
+            <input id="erp-keys-q" name="q" type="search" defaultValue={input.search} maxLength={100} />
+          </div>
+          <div className="field">
+            <label htmlFor="erp-keys-status">State</label>
+            <select id="erp-keys-status" name="status" defaultValue={input.status ?? ''}>
+              <option value="">Active and revoked</option>
+              <option value="active">Active</option>
+              <option value="revoked">Revoked</option>
+            </select>
+          </div>
+          <Button type="submit" className="button">Filter</Button>
+        </form>
+        <p>
+          {keys.total} {keys.total === 1 ? 'key' : 'keys'} found.
+        </p>
+        <DataTable<Key>
+          caption="ERP feed keys"
+          rowKey={(key) => key.id}
+          rows={keys.rows}
+          empty={input.search || input.status ? 'No key matches.' : 'No keys yet: create one above for the ERP.'}
+          columns={[
+            { header: 'Name', cell: (key) => <span style={{ overflowWrap: 'anywhere' }}>{key.name}</span> },
+            { header: 'Prefix', cell: (key) => <code>{key.prefix}…</code> },
+            {
+              header: 'Created',
+              cell: (key) => (
+                <span>
+                  {formatDateTime(key.createdAt)}
+                  {key.createdBy && (
+                    <>
+                      <br />
+                      <small>by {key.createdBy}</small>
+                    </>
+                  )}
+                </span>
+              ),
+            },
+            { header: 'Last used', cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never') },
+            {
+              header: 'State',
+              cell: (key) =>
+                key.revokedAt ? <span className="badge badge-bad">Revoked {formatDateTime(key.revokedAt)}</span> : <span className="badge badge-good">Active</span>,
+            },
+            { header: 'Action', cell: (key) => (key.revokedAt ? null : <RevokeKeyButton keyId={key.id} name={key.name} />) },
+          ]}
+        />
+        <Pager page={input.page} hasNext={keys.hasNext} href={href} />
+      </section>
+    </>
+  );
+}
