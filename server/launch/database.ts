@@ -3,6 +3,7 @@ import { connectDatabase, type DatabaseHandle } from '@/db/client';
 import { ensureDatabase, startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { syncPredefinedRoles } from '@/db/predefined-roles';
+import { seedDemoOrders } from '@/db/seed/demo-orders';
 import { demoLoginTable, isEmpty, seedDemoData } from '@/db/seed/seed';
 
 export type PreparedDatabase = { url: string; embedded: boolean; handle: DatabaseHandle; stop: () => Promise<void> };
@@ -43,6 +44,7 @@ export async function seedIfEmpty(prepared: PreparedDatabase, log: (line: string
   if (await isEmpty(prepared.handle.db)) {
     log('Empty database: loading demo data …');
     await seedDemoData(prepared.handle.db);
+    await seedDemoOrders(prepared.handle.db);
   }
   log(demoLoginTable());
 }
