@@ -51,7 +51,10 @@ export async function policyMembers(db: Executor, organizationId: string) {
       membershipId: memberships.id,
       name: users.name,
       active: sql<boolean>`${memberships.activated} and ${memberships.status} = 'active' and ${users.status} = 'active'`,
-      mayAuthorize: memberships.mayAuthorizeOrders,
+      // The flag alone is not enough: a role must grant "approve orders" too, as the router checks.
+      mayAuthorize: sql<boolean>`${memberships.mayAuthorizeOrders} and exists (
+        select 1 from membership_roles mr join roles r on r.id = mr.role_id
+        where mr.membership_id = ${memberships.id} and r.permissions && array['orders.approve', 'orders.approve@unit', 'orders.approve@org']::text[])`,
       isAccountManager: sql<boolean>`${memberships.shopAccountRole} = 'account_manager'`,
       delegate: authorizerDelegations.delegateMembershipId,
       delegationFrom: authorizerDelegations.startsAt,

@@ -104,7 +104,7 @@ export const approvalInbox = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.membershipId, t.orderId] }),
-    index('approval_inbox_page_idx').on(t.membershipId, t.state, t.submittedAt.desc(), t.orderId),
+    index('approval_inbox_page_idx').on(t.membershipId, t.state, t.submittedAt.desc().nullsFirst(), t.orderId.desc().nullsFirst()),
     index().on(t.orderId),
   ],
 );

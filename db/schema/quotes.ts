@@ -34,9 +34,9 @@ export const quotes = pgTable(
   },
   (t) => [
     uniqueIndex('quotes_number_key').on(t.number),
-    index('quotes_member_idx').on(t.membershipId, t.requestedAt.desc()),
+    index('quotes_member_idx').on(t.membershipId, t.requestedAt.desc().nullsFirst()),
     index('quotes_status_idx').on(t.status, t.requestedAt),
-    index().on(t.organizationId, t.requestedAt.desc()),
+    index().on(t.organizationId, t.requestedAt.desc().nullsFirst()),
   ],
 );
 

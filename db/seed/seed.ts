@@ -4,6 +4,7 @@ import { hashPassword } from '@/server/auth/password';
 import type { Database, Executor } from '../client';
 import { predefinedRoleIds } from '../predefined-roles';
 import { membershipRoles, memberships, organizations, users } from '../schema';
+import { seedApprovalsDemo } from './approvals-demo';
 import { seedCatalogDemo } from './catalog-demo';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, type DemoOrganization } from './demo-people';
 import { seedErpDemo } from './erp-demo';
@@ -62,6 +63,7 @@ export async function seedDemoData(db: Database): Promise<void> {
     await seedCatalogDemo(tx);
     await seedErpDemo(tx);
     await seedOrdersDemo(tx);
+    await seedApprovalsDemo(tx);
   });
 }
 

@@ -40,8 +40,11 @@ async function activeProduct(db: Executor, sku: string) {
   return product;
 }
 
-/** Adds to a line under the line's lock, so two quick clicks add twice and never lose one. */
-async function addQuantity(tx: Executor, owner: CartOwner, productId: string, quantity: number, now: Date) {
+/**
+ * Adds to a line under the line's lock, so two quick clicks add twice and never lose one. Also
+ * used to refill the cart from an old order or a template (services/orders/refill-cart.ts).
+ */
+export async function addQuantity(tx: Executor, owner: CartOwner, productId: string, quantity: number, now: Date) {
   const [line] = await tx
     .select({ quantity: cartLines.quantity })
     .from(cartLines)

@@ -11,6 +11,7 @@ import { DomainError, forbidden, invalidField, notFound } from '@/server/domain/
 import { issueEmailToken } from '@/server/auth/email-tokens';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
+import { assertAuthorityChangeAllowed, assertNothingToDecide } from './approvals/authorizer-guard';
 import { recordAudit } from './audit';
 import { lockTenant } from './tenant-lock';
 
@@ -162,6 +163,12 @@ export async function updateMember(db: Database, organizationId: string, admin: 
       otherActiveAccountManagers: await otherActiveAccountManagers(tx, organizationId, detail.membership.id),
     });
     if (problem) throw invalidField('roleIds', problem);
+    await assertAuthorityChangeAllowed(tx, organizationId, {
+      membershipId: detail.membership.id,
+      name: detail.user.name,
+      before: { mayAuthorizeOrders: detail.membership.mayAuthorizeOrders, roles: detail.roles },
+      after: { mayAuthorizeOrders: input.mayAuthorizeOrders, roles: chosenRoles },
+    });
 
     if (input.email !== detail.user.email) await changeEmail(tx, detail.user, input.email);
     if (input.name !== detail.user.name) await tx.update(users).set({ name: input.name, updatedAt: now }).where(eq(users.id, detail.user.id));
@@ -208,6 +215,7 @@ export async function setMemberActivated(db: Database, organizationId: string, a
         otherActiveAccountManagers: await otherActiveAccountManagers(tx, organizationId, detail.membership.id),
       });
       if (problem) throw new DomainError('precondition_failed', problem);
+      await assertNothingToDecide(tx, organizationId, { membershipId: detail.membership.id, name: detail.user.name });
     }
     await tx.update(memberships).set({ activated: input.activated, version: detail.membership.version + 1, updatedAt: now }).where(eq(memberships.id, detail.membership.id));
     await recordAudit(tx, {

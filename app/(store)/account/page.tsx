@@ -1,9 +1,38 @@
+import { TRPCError } from '@trpc/server';
+import Link from 'next/link';
 import { AccountPage } from '@/components/account/account-page';
 import { getMe } from '@/components/shell/me';
+import { serverCaller } from '@/server/trpc/server';
 
 export const metadata = { title: 'My account' };
 
+/** Whether the server would show this member the statement (prices and the whole organization's orders). */
+async function mayReadStatement(permissions: readonly string[]): Promise<boolean> {
+  if (!permissions.includes('prices.view') || !permissions.includes('orders.view')) return false;
+  return (await serverCaller()).orders.statement({ pageSize: 1 }).then(
+    () => true,
+    (error: unknown) => (error instanceof TRPCError && error.code === 'FORBIDDEN' ? false : Promise.reject(error)),
+  );
+}
+
 export default async function StoreAccountPage() {
   const me = await getMe();
-  return me && <AccountPage me={me} />;
+  const statement = me?.membership?.organization.kind === 'buyer' && (await mayReadStatement(me.membership.permissions));
+  return (
+    me && (
+      <>
+        <AccountPage me={me} />
+        {statement && (
+          <p>
+            <Link href="/account/statement">Account credit and statement</Link>
+          </p>
+        )}
+        {me.membership?.organization.kind === 'buyer' && me.membership.permissions.includes('orders.approve') && (
+          <p>
+            <Link href="/account/out-of-office">Out of office: name a stand-in for your approvals</Link>
+          </p>
+        )}
+      </>
+    )
+  );
 }

@@ -1,5 +1,7 @@
 import { forbidden } from 'next/navigation';
 import { CartView } from '@/components/cart/cart-view';
+import { CartOrderTools } from '@/components/orders/cart-order-tools';
+import { AskForQuote } from '@/components/quotes/ask-for-quote';
 import { getMe } from '@/components/shell/me';
 
 export const metadata = { title: 'Cart' };
@@ -11,7 +13,9 @@ export default async function CartPage() {
     <>
       <h1>Cart</h1>
       <p className="lede">For {me.membership.organization.name}. Each of your accounts has its own cart.</p>
+      <CartOrderTools />
       <CartView />
+      <AskForQuote />
     </>
   );
 }

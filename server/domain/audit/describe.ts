@@ -19,6 +19,24 @@ export function describeAuditEntry(action: string, data: Record<string, unknown>
       return `Declined ${name ?? 'someone'}'s request to join`;
     case 'join_code.regenerated':
       return 'Made a new invitation code';
+    case 'spending_limit.created':
+    case 'spending_limit.updated':
+    case 'spending_limit.deleted': {
+      const verb = action === 'spending_limit.created' ? 'Added' : action === 'spending_limit.updated' ? 'Changed' : 'Removed';
+      const period = data.period === 'month' ? ' this month' : '';
+      const who = Array.isArray(data.authorizers) && data.authorizers.length > 0 ? `: ${data.authorizers.join(' or ')} approve${data.authorizers.length === 1 ? 's' : ''}` : '';
+      return `${verb} ${name ?? 'a member'}'s spending limit over ${String(data.limit ?? '')}${period}${verb === 'Removed' ? '' : who}`;
+    }
+    case 'approval_rule.created':
+      return `Created the approval rule “${name ?? ''}”`;
+    case 'approval_rule.updated':
+      return `Changed the approval rule “${name ?? ''}”`;
+    case 'approval_rule.activated':
+      return `Activated the approval rule “${name ?? ''}”`;
+    case 'approval_rule.deactivated':
+      return `Deactivated the approval rule “${name ?? ''}”`;
+    case 'approval_rule.deleted':
+      return `Deleted the approval rule “${name ?? ''}”`;
     default: {
       const words = action.replace(/[._]/g, ' ');
       return name ? `${words}: ${name}` : words.charAt(0).toUpperCase() + words.slice(1);

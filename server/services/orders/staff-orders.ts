@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { orderTimeline } from '@/db/queries/orders';
 import type { Database, Executor } from '@/db/client';
-import { fulfillmentCenters, orderAllocations, orderEvents, orderLines, orders, organizations, users, type Order } from '@/db/schema';
+import { fulfillmentCenters, orderAllocations, orderLines, orders, organizations, users, type Order } from '@/db/schema';
 import { conflict, notFound } from '@/server/domain/errors';
 import { canCancel, ORDER_STATUS_CODES, ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
 import type { StaffCancelOrderInput, StaffOrderListInput } from '@/server/schemas/staff-orders';
@@ -94,25 +95,6 @@ export async function orderOrganizationOptions(db: Database) {
     .orderBy(asc(organizations.name), asc(organizations.id));
 }
 
-/** An order's history, oldest first; a note written with a status change (same moment) comes before it. */
-export async function orderHistory(db: Executor, orderId: string) {
-  return db
-    .select({
-      id: orderEvents.id,
-      at: orderEvents.at,
-      kind: orderEvents.kind,
-      fromStatus: orderEvents.fromStatus,
-      toStatus: orderEvents.toStatus,
-      message: orderEvents.message,
-      data: orderEvents.data,
-      actorName: users.name,
-    })
-    .from(orderEvents)
-    .leftJoin(users, eq(users.id, orderEvents.actorUserId))
-    .where(eq(orderEvents.orderId, orderId))
-    .orderBy(asc(orderEvents.at), sql`${orderEvents.fromStatus} is not null`, asc(orderEvents.kind));
-}
-
 async function allocationsByCenter(db: Executor, orderId: string) {
   const rows = await db
     .select({ code: fulfillmentCenters.code, name: fulfillmentCenters.name, lineNumber: orderLines.lineNumber, sku: orderLines.sku, quantity: orderAllocations.quantity })
@@ -147,7 +129,7 @@ export async function getStaffOrder(db: Database, number: string, actor: StaffAc
   const [detail, allocations, history, credit] = await Promise.all([
     orderDetail(db, order, { prices: true, staff: true }),
     allocationsByCenter(db, order.id),
-    orderHistory(db, order.id),
+    orderTimeline(db, order.id),
     order.paymentMethod === 'on_account' ? creditPosition(db, order.organizationId) : Promise.resolve(null),
   ]);
   // The buyer-facing timeline is replaced by the staff history, which also says from which status.

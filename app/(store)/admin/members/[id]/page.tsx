@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { orRefusalPage } from '@/components/shell/refusal';
+import { MemberLimitsSection } from '@/components/admin/approvals/member-limits-section';
 import { MemberActions } from '@/components/admin/members/member-actions';
 import { MemberForm } from '@/components/admin/members/member-form';
 import { MemberStatusBadge } from '@/components/admin/members/member-status';
@@ -48,6 +49,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
           }}
         />
       </section>
+      <MemberLimitsSection membershipId={m.id} hasLimitedBudget={m.hasLimitedBudget} />
       {m.status === 'active' && (
         <section className="card" aria-labelledby="access">
           <h2 id="access">Access</h2>

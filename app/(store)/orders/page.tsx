@@ -1,0 +1,87 @@
+import Link from 'next/link';
+import { formatMoney } from '@/components/catalog/money';
+import { HistoryPager } from '@/components/orders/history-pager';
+import { OrderStatusBadge } from '@/components/orders/order-status-badge';
+import { getMe } from '@/components/shell/me';
+import { orRefusalPage } from '@/components/shell/refusal';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { formatDateTime } from '@/components/ui/format';
+import { DISPLAY_STATUS_LABELS, DISPLAY_STATUSES } from '@/server/domain/orders/display-status';
+import { orderListSchema } from '@/server/schemas/order-history';
+import { serverCaller } from '@/server/trpc/server';
+import type { RouterOutputs } from '@/components/trpc/types';
+
+export const metadata = { title: 'Orders' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Row = RouterOutputs['orders']['list']['rows'][number];
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+const SCOPE_LEDE = {
+  own: 'Your orders, newest first.',
+  unit: 'Orders of your unit and the units below it, newest first.',
+  org: 'All orders of your organization, newest first.',
+} as const;
+
+export default async function OrdersPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const after = one(params.after);
+  // Unknown or malformed filters are dropped rather than answered with an error page.
+  const parsed = orderListSchema.safeParse({ search: one(params.q), status: one(params.status), cursor: after ?? one(params.before), direction: after ? 'newer' : 'older' });
+  const input = parsed.success ? parsed.data : orderListSchema.parse({});
+  const [list, me] = await Promise.all([orRefusalPage((await serverCaller()).orders.list(input)), getMe()]);
+  const maySeePrices = me?.membership?.permissions.includes('prices.view') ?? false;
+  const filtered = Boolean(input.search || input.status || input.cursor);
+  const columns: Column<Row>[] = [
+    { header: 'Order', cell: (row) => <Link href={`/orders/${encodeURIComponent(row.number)}`}>{row.number}</Link> },
+    { header: 'Placed', cell: (row) => formatDateTime(row.submittedAt) },
+    { header: 'Status', cell: (row) => <OrderStatusBadge status={row.status} /> },
+    ...(list.scope === 'own' ? [] : [{ header: 'Ordered by', cell: (row: Row) => row.requesterName ?? '—' }]),
+    { header: 'PO number', cell: (row) => row.poNumber ?? '—' },
+    { header: 'Items', cell: (row) => row.itemCount },
+    ...(maySeePrices ? [{ header: 'Total', cell: (row: Row) => (row.total ? formatMoney(row.total.amountMinor, row.total.currency) : '—') }] : []),
+  ];
+  return (
+    <>
+      <h1>Orders</h1>
+      <p className="lede">{SCOPE_LEDE[list.scope]}</p>
+      {list.scope === 'org' && maySeePrices && (
+        <p>
+          <Link href="/account/statement">Account credit and statement</Link>
+        </p>
+      )}
+      <form className="search-form" role="search" aria-label="Find orders" action="/orders">
+        <div className="field">
+          <label htmlFor="orders-q">Order or PO number</label>
+          <input id="orders-q" name="q" type="search" defaultValue={input.search} maxLength={40} />
+        </div>
+        <div className="field">
+          <label htmlFor="orders-status">Status</label>
+          <select id="orders-status" name="status" defaultValue={input.status ?? ''}>
+            <option value="">Any status</option>
+            {DISPLAY_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {DISPLAY_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </form>
+      {!filtered && list.rows.length === 0 ? (
+        <section className="card">
+          <h2>No orders yet</h2>
+          <p>
+            Orders appear here once they are placed. Find products in the <Link href="/catalog">catalog</Link>.
+          </p>
+        </section>
+      ) : (
+        <DataTable caption="Orders" rows={list.rows} rowKey={(row) => row.id} empty="No order matches. Try another number or status." columns={columns} />
+      )}
+      <HistoryPager base="/orders" query={{ q: input.search, status: input.status }} newerCursor={list.newerCursor} olderCursor={list.olderCursor} />
+    </>
+  );
+}

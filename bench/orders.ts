@@ -1,0 +1,223 @@
+import os from 'node:os';
+import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { appEnvironment, BENCH_APP_URL, BENCH_AUTH_SECRET, buildApp, hasBuild, startApp, type AppServer } from './app-server';
+import { summarizeCpuProfiles } from './cpu-profile';
+import { BENCH_PG_DIR, openBenchDatabase, type BenchDatabase, type Sql } from './database';
+import { counterDelta, dbCounters, meterCpu, postmasterPid, resetStatements, sampleWaits, topStatements } from './diagnostics';
+import { HISTORY_TARGET_MS, measureHistory } from './history';
+import { startLoadGenerator, type LoadGenerator } from './load';
+import type { PhaseSpec } from './load-protocol';
+import { parseOptions, type BenchOptions } from './options';
+import { OUT_DIR, printHistory, printLoadTable, printVerdicts, SUBMIT_RATIO_TARGET, writeReport, type OrdersReport, type PhaseReport } from './report';
+import { datasetState, seedParts } from './dataset';
+import { memberCount, ordersDataset } from './seed-data';
+import { prepareSubmits } from './sessions';
+import { holdOutbox } from './outbox';
+
+/**
+ * `npm run bench`: the orders benchmark of issue 5. Seeds (once) a large data set into its own
+ * PostgreSQL, measures order history at the database, builds and starts the production app, and
+ * drives GET /api/health and then signed-in checkout submits through the real tRPC endpoint from
+ * a second process. Prints the figures and the targets; exits 1 when a target is missed.
+ */
+
+const began = performance.now();
+const log = (line: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const print = (line: string) => console.log(line);
+
+const cleanups: (() => Promise<void> | void)[] = [];
+async function cleanUp() {
+  for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve(cleanup()).catch((error: unknown) => console.error(error));
+}
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    log(`${signal}: stopping the app and PostgreSQL …`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+/** The parts of the data set this benchmark needs (bench/dataset.ts). */
+const PARTS = [ordersDataset];
+
+async function prepareDataset(options: BenchOptions): Promise<BenchDatabase> {
+  let db = await openBenchDatabase({ fresh: options.reseed, log });
+  let state = await datasetState(db.sql, PARTS);
+  if (state.kind === 'stale') {
+    if (!db.embedded) throw new Error(`BENCH_DATABASE_URL holds ${state.reason}; run with --reseed to empty it and seed again.`);
+    log(`The bench database holds ${state.reason}: seeding again.`);
+    await db.stop();
+    db = await openBenchDatabase({ fresh: true, log });
+    state = { kind: 'missing', parts: PARTS };
+  }
+  cleanups.push(db.stop);
+  if (state.kind === 'ready') log(`Data set already seeded (${state.seededAt.toISOString()}, took ${state.seconds.toFixed(0)} s); --reseed seeds it again.`);
+  else await seedParts(db.sql, state.parts, log);
+  return db;
+}
+
+async function datasetCounts(sql: Sql) {
+  const [row] = await sql<Record<string, number>[]>`
+    select (select count(*) from organizations where kind = 'buyer' and parent_id is null)::int as organizations,
+      (select count(*) from memberships)::int as members,
+      (select count(*) from products)::int as products,
+      (select count(*) from inventory where on_hand > 0)::int as "inventoryRows",
+      (select count(*) from orders)::int as orders,
+      (select count(*) from order_lines)::int as "orderLines"`;
+  return row ?? {};
+}
+
+const countOrders = async (sql: Sql) => Number((await sql<{ n: number }[]>`select count(*)::int as n from orders`)[0]?.n ?? 0);
+
+/**
+ * A just-started app opens its database connections (SCRAM authentication costs CPU) and loads
+ * route code on the first requests; a burst of health checks does that before anything is timed.
+ */
+async function prime(connections: number) {
+  for (let round = 0; round < 3; round++) {
+    await Promise.all(Array.from({ length: connections }, () => fetch(`${BENCH_APP_URL}/api/health`).then((r) => r.text(), () => '')));
+  }
+}
+
+/** Runs one load phase with CPU, wait-event and counter diagnostics around it. */
+async function measured(db: BenchDatabase, load: LoadGenerator, appPid: number, spec: PhaseSpec): Promise<PhaseReport> {
+  await resetStatements(db.sql);
+  const counters = await dbCounters(db.sql);
+  const cpu = meterCpu({ app: appPid, postgres: db.embedded ? postmasterPid(BENCH_PG_DIR) : 0, 'load generator': load.pid });
+  const waits = sampleWaits(db.sql);
+  const result = await load.run(spec);
+  const cpuCores = cpu.stop();
+  const sampled = await waits.stop();
+  // Other work on the machine skews the figures: the 1-minute load average at the end says how much.
+  const statements = await topStatements(db.sql, 40);
+  const requests = Math.max(1, result.total.ok + result.total.errors);
+  return {
+    ...result,
+    cpuCores,
+    loadAverage: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
+    waits: sampled.busy,
+    db: counterDelta(counters, await dbCounters(db.sql)),
+    ...(statements ? { statements: { ...statements, perRequest: Math.round((statements.calls / requests) * 10) / 10, execMsPerRequest: Math.round((statements.totalMs / requests) * 1000) / 1000 } } : {}),
+  };
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = new Date().toISOString();
+  const db = await prepareDataset(options);
+  const [{ server_version: postgresVersion = '?' } = {}] = await db.sql<{ server_version: string }[]>`show server_version`;
+  const report: OrdersReport = {
+    startedAt,
+    machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: postgresVersion, loadAverageAtStart: os.loadavg()[0] ?? 0 },
+    options: { ...options },
+    dataset: await datasetCounts(db.sql),
+    verdicts: [],
+  };
+  log(`Data set: ${Object.entries(report.dataset).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`);
+
+  log('Measuring order history at the database …');
+  report.history = await measureHistory(db.sql);
+  printHistory(report.history, print);
+  report.verdicts.push({
+    name: `order history page < ${HISTORY_TARGET_MS} ms at the database, no seq scan on orders`,
+    ok: report.history.ok,
+    detail: `worst page ${report.history.worstMs.toFixed(2)} ms; seq scan on orders: ${report.history.cases.some((c) => c.seqScanOnOrders) ? 'yes' : 'no'}`,
+  });
+
+  if (!options.dbOnly) await measureHttp(db, options, report);
+
+  printVerdicts(report, print);
+  const file = await writeReport(report);
+  log(`Figures written to ${file}`);
+  return report.verdicts.every((v) => v.ok) ? 0 : 1;
+}
+
+async function measureHttp(db: BenchDatabase, options: BenchOptions, report: OrdersReport) {
+  const env = appEnvironment(db.url, { poolSize: options.poolSize });
+  if (options.skipBuild && hasBuild()) log('Reusing the production build in .data/next-bench (--skip-build).');
+  else {
+    log('Building the production app into .data/next-bench (next build) …');
+    await buildApp(env, log);
+  }
+  await holdOutbox(db.sql, options.email === 'hold');
+  cleanups.push(() => holdOutbox(db.sql, false));
+  const stamp = report.startedAt.replace(/[:.]/g, '-');
+  await mkdir(OUT_DIR, { recursive: true });
+  const load = startLoadGenerator();
+  cleanups.push(load.stop);
+
+  // One app for both phases; with --cpu-profile one per phase, so that each profile is one phase's.
+  let app: AppServer | undefined;
+  const runPhase = async (spec: PhaseSpec): Promise<PhaseReport> => {
+    const profileDir = path.join(OUT_DIR, `cpu-${stamp}-${spec.name}`);
+    if (!app) {
+      const nodeArgs = options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+      const started = await startApp(env, path.join(OUT_DIR, `app-${stamp}${options.cpuProfile ? `-${spec.name}` : ''}.log`), log, nodeArgs);
+      cleanups.push(started.stop);
+      app = started;
+      await prime(options.connections);
+    }
+    const phase = await measured(db, load, app.pid, spec);
+    if (!options.cpuProfile) return phase;
+    await app.stop();
+    app = undefined;
+    const cpuProfile = await summarizeCpuProfiles(profileDir);
+    return cpuProfile ? { ...phase, cpuProfile } : phase;
+  };
+
+  const common = { baseUrl: BENCH_APP_URL, connections: options.connections, warmupMs: options.warmupSeconds * 1000, durationMs: options.durationSeconds * 1000 };
+  const health = (name: string) => runPhase({ ...common, name, repeat: { method: 'GET', path: '/api/health' }, expect: { kind: 'health' } });
+  const timing = `${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`;
+  log(`Health: GET /api/health, ${timing} …`);
+  report.health = await health('health');
+
+  log(`Preparing ${(memberCount() - 1).toLocaleString('en')} members to submit once each: carts, sessions, cookies …`);
+  const prepared = await prepareSubmits(db.sql, { count: memberCount() - 1, secret: BENCH_AUTH_SECRET, maxAgeSeconds: 12 * 3600 });
+  const ordersBefore = await countOrders(db.sql);
+  log(`Submit: POST /api/trpc/checkout.submit, ${timing} (emails ${options.email === 'hold' ? 'held in the outbox' : 'rendered into the dev mailbox'}) …`);
+  const submit = await runPhase({
+    ...common,
+    name: 'submit',
+    requests: prepared.map((request) => ({ method: 'POST', path: '/api/trpc/checkout.submit', ...request })),
+    expect: { kind: 'trpc', tally: 'status' },
+  });
+  report.submit = { ...submit, ordersBefore, ordersAfter: await countOrders(db.sql) };
+  // The baseline once more after the submits: other load on the machine changes over minutes,
+  // so the ratio is taken against the mean of the health runs before and after.
+  log(`Health again: GET /api/health, ${timing} …`);
+  report.healthAfter = await health('health2');
+  load.stop();
+  await (app as AppServer | undefined)?.stop();
+
+  const baseline = (report.health.requestsPerSecond + report.healthAfter.requestsPerSecond) / 2;
+  report.ratio = baseline > 0 ? submit.requestsPerSecond / baseline : 0;
+  printLoadTable(report, print);
+  print(`  submit / health = ${submit.requestsPerSecond} / ${baseline.toFixed(1)} (mean of both health runs) = ${(report.ratio * 100).toFixed(1)} % (target ≥ ${SUBMIT_RATIO_TARGET * 100} %)`);
+  // The app is one Node.js process: when it is the bottleneck, the ratio tends to health's app CPU per
+  // request over submit's, whatever else the machine runs. Shown beside the measured ratio.
+  const appMs = (phase: PhaseReport) => ((phase.cpuCores?.app ?? 0) * 1000) / Math.max(0.1, phase.requestsPerSecond);
+  const appRatio = appMs(submit) > 0 ? (appMs(report.health) + appMs(report.healthAfter)) / 2 / appMs(submit) : 0;
+  report.appCpuRatio = Math.round(appRatio * 1000) / 1000;
+  print(`  app CPU per request: health ${appMs(report.health).toFixed(2)} / ${appMs(report.healthAfter).toFixed(2)} ms, submit ${appMs(submit).toFixed(2)} ms → submit can reach at most ≈ ${(appRatio * 100).toFixed(1)} % of health while the app's one process is the limit`);
+  const created = report.submit.ordersAfter - report.submit.ordersBefore;
+  const healthErrors = report.health.total.errors + report.healthAfter.total.errors;
+  report.verdicts.push(
+    { name: `submit ≥ ${SUBMIT_RATIO_TARGET * 100} % of health throughput at ${options.connections} connections`, ok: report.ratio >= SUBMIT_RATIO_TARGET, detail: `${submit.requestsPerSecond} vs ${baseline.toFixed(1)} req/s = ${(report.ratio * 100).toFixed(1)} %` },
+    { name: 'no errors', ok: healthErrors === 0 && submit.total.errors === 0, detail: `health ${healthErrors}, submit ${submit.total.errors} (warm-up included)` },
+    { name: 'every successful submit created one order', ok: created === submit.total.ok && submit.total.ok > 0, detail: `${created} orders created, ${submit.total.ok} successful submits` },
+  );
+}
+
+main()
+  .then(async (code) => {
+    await cleanUp();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    if (interrupted) return; // the signal handler stops everything and exits
+    console.error(error);
+    await cleanUp();
+    process.exit(2);
+  });

@@ -1,0 +1,76 @@
+import type { Executor } from '@/db/client';
+import { orderByNumber, orderHistoryPage, type HistoryReach } from '@/db/queries/orders';
+import { unitSubtreeIds } from '@/db/queries/units';
+import type { Grants } from '@/server/domain/access/effective-permissions';
+import type { Permission } from '@/server/domain/access/permissions';
+import { forbidden, notFound } from '@/server/domain/errors';
+import { DISPLAY_STATUS_LABELS, displayStatus } from '@/server/domain/orders/display-status';
+import { cancelRefusal, mayReorder, mayViewOrder, needsUnitReach, type OrderActor } from '@/server/domain/orders/order-access';
+import type { OrderListInput } from '@/server/schemas/order-history';
+import { orderDetail } from './order-details';
+
+/** A member reading orders: their membership, unit and organization, and what they hold and how far. */
+export type OrderReader = {
+  membershipId: string;
+  organizationId: string;
+  unitId: string;
+  permissions: ReadonlySet<Permission>;
+  grants: Grants;
+};
+
+/** The reader as the pure order-access decisions see them, with their units loaded when a grant needs them. */
+export async function orderActor(db: Executor, reader: OrderReader): Promise<OrderActor> {
+  const units = needsUnitReach(reader.grants) ? await unitSubtreeIds(db, reader.organizationId, reader.unitId) : [];
+  return { membershipId: reader.membershipId, organizationId: reader.organizationId, grants: reader.grants, unitsInReach: new Set(units) };
+}
+
+async function historyReach(db: Executor, reader: OrderReader): Promise<HistoryReach> {
+  const scope = reader.grants.get('orders.view');
+  if (!scope) throw forbidden('You do not have permission to see orders.');
+  if (scope === 'own') return { scope, membershipId: reader.membershipId };
+  if (scope === 'unit') return { scope, unitIds: await unitSubtreeIds(db, reader.organizationId, reader.unitId) };
+  return { scope };
+}
+
+/**
+ * A page of the orders the reader may see, newest first: their own, their units', or the whole
+ * organization's. The requester's name only when it is not always the reader; totals only with
+ * 'prices.view'.
+ */
+export async function listOrders(db: Executor, reader: OrderReader, input: OrderListInput) {
+  const reach = await historyReach(db, reader);
+  const prices = reader.permissions.has('prices.view');
+  const page = await orderHistoryPage(db, reader.organizationId, reach, { search: input.search || undefined, status: input.status }, input);
+  const rows = page.rows.map((row) => {
+    const status = displayStatus(row.status, row.anyShipped);
+    return {
+      id: row.id,
+      number: row.number,
+      submittedAt: row.submittedAt,
+      status,
+      statusLabel: DISPLAY_STATUS_LABELS[status],
+      poNumber: row.poNumber,
+      itemCount: row.itemCount,
+      ...(reach.scope === 'own' ? {} : { requesterName: row.requesterName }),
+      ...(prices ? { total: { amountMinor: row.totalMinor, currency: row.currency } } : {}),
+    };
+  });
+  return {
+    scope: reach.scope,
+    rows,
+    newerCursor: page.hasNewer ? (rows[0]?.id ?? null) : null,
+    olderCursor: page.hasOlder ? (rows.at(-1)?.id ?? null) : null,
+  };
+}
+
+/**
+ * One order by number, as the reader may see it, with what they may do with it. An order outside
+ * their reach or of another organization is "not found", never "forbidden", so numbers reveal nothing.
+ */
+export async function getOrder(db: Executor, reader: OrderReader, number: string) {
+  const order = await orderByNumber(db, reader.organizationId, number);
+  const actor = await orderActor(db, reader);
+  if (!order || !mayViewOrder(actor, order)) throw notFound('That order');
+  const detail = await orderDetail(db, order, { prices: reader.permissions.has('prices.view') });
+  return { ...detail, may: { cancel: cancelRefusal(actor, order) === null, reorder: mayReorder(actor, order) } };
+}
