@@ -14,6 +14,10 @@ const envSchema = z.object({
   EMAIL_FROM: z.string().default('Countersign <no-reply@countersign.local>'),
   DEV_MAILBOX: z.enum(['on', 'off']).optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Remind an authorizer of orders waiting for them longer than this, at most once per this interval. */
+  AUTHORIZATION_REMINDER_HOURS: z.coerce.number().int().positive().max(24 * 30).default(24),
+  /** Offer a step to the organization's account managers once it has waited this many days. */
+  AUTHORIZATION_ESCALATION_DAYS: z.coerce.number().int().positive().max(365).default(3),
 });
 
 export type ServerEnv = z.infer<typeof envSchema> & { AUTH_SECRET: string; devMailboxEnabled: boolean };

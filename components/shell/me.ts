@@ -14,3 +14,13 @@ export const getMe = cache(async () => {
 });
 
 export type Me = NonNullable<Awaited<ReturnType<typeof getMe>>>;
+
+/**
+ * How many orders wait for this member's decision, for the count beside "Authorizations" in the
+ * menu; null for members who do not authorize orders. One index range (see waitingCount).
+ */
+export const getWaitingCount = cache(async (): Promise<number | null> => {
+  const me = await getMe();
+  if (!me?.membership?.permissions.includes('orders.approve')) return null;
+  return (await serverCaller()).authorizations.waitingCount();
+});

@@ -2,9 +2,13 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
 import type { NavItem } from './navigation';
 
-export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
+/** Something shown after an entry's label (a count), with the entry's accessible name saying it in words. */
+export type NavBadge = { content: ReactNode; label: string };
+
+export function NavLinks({ items, label, badges }: { items: NavItem[]; label: string; badges?: Record<string, NavBadge> }) {
   const pathname = usePathname();
   const current = (href: string) => (href === '/' || href === '/staff' ? pathname === href : pathname.startsWith(href));
   return (
@@ -12,8 +16,9 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
       <ul>
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
+            <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined} aria-label={badges?.[item.href]?.label}>
               {item.label}
+              {badges?.[item.href]?.content}
             </Link>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import type { EmailKind, EmailProps } from './templates';
@@ -19,6 +20,27 @@ export async function enqueueEmail<K extends EmailKind>(
     ...(email.now ? { createdAt: email.now, nextAttemptAt: email.now } : {}),
   });
   enqueuedSinceLastKick = true;
+}
+
+/** An email to queue: its kind, recipient and the props its template takes. */
+export type QueuedEmail = { [K in EmailKind]: { kind: K; to: string; props: EmailProps<K>; now?: Date } }[EmailKind];
+
+/** Emails per INSERT: a batch travels as one JSON parameter, expanded by the server. */
+const EMAILS_PER_STATEMENT = 5_000;
+
+/**
+ * Queues many emails in the caller's transaction with one statement per few thousand, for jobs
+ * that write thousands at once; same guarantees as `enqueueEmail`.
+ */
+export async function enqueueEmails(tx: Executor, emails: readonly QueuedEmail[]): Promise<void> {
+  for (let start = 0; start < emails.length; start += EMAILS_PER_STATEMENT) {
+    const rows = emails.slice(start, start + EMAILS_PER_STATEMENT).map((email) => ({ kind: email.kind, address: email.to, props: email.props, at: email.now ?? null }));
+    await tx.execute(sql`
+      insert into ${emailOutbox} (kind, to_address, props, created_at, next_attempt_at)
+      select e.kind, e.address, e.props, coalesce(e.at, now()), coalesce(e.at, now())
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(kind varchar, address varchar, props jsonb, at timestamptz)`);
+  }
+  if (emails.length > 0) enqueuedSinceLastKick = true;
 }
 
 /** True once after emails were queued in this process; lets the API dispatch them right away. */

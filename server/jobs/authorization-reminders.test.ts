@@ -6,7 +6,7 @@ import { setupTestDatabase } from '@/server/testing/database';
 import { ACCOUNT_MANAGER, createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder, readyToOrder } from '@/server/testing/orders';
-import { runAuthorizationReminders } from './authorization-reminders';
+import { remindDue, runAuthorizationReminders } from './authorization-reminders';
 
 const database = setupTestDatabase();
 const db = () => database.db;
@@ -92,6 +92,16 @@ describe('authorization reminders', () => {
     expect(await reminders(t.b)).toHaveLength(1);
     expect((await reminders(t.a))[0]?.props.orders).toHaveLength(2);
     expect(one.authorizersReminded + two.authorizersReminded).toBeGreaterThanOrEqual(2);
+  });
+
+  it('claims each authorizer once even when two runs send at the same moment', async () => {
+    const placed = await order(t, 20);
+    const now = after(placed, 26);
+    // Past the lease that makes a second run stand aside: both compete for the same claims.
+    const send = () => db().transaction((tx) => remindDue(tx, now, settings));
+    await Promise.all([send(), send(), send()]);
+    expect(await reminders(t.a)).toHaveLength(1);
+    expect(await reminders(t.b)).toHaveLength(1);
   });
 
   it('skips authorizers who are deactivated or may no longer authorize, and orders no longer waiting', async () => {

@@ -1,18 +1,19 @@
-import { and, asc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { approvalInbox, approvalSteps, authorizerReminders, membershipRoles, memberships, orderEvents, orders, organizations, roles, users } from '@/db/schema';
 import { effectiveGrants } from '@/server/domain/access/effective-permissions';
 import type { Authorizer } from '@/server/domain/approvals/evaluate';
-import { escalateStep, escalationCutoff, reminderCutoff, reminderList, type OverdueOrder, type ReminderSettings } from '@/server/domain/approvals/reminders';
+import { escalateStep, escalationCutoff, OVERDUE, reminderCutoff, reminderList, type OverdueOrder, type ReminderSettings } from '@/server/domain/approvals/reminders';
 import { formatMinor } from '@/server/domain/money';
 import { enqueueEmails, type QueuedEmail } from '@/server/email/outbox';
 import { appUrl, serverEnv } from '@/server/env';
 import type { Job, JobContext } from './types';
 
-/** Authorizers claimed and emailed per transaction. */
-const AUTHORIZERS_PER_BATCH = 1_000;
-/** Overdue steps escalated per transaction. */
-const STEPS_PER_BATCH = 1_000;
+/** Authorizers claimed and emailed per statement. */
+const AUTHORIZERS_PER_BATCH = 2_000;
+/** Overdue steps escalated per transaction, and at most per run. */
+const STEPS_PER_BATCH = 2_000;
+const MAX_STEPS_ESCALATED_PER_RUN = 10_000;
 
 /** The reminder interval and escalation period from the environment. */
 export function reminderSettings(): ReminderSettings {
@@ -37,92 +38,120 @@ export const authorizationRemindersJob: Job = (context) => runAuthorizationRemin
 
 type DueAuthorizer = { membershipId: string; email: string; name: string; orders: OverdueOrder[] };
 
-type DueRow = { membership_id: string; email: string; name: string; orders: string | { number: string; requesterName: string; pendingSince: string; escalated: boolean }[] };
+type DueRow = {
+  membership_id: string;
+  email: string;
+  name: string;
+  is_account_manager: boolean;
+  numbers: string[];
+  requesters: string[];
+  since: number[];
+  escalated: boolean[];
+};
 
 /**
- * Every active authorizer who may be reminded now, with each order waiting for them (their inbox
- * row is pending) whose pending step has waited longer than the interval. Orders that are no
- * longer pending approval are left out, whatever their steps say.
+ * Every active authorizer who may be reminded now (not reminded within the interval), with each
+ * order waiting for them (their inbox row is pending) whose pending step has waited longer than
+ * the interval. Orders no longer pending approval are left out, whatever their steps say. The
+ * (authorizer, order) pairs are aggregated into arrays: one row per authorizer, cheap to build.
  */
 async function dueAuthorizers(db: Executor, now: Date, settings: ReminderSettings): Promise<DueAuthorizer[]> {
   // Raw SQL takes timestamps as text: the driver leaves Date serialization to Drizzle's columns.
   const cutoff = reminderCutoff(now, settings).toISOString();
   const rows = await db.execute<DueRow>(sql`
     with overdue as (
-      select s.order_id, o.user_id, min(s.pending_since) as pending_since, bool_or(s.escalated = 'overdue') as escalated
+      select s.order_id, min(s.pending_since) as pending_since, bool_or(s.escalated = ${OVERDUE}) as escalated
       from approval_steps s
-      join orders o on o.id = s.order_id and o.status = 'pending_approval'
       where s.status = 'pending' and s.pending_since < ${cutoff}::timestamptz
-      group by s.order_id, o.user_id
+      group by s.order_id
+    ),
+    listed as (
+      select i.membership_id,
+        array_agg(o.number) as numbers,
+        array_agg(ru.name) as requesters,
+        array_agg(extract(epoch from ov.pending_since)::float8) as since,
+        array_agg(ov.escalated) as escalated
+      from overdue ov
+      join orders o on o.id = ov.order_id and o.status = 'pending_approval'
+      join users ru on ru.id = o.user_id
+      join approval_inbox i on i.order_id = ov.order_id and i.state = 'pending'
+      where not exists (select 1 from authorizer_reminders r where r.membership_id = i.membership_id and r.last_reminded_at > ${cutoff}::timestamptz)
+      group by i.membership_id
     )
-    select i.membership_id, u.email, u.name,
-      json_agg(json_build_object(
-        'number', i.order_number,
-        'requesterName', ru.name,
-        'pendingSince', ov.pending_since,
-        'escalated', ov.escalated and m.shop_account_role = 'account_manager'
-      )) as orders
-    from overdue ov
-    join approval_inbox i on i.order_id = ov.order_id and i.state = 'pending'
-    join memberships m on m.id = i.membership_id
+    select l.membership_id, u.email, u.name, m.shop_account_role = 'account_manager' as is_account_manager, l.numbers, l.requesters, l.since, l.escalated
+    from listed l
+    join memberships m on m.id = l.membership_id
     join users u on u.id = m.user_id
     join organizations org on org.id = m.organization_id
-    join users ru on ru.id = ov.user_id
-    left join authorizer_reminders r on r.membership_id = i.membership_id
     where m.activated and m.status = 'active' and m.may_authorize_orders and u.status = 'active' and org.status = 'active'
-      and (r.last_reminded_at is null or r.last_reminded_at <= ${cutoff}::timestamptz)
-    group by i.membership_id, u.email, u.name
-    order by i.membership_id`);
-  return rows.map((row) => {
-    const listed = typeof row.orders === 'string' ? (JSON.parse(row.orders) as Exclude<DueRow['orders'], string>) : row.orders;
-    return {
-      membershipId: row.membership_id,
-      email: row.email,
-      name: row.name,
-      orders: listed.map((order) => ({ ...order, pendingSince: new Date(order.pendingSince) })),
-    };
-  });
+    order by l.membership_id`);
+  return rows.map((row) => ({
+    membershipId: row.membership_id,
+    email: row.email,
+    name: row.name,
+    orders: row.numbers.map((number, index) => ({
+      number,
+      requesterName: row.requesters[index] ?? '',
+      pendingSince: new Date((row.since[index] ?? 0) * 1000),
+      // "Offered to you as account manager because it waited too long": the step escalated, and they are one.
+      escalated: Boolean(row.escalated[index]) && row.is_account_manager,
+    })),
+  }));
 }
 
 /**
  * Claims these authorizers for a reminder now: one statement that inserts or moves their
  * last-reminded time only where the interval has passed. A concurrent run waits on the same rows
- * and gets none of them back.
+ * (taken in the same order: ids sorted) and gets none of them back.
  */
 async function claimAuthorizers(tx: Executor, membershipIds: readonly string[], now: Date, settings: ReminderSettings): Promise<Set<string>> {
-  const claimed = await tx
-    .insert(authorizerReminders)
-    .values(membershipIds.map((membershipId) => ({ membershipId, lastRemindedAt: now })))
-    .onConflictDoUpdate({
-      target: authorizerReminders.membershipId,
-      set: { lastRemindedAt: sql.raw('excluded.last_reminded_at') },
-      setWhere: lte(authorizerReminders.lastRemindedAt, reminderCutoff(now, settings)),
-    })
-    .returning({ membershipId: authorizerReminders.membershipId });
-  return new Set(claimed.map((row) => row.membershipId));
+  const claimed = await tx.execute<{ membership_id: string }>(sql`
+    insert into ${authorizerReminders} (membership_id, last_reminded_at)
+    select id::uuid, ${now.toISOString()}::timestamptz from jsonb_array_elements_text(${JSON.stringify([...membershipIds].sort())}::jsonb) as id
+    on conflict (membership_id) do update set last_reminded_at = excluded.last_reminded_at
+    where ${authorizerReminders}.last_reminded_at <= ${reminderCutoff(now, settings).toISOString()}::timestamptz
+    returning membership_id`);
+  return new Set(claimed.map((row) => row.membership_id));
 }
 
+/** Key of the advisory lock a run holds while it sends reminders. */
+const REMINDERS_LEASE = 7_311_906_001;
+
+/**
+ * Sends the due reminders in one transaction, unless another run is sending right now: that run
+ * claims everyone due, so a second one at once would only repeat its work and then wait on its
+ * claims. The transaction-level advisory lock only saves that work; the claims are the guarantee.
+ */
 async function sendReminders(db: Database, now: Date, settings: ReminderSettings) {
-  const due = await dueAuthorizers(db, now, settings);
+  return db.transaction(async (tx) => {
+    const [lease] = await tx.execute<{ held: boolean }>(sql`select pg_try_advisory_xact_lock(${REMINDERS_LEASE}) as held`);
+    return lease?.held ? remindDue(tx, now, settings) : { authorizersReminded: 0, ordersListed: 0 };
+  });
+}
+
+/**
+ * Emails every authorizer due a reminder, in the caller's transaction: claims in batches (ids in
+ * order, so that concurrent runs lock rows in the same order), each batch's emails with one
+ * statement; only authorizers this run claimed are emailed.
+ */
+export async function remindDue(tx: Executor, now: Date, settings: ReminderSettings) {
+  const due = await dueAuthorizers(tx, now, settings);
   let reminded = 0;
   let ordersListed = 0;
   for (let start = 0; start < due.length; start += AUTHORIZERS_PER_BATCH) {
     const batch = due.slice(start, start + AUTHORIZERS_PER_BATCH);
-    const sent = await db.transaction(async (tx) => {
-      const claimed = await claimAuthorizers(tx, batch.map((person) => person.membershipId), now, settings);
-      const emails: QueuedEmail[] = batch
-        .filter((person) => claimed.has(person.membershipId))
-        .map((person) => ({
-          kind: 'approval-reminder',
-          to: person.email,
-          now,
-          props: { name: person.name, inboxUrl: appUrl('/authorizations'), orders: reminderList(person.orders, now) },
-        }));
-      await enqueueEmails(tx, emails);
-      return emails;
-    });
-    reminded += sent.length;
-    ordersListed += sent.reduce((sum, email) => sum + (email.kind === 'approval-reminder' ? email.props.orders.length : 0), 0);
+    const claimed = await claimAuthorizers(tx, batch.map((person) => person.membershipId), now, settings);
+    const emails: QueuedEmail[] = batch
+      .filter((person) => claimed.has(person.membershipId))
+      .map((person) => ({
+        kind: 'approval-reminder',
+        to: person.email,
+        now,
+        props: { name: person.name, inboxUrl: appUrl('/authorizations'), orders: reminderList(person.orders, now) },
+      }));
+    await enqueueEmails(tx, emails);
+    reminded += emails.length;
+    ordersListed += batch.filter((person) => claimed.has(person.membershipId)).reduce((sum, person) => sum + person.orders.length, 0);
   }
   return { authorizersReminded: reminded, ordersListed };
 }
@@ -215,7 +244,7 @@ async function escalateBatch(tx: Executor, steps: readonly LockedStep[], now: Da
     ...escalateStep(step, managers.filter((manager) => manager.organizationId === step.organizationId), step.requesterMembershipId),
   }));
   await tx.execute(sql`
-    update approval_steps s
+    update ${approvalSteps} s
     set authorizers = v.authorizers, escalated = v.escalated, escalated_at = ${now.toISOString()}::timestamptz, version = s.version + 1
     from jsonb_to_recordset(${JSON.stringify(escalated.map((entry) => ({ id: entry.step.id, authorizers: entry.authorizers, escalated: entry.escalated })))}::jsonb)
       as v(id uuid, authorizers jsonb, escalated varchar)
@@ -234,37 +263,38 @@ async function escalateBatch(tx: Executor, steps: readonly LockedStep[], now: Da
   if (offers.size === 0) return { steps: escalated.length, offers: 0 };
 
   // They decide a pending step of an order pending approval: the order waits for them (see inboxStateFor).
-  await tx
-    .insert(approvalInbox)
-    .values(
-      [...offers.values()].map(({ step, manager }) => ({
-        membershipId: manager.membershipId,
-        orderId: step.orderId,
-        organizationId: step.organizationId,
-        state: 'pending' as const,
-        submittedAt: step.submittedAt,
-        orderNumber: step.orderNumber,
-        requesterMembershipId: step.requesterMembershipId,
-      })),
-    )
-    .onConflictDoUpdate({ target: [approvalInbox.membershipId, approvalInbox.orderId], set: { state: 'pending' } });
+  const inboxRows = [...offers.values()].map(({ step, manager }) => ({
+    membership_id: manager.membershipId,
+    order_id: step.orderId,
+    organization_id: step.organizationId,
+    submitted_at: step.submittedAt,
+    order_number: step.orderNumber,
+    requester_membership_id: step.requesterMembershipId,
+  }));
+  await tx.execute(sql`
+    insert into ${approvalInbox} (membership_id, order_id, organization_id, state, submitted_at, order_number, requester_membership_id)
+    select r.membership_id, r.order_id, r.organization_id, 'pending', r.submitted_at, r.order_number, r.requester_membership_id
+    from jsonb_to_recordset(${JSON.stringify(inboxRows)}::jsonb)
+      as r(membership_id uuid, order_id uuid, organization_id uuid, submitted_at timestamptz, order_number varchar, requester_membership_id uuid)
+    on conflict (membership_id, order_id) do update set state = 'pending'`);
 
-  const namesByOrder = new Map<string, { step: LockedStep; names: string[] }>();
-  for (const { step, manager } of offers.values()) {
-    const entry = namesByOrder.get(step.orderId) ?? { step, names: [] };
-    entry.names.push(manager.name);
-    namesByOrder.set(step.orderId, entry);
+  const byOrder = new Map<string, { stepIds: string[]; names: string[] }>();
+  for (const entry of escalated) {
+    if (entry.added.length === 0) continue;
+    const line = byOrder.get(entry.step.orderId) ?? { stepIds: [], names: [] };
+    line.stepIds.push(entry.step.id);
+    for (const person of entry.added) if (!line.names.includes(person.name)) line.names.push(person.name);
+    byOrder.set(entry.step.orderId, line);
   }
-  await tx.insert(orderEvents).values(
-    [...namesByOrder.values()].map(({ step, names }) => ({
-      orderId: step.orderId,
-      at: now,
-      kind: 'approval_escalated',
-      actorUserId: null,
-      message: `Waiting for approval longer than ${settings.escalationDays} days: also offered to the account managers (${names.join(', ')}).`,
-      data: { stepIds: escalated.filter((entry) => entry.step.orderId === step.orderId).map((entry) => entry.step.id), accountManagers: names },
-    })),
-  );
+  const events = [...byOrder].map(([orderId, { stepIds, names }]) => ({
+    order_id: orderId,
+    message: `Waiting for approval longer than ${settings.escalationDays} days: also offered to the account managers (${names.join(', ')}).`,
+    data: { stepIds, accountManagers: names },
+  }));
+  await tx.execute(sql`
+    insert into ${orderEvents} (order_id, at, kind, actor_user_id, message, data)
+    select e.order_id, ${now.toISOString()}::timestamptz, 'approval_escalated', null, e.message, e.data
+    from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as e(order_id uuid, message text, data jsonb)`);
 
   await enqueueEmails(
     tx,
@@ -286,10 +316,15 @@ async function escalateBatch(tx: Executor, steps: readonly LockedStep[], now: Da
   return { steps: escalated.length, offers: offers.size };
 }
 
+/**
+ * Escalates overdue steps, oldest first, one batch per transaction. A run stops after a bounded
+ * number (a backlog, say on the first run after a long outage, drains over the next runs), so that
+ * its time stays bounded; concurrent runs share the work through SKIP LOCKED.
+ */
 async function escalateOverdueSteps(db: Database, now: Date, settings: ReminderSettings) {
   let stepsEscalated = 0;
   let managersOffered = 0;
-  for (;;) {
+  while (stepsEscalated < MAX_STEPS_ESCALATED_PER_RUN) {
     const done = await db.transaction(async (tx) => {
       const steps = await lockOverdueSteps(tx, now, settings);
       return steps.length === 0 ? null : escalateBatch(tx, steps, now, settings);

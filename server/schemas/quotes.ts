@@ -13,6 +13,10 @@ export type QuoteListInput = z.infer<typeof quoteListSchema>;
 export const orderQuoteSchema = submitOrderSchema.and(z.object({ number }));
 export type OrderQuoteInput = z.infer<typeof orderQuoteSchema>;
 
+/** The approval a quote's order would need depends on its total, shipping included. */
+export const quoteApprovalPreviewSchema = z.object({ number, shippingMethodCode: z.string().trim().min(1, 'Choose a shipping method.').max(20, 'Choose a shipping method.') });
+export type QuoteApprovalPreviewInput = z.infer<typeof quoteApprovalPreviewSchema>;
+
 export const priceQuoteSchema = z.object({
   number,
   lines: z

@@ -1,13 +1,15 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { peopleHoldingPermission } from '@/db/queries/people';
-import { cartLines, memberships, organizations, products, quoteLines, quotes, users, type Quote } from '@/db/schema';
-import { DomainError, notFound } from '@/server/domain/errors';
-import type { CheckoutLine } from '@/server/domain/orders/totals';
-import { effectiveQuoteStatus, quoteActionAllowed, QUOTE_STATUS_LABELS } from '@/server/domain/quotes/status';
+import { cartLines, memberships, orders, organizations, products, quoteLines, quotes, shippingMethods, users, type Quote } from '@/db/schema';
+import { undecidableSteps } from '@/server/domain/approvals/evaluate';
+import { DomainError, invalidField, notFound } from '@/server/domain/errors';
+import { priceOrder, type CheckoutLine } from '@/server/domain/orders/totals';
+import { effectiveQuoteStatus, quoteActionAllowed, QUOTE_STATUS_LABELS, type QuoteStatus } from '@/server/domain/quotes/status';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
-import type { OrderQuoteInput, QuoteListInput } from '@/server/schemas/quotes';
+import type { OrderQuoteInput, QuoteApprovalPreviewInput, QuoteListInput } from '@/server/schemas/quotes';
+import { approvalSteps, stepLabel } from './approvals/policy';
 import { creditPosition } from './orders/credit';
 import { submitOrder, type Requester } from './orders/checkout';
 
@@ -37,6 +39,16 @@ export function quoteView(quote: Quote, lines: (typeof quoteLines.$inferSelect)[
     })),
     ...(maySeePrices && priced ? { totalMinor: lines.reduce((sum, line) => sum + (line.unitPriceMinor ?? 0) * line.quantity, 0) } : {}),
   };
+}
+
+/**
+ * A status filter as people read the statuses: a priced quote past its date is listed under
+ * "expired", not "priced" (the stored status stays 'priced'; see effectiveQuoteStatus).
+ */
+export function quoteStatusWhere(status: QuoteStatus, now: Date) {
+  if (status === 'priced') return and(eq(quotes.status, 'priced'), or(isNull(quotes.validUntil), gt(quotes.validUntil, now)));
+  if (status === 'expired') return or(eq(quotes.status, 'expired'), and(eq(quotes.status, 'priced'), lte(quotes.validUntil, now)));
+  return eq(quotes.status, status);
 }
 
 const linesOf = (db: Executor, quoteId: string) => db.select().from(quoteLines).where(eq(quoteLines.quoteId, quoteId)).orderBy(asc(quoteLines.lineNumber));
@@ -99,7 +111,7 @@ async function ownQuote(db: Executor, reader: QuoteReader, number: string, lock 
 }
 
 export async function myQuotes(db: Executor, reader: QuoteReader, input: QuoteListInput, now: Date) {
-  const where = and(eq(quotes.membershipId, reader.membershipId), input.status ? eq(quotes.status, input.status) : undefined);
+  const where = and(eq(quotes.membershipId, reader.membershipId), input.status ? quoteStatusWhere(input.status, now) : undefined);
   const [rows, [total]] = await Promise.all([
     db.select().from(quotes).where(where).orderBy(desc(quotes.requestedAt), desc(quotes.id)).limit(PAGE_SIZE).offset((input.page - 1) * PAGE_SIZE),
     db.select({ n: count() }).from(quotes).where(where),
@@ -114,9 +126,11 @@ export async function myQuotes(db: Executor, reader: QuoteReader, input: QuoteLi
   };
 }
 
+/** One of the reader's quotes, with the number of the order it became once ordered. */
 export async function myQuote(db: Executor, reader: QuoteReader, number: string, now: Date) {
   const quote = await ownQuote(db, reader, number);
-  return quoteView(quote, await linesOf(db, quote.id), now, reader.maySeePrices);
+  const [lines, [order]] = await Promise.all([linesOf(db, quote.id), quote.orderId ? db.select({ number: orders.number }).from(orders).where(eq(orders.id, quote.orderId)) : []]);
+  return { ...quoteView(quote, lines, now, reader.maySeePrices), orderNumber: order?.number ?? null };
 }
 
 export async function withdrawQuote(db: Database, reader: QuoteReader, number: string, now: Date) {
@@ -127,6 +141,47 @@ export async function withdrawQuote(db: Database, reader: QuoteReader, number: s
     await tx.update(quotes).set({ status: 'withdrawn', updatedAt: now, version: quote.version + 1 }).where(eq(quotes.id, quote.id));
     return { number: quote.number, status: 'withdrawn' as const };
   });
+}
+
+/** A quote's lines as checkout lines at the quoted prices (a line without a price stays "on request"). */
+async function quoteCheckoutLines(db: Executor, quote: Quote): Promise<CheckoutLine[]> {
+  const rows = await db
+    .select({ line: quoteLines, active: products.active })
+    .from(quoteLines)
+    .innerJoin(products, eq(products.id, quoteLines.productId))
+    .where(eq(quoteLines.quoteId, quote.id))
+    .orderBy(asc(quoteLines.lineNumber));
+  return rows.map(({ line, active }): CheckoutLine => ({
+    productId: line.productId,
+    sku: line.sku,
+    name: line.name,
+    unit: line.unit,
+    active,
+    quantity: line.quantity,
+    price:
+      line.unitPriceMinor === null
+        ? { kind: 'on_request', reason: 'not_in_list' }
+        : { kind: 'priced', unitPriceMinor: line.unitPriceMinor, currency: quote.currency, listPriceMinor: line.unitPriceMinor, discountBasisPoints: 0 },
+  }));
+}
+
+/**
+ * What approval ordering this quote with this shipping method would need — the same policy the
+ * order meets at submit, shown beforehand as the checkout does for a cart.
+ */
+export async function quoteApprovalPreview(db: Executor, requester: Requester, input: QuoteApprovalPreviewInput, now: Date) {
+  const quote = await ownQuote(db, { membershipId: requester.membershipId, organizationId: requester.organizationId, maySeePrices: true }, input.number);
+  const allowed = quoteActionAllowed('order', effectiveQuoteStatus(quote.status, quote.validUntil, now));
+  if (!allowed.ok) throw new DomainError('conflict', allowed.message);
+  const [shipping] = await db.select().from(shippingMethods).where(and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)));
+  if (!shipping || shipping.currency !== quote.currency) throw invalidField('shippingMethodCode', 'Choose one of the shipping methods offered.');
+  const priced = priceOrder(await quoteCheckoutLines(db, quote), shipping);
+  if (!priced.ok) throw new DomainError('precondition_failed', priced.message);
+  const steps = await approvalSteps(db, requester, priced.totals, now);
+  return {
+    steps: steps.map((step) => ({ tier: step.tier, label: stepLabel(step, quote.currency), authorizers: step.authorizers.map((person) => person.name) })),
+    problem: undecidableSteps(steps).length > 0 ? 'This order needs an approval nobody in your organization can give. Ask your administrator to name an authorizer.' : null,
+  };
 }
 
 /**
@@ -141,24 +196,7 @@ export async function orderQuote(db: Database, requester: Requester, input: Orde
       const quote = await ownQuote(tx, reader, input.number, true);
       const allowed = quoteActionAllowed('order', effectiveQuoteStatus(quote.status, quote.validUntil, now));
       if (!allowed.ok) throw new DomainError('conflict', allowed.message);
-      const rows = await tx
-        .select({ line: quoteLines, active: products.active })
-        .from(quoteLines)
-        .innerJoin(products, eq(products.id, quoteLines.productId))
-        .where(eq(quoteLines.quoteId, quote.id))
-        .orderBy(asc(quoteLines.lineNumber));
-      return rows.map(({ line, active }): CheckoutLine => ({
-        productId: line.productId,
-        sku: line.sku,
-        name: line.name,
-        unit: line.unit,
-        active,
-        quantity: line.quantity,
-        price:
-          line.unitPriceMinor === null
-            ? { kind: 'on_request', reason: 'not_in_list' }
-            : { kind: 'priced', unitPriceMinor: line.unitPriceMinor, currency: quote.currency, listPriceMinor: line.unitPriceMinor, discountBasisPoints: 0 },
-      }));
+      return quoteCheckoutLines(tx, quote);
     },
     consume: async (tx, order) => {
       const [marked] = await tx

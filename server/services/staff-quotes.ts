@@ -1,6 +1,6 @@
 import { asc, count, desc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { organizations, quoteLines, quotes, users } from '@/db/schema';
+import { orders, organizations, quoteLines, quotes, users } from '@/db/schema';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
 import { formatMinor, parseAmountToMinor } from '@/server/domain/money';
 import { effectiveQuoteStatus, quoteActionAllowed } from '@/server/domain/quotes/status';
@@ -8,7 +8,7 @@ import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
 import type { PriceQuoteInput, QuoteListInput } from '@/server/schemas/quotes';
 import { buyerPrices } from './catalog';
-import { quoteView } from './quotes';
+import { quoteStatusWhere, quoteView } from './quotes';
 import type { StaffActor } from './staff-actor';
 import { loadMembership } from './viewer';
 
@@ -17,7 +17,7 @@ const PAGE_SIZE = 25;
 /** The quotes desk: requests to price first (oldest first), or any status. */
 export async function staffQuoteList(db: Executor, input: QuoteListInput, now: Date) {
   const status = input.status ?? 'requested';
-  const where = eq(quotes.status, status);
+  const where = quoteStatusWhere(status, now);
   const [rows, [total]] = await Promise.all([
     db
       .select({ quote: quotes, organizationName: organizations.name, requesterName: users.name })
@@ -50,16 +50,18 @@ async function quoteByNumber(db: Executor, number: string, lock = false) {
   return quote;
 }
 
-/** A quote for pricing: its lines with the customer's contract price beside each, as a starting point. */
+/** A quote for pricing: its lines with the customer's contract price beside each, as a starting point, and the order it became. */
 export async function staffQuote(db: Executor, number: string, now: Date) {
   const quote = await quoteByNumber(db, number);
   const lines = await db.select().from(quoteLines).where(eq(quoteLines.quoteId, quote.id)).orderBy(asc(quoteLines.lineNumber));
   const [organization] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, quote.organizationId));
   const [requester] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, quote.userId));
   const contract = await buyerPrices(db, quote.organizationId, lines.map((line) => line.productId), now);
+  const [order] = quote.orderId ? await db.select({ number: orders.number }).from(orders).where(eq(orders.id, quote.orderId)) : [];
   const view = quoteView(quote, lines, now, true);
   return {
     ...view,
+    orderNumber: order?.number ?? null,
     organizationName: organization?.name ?? '',
     requester: requester ?? { name: '', email: '' },
     lines: view.lines.map((line, index) => {

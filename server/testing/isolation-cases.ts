@@ -89,15 +89,123 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
 
   // Checkout: the caller's own cart; B's address must be refused.
   'checkout.options': { access: 'org' },
+  'checkout.resubmit': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
   'checkout.submit': { access: 'org', input: (w) => ({ idempotencyKey: 'isolation-probe-key-0001', addressId: w.b.address.id, shippingMethodCode: 'TEST-GROUND', paymentMethod: 'on_account' }) },
 
+  // Authorizations: decisions on B's orders are refused (not found in A).
+  'authorizations.inbox': { access: 'org', input: (w) => ({ state: 'pending', requesterMembershipId: w.b.buyer.membership.id }) },
+  'authorizations.waitingCount': { access: 'org' },
+  'authorizations.requesters': { access: 'org' },
+  'authorizations.order': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
+  'authorizations.approve': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
+  'authorizations.cancelDecision': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
+  'authorizations.decline': { access: 'org', input: (w) => ({ number: w.b.order.number, feedback: 'Isolation probe' }) },
+
+  // Quotes: each member's own; B's quote numbers are refused. Staff quotes desk.
+  'quotes.request': { access: 'org', input: () => ({ note: 'Isolation probe' }) },
+  'quotes.list': { access: 'org', input: () => ({}) },
+  'quotes.get': { access: 'org', input: (w) => ({ number: w.b.quote.number }) },
+  'quotes.withdraw': { access: 'org', input: (w) => ({ number: w.b.quote.number }) },
+  'quotes.order': {
+    access: 'org',
+    input: (w) => ({ number: w.b.quote.number, idempotencyKey: 'isolation-probe-quote-0001', addressId: w.a.address.id, shippingMethodCode: 'TEST-GROUND', paymentMethod: 'on_account' }),
+  },
+  'quotes.approvalPreview': { access: 'org', input: (w) => ({ number: w.b.quote.number, shippingMethodCode: 'TEST-GROUND' }) },
+  'staffQuotes.list': { access: 'staff', input: () => ({}) },
+  'staffQuotes.get': { access: 'staff', input: (w) => ({ number: w.b.quote.number }) },
+  'staffQuotes.price': { access: 'staff', input: (w) => ({ number: w.b.quote.number, lines: [{ lineNumber: 1, unitPrice: '1.00' }], validUntil: '2099-01-01' }) },
+  'staffQuotes.reject': { access: 'staff', input: (w) => ({ number: w.b.quote.number, reason: 'Isolation probe' }) },
+
+  // Approval rules and spending limits (anchor: approval rules)
+  'approvalRules.list': { access: 'org', input: (w) => ({ search: w.b.customRole.name }) },
+  'approvalRules.options': { access: 'org' },
+  'approvalRules.get': { access: 'org', input: () => ({ ruleId: '00000000-0000-4000-8000-000000000000' }) },
+  'approvalRules.create': {
+    access: 'org',
+    input: (w) => ({
+      name: 'Isolation probe rule',
+      active: false,
+      tier: 1,
+      conditions: [{ field: 'order_total', comparator: '>', value: '1.00' }],
+      appliesTo: { kind: 'units', roleIds: [], unitIds: [w.b.units[0]?.id] },
+      approvers: { kind: 'members', roleId: '', membershipIds: [w.b.manager.membership.id] },
+    }),
+  },
+  'approvalRules.update': {
+    access: 'org',
+    input: (w) => ({
+      ruleId: '00000000-0000-4000-8000-000000000000',
+      version: 1,
+      name: 'Isolation probe rule',
+      active: false,
+      tier: 1,
+      conditions: [{ field: 'order_total', comparator: '>', value: '1.00' }],
+      appliesTo: { kind: 'roles', roleIds: [w.b.customRole.id], unitIds: [] },
+      approvers: { kind: 'role', roleId: w.b.customRole.id, membershipIds: [] },
+    }),
+  },
+  'approvalRules.setActive': { access: 'org', input: () => ({ ruleId: '00000000-0000-4000-8000-000000000000', active: false }) },
+  'approvalRules.delete': { access: 'org', input: () => ({ ruleId: '00000000-0000-4000-8000-000000000000' }) },
+  'approvalRules.tryIt': { access: 'org', input: (w) => ({ requesterMembershipId: w.b.buyer.membership.id, amount: '20,000.00', itemCount: '5' }) },
+  'spendingLimits.members': { access: 'org', input: (w) => ({ search: w.b.buyer.user.name }) },
+  'spendingLimits.list': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id }) },
+  'spendingLimits.create': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id, limit: '100.00', period: 'order', authorizerMembershipIds: [w.b.manager.membership.id] }) },
+  'spendingLimits.update': { access: 'org', input: (w) => ({ limitId: '00000000-0000-4000-8000-000000000000', limit: '100.00', period: 'order', authorizerMembershipIds: [w.b.manager.membership.id] }) },
+  'spendingLimits.delete': { access: 'org', input: () => ({ limitId: '00000000-0000-4000-8000-000000000000' }) },
+
+  // Delegations (anchor: delegations)
+  // Naming B's manager as stand-in is refused (not a member of A); get and clear reach only the caller's own.
+  'delegations.get': { access: 'org' },
+  'delegations.options': { access: 'org' },
+  'delegations.set': {
+    access: 'org',
+    input: (w) => ({ delegateMembershipId: w.b.manager.membership.id, startsAt: new Date().toISOString().slice(0, 10), endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) }),
+  },
+  'delegations.clear': { access: 'org' },
+
   // Buyer orders and templates (anchor: buyer orders)
+  'orders.list': { access: 'org', input: (w) => ({ search: w.b.order.number }) },
+  'orders.get': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
+  'orders.cancel': { access: 'org', input: (w) => ({ number: w.b.order.number, reason: 'Isolation probe' }) },
+  'orders.reorder': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
+  'orders.statement': { access: 'org', input: () => ({}) },
+  'orderTemplates.list': { access: 'org', input: () => ({}) },
+  'orderTemplates.get': { access: 'org', input: () => ({ templateId: '00000000-0000-4000-8000-000000000000' }) },
+  'orderTemplates.saveCart': { access: 'org', input: () => ({ name: 'Isolation probe template' }) },
+  'orderTemplates.rename': { access: 'org', input: () => ({ templateId: '00000000-0000-4000-8000-000000000000', name: 'Isolation probe' }) },
+  'orderTemplates.delete': { access: 'org', input: () => ({ templateId: '00000000-0000-4000-8000-000000000000' }) },
+  'orderTemplates.addToCart': { access: 'org', input: () => ({ templateId: '00000000-0000-4000-8000-000000000000' }) },
 
   // Staff orders, payment review (anchor: staff orders)
+  'staffOrders.list': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id }) },
+  'staffOrders.organizations': { access: 'staff' },
+  'staffOrders.get': { access: 'staff', input: (w) => ({ number: w.b.order.number }) },
+  // An empty reason: the permission is checked before the input, and B's order stays as it is for the other probes.
+  'staffOrders.cancel': { access: 'staff', input: (w) => ({ number: w.b.order.number, reason: '' }) },
+  'staffOrders.markSettled': { access: 'staff', input: (w) => ({ number: w.b.order.number }) },
+  'staffOrders.retryCapture': { access: 'staff', input: (w) => ({ number: w.b.order.number }) },
+  'staffOrders.paymentQueue': { access: 'staff', input: () => ({}) },
+  'staffOrders.approvePayment': { access: 'staff', input: (w) => ({ number: w.b.order.number }) },
+  'staffOrders.rejectPayment': { access: 'staff', input: (w) => ({ number: w.b.order.number, reason: 'Isolation probe' }) },
 
   // Fulfillment (anchor: fulfillment)
+  'fulfillment.centers': { access: 'staff' },
+  'fulfillment.queue': { access: 'staff', input: () => ({ centerId: '00000000-0000-4000-8000-000000000000' }) },
+  'fulfillment.createPickBatch': { access: 'staff', input: (w) => ({ centerId: '00000000-0000-4000-8000-000000000000', orderNumbers: [w.b.order.number] }) },
+  'fulfillment.batches': { access: 'staff', input: () => ({}) },
+  'fulfillment.batch': { access: 'staff', input: () => ({ number: 1001 }) },
+  'fulfillment.pickTicket': { access: 'staff', input: () => ({ batchNumber: 1001 }) },
+  'fulfillment.packingSlip': { access: 'staff', input: (w) => ({ orderNumber: w.b.order.number, centerId: '00000000-0000-4000-8000-000000000000' }) },
+  'fulfillment.createPackage': {
+    access: 'staff',
+    input: (w) => ({ orderNumber: w.b.order.number, centerId: '00000000-0000-4000-8000-000000000000', lines: [{ orderLineId: '00000000-0000-4000-8000-000000000000', quantity: 1 }] }),
+  },
+  'fulfillment.confirmShipment': { access: 'staff', input: () => ({ packageId: '00000000-0000-4000-8000-000000000000', carrier: 'UPS', trackingNumber: '1Z-ISOLATION-PROBE' }) },
 
   // ERP feed keys (anchor: erp keys)
+  'erpKeys.list': { access: 'staff', input: () => ({}) },
+  'erpKeys.create': { access: 'staff', input: () => ({ name: 'Isolation probe key' }) },
+  'erpKeys.revoke': { access: 'staff', input: () => ({ keyId: '00000000-0000-4000-8000-000000000000' }) },
 
   // Catalog
   'catalog.categories': { access: 'org' },

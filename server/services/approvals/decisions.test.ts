@@ -245,3 +245,15 @@ describe('submitting a declined order again', () => {
     expect(await inboxOf(t.a, placed)).toEqual(['pending']);
   });
 });
+
+describe('canceling an order that waits for approval', () => {
+  it('takes it out of the authorizers’ inboxes', async () => {
+    const placed = await order(t, 20);
+    expect(await (await as(t.a)).authorizations.waitingCount()).toBe(1);
+    await (await as(t.requester)).orders.cancel({ number: placed.number, reason: 'Ordered the wrong size.' });
+    expect(await (await as(t.a)).authorizations.waitingCount()).toBe(0);
+    expect(await inboxOf(t.a, placed)).toEqual([]);
+    const steps = await db().select().from(approvalSteps).where(eq(approvalSteps.orderId, placed.id));
+    expect(steps.map((step) => step.status)).toEqual(['void']);
+  });
+});

@@ -7,6 +7,7 @@ import { enqueueEmail } from '@/server/email/outbox';
 import { lockOrder, moveOrder, recordOrderEvent } from '../orders/transition';
 import { requesterEmail } from '../orders/notify';
 import { proceedAfterApproval } from '../orders/proceed';
+import { delegateActivatedSteps } from './delegations';
 import { emailAuthorizers, lockSteps, syncInbox } from './steps';
 
 /** The authorizer deciding: a member of the order's organization. */
@@ -76,7 +77,8 @@ export async function decideOrder(db: Database, decider: Decider, input: Decisio
           .set({ status: 'pending', pendingSince: now })
           .where(and(eq(approvalSteps.orderId, order.id), eq(approvalSteps.tier, next.tier), eq(approvalSteps.status, 'waiting')))
           .returning();
-        await emailAuthorizers(tx, order, activated, now);
+        // A tier that comes due while one of its authorizers is away is offered to their stand-in too.
+        await emailAuthorizers(tx, order, await delegateActivatedSteps(tx, order, activated, now), now);
       } else if (next.kind === 'approved') {
         current = await proceedAfterApproval(tx, order, now);
       }

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, ilike, inArray, lt } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { approvalInbox, approvalSteps, memberships, orders, users } from '@/db/schema';
-import { decisionTarget } from '@/server/domain/approvals/decisions';
+import { decisionTarget, reversalTarget } from '@/server/domain/approvals/decisions';
 import { notFound } from '@/server/domain/errors';
 import type { InboxInput } from '@/server/schemas/authorizations';
 import { orderDetail } from '../orders/order-details';
@@ -37,13 +37,17 @@ export async function inboxPage(db: Executor, viewer: InboxViewer, input: InboxI
       .offset((input.page - 1) * INBOX_PAGE_SIZE),
     db.select({ n: count() }).from(approvalInbox).where(where),
   ]);
-  const details = page.length
-    ? await db
-        .select({ id: orders.id, status: orders.status, totalMinor: orders.totalMinor, currency: orders.currency, itemCount: orders.itemCount, requester: users.name, poNumber: orders.poNumber })
-        .from(orders)
-        .innerJoin(users, eq(users.id, orders.userId))
-        .where(inArray(orders.id, page.map((row) => row.orderId)))
-    : [];
+  const [details, awayNames] = await Promise.all([
+    page.length
+      ? db
+          .select({ id: orders.id, status: orders.status, totalMinor: orders.totalMinor, currency: orders.currency, itemCount: orders.itemCount, requester: users.name, poNumber: orders.poNumber })
+          .from(orders)
+          .innerJoin(users, eq(users.id, orders.userId))
+          .where(inArray(orders.id, page.map((row) => row.orderId)))
+      : [],
+    // Only delegated rows cost a query: the name of the authorizer who is away.
+    deciderNames(db, page.map((row) => row.onBehalfOf)),
+  ]);
   const byId = new Map(details.map((row) => [row.id, row]));
   return {
     total: total?.n ?? 0,
@@ -57,6 +61,7 @@ export async function inboxPage(db: Executor, viewer: InboxViewer, input: InboxI
         itemCount: order?.itemCount ?? 0,
         poNumber: order?.poNumber ?? null,
         onBehalfOf: row.onBehalfOf !== null,
+        onBehalfOfName: row.onBehalfOf ? (awayNames.get(row.onBehalfOf) ?? null) : null,
         ...(viewer.maySeePrices && order ? { total: { amountMinor: order.totalMinor, currency: order.currency } } : {}),
       };
     }),
@@ -105,10 +110,13 @@ export async function authorizationOrder(db: Executor, viewer: InboxViewer, numb
       decidedBy: step.decidedByMembershipId ? (deciders.get(step.decidedByMembershipId) ?? null) : null,
       onBehalfOf: step.onBehalfOfMembershipId ? (deciders.get(step.onBehalfOfMembershipId) ?? null) : null,
       decidedAt: step.decidedAt,
+      decidedByYou: step.decidedByMembershipId === viewer.membershipId,
       feedback: step.feedback,
     })),
     canDecide: target.ok,
     whyNot: target.ok ? null : target.message,
+    /** The viewer's latest decision may still be canceled (the order is not with fulfillment yet). */
+    mayCancelDecision: reversalTarget(viewer.membershipId, order.status, steps).ok,
   };
 }
 

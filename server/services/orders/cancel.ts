@@ -1,9 +1,16 @@
 import type { Executor } from '@/db/client';
-import type { Order } from '@/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { approvalInbox, approvalSteps, type Order } from '@/db/schema';
 import { paymentProvider } from '../payments/provider';
 import { releaseAllocations } from './inventory';
 import { emailCanceled } from './notify';
 import { moveOrder } from './transition';
+
+/** Steps still to decide are void, and the order leaves the inboxes where it waited for a decision. */
+async function withdrawApprovalSteps(tx: Executor, orderId: string) {
+  await tx.update(approvalSteps).set({ status: 'void' }).where(and(eq(approvalSteps.orderId, orderId), inArray(approvalSteps.status, ['pending', 'waiting'])));
+  await tx.delete(approvalInbox).where(and(eq(approvalInbox.orderId, orderId), inArray(approvalInbox.state, ['pending', 'waiting'])));
+}
 
 export type Canceler = { userId: string; name: string };
 
@@ -12,7 +19,8 @@ export type CancelOptions = { emailRequester?: boolean };
 
 /**
  * Cancels a locked order while the state machine allows it (before release): gives its stock back,
- * voids a card authorization, records who and why, emails the requester.
+ * takes it out of its authorizers' inboxes, voids a card authorization, records who and why,
+ * emails the requester.
  */
 export async function cancelLockedOrder(tx: Executor, order: Order, by: Canceler, reason: string | null, now: Date, options: CancelOptions = {}): Promise<Order> {
   const message = `Canceled by ${by.name}${reason ? `: ${reason}` : '.'}`;
@@ -21,6 +29,7 @@ export async function cancelLockedOrder(tx: Executor, order: Order, by: Canceler
     paymentStatus: order.paymentReference && order.paymentStatus !== 'captured' ? 'voided' : order.paymentStatus,
   });
   await releaseAllocations(tx, order.id);
+  await withdrawApprovalSteps(tx, order.id);
   if (order.paymentReference) await paymentProvider().void(order.paymentReference);
   if (options.emailRequester !== false) await emailCanceled(tx, canceled, by.name, reason, now);
   return canceled;

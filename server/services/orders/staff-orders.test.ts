@@ -183,8 +183,8 @@ describe('staff actions on an order', () => {
     const placed = await order(north);
     const api = await callerOf(reviewer);
     expect((await api.staffOrders.get({ number: placed.number })).may.cancel).toBe(false);
-    for (const refused of [api.staffOrders.cancel({ number: placed.number, reason: 'No.' }), api.staffOrders.markSettled({ number: placed.number })]) {
-      expect(await trpcErrorOf(refused)).toMatchObject({ code: 'FORBIDDEN', message: 'You do not have permission to do this.' });
+    for (const refused of [() => api.staffOrders.cancel({ number: placed.number, reason: 'No.' }), () => api.staffOrders.markSettled({ number: placed.number })]) {
+      expect(await trpcErrorOf(refused())).toMatchObject({ code: 'FORBIDDEN', message: 'You do not have permission to do this.' });
     }
     expect((await reload(database.db, placed)).status).toBe('payment_authorized');
   });

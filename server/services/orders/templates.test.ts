@@ -88,13 +88,14 @@ describe('order templates', () => {
     const manager = await createMember(database.db, organization, ACCOUNT_MANAGER);
     const other = await callerOf(manager);
     expect((await other.orderTemplates.list({})).rows).toEqual([]);
+    // Each call starts only when its turn comes: a refusal nobody awaits yet would be an unhandled rejection.
     for (const attempt of [
-      other.orderTemplates.get({ templateId: saved.id }),
-      other.orderTemplates.rename({ templateId: saved.id, name: 'Taken over' }),
-      other.orderTemplates.delete({ templateId: saved.id }),
-      other.orderTemplates.addToCart({ templateId: saved.id }),
+      () => other.orderTemplates.get({ templateId: saved.id }),
+      () => other.orderTemplates.rename({ templateId: saved.id, name: 'Taken over' }),
+      () => other.orderTemplates.delete({ templateId: saved.id }),
+      () => other.orderTemplates.addToCart({ templateId: saved.id }),
     ]) {
-      expect(await trpcErrorOf(attempt)).toMatchObject({ code: 'NOT_FOUND', message: 'That template was not found.' });
+      expect(await trpcErrorOf(attempt())).toMatchObject({ code: 'NOT_FOUND', message: 'That template was not found.' });
     }
     expect((await other.cart.get()).lines).toEqual([]);
     await expect((await callerOf(buyer)).orderTemplates.get({ templateId: saved.id })).resolves.toMatchObject({ name: 'Mine' });

@@ -1,6 +1,10 @@
 import { router } from '../init';
 import { accountRouter } from './account';
 import { addressesRouter } from './addresses';
+import { approvalRulesRouter } from './approval-rules';
+import { authorizationsRouter } from './authorizations';
+import { delegationsRouter } from './delegations';
+import { spendingLimitsRouter } from './spending-limits';
 import { catalogRouter } from './catalog';
 import { cartRouter } from './cart';
 import { catalogAdminRouter } from './catalog-admin';
@@ -9,7 +13,9 @@ import { erpKeysRouter } from './erp-keys';
 import { fulfillmentRouter } from './fulfillment';
 import { orderTemplatesRouter } from './order-templates';
 import { ordersRouter } from './orders';
+import { quotesRouter } from './quotes';
 import { staffOrdersRouter } from './staff-orders';
+import { staffQuotesRouter } from './staff-quotes';
 import { erpRouter } from './erp';
 import { invitationsRouter } from './invitations';
 import { historyRouter } from './history';
@@ -40,9 +46,15 @@ export const appRouter = router({
   catalogAdmin: catalogAdminRouter,
   cart: cartRouter,
   checkout: checkoutRouter,
+  authorizations: authorizationsRouter,
+  approvalRules: approvalRulesRouter,
+  spendingLimits: spendingLimitsRouter,
+  delegations: delegationsRouter,
   orders: ordersRouter,
   orderTemplates: orderTemplatesRouter,
   staffOrders: staffOrdersRouter,
+  quotes: quotesRouter,
+  staffQuotes: staffQuotesRouter,
   fulfillment: fulfillmentRouter,
   erpKeys: erpKeysRouter,
   invitations: invitationsRouter,

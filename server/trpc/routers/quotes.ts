@@ -1,5 +1,5 @@
-import { orderQuoteSchema, quoteListSchema, quoteNumberSchema, requestQuoteSchema } from '@/server/schemas/quotes';
-import { myQuote, myQuotes, orderQuote, requestQuote, withdrawQuote, type QuoteReader } from '@/server/services/quotes';
+import { orderQuoteSchema, quoteApprovalPreviewSchema, quoteListSchema, quoteNumberSchema, requestQuoteSchema } from '@/server/schemas/quotes';
+import { myQuote, myQuotes, orderQuote, quoteApprovalPreview, requestQuote, withdrawQuote, type QuoteReader } from '@/server/services/quotes';
 import type { ActiveMembership } from '@/server/services/viewer';
 import { buyerProcedure, router } from '../init';
 import { requesterOf } from './checkout';
@@ -18,6 +18,11 @@ export const quotesRouter = router({
   list: quoteProcedure.input(quoteListSchema).query(({ ctx, input }) => myQuotes(ctx.db, readerOf(ctx), input, ctx.now())),
   get: quoteProcedure.input(quoteNumberSchema).query(({ ctx, input }) => myQuote(ctx.db, readerOf(ctx), input.number, ctx.now())),
   withdraw: quoteProcedure.input(quoteNumberSchema).mutation(({ ctx, input }) => withdrawQuote(ctx.db, readerOf(ctx), input.number, ctx.now())),
+  /** The approval ordering the quote would need, for the order form (like checkout.options' preview). */
+  approvalPreview: buyerProcedure
+    .meta({ permission: 'orders.place' })
+    .input(quoteApprovalPreviewSchema)
+    .query(({ ctx, input }) => quoteApprovalPreview(ctx.db, requesterOf(ctx), input, ctx.now())),
   // Ordering needs "place orders" as well: the order goes through checkout like any other.
   order: buyerProcedure
     .meta({ permission: 'orders.place' })

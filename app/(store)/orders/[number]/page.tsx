@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { OrderActions } from '@/components/orders/order-actions';
+import { Alert } from '@/components/ui/alert';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import styles from '@/components/orders/orders.module.css';
 import { orRefusalPage } from '@/components/shell/refusal';
@@ -11,7 +12,7 @@ import { formatDateTime } from '@/components/ui/format';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { serverCaller } from '@/server/trpc/server';
 
-type Props = { params: Promise<{ number: string }> };
+type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ placed?: string }> };
 type Order = RouterOutputs['orders']['get'];
 type Line = Order['lines'][number];
 
@@ -38,8 +39,16 @@ export async function generateMetadata({ params }: Props) {
   return { title: `Order ${order.number}` };
 }
 
-export default async function OrderPage({ params }: Props) {
+const PLACED: Partial<Record<Order['status'], string>> = {
+  pending_approval: 'It waits for approval by your organization; you get an email when it is decided.',
+  payment_review: 'We review its payment first and email you the outcome.',
+  backordered: 'Some items are not in stock yet; it ships as soon as they arrive.',
+  payment_authorized: 'It is confirmed and goes to our warehouse next.',
+};
+
+export default async function OrderPage({ params, searchParams }: Props) {
   const order = await loadOrder((await params).number);
+  const justPlaced = (await searchParams).placed === '1';
   const money = (minor: number) => (order.totals ? formatMoney(minor, order.totals.currency) : '');
   const lineColumns: Column<Line>[] = [
     { header: 'SKU', cell: (line) => line.sku },
@@ -70,8 +79,16 @@ export default async function OrderPage({ params }: Props) {
         <Link href="/orders">← Orders</Link>
       </p>
       <h1>Order {order.number}</h1>
+      {justPlaced && (
+        <Alert tone="success">
+          Thank you: order {order.number} is placed. {PLACED[order.status] ?? ''}
+        </Alert>
+      )}
       <p className="lede">
-        <OrderStatusBadge status={order.status} /> Placed {formatDateTime(order.submittedAt)} by {order.requester.name}
+        <span data-testid="order-status">
+          <OrderStatusBadge status={order.status} />
+        </span>{' '}
+        Placed {formatDateTime(order.submittedAt)} by {order.requester.name}
         {order.requester.unitName && ` (${order.requester.unitName})`}
       </p>
       {(order.may.cancel || order.may.reorder) && (

@@ -1,0 +1,123 @@
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { ApprovalSteps } from '@/components/authorizations/approval-steps';
+import styles from '@/components/authorizations/authorizations.module.css';
+import { DecisionPanel } from '@/components/authorizations/decision-panel';
+import { OrderLines } from '@/components/authorizations/order-lines';
+import { formatMoney } from '@/components/catalog/money';
+import { OrderStatusBadge } from '@/components/orders/order-status-badge';
+import { getMe } from '@/components/shell/me';
+import { orRefusalPage } from '@/components/shell/refusal';
+import { formatDateTime } from '@/components/ui/format';
+import { RETURN_PATH_HEADER, signInPathFor } from '@/server/auth/return-path';
+import { serverCaller } from '@/server/trpc/server';
+
+type Props = { params: Promise<{ number: string }> };
+
+const ORDER_NUMBER = /^[A-Za-z0-9-]{1,20}$/;
+
+/** The order as its authorizer sees it; an order they are not asked about is a 404, like an unknown one. */
+const loadOrder = cache(async (raw: string) => {
+  const number = decodeURIComponent(raw);
+  if (!ORDER_NUMBER.test(number)) notFound();
+  return orRefusalPage((await serverCaller()).authorizations.order({ number }));
+});
+
+export async function generateMetadata({ params }: Props) {
+  if (!(await getMe())) return { title: 'Authorization' };
+  const { order } = await loadOrder((await params).number);
+  return { title: `Order ${order.number} · Authorizations` };
+}
+
+/**
+ * The approval page, for a phone first: what is asked (requester, total, items), the decision
+ * right below, then the approvals with who decided what, the items, and delivery. Rendered on the
+ * server; only the decision form is a client component.
+ */
+export default async function AuthorizationPage({ params }: Props) {
+  // The authorizer who follows the email link while signed out comes back here after signing in.
+  if (!(await getMe())) redirect(signInPathFor((await headers()).get(RETURN_PATH_HEADER)));
+  const { order, steps, canDecide, whyNot, mayCancelDecision } = await loadOrder((await params).number);
+  const money = (minor: number) => (order.totals ? formatMoney(minor, order.totals.currency) : '');
+  const shipTo = order.shipTo;
+  return (
+    <>
+      <p>
+        <Link href="/authorizations">← Authorizations</Link>
+      </p>
+      <h1>Order {order.number}</h1>
+      <p className="lede">
+        <span data-testid="order-status">
+          <OrderStatusBadge status={order.status} />
+        </span>
+      </p>
+      {/* Compact on purpose: on a phone the decision below should be in sight without scrolling far. */}
+      <section className="card" aria-labelledby="approval-summary">
+        <h2 id="approval-summary">What is asked</h2>
+        <dl className={styles.summary}>
+          <dt>Requester</dt>
+          <dd>
+            {order.requester.name}
+            {order.requester.unitName && <span className="field-hint"> · {order.requester.unitName}</span>}
+          </dd>
+          <dt>Submitted</dt>
+          <dd>{formatDateTime(order.submittedAt)}</dd>
+          {order.poNumber && (
+            <>
+              <dt>PO number</dt>
+              <dd>{order.poNumber}</dd>
+            </>
+          )}
+          <dt>{order.totals ? 'Total' : 'Items'}</dt>
+          <dd>
+            {order.totals && (
+              <span className={styles.bigTotal} data-testid="approval-total">
+                {money(order.totals.totalMinor)}
+              </span>
+            )}
+            {order.totals ? ' · ' : ''}
+            {order.itemCount === 1 ? '1 item' : `${order.itemCount} items`}
+          </dd>
+        </dl>
+      </section>
+      <section className={`card ${styles.decision}`} aria-labelledby="approval-decision">
+        <h2 id="approval-decision">{canDecide ? 'Your decision' : 'Decision'}</h2>
+        <DecisionPanel number={order.number} requesterName={order.requester.name} canDecide={canDecide} whyNot={whyNot} mayCancelDecision={mayCancelDecision} />
+      </section>
+      <section className="card" aria-labelledby="approval-steps">
+        <h2 id="approval-steps">Approvals</h2>
+        <ApprovalSteps steps={steps} />
+      </section>
+      <section className="card" aria-labelledby="approval-lines">
+        <h2 id="approval-lines">{order.itemCount === 1 ? '1 item' : `${order.itemCount} items`}</h2>
+        <OrderLines lines={order.lines} totals={order.totals} />
+      </section>
+      <section className="card" aria-labelledby="approval-delivery">
+        <h2 id="approval-delivery">Delivery and payment</h2>
+        <dl className={styles.summary}>
+          <dt>Ship to</dt>
+          <dd>
+            <address className={styles.address}>
+              {[shipTo.recipient, shipTo.addressLine1, shipTo.addressLine2, `${shipTo.postalCode} ${shipTo.city}`, shipTo.region, shipTo.country].filter(Boolean).join('\n')}
+            </address>
+          </dd>
+          <dt>Shipping</dt>
+          <dd>{order.shippingMethod.name}</dd>
+          <dt>Payment</dt>
+          <dd>
+            {order.payment.label}
+            {order.payment.cardLast4 && ` ending in ${order.payment.cardLast4}`}
+          </dd>
+          {order.note && (
+            <>
+              <dt>Note</dt>
+              <dd>{order.note}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+    </>
+  );
+}

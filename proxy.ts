@@ -1,0 +1,17 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { RETURN_PATH_HEADER } from '@/server/auth/return-path';
+
+/**
+ * Tells server components which page was asked for (they are not told otherwise), so a signed-out
+ * visitor sent to sign-in comes back to that page afterwards. Nothing is decided here.
+ */
+export function proxy(request: NextRequest) {
+  const headers = new Headers(request.headers);
+  headers.set(RETURN_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = {
+  // Pages only: not the API, Next's assets, or files.
+  matcher: ['/((?!api/|_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)'],
+};

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { escalateStep, escalationDue, mayRemindAgain, reminderDue, reminderList, waitingHours } from './reminders';
+
+const settings = { reminderHours: 24, escalationDays: 3 };
+const now = new Date('2026-11-23T12:00:00Z');
+const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+
+describe('reminderDue', () => {
+  it.each([
+    [23, false],
+    [24, false],
+    [24.01, true],
+    [72, true],
+  ])('a step pending for %s hours is due a reminder: %s', (hours, due) => {
+    expect(reminderDue(hoursAgo(hours), now, settings)).toBe(due);
+  });
+
+  it('follows the configured interval', () => {
+    expect(reminderDue(hoursAgo(5), now, { ...settings, reminderHours: 4 })).toBe(true);
+  });
+});
+
+describe('mayRemindAgain', () => {
+  it.each([
+    ['never reminded', null, true],
+    ['reminded an hour ago', hoursAgo(1), false],
+    ['reminded 23 hours ago', hoursAgo(23), false],
+    ['reminded exactly one interval ago', hoursAgo(24), true],
+    ['reminded two days ago', hoursAgo(48), true],
+  ])('%s → %s', (_label, last, may) => {
+    expect(mayRemindAgain(last, now, settings)).toBe(may);
+  });
+});
+
+describe('escalationDue', () => {
+  const step = { status: 'pending', pendingSince: hoursAgo(3 * 24 + 1), escalatedAt: null };
+
+  it('escalates a step pending longer than the period, once', () => {
+    expect(escalationDue(step, now, settings)).toBe(true);
+    expect(escalationDue({ ...step, escalatedAt: hoursAgo(1) }, now, settings)).toBe(false);
+  });
+
+  it('leaves steps within the period, decided steps and steps still waiting for an earlier tier', () => {
+    expect(escalationDue({ ...step, pendingSince: hoursAgo(3 * 24 - 1) }, now, settings)).toBe(false);
+    expect(escalationDue({ ...step, status: 'approved' }, now, settings)).toBe(false);
+    expect(escalationDue({ ...step, status: 'waiting', pendingSince: null }, now, settings)).toBe(false);
+  });
+});
+
+describe('escalateStep', () => {
+  const carol = { membershipId: 'carol', name: 'Carol' };
+  const max = { membershipId: 'max', name: 'Max Manager' };
+  const mia = { membershipId: 'mia', name: 'Mia Manager' };
+
+  it('adds the account managers, marks the step overdue and says who was added', () => {
+    expect(escalateStep({ authorizers: [carol], escalated: null }, [max, mia], 'rob')).toEqual({ authorizers: [carol, max, mia], added: [max, mia], escalated: 'overdue' });
+  });
+
+  it('never adds the requester, nor anyone already named', () => {
+    expect(escalateStep({ authorizers: [carol, max], escalated: null }, [max, mia, mia], 'mia')).toEqual({ authorizers: [carol, max], added: [], escalated: null });
+  });
+
+  it('keeps the reason of a step the account managers already had', () => {
+    expect(escalateStep({ authorizers: [max], escalated: 'self' }, [max, mia], 'rob')).toMatchObject({ added: [mia], escalated: 'self' });
+  });
+});
+
+describe('reminderList', () => {
+  it('lists the longest waiting first, in whole hours', () => {
+    const list = reminderList(
+      [
+        { number: 'CS-2', requesterName: 'Rob', pendingSince: hoursAgo(25.5), escalated: false },
+        { number: 'CS-1', requesterName: 'Rae', pendingSince: hoursAgo(80), escalated: true },
+      ],
+      now,
+    );
+    expect(list).toEqual([
+      { number: 'CS-1', requesterName: 'Rae', waitingHours: 80, escalated: true },
+      { number: 'CS-2', requesterName: 'Rob', waitingHours: 25, escalated: false },
+    ]);
+  });
+
+  it('never counts negative hours', () => {
+    expect(waitingHours(new Date(now.getTime() + 60_000), now)).toBe(0);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Reminders and escalation of approval steps that wait too long: who is due a reminder, which
+ * steps go to the account managers, and what a reminder lists. Pure; the time comes from the caller.
+ */
+import type { Authorizer } from './evaluate';
+
+/** How long a step may wait before its authorizers are reminded (and how often), and before it escalates. */
+export type ReminderSettings = { reminderHours: number; escalationDays: number };
+
+/** What the `escalated` column of a step says when the account managers got it for waiting too long. */
+export const OVERDUE = 'overdue';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Steps pending since before this instant have waited longer than the reminder interval; an
+ * authorizer last reminded at or before it may be reminded again.
+ */
+export function reminderCutoff(now: Date, settings: ReminderSettings): Date {
+  return new Date(now.getTime() - settings.reminderHours * HOUR_MS);
+}
+
+/** Steps pending since before this instant have waited longer than the escalation period. */
+export function escalationCutoff(now: Date, settings: ReminderSettings): Date {
+  return new Date(now.getTime() - settings.escalationDays * 24 * HOUR_MS);
+}
+
+/** Whether a step pending since then has waited longer than the reminder interval. */
+export function reminderDue(pendingSince: Date, now: Date, settings: ReminderSettings): boolean {
+  return pendingSince < reminderCutoff(now, settings);
+}
+
+/** Whether an authorizer may be reminded now: never before, or not within the last interval. */
+export function mayRemindAgain(lastRemindedAt: Date | null, now: Date, settings: ReminderSettings): boolean {
+  return lastRemindedAt === null || lastRemindedAt <= reminderCutoff(now, settings);
+}
+
+/** A step as escalation sees it. */
+export type EscalationCandidate = { status: string; pendingSince: Date | null; escalatedAt: Date | null };
+
+/** Whether a step goes to the account managers now: pending longer than the escalation period, and not escalated yet. */
+export function escalationDue(step: EscalationCandidate, now: Date, settings: ReminderSettings): boolean {
+  return step.status === 'pending' && step.escalatedAt === null && step.pendingSince !== null && step.pendingSince < escalationCutoff(now, settings);
+}
+
+/**
+ * The authorizers of an overdue step with the organization's account managers added (never the
+ * requester, nobody twice), and who was added: they are the ones to tell. The step's reason stays
+ * when it already went to the account managers ('self', 'none'); otherwise it becomes 'overdue'
+ * once somebody was added.
+ */
+export function escalateStep(
+  step: { authorizers: readonly Authorizer[]; escalated: string | null },
+  managers: readonly Authorizer[],
+  requesterMembershipId: string,
+): { authorizers: Authorizer[]; added: Authorizer[]; escalated: string | null } {
+  const named = new Set(step.authorizers.map((person) => person.membershipId));
+  const added = managers.filter((manager) => manager.membershipId !== requesterMembershipId && !named.has(manager.membershipId));
+  const unique = [...new Map(added.map((manager) => [manager.membershipId, { membershipId: manager.membershipId, name: manager.name }])).values()];
+  return {
+    authorizers: [...step.authorizers, ...unique],
+    added: unique,
+    escalated: step.escalated ?? (unique.length > 0 ? OVERDUE : null),
+  };
+}
+
+/** Whole hours since the step became pending, as a reminder says it. */
+export function waitingHours(pendingSince: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - pendingSince.getTime()) / HOUR_MS));
+}
+
+export type OverdueOrder = { number: string; requesterName: string; pendingSince: Date; escalated: boolean };
+
+/** What one reminder lists: every overdue order of the authorizer, the longest waiting first. */
+export function reminderList(orders: readonly OverdueOrder[], now: Date): { number: string; requesterName: string; waitingHours: number; escalated: boolean }[] {
+  return [...orders]
+    .sort((a, b) => a.pendingSince.getTime() - b.pendingSince.getTime() || a.number.localeCompare(b.number))
+    .map((order) => ({ number: order.number, requesterName: order.requesterName, waitingHours: waitingHours(order.pendingSince, now), escalated: order.escalated }));
+}
