@@ -34,6 +34,7 @@ const BADGE: Record<ApprovalStepStatus, string> = { waiting: '', pending: '', ap
 const ESCALATED: Record<string, string> = {
   self: 'Offered to the account managers: the requester was its only authorizer, and nobody approves their own order.',
   none: 'Offered to the account managers: none of the named authorizers may authorize orders now.',
+  overdue: 'Also offered to the account managers: it waited longer than the organization allows.',
 };
 
 /** "Dana on behalf of Carol", "Ann Approver (you)". */

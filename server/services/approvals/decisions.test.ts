@@ -257,3 +257,15 @@ describe('canceling an order that waits for approval', () => {
     expect(steps.map((step) => step.status)).toEqual(['void']);
   });
 });
+
+describe('the requester’s view of the approvals', () => {
+  it('shows each step with who decided, when and why, on the order page', async () => {
+    const placed = await order(t, 60);
+    await (await as(t.b)).authorizations.approve({ number: placed.number, feedback: 'Within budget.' });
+    const seen = await (await as(t.requester)).orders.get({ number: placed.number });
+    expect(seen.approvals).toMatchObject([
+      { tier: 1, status: 'approved', decidedBy: 'Ben Approver', feedback: 'Within budget.', authorizers: [{ name: 'Ann Approver', isYou: false }, { name: 'Ben Approver' }] },
+      { tier: 2, status: 'pending', decidedBy: null, authorizers: [{ name: 'Cat Controller' }] },
+    ]);
+  });
+});

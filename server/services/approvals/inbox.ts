@@ -100,24 +100,43 @@ export async function authorizationOrder(db: Executor, viewer: InboxViewer, numb
   const target = decisionTarget(viewer.membershipId, order.status === 'pending_approval', steps.map((step) => ({ ...step, decidedByName: step.decidedByMembershipId ? deciders.get(step.decidedByMembershipId) : null })));
   return {
     order: await orderDetail(db, order, { prices: viewer.maySeePrices }),
-    steps: steps.map((step) => ({
-      id: step.id,
-      tier: step.tier,
-      label: step.label,
-      status: step.status,
-      escalated: step.escalated,
-      authorizers: step.authorizers.map((person) => ({ name: person.name, onBehalfOf: person.onBehalfOf?.name ?? null, isYou: person.membershipId === viewer.membershipId })),
-      decidedBy: step.decidedByMembershipId ? (deciders.get(step.decidedByMembershipId) ?? null) : null,
-      onBehalfOf: step.onBehalfOfMembershipId ? (deciders.get(step.onBehalfOfMembershipId) ?? null) : null,
-      decidedAt: step.decidedAt,
-      decidedByYou: step.decidedByMembershipId === viewer.membershipId,
-      feedback: step.feedback,
-    })),
+    steps: stepViews(steps, deciders, viewer.membershipId),
     canDecide: target.ok,
     whyNot: target.ok ? null : target.message,
     /** The viewer's latest decision may still be canceled (the order is not with fulfillment yet). */
     mayCancelDecision: reversalTarget(viewer.membershipId, order.status, steps).ok,
   };
+}
+
+type StepRow = typeof approvalSteps.$inferSelect;
+
+/**
+ * The steps as people read them: who may decide, who decided (on whose behalf), when and why.
+ * `viewerMembershipId` marks "you" for an authorizer; steps set aside by a resubmit are left out.
+ */
+function stepViews(steps: readonly StepRow[], deciders: ReadonlyMap<string, string>, viewerMembershipId: string | null) {
+  return steps
+    .filter((step) => step.status !== 'void')
+    .map((step) => ({
+      id: step.id,
+      tier: step.tier,
+      label: step.label,
+      status: step.status,
+      escalated: step.escalated,
+      authorizers: step.authorizers.map((person) => ({ name: person.name, onBehalfOf: person.onBehalfOf?.name ?? null, isYou: person.membershipId === viewerMembershipId })),
+      decidedBy: step.decidedByMembershipId ? (deciders.get(step.decidedByMembershipId) ?? null) : null,
+      onBehalfOf: step.onBehalfOfMembershipId ? (deciders.get(step.onBehalfOfMembershipId) ?? null) : null,
+      decidedAt: step.decidedAt,
+      decidedByYou: step.decidedByMembershipId !== null && step.decidedByMembershipId === viewerMembershipId,
+      feedback: step.feedback,
+    }));
+}
+
+/** An order's approval steps for its requester's order page (the same record its authorizers see). */
+export async function approvalRecord(db: Executor, orderId: string) {
+  const steps = await db.select().from(approvalSteps).where(eq(approvalSteps.orderId, orderId)).orderBy(approvalSteps.tier, approvalSteps.id);
+  const deciders = await deciderNames(db, steps.flatMap((step) => [step.decidedByMembershipId, step.onBehalfOfMembershipId]));
+  return stepViews(steps, deciders, null);
 }
 
 async function deciderNames(db: Executor, ids: readonly (string | null)[]) {

@@ -7,6 +7,7 @@ import { forbidden, notFound } from '@/server/domain/errors';
 import { DISPLAY_STATUS_LABELS, displayStatus } from '@/server/domain/orders/display-status';
 import { cancelRefusal, mayReorder, mayViewOrder, needsUnitReach, type OrderActor } from '@/server/domain/orders/order-access';
 import type { OrderListInput } from '@/server/schemas/order-history';
+import { approvalRecord } from '../approvals/inbox';
 import { orderDetail } from './order-details';
 
 /** A member reading orders: their membership, unit and organization, and what they hold and how far. */
@@ -71,6 +72,6 @@ export async function getOrder(db: Executor, reader: OrderReader, number: string
   const order = await orderByNumber(db, reader.organizationId, number);
   const actor = await orderActor(db, reader);
   if (!order || !mayViewOrder(actor, order)) throw notFound('That order');
-  const detail = await orderDetail(db, order, { prices: reader.permissions.has('prices.view') });
-  return { ...detail, may: { cancel: cancelRefusal(actor, order) === null, reorder: mayReorder(actor, order) } };
+  const [detail, approvals] = await Promise.all([orderDetail(db, order, { prices: reader.permissions.has('prices.view') }), approvalRecord(db, order.id)]);
+  return { ...detail, approvals, may: { cancel: cancelRefusal(actor, order) === null, reorder: mayReorder(actor, order) } };
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
+import { ApprovalSteps } from '@/components/authorizations/approval-steps';
 import { OrderActions } from '@/components/orders/order-actions';
 import { Alert } from '@/components/ui/alert';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
@@ -184,6 +185,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </ol>
         )}
       </section>
+      {order.approvals.length > 0 && (
+        <section className="card" aria-labelledby="order-approvals">
+          <h2 id="order-approvals">Approvals</h2>
+          <ApprovalSteps steps={order.approvals} />
+        </section>
+      )}
       <section className="card" aria-labelledby="order-history">
         <h2 id="order-history">History</h2>
         <ol className={styles.timeline}>
