@@ -4,17 +4,21 @@ import { eq } from 'drizzle-orm';
 import { memberships, organizations } from '@/db/schema';
 import { switchUser } from './fixtures/auth';
 import { createPerson, e2eDb } from './fixtures/db';
+import { expectNoSidewaysScroll } from './fixtures/layout';
 
 const NORTHWIND = 'Northwind Traders';
 
-/** A unit of Northwind's own for this test: a rule scoped to it never touches another spec's orders. */
+/**
+ * A unit of Northwind's own for this test: a rule scoped to it never touches another spec's orders.
+ * Its name has a long unbreakable word, as real names sometimes do; the forms must still fit a phone.
+ */
 async function freshUnit() {
   const db = e2eDb();
   const [northwind] = await db.select().from(organizations).where(eq(organizations.name, NORTHWIND));
   if (!northwind) throw new Error('no Northwind');
   const [unit] = await db
     .insert(organizations)
-    .values({ rootId: northwind.id, parentId: northwind.id, kind: 'buyer', name: `E2E Depot ${randomUUID().slice(0, 8)}`, status: 'active' })
+    .values({ rootId: northwind.id, parentId: northwind.id, kind: 'buyer', name: `E2E Depot Supercalifragilisticexpialidocious-procurement-${randomUUID().slice(0, 8)}`, status: 'active' })
     .returning();
   if (!unit) throw new Error('unit insert failed');
   return unit;
@@ -54,6 +58,7 @@ test('an administrator writes a rule for one unit, reads it in words, tries it a
   await main.getByRole('checkbox', { name: unit.name }).check();
   await main.getByRole('radio', { name: 'Named people who may authorize orders' }).check();
   await main.getByRole('checkbox', { name: approver.name }).check();
+  await expectNoSidewaysScroll(page);
   await main.getByRole('button', { name: 'Create rule' }).click();
 
   await expect(main.getByRole('status').first()).toHaveText(`Saved “${name}”.`);
@@ -61,6 +66,7 @@ test('an administrator writes a rule for one unit, reads it in words, tries it a
   await expect(row).toContainText('Order total over $2,500.00 and item quantity at least 3');
   await expect(row).toContainText(`Members of ${unit.name} and the units below`);
   await expect(row).toContainText(approver.name);
+  await expectNoSidewaysScroll(page);
 
   const tryIt = main.getByRole('form', { name: 'Try the rules' });
   await tryIt.getByLabel('Requester').selectOption({ label: `${requester.name} · ${unit.name}` });

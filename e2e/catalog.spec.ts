@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { signInViaApi, switchUser } from './fixtures/auth';
-import { freshCatalogNames, pricedDemoProduct, productQueryPath, usd } from './fixtures/catalog';
+import { freshCatalogNames, productQueryPath, untouchedDemoProduct, usd } from './fixtures/catalog';
 
-const product = pricedDemoProduct();
+const product = untouchedDemoProduct();
 const PRICE_KEYS = /"(price|unitPriceMinor|listPriceMinor|discountBasisPoints)"/;
 
 test.describe('the catalog in the store', () => {

@@ -6,7 +6,7 @@ import { openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';
 import { pricedDemoProduct } from './fixtures/catalog';
 import { createPerson, e2eDb } from './fixtures/db';
 import { E2E_CRON_SECRET } from './fixtures/env';
-import { placeOrderViaApi, runJobViaCron } from './fixtures/orders';
+import { findInFulfillmentQueue, placeOrderViaApi, runJobViaCron } from './fixtures/orders';
 
 const product = pricedDemoProduct();
 
@@ -41,9 +41,7 @@ test('a clerk batches a released order, prints its pick ticket and packing slip,
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Fulfillment');
 
   // Other specs release orders too: find this one by its number in its center's queue.
-  await main.getByRole('link', { name: `Show the queue at ${center.code}` }).or(main.getByRole('link', { name: `Showing the queue at ${center.code}` })).click();
-  await main.getByLabel('Order number or organization').fill(order.number);
-  await main.getByRole('button', { name: 'Find' }).click();
+  await findInFulfillmentQueue(page, center.code, order.number);
   await expect(main.getByRole('heading', { name: `Waiting at ${center.name} (${center.code})` })).toBeVisible();
   await main.getByRole('checkbox', { name: `Select order ${order.number}` }).check();
   await main.getByRole('button', { name: 'Create pick batch from 1 selected' }).click();

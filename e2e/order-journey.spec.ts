@@ -6,7 +6,7 @@ import { openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';
 import { pricedDemoProduct, usd } from './fixtures/catalog';
 import { createPerson, e2eDb } from './fixtures/db';
 import { E2E_CRON_SECRET } from './fixtures/env';
-import { runJobViaCron } from './fixtures/orders';
+import { findInFulfillmentQueue, runJobViaCron } from './fixtures/orders';
 
 const product = pricedDemoProduct();
 
@@ -27,9 +27,7 @@ async function shipAsClerk(page: Page, orderNumber: string, trackingNumber: stri
   const main = page.getByRole('main');
   await switchUser(page, 'fulfillment@countersign.test');
   await page.goto('/staff/fulfillment');
-  await main.getByRole('link', { name: `Show the queue at ${center}` }).or(main.getByRole('link', { name: `Showing the queue at ${center}` })).click();
-  await main.getByLabel('Order number or organization').fill(orderNumber);
-  await main.getByRole('button', { name: 'Find' }).click();
+  await findInFulfillmentQueue(page, center, orderNumber);
   await main.getByRole('checkbox', { name: `Select order ${orderNumber}` }).check();
   await main.getByRole('button', { name: 'Create pick batch from 1 selected' }).click();
   await expect(page).toHaveURL(/\/staff\/fulfillment\/batches\/\d+/);
