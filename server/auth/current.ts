@@ -1,15 +1,26 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
+import { decode } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { sessionTimeouts } from '@/server/env';
 import { resolveViewer, type Viewer } from '@/server/services/viewer';
 import { authOptions } from './options';
 
-/** The session id from the next-auth cookie of the current request, if any. */
+/**
+ * The session id from the next-auth cookie of the current request, if any. Decrypts the cookie
+ * with next-auth's own decoder instead of calling getServerSession, which would also re-encrypt
+ * the token and set the cookie again on every request: the cookie only carries the id of a
+ * `user_sessions` row, and that row (checked on every request) decides the idle and absolute
+ * timeouts, so the cookie's expiry need not slide. A cookie that does not decrypt is no session.
+ */
 export async function currentSessionId(): Promise<string | null> {
-  const session = await getServerSession(authOptions());
-  return session?.sid ?? null;
+  const options = authOptions();
+  const name = `${options.useSecureCookies ? '__Secure-' : ''}next-auth.session-token`;
+  const token = (await cookies()).get(name)?.value;
+  if (!token) return null;
+  const payload = await decode({ token, secret: options.secret ?? '' }).catch(() => null);
+  return typeof payload?.sid === 'string' ? payload.sid : null;
 }
 
 /** The viewer of the current request, resolved once per request against the database. */

@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { membershipRoles, memberships, organizations, roles, users, userSessions } from '@/db/schema';
+import { memberships, organizations, users, userSessions } from '@/db/schema';
 import { effectiveGrants, type Grants } from '@/server/domain/access/effective-permissions';
-import { membershipAccess, type ErpLinkState } from '@/server/domain/access/membership-access';
+import { membershipAccess, type ErpLinkState, type MembershipAccessInput } from '@/server/domain/access/membership-access';
 import type { Permission } from '@/server/domain/access/permissions';
 import { sessionState, shouldTouchSession, type SessionTimeouts } from '@/server/domain/auth/session-policy';
 import type { OrganizationKind, ShopAccountRole } from '@/server/domain/organizations/status';
@@ -31,14 +31,17 @@ export type Viewer = {
 
 /**
  * Resolves a session id from the cookie into a viewer, checking the session row, the user and
- * the active membership on every request. Returns null when the session no longer counts; an
- * expired session is also marked revoked so it cannot come back.
+ * the active membership on every request — in one query, since every request pays for it.
+ * Returns null when the session no longer counts; an expired session is also marked revoked so
+ * it cannot come back.
  */
 export async function resolveViewer(db: Executor, sessionId: string, now: Date, timeouts: SessionTimeouts): Promise<Viewer | null> {
   const [row] = await db
-    .select({ session: userSessions, user: { id: users.id, email: users.email, name: users.name, status: users.status } })
+    .select({ session: userSessions, user: { id: users.id, email: users.email, name: users.name, status: users.status }, ...membershipColumns })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
+    .leftJoin(memberships, and(eq(memberships.id, userSessions.activeMembershipId), eq(memberships.userId, userSessions.userId)))
+    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(userSessions.id, sessionId));
   if (!row) return null;
   const state = sessionState(row.session, now, timeouts);
@@ -50,12 +53,16 @@ export async function resolveViewer(db: Executor, sessionId: string, now: Date, 
     return null;
   }
   if (shouldTouchSession(row.session.lastSeenAt, now)) {
-    await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
-    await db.update(users).set({ lastActiveAt: now }).where(eq(users.id, row.user.id));
+    const at = now.toISOString();
+    await db.execute(sql`
+      with touched as (update user_sessions set last_seen_at = ${at} where id = ${sessionId} returning user_id)
+      update users set last_active_at = ${at} where id in (select user_id from touched)`);
   }
-  const viewer: Viewer = { sessionId, user: row.user, membership: null, membershipProblem: null };
+  const viewer: Viewer = { sessionId, user: { id: row.user.id, email: row.user.email, name: row.user.name }, membership: null, membershipProblem: null };
   if (!row.session.activeMembershipId) return viewer;
-  const loaded = await loadMembership(db, row.session.activeMembershipId, row.user.id);
+  const { membership, organization, access, roles: roleRows } = row;
+  // The access columns are only null when the left-joined membership is missing.
+  const loaded = membership && organization ? activeMembership({ membership, organization, access: access as MembershipAccessInput, roles: roleRows }) : NO_LONGER_AVAILABLE;
   if ('problem' in loaded) return { ...viewer, membershipProblem: loaded.problem };
   return { ...viewer, membership: loaded.membership };
 }
@@ -79,30 +86,34 @@ const accessColumns = {
   erpLink: erpLinkState,
 };
 
-/** A membership of this user with its organization and effective permissions, or why it is unusable. */
-export async function loadMembership(
-  db: Executor,
-  membershipId: string,
-  userId: string,
-): Promise<{ membership: ActiveMembership } | { problem: string }> {
-  const [row] = await db
-    .select({ membership: memberships, organization: organizations, access: accessColumns })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId)));
-  if (!row) return { problem: 'That account is no longer available to you.' };
+type RoleRow = { name: string; permissions: string[] };
+
+/** A membership's roles with their permissions, read beside the membership in the same query. */
+const roleRowsOfMembership = sql<RoleRow[]>`coalesce((
+  select json_agg(json_build_object('name', r.name, 'permissions', r.permissions))
+  from membership_roles mr join roles r on r.id = mr.role_id
+  where mr.membership_id = ${memberships.id}), '[]'::json)`;
+
+/** What a membership is made of, for a select that joins `memberships`, `organizations` and `users`. */
+const membershipColumns = { membership: memberships, organization: organizations, access: accessColumns, roles: roleRowsOfMembership };
+
+type MembershipRow = {
+  membership: typeof memberships.$inferSelect;
+  organization: typeof organizations.$inferSelect;
+  access: MembershipAccessInput;
+  roles: RoleRow[];
+};
+
+const NO_LONGER_AVAILABLE = { problem: 'That account is no longer available to you.' } as const;
+
+/** A membership row as the app works with it: flags and effective permissions, or why it is unusable. */
+function activeMembership(row: MembershipRow): { membership: ActiveMembership } | { problem: string } {
   const access = membershipAccess(row.access);
   if (!access.ok) return { problem: access.reason };
-  const roleRows = await db
-    .select({ name: roles.name, permissions: roles.permissions })
-    .from(membershipRoles)
-    .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
-    .where(eq(membershipRoles.membershipId, membershipId));
   const m = row.membership;
   const flagsOf = { mayOrder: m.mayOrder, maySeePrices: m.maySeePrices, maySeeStock: m.maySeeStock, mayAuthorizeOrders: m.mayAuthorizeOrders };
-  const grants = effectiveGrants(roleRows.flatMap((r) => r.permissions), flagsOf);
-  const flags = { mayOrder: m.mayOrder, maySeePrices: m.maySeePrices, maySeeStock: m.maySeeStock, mayAuthorizeOrders: m.mayAuthorizeOrders, hasLimitedBudget: m.hasLimitedBudget };
+  const grants = effectiveGrants(row.roles.flatMap((r) => r.permissions), flagsOf);
+  const flags = { ...flagsOf, hasLimitedBudget: m.hasLimitedBudget };
   return {
     membership: {
       id: m.id,
@@ -111,11 +122,26 @@ export async function loadMembership(
       organization: { id: row.organization.id, name: row.organization.name, kind: row.organization.kind },
       shopAccountRole: m.shopAccountRole,
       flags,
-      roleNames: roleRows.map((r) => r.name),
+      roleNames: row.roles.map((r) => r.name),
       permissions: new Set(grants.keys()),
       grants,
     },
   };
+}
+
+/** A membership of this user with its organization and effective permissions, or why it is unusable. */
+export async function loadMembership(
+  db: Executor,
+  membershipId: string,
+  userId: string,
+): Promise<{ membership: ActiveMembership } | { problem: string }> {
+  const [row] = await db
+    .select(membershipColumns)
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.id, membershipId), eq(memberships.userId, userId)));
+  return row ? activeMembership(row) : NO_LONGER_AVAILABLE;
 }
 
 /** Every membership of a user with its organization, for the account switcher. */

@@ -16,6 +16,7 @@ import { lockTenant } from '../tenant-lock';
 import { creditPosition } from './credit';
 import { emailOrderReceived } from './notify';
 import { proceedAfterApproval } from './proceed';
+import { submitContext } from './submit-context';
 import { recordOrderEvent, touchedByThisTransaction } from './transition';
 
 /** Who submits: the cart's owner, with the unit their order belongs to, and where their emails go. */
@@ -101,20 +102,10 @@ export function cartSource(requester: Requester, now: Date): LineSource {
 export async function submitOrder(db: Database, requester: Requester, input: SubmitOrderInput, now: Date, source: LineSource = cartSource(requester, now)): Promise<SubmittedOrder> {
   return db.transaction(async (tx) => {
     await lockTenant(tx, requester.organizationId);
-    const [existing] = await tx
-      .select({ number: orders.number, status: orders.status })
-      .from(orders)
-      .where(and(eq(orders.membershipId, requester.membershipId), eq(orders.idempotencyKey, input.idempotencyKey)));
-    if (existing) return { ...existing, alreadySubmitted: true };
-
-    const credit = await creditPosition(tx, requester.organizationId);
+    const { earlier, credit, address, shipping } = await submitContext(tx, requester, input);
+    if (earlier) return { ...earlier, alreadySubmitted: true };
     if (!credit) throw new DomainError('precondition_failed', 'Your account is not set up for ordering yet. Ask your account representative.');
-    const [address] = await tx
-      .select()
-      .from(organizationAddresses)
-      .where(and(eq(organizationAddresses.id, input.addressId), eq(organizationAddresses.organizationId, requester.organizationId), eq(organizationAddresses.active, true)));
     if (!address) throw invalidField('addressId', 'Choose one of your organization’s addresses.');
-    const [shipping] = await tx.select().from(shippingMethods).where(and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)));
     if (!shipping || shipping.currency !== credit.currency) throw invalidField('shippingMethodCode', 'Choose one of the shipping methods offered.');
     if (!credit.paymentMethods.includes(input.paymentMethod)) throw invalidField('paymentMethod', 'Your account does not allow this payment method. Choose another.');
 
@@ -152,13 +143,17 @@ export async function submitOrder(db: Database, requester: Requester, input: Sub
       })
       .returning();
     if (!created) throw new Error('submitOrder: the order was not created');
-    await tx.insert(orderLines).values(priced.lines.map((line, index) => ({ ...line, orderId: created.id, lineNumber: index + 1 })));
+    const lines = await tx
+      .insert(orderLines)
+      .values(priced.lines.map((line, index) => ({ ...line, orderId: created.id, lineNumber: index + 1 })))
+      .returning({ id: orderLines.id, productId: orderLines.productId, sku: orderLines.sku, name: orderLines.name, quantity: orderLines.quantity });
     await recordOrderEvent(tx, created, 'submitted', { now, actorUserId: requester.userId, message: steps.length > 0 ? 'Order submitted; it needs approval.' : 'Order submitted.' });
     await source.consume(tx, created);
 
     if (steps.length > 0) await openApprovalSteps(tx, created, steps, now);
-    const order = steps.length > 0 ? created : await proceedAfterApproval(tx, created, now, { availableCreditMinor: credit.availableCreditMinor });
-    await emailOrderReceived(tx, order, now, { to: requester.email, name: requester.name, maySeePrices: requester.permissions.has('prices.view') });
+    const order = steps.length > 0 ? created : await proceedAfterApproval(tx, created, now, { availableCreditMinor: credit.availableCreditMinor, lines });
+    const recipient = { to: requester.email, name: requester.name, maySeePrices: requester.permissions.has('prices.view') };
+    await emailOrderReceived(tx, order, now, { recipient, lines });
     return { number: order.number, status: order.status, alreadySubmitted: false };
   });
 }

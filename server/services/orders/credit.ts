@@ -1,6 +1,6 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { customerAccounts, orders } from '@/db/schema';
+import { customerAccounts } from '@/db/schema';
 import { availableCredit } from '@/server/domain/orders/payment';
 import type { OrderStatus } from '@/server/domain/orders/state-machine';
 
@@ -8,21 +8,19 @@ import type { OrderStatus } from '@/server/domain/orders/state-machine';
 export const OWED_STATUSES: readonly OrderStatus[] = ['payment_authorized', 'backordered', 'released', 'shipped', 'deposited'];
 
 /**
- * What the organization owes on bill-me orders. The conditions are written out as literals, the
- * same as the partial index orders_owed_idx: a prepared statement's generic plan can only use a
- * partial index whose predicate it sees in the query itself.
+ * What the organization owes on bill-me orders, as a scalar subquery. The conditions are written
+ * out as literals, the same as the partial index orders_owed_idx: a prepared statement's generic
+ * plan can only use a partial index whose predicate it sees in the query itself.
  */
+export function openBalanceSql(organizationId: string | SQLWrapper, excludingOrderId?: string): SQL<string> {
+  const excluding = excludingOrderId ? sql` and o.id <> ${excludingOrderId}` : sql``;
+  return sql<string>`(select coalesce(sum(o.total_minor), 0) from orders o
+    where o.organization_id = ${organizationId} and o.payment_method = 'on_account' and o.settled_at is null
+      and o.status in (${sql.raw(OWED_STATUSES.map((status) => `'${status}'`).join(', '))})${excluding})`;
+}
+
 export async function openBalanceMinor(db: Executor, organizationId: string, excludingOrderId?: string): Promise<number> {
-  const [row] = await db
-    .select({ owed: sql<string>`coalesce(sum(${orders.totalMinor}), 0)` })
-    .from(orders)
-    .where(
-      and(
-        eq(orders.organizationId, organizationId),
-        sql`${orders.paymentMethod} = 'on_account' and ${orders.settledAt} is null and ${orders.status} in (${sql.raw(OWED_STATUSES.map((status) => `'${status}'`).join(', '))})`,
-        excludingOrderId ? ne(orders.id, excludingOrderId) : undefined,
-      ),
-    );
+  const [row] = await db.execute<{ owed: string }>(sql`select ${openBalanceSql(organizationId, excludingOrderId)} as owed`);
   return Number(row?.owed ?? 0);
 }
 

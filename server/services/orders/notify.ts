@@ -30,7 +30,11 @@ const NEXT_STEP: Partial<Record<Order['status'], string>> = {
 /** Who gets an order's emails and whether they may see its amounts; the submit knows it already. */
 export type OrderRecipient = { to: string; name: string; maySeePrices: boolean };
 
-export async function emailOrderReceived(tx: Executor, order: Order, now: Date, recipient?: OrderRecipient): Promise<void> {
+export type EmailLine = { sku: string; name: string; quantity: number };
+
+/** The order-received email; the submit passes the recipient and the lines it has just written. */
+export async function emailOrderReceived(tx: Executor, order: Order, now: Date, known: { recipient?: OrderRecipient; lines?: readonly EmailLine[] } = {}): Promise<void> {
+  const recipient = known.recipient;
   const { to, base, maySeePrices } = recipient
     ? { to: recipient.to, maySeePrices: recipient.maySeePrices, base: { name: recipient.name, orderNumber: order.number, orderUrl: appUrl(`/orders/${order.number}`) } }
     : await requesterEmail(tx, order);
@@ -42,7 +46,7 @@ export async function emailOrderReceived(tx: Executor, order: Order, now: Date, 
       ...base,
       statusLabel: ORDER_STATUS_LABELS[order.status],
       nextStep: NEXT_STEP[order.status] ?? '',
-      lines: await emailLines(tx, order.id),
+      lines: known.lines?.map(({ sku, name, quantity }) => ({ sku, name, quantity })) ?? (await emailLines(tx, order.id)),
       ...(maySeePrices ? { total: `${formatMinor(order.totalMinor, order.currency)} ${order.currency}` } : {}),
       ...(order.poNumber ? { poNumber: order.poNumber } : {}),
     },

@@ -2,7 +2,7 @@ import type { Executor } from '@/db/client';
 import type { Order } from '@/db/schema';
 import { paymentDecision, type PaymentInput } from '@/server/domain/orders/payment';
 import { creditPosition } from './credit';
-import { allocateOrder } from './inventory';
+import { allocateOrder, type AllocationLine } from './inventory';
 import { emailBackordered } from './notify';
 import { moveOrder } from './transition';
 
@@ -14,8 +14,13 @@ const SYSTEM = null;
  * which items are short). Used after payment, by staff approving a payment, and by the
  * process-backorders job.
  */
-export async function allocateOrBackorder(tx: Executor, order: Order, now: Date, options: { emailIfShort: boolean; set?: Partial<Pick<Order, 'paymentStatus'>> }): Promise<Order> {
-  const result = await allocateOrder(tx, order.id);
+export async function allocateOrBackorder(
+  tx: Executor,
+  order: Order,
+  now: Date,
+  options: { emailIfShort: boolean; set?: Partial<Pick<Order, 'paymentStatus'>>; lines?: readonly AllocationLine[] },
+): Promise<Order> {
+  const result = await allocateOrder(tx, order.id, options.lines);
   if (result.kind === 'allocated') return moveOrder(tx, order, 'allocated', { now, actorUserId: SYSTEM, message: 'All items allocated from stock.' }, options.set);
   if (order.status === 'backordered') return order;
   const message = `Backordered: not enough stock of ${result.shortSkus.join(', ')}.`;
@@ -27,10 +32,10 @@ export async function allocateOrBackorder(tx: Executor, order: Order, now: Date,
 /**
  * What happens once an order needs no (more) approval: the payment decision, then inventory.
  * Card orders were authorized at checkout; bill-me is checked against the available credit now,
- * so earlier orders approved meanwhile count. A caller that has just read the credit in the same
- * transaction (the submit) passes it in.
+ * so earlier orders approved meanwhile count. A caller that has just read the credit and written
+ * the lines in the same transaction (the submit) passes them in.
  */
-export async function proceedAfterApproval(tx: Executor, order: Order, now: Date, known: { availableCreditMinor?: number } = {}): Promise<Order> {
+export async function proceedAfterApproval(tx: Executor, order: Order, now: Date, known: { availableCreditMinor?: number; lines?: readonly AllocationLine[] } = {}): Promise<Order> {
   const availableCreditMinor = order.paymentMethod !== 'on_account' ? 0 : (known.availableCreditMinor ?? (await creditPosition(tx, order.organizationId, order.id))?.availableCreditMinor ?? 0);
   const input: PaymentInput =
     order.paymentMethod === 'on_account'
@@ -42,5 +47,5 @@ export async function proceedAfterApproval(tx: Executor, order: Order, now: Date
   if (decision.kind === 'review') {
     return moveOrder(tx, order, 'needs_payment_review', { now, actorUserId: SYSTEM, message: decision.reason }, { paymentStatus: 'review' });
   }
-  return allocateOrBackorder(tx, order, now, { emailIfShort: false, set: { paymentStatus: 'authorized' } });
+  return allocateOrBackorder(tx, order, now, { emailIfShort: false, set: { paymentStatus: 'authorized' }, lines: known.lines });
 }

@@ -1,0 +1,40 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { customerAccounts, organizationAddresses, organizations, shippingMethods, type Order } from '@/db/schema';
+import { availableCredit } from '@/server/domain/orders/payment';
+import type { SubmitOrderInput } from '@/server/schemas/orders';
+import { openBalanceSql } from './credit';
+
+/**
+ * Everything a submit reads about the organization once it holds the organization's lock, in one
+ * statement (a submit is the busiest write there is): an earlier order with the same idempotency
+ * key, the customer account with its available credit, and the chosen address and shipping
+ * method — each null when there is none or it may not be used.
+ */
+export async function submitContext(tx: Executor, who: { organizationId: string; membershipId: string }, input: Pick<SubmitOrderInput, 'idempotencyKey' | 'addressId' | 'shippingMethodCode'>) {
+  const [row] = await tx
+    .select({
+      earlier: sql<Pick<Order, 'number' | 'status'> | null>`(select json_build_object('number', o.number, 'status', o.status) from orders o
+        where o.membership_id = ${who.membershipId} and o.idempotency_key = ${input.idempotencyKey})`,
+      account: customerAccounts,
+      owed: openBalanceSql(organizations.id),
+      address: organizationAddresses,
+      shipping: shippingMethods,
+    })
+    .from(organizations)
+    .leftJoin(customerAccounts, eq(customerAccounts.organizationId, organizations.id))
+    .leftJoin(organizationAddresses, and(eq(organizationAddresses.id, input.addressId), eq(organizationAddresses.organizationId, organizations.id), eq(organizationAddresses.active, true)))
+    .leftJoin(shippingMethods, and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)))
+    .where(eq(organizations.id, who.organizationId));
+  const account = row?.account ?? null;
+  return {
+    earlier: row?.earlier ?? null,
+    credit: account && {
+      currency: account.currency,
+      paymentMethods: account.paymentMethods,
+      availableCreditMinor: availableCredit(account.creditLimitMinor, Number(row?.owed ?? 0)),
+    },
+    address: row?.address ?? null,
+    shipping: row?.shipping ?? null,
+  };
+}
