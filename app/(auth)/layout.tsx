@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { TRPCReactProvider } from '@/components/trpc/provider';
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
@@ -8,7 +9,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         <Link href="/" className="auth-brand">
           Countersign
         </Link>
-        {children}
+        <TRPCReactProvider>{children}</TRPCReactProvider>
       </div>
     </main>
   );

@@ -7,6 +7,12 @@ import { STORE_NAV } from '@/components/shell/navigation';
 import { Alert } from '@/components/ui/alert';
 import { RETURN_PATH_HEADER, signInPathFor } from '@/server/auth/return-path';
 
+/**
+ * The signed-in store. It holds no tRPC client provider: each section whose client components use
+ * the tRPC client has it in its own layout, so pages without one — the approval page read on a
+ * phone, which decides through server actions — do not download react-query and the tRPC client
+ * (issue 6: its first-load JavaScript ≤ 160 kB gzip, checked by e2e/page-weight.spec.ts).
+ */
 export default async function StoreLayout({ children }: { children: ReactNode }) {
   const me = await getMe();
   // Back to the page asked for after signing in (an authorizer following an email link).

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/shell/app-header';
 import { getMe } from '@/components/shell/me';
 import { STAFF_NAV } from '@/components/shell/navigation';
+import { TRPCReactProvider } from '@/components/trpc/provider';
 
 /** Staff pages: signed-out people go to sign-in; signed-in buyers get a 403 page, not just a hidden menu. */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
@@ -12,7 +13,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   return (
     <>
       <AppHeader me={me} home="/staff" area="Staff" nav={STAFF_NAV} />
-      <main id="main">{children}</main>
+      <main id="main">
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </main>
     </>
   );
 }

@@ -1,14 +1,14 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextareaField } from '@/components/ui/textarea-field';
+import { useAction, type ActionRefusal } from '@/components/ui/use-action';
 import styles from './authorizations.module.css';
-import { decisionOutcome } from './decision-outcome';
+import { approveOrder, cancelMyDecision, declineOrder } from './decision-actions';
+import { decisionOutcome, type DecisionResult } from './decision-outcome';
 
 type Props = {
   number: string;
@@ -22,10 +22,10 @@ type Props = {
 /**
  * Approve (feedback optional) or decline (feedback required, checked by the server and shown beside
  * the field), and "cancel my decision". Stays mounted while the page refreshes after a decision,
- * so the outcome (role=status) or the server's refusal (role=alert) stays on screen.
+ * so the outcome (role=status) or the server's refusal (role=alert) stays on screen. Decides
+ * through server actions: the page needs no tRPC client in the browser (issue 6, page weight).
  */
 export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCancelDecision }: Props) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [feedback, setFeedback] = useState('');
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -40,23 +40,25 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
     setConfirmingCancel(false);
     startRefresh(() => router.refresh());
   };
-  const onRefused = (error: { message: string; data?: { fieldErrors?: Record<string, string[] | undefined> | null } | null }) => {
+  const approve = useAction(approveOrder);
+  const decline = useAction(declineOrder);
+  const cancel = useAction(cancelMyDecision);
+  const decided = {
+    onSuccess: (result: DecisionResult) => settle(decisionOutcome(result, requesterName), null),
     // A field error is shown beside the field; anything else (a lost race) is the server's word.
-    if (!error.data?.fieldErrors?.feedback) settle(null, error.message);
+    onError: (refusal: ActionRefusal) => {
+      if (!refusal.fieldErrors?.feedback) settle(null, refusal.message);
+    },
   };
-  const approve = useMutation(trpc.authorizations.approve.mutationOptions({ onSuccess: (result) => settle(decisionOutcome(result, requesterName), null), onError: onRefused }));
-  const decline = useMutation(trpc.authorizations.decline.mutationOptions({ onSuccess: (result) => settle(decisionOutcome(result, requesterName), null), onError: onRefused }));
-  const cancel = useMutation(
-    trpc.authorizations.cancelDecision.mutationOptions({
-      onSuccess: () => {
-        setFeedback('');
-        settle('Your decision is canceled. The order waits for a decision again.', null);
-      },
-      onError: (error) => settle(null, error.message),
-    }),
-  );
-  const busy = approve.isPending || decline.isPending || cancel.isPending || refreshing;
-  const feedbackError = decline.error?.data?.fieldErrors?.feedback?.[0] ?? approve.error?.data?.fieldErrors?.feedback?.[0];
+  const cancelled = {
+    onSuccess: () => {
+      setFeedback('');
+      settle('Your decision is canceled. The order waits for a decision again.', null);
+    },
+    onError: (refusal: ActionRefusal) => settle(null, refusal.message),
+  };
+  const busy = approve.pending || decline.pending || cancel.pending || refreshing;
+  const feedbackError = decline.error?.fieldErrors?.feedback?.[0] ?? approve.error?.fieldErrors?.feedback?.[0];
 
   return (
     <div className="form">
@@ -71,7 +73,7 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
           aria-label={`Decide on order ${number}`}
           onSubmit={(event) => {
             event.preventDefault();
-            approve.mutate({ number, feedback: feedback.trim() || undefined });
+            void approve.run({ number, feedback: feedback.trim() || undefined }, decided);
           }}
         >
           <TextareaField
@@ -87,11 +89,11 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
             }}
           />
           <div className={styles.decisionButtons}>
-            <Button type="submit" className="button button-primary" disabled={busy} aria-busy={approve.isPending || undefined}>
-              {approve.isPending ? 'Approving…' : 'Approve'}
+            <Button type="submit" className="button button-primary" disabled={busy} aria-busy={approve.pending || undefined}>
+              {approve.pending ? 'Approving…' : 'Approve'}
             </Button>
-            <Button className={`button ${styles.declineButton}`} disabled={busy} aria-busy={decline.isPending || undefined} onClick={() => decline.mutate({ number, feedback })}>
-              {decline.isPending ? 'Declining…' : 'Decline'}
+            <Button className={`button ${styles.declineButton}`} disabled={busy} aria-busy={decline.pending || undefined} onClick={() => void decline.run({ number, feedback }, decided)}>
+              {decline.pending ? 'Declining…' : 'Decline'}
             </Button>
           </div>
         </form>
@@ -102,8 +104,8 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
             <div className="form" role="group" aria-label="Cancel your decision">
               <p>Cancel your decision on order {number}? The order goes back to your step and waits for a decision again; what followed your decision is undone.</p>
               <div className="actions">
-                <Button className="button button-primary" disabled={busy} onClick={() => cancel.mutate({ number })}>
-                  {cancel.isPending ? 'Canceling…' : 'Yes, cancel my decision'}
+                <Button className="button button-primary" disabled={busy} onClick={() => void cancel.run({ number }, cancelled)}>
+                  {cancel.pending ? 'Canceling…' : 'Yes, cancel my decision'}
                 </Button>
                 <Button className="button" disabled={busy} onClick={() => setConfirmingCancel(false)}>
                   Keep my decision

@@ -1,28 +1,28 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useTRPC } from '@/components/trpc/provider';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/ui/use-action';
+import { switchAccount } from './session-actions';
 
 type Account = { id: string; organizationName: string; usable: boolean; problem: string | null };
 
-/** Moves the session to another of the person's customer accounts; the server checks it is theirs. */
+/**
+ * Moves the session to another of the person's customer accounts; the server checks it is theirs.
+ * In the header of every page, so through a server action rather than the tRPC client.
+ */
 export function AccountSwitcher({ accounts, activeId }: { accounts: Account[]; activeId: string | null }) {
-  const trpc = useTRPC();
   const id = useId();
   const [selected, setSelected] = useState(activeId ?? accounts.find((a) => a.usable)?.id ?? '');
-  const switchAccount = useMutation(
-    trpc.session.switchAccount.mutationOptions({
-      onSuccess: (result) => window.location.assign(result.kind === 'seller' ? '/staff' : '/'),
-    }),
-  );
+  const switching = useAction(switchAccount);
   return (
     <form
       className="account-switcher"
       onSubmit={(event) => {
         event.preventDefault();
-        if (selected && selected !== activeId) switchAccount.mutate({ membershipId: selected });
+        if (selected && selected !== activeId) {
+          void switching.run({ membershipId: selected }, { onSuccess: (result) => window.location.assign(result.kind === 'seller' ? '/staff' : '/') });
+        }
       }}
     >
       <label htmlFor={id}>Account</label>
@@ -34,12 +34,12 @@ export function AccountSwitcher({ accounts, activeId }: { accounts: Account[]; a
           </option>
         ))}
       </select>
-      <Button type="submit" className="button button-small" disabled={switchAccount.isPending || selected === activeId}>
+      <Button type="submit" className="button button-small" disabled={switching.pending || selected === activeId}>
         Switch
       </Button>
-      {switchAccount.error && (
+      {switching.error && (
         <span role="alert" className="field-error">
-          {switchAccount.error.message}
+          {switching.error.message}
         </span>
       )}
     </form>

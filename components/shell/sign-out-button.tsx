@@ -1,22 +1,22 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
-import { useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { useFormStatus } from 'react-dom';
+import { signOut } from './session-actions';
 
-export function SignOutButton() {
-  const [pending, setPending] = useState(false);
+function SignOutSubmit() {
+  const { pending } = useFormStatus();
   return (
-    <Button
-      type="button"
-      className="button button-small"
-      disabled={pending}
-      onClick={() => {
-        setPending(true);
-        void signOut({ callbackUrl: '/sign-in' });
-      }}
-    >
+    <button type="submit" className="button button-small" disabled={pending} aria-busy={pending || undefined}>
       Sign out
-    </Button>
+    </button>
+  );
+}
+
+/** A form posting to a server action: it signs out before hydration too, and with no client library. */
+export function SignOutButton() {
+  return (
+    <form action={signOut}>
+      <SignOutSubmit />
+    </form>
   );
 }

@@ -18,6 +18,11 @@ function getQueryClient() {
   return browserQueryClient;
 }
 
+/**
+ * The tRPC client and query cache for client components. In the layouts of the sections that use
+ * it, not the root one: pages without it (the approval page) ship no react-query or tRPC client.
+ * The query client is one per browser tab, so sections share their cache.
+ */
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>

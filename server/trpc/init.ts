@@ -30,21 +30,28 @@ export function satisfies(permissions: ReadonlySet<Permission>, required: Proced
   return typeof required === 'string' ? permissions.has(required) : required.some((permission) => permissions.has(permission));
 }
 
+/** A refusal as clients see it: a message fit to show and zod's or the domain's field errors. */
+export type ClientError = { message: string; fieldErrors: Record<string, string[] | undefined> | null };
+
+/**
+ * The one place errors are shaped for clients, over HTTP (the formatter below) and for server
+ * actions (server/trpc/actions.ts): field errors arrive as `fieldErrors`, which forms show beside
+ * the fields; an internal error's details stay on the server in production.
+ */
+export function clientError(error: TRPCError): ClientError {
+  const cause = error.cause;
+  const fieldErrors: Record<string, string[] | undefined> | undefined =
+    cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof DomainError ? cause.fieldErrors : undefined;
+  const message = cause instanceof ZodError ? 'Some fields need attention.' : error.message;
+  const hidden = error.code === 'INTERNAL_SERVER_ERROR' && process.env.NODE_ENV === 'production';
+  return { message: hidden ? 'Something went wrong on our side. Please try again.' : message, fieldErrors: fieldErrors ?? null };
+}
+
 const t = initTRPC.context<TRPCContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
-  // The one place errors are shaped for clients: zod's field errors and our domain errors' field
-  // errors both arrive as `data.fieldErrors`, which forms show beside the fields.
   errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const fieldErrors: Record<string, string[] | undefined> | undefined =
-      cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof DomainError ? cause.fieldErrors : undefined;
-    const message = cause instanceof ZodError ? 'Some fields need attention.' : shape.message;
-    const hidden = shape.data.code === 'INTERNAL_SERVER_ERROR' && process.env.NODE_ENV === 'production';
-    return {
-      ...shape,
-      message: hidden ? 'Something went wrong on our side. Please try again.' : message,
-      data: { ...shape.data, stack: undefined, fieldErrors: fieldErrors ?? null },
-    };
+    const { message, fieldErrors } = clientError(error);
+    return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
   },
 });
 
