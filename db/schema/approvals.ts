@@ -79,7 +79,12 @@ export const approvalSteps = pgTable(
     feedback: text(),
     version: integer().notNull().default(1),
   },
-  (t) => [index().on(t.orderId, t.tier), index('approval_steps_pending_idx').on(t.pendingSince).where(sql`${t.status} = 'pending'`)],
+  (t) => [
+    index().on(t.orderId, t.tier),
+    // Pending steps by age, for the reminders and escalation job; with the order and the escalation
+    // mark, so that finding every overdue order (100,000s) reads this index alone.
+    index('approval_steps_pending_idx').on(t.pendingSince, t.orderId, t.escalated).where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 /**
@@ -105,6 +110,8 @@ export const approvalInbox = pgTable(
   (t) => [
     primaryKey({ columns: [t.membershipId, t.orderId] }),
     index('approval_inbox_page_idx').on(t.membershipId, t.state, t.submittedAt.desc().nullsFirst(), t.orderId.desc().nullsFirst()),
+    // The requester filter's list: the distinct requesters of one authorizer, read from the index alone.
+    index('approval_inbox_requesters_idx').on(t.membershipId, t.requesterMembershipId),
     index().on(t.orderId),
   ],
 );

@@ -73,6 +73,22 @@ describe('authorization reminders', () => {
     expect(await reminders(t.c)).toEqual([]);
   });
 
+  it('lists the longest waiting first, with the whole hours each has waited', async () => {
+    const placed = [await order(t, 20), await order(t, 30), await order(t, 40)];
+    const now = new Date(Math.max(...placed.map((o) => o.submittedAt.getTime())) + HOUR);
+    const waited = [30.5, 50, 26.9];
+    for (const [index, o] of placed.entries()) {
+      await db().update(approvalSteps).set({ pendingSince: new Date(now.getTime() - (waited[index] ?? 0) * HOUR) }).where(eq(approvalSteps.orderId, o.id));
+    }
+    await run(now);
+    const [sent] = await reminders(t.a);
+    expect(sent?.props.orders).toEqual([
+      { number: placed[1]?.number, requesterName: 'Rob Requester', waitingHours: 50, escalated: false },
+      { number: placed[0]?.number, requesterName: 'Rob Requester', waitingHours: 30, escalated: false },
+      { number: placed[2]?.number, requesterName: 'Rob Requester', waitingHours: 26, escalated: false },
+    ]);
+  });
+
   it('never reminds the same authorizer twice within the interval, and again once it has passed', async () => {
     const placed = await order(t, 20);
     await run(after(placed, 25));

@@ -9,8 +9,6 @@ import { enqueueEmails, type QueuedEmail } from '@/server/email/outbox';
 import { appUrl, serverEnv } from '@/server/env';
 import type { Job, JobContext } from './types';
 
-/** Authorizers claimed and emailed per statement. */
-const AUTHORIZERS_PER_BATCH = 2_000;
 /** Overdue steps escalated per transaction, and at most per run. */
 const STEPS_PER_BATCH = 2_000;
 const MAX_STEPS_ESCALATED_PER_RUN = 10_000;
@@ -24,8 +22,8 @@ export function reminderSettings(): ReminderSettings {
 /**
  * Reminds authorizers of orders waiting for them too long, then offers steps waiting longer than
  * the escalation period to the organization's account managers. Set-based: one query finds every
- * authorizer due a reminder with all their overdue orders; claims, emails and escalations are
- * written in batches. Two runs at once never email anyone twice: an authorizer is claimed with
+ * authorizer due a reminder with all their overdue orders, one statement claims them, and emails
+ * and escalations are written in batches. Two runs at once never email anyone twice: an authorizer is claimed with
  * one conditional upsert, and steps are escalated under FOR UPDATE SKIP LOCKED.
  */
 export async function runAuthorizationReminders({ db, now }: JobContext, settings: ReminderSettings) {
@@ -43,42 +41,39 @@ type DueRow = {
   email: string;
   name: string;
   is_account_manager: boolean;
-  numbers: string[];
-  requesters: string[];
-  since: number[];
-  escalated: boolean[];
+  /** [order number, requester's name, pending since (epoch seconds), escalated] per overdue order. */
+  orders: [string, string, number, boolean][];
 };
 
 /**
  * Every active authorizer who may be reminded now (not reminded within the interval), with each
  * order waiting for them (their inbox row is pending) whose pending step has waited longer than
- * the interval. Orders no longer pending approval are left out, whatever their steps say. The
- * (authorizer, order) pairs are aggregated into arrays: one row per authorizer, cheap to build.
+ * the interval. The inbox row says what the order is waiting for: it is pending only while the
+ * order waits for approval and this person may decide (declined, approved and canceled orders
+ * leave that state in the same transaction), which is also what the waiting count counts. So
+ * the order's number and requester come from the inbox row, not from a lookup of every order.
+ * One row per authorizer, the orders as one JSON array (cheap to send and to parse).
  */
 async function dueAuthorizers(db: Executor, now: Date, settings: ReminderSettings): Promise<DueAuthorizer[]> {
   // Raw SQL takes timestamps as text: the driver leaves Date serialization to Drizzle's columns.
   const cutoff = reminderCutoff(now, settings).toISOString();
   const rows = await db.execute<DueRow>(sql`
     with overdue as (
-      select s.order_id, min(s.pending_since) as pending_since, bool_or(s.escalated = ${OVERDUE}) as escalated
+      select s.order_id, min(s.pending_since) as pending_since, coalesce(bool_or(s.escalated = ${OVERDUE}), false) as escalated
       from approval_steps s
       where s.status = 'pending' and s.pending_since < ${cutoff}::timestamptz
       group by s.order_id
     ),
     listed as (
-      select i.membership_id,
-        array_agg(o.number) as numbers,
-        array_agg(ru.name) as requesters,
-        array_agg(extract(epoch from ov.pending_since)::float8) as since,
-        array_agg(ov.escalated) as escalated
+      select i.membership_id, json_agg(json_build_array(i.order_number, ru.name, extract(epoch from ov.pending_since)::float8, ov.escalated)) as orders
       from overdue ov
-      join orders o on o.id = ov.order_id and o.status = 'pending_approval'
-      join users ru on ru.id = o.user_id
       join approval_inbox i on i.order_id = ov.order_id and i.state = 'pending'
+      join memberships rm on rm.id = i.requester_membership_id
+      join users ru on ru.id = rm.user_id
       where not exists (select 1 from authorizer_reminders r where r.membership_id = i.membership_id and r.last_reminded_at > ${cutoff}::timestamptz)
       group by i.membership_id
     )
-    select l.membership_id, u.email, u.name, m.shop_account_role = 'account_manager' as is_account_manager, l.numbers, l.requesters, l.since, l.escalated
+    select l.membership_id, u.email, u.name, m.shop_account_role = 'account_manager' as is_account_manager, l.orders
     from listed l
     join memberships m on m.id = l.membership_id
     join users u on u.id = m.user_id
@@ -89,12 +84,12 @@ async function dueAuthorizers(db: Executor, now: Date, settings: ReminderSetting
     membershipId: row.membership_id,
     email: row.email,
     name: row.name,
-    orders: row.numbers.map((number, index) => ({
+    orders: row.orders.map(([number, requesterName, since, escalated]) => ({
       number,
-      requesterName: row.requesters[index] ?? '',
-      pendingSince: new Date((row.since[index] ?? 0) * 1000),
+      requesterName,
+      pendingSince: new Date(since * 1000),
       // "Offered to you as account manager because it waited too long": the step escalated, and they are one.
-      escalated: Boolean(row.escalated[index]) && row.is_account_manager,
+      escalated: escalated && row.is_account_manager,
     })),
   }));
 }
@@ -130,30 +125,20 @@ async function sendReminders(db: Database, now: Date, settings: ReminderSettings
 }
 
 /**
- * Emails every authorizer due a reminder, in the caller's transaction: claims in batches (ids in
- * order, so that concurrent runs lock rows in the same order), each batch's emails with one
- * statement; only authorizers this run claimed are emailed.
+ * Emails every authorizer due a reminder, in the caller's transaction: claims them all with one
+ * statement (ids in order, so that concurrent runs lock rows in the same order), then queues the
+ * emails of those this run claimed.
  */
 export async function remindDue(tx: Executor, now: Date, settings: ReminderSettings) {
   const due = await dueAuthorizers(tx, now, settings);
-  let reminded = 0;
-  let ordersListed = 0;
-  for (let start = 0; start < due.length; start += AUTHORIZERS_PER_BATCH) {
-    const batch = due.slice(start, start + AUTHORIZERS_PER_BATCH);
-    const claimed = await claimAuthorizers(tx, batch.map((person) => person.membershipId), now, settings);
-    const emails: QueuedEmail[] = batch
-      .filter((person) => claimed.has(person.membershipId))
-      .map((person) => ({
-        kind: 'approval-reminder',
-        to: person.email,
-        now,
-        props: { name: person.name, inboxUrl: appUrl('/authorizations'), orders: reminderList(person.orders, now) },
-      }));
-    await enqueueEmails(tx, emails);
-    reminded += emails.length;
-    ordersListed += batch.filter((person) => claimed.has(person.membershipId)).reduce((sum, person) => sum + person.orders.length, 0);
-  }
-  return { authorizersReminded: reminded, ordersListed };
+  const claimed = due.length > 0 ? await claimAuthorizers(tx, due.map((person) => person.membershipId), now, settings) : new Set<string>();
+  const reminded = due.filter((person) => claimed.has(person.membershipId));
+  const inboxUrl = appUrl('/authorizations');
+  await enqueueEmails(
+    tx,
+    reminded.map((person): QueuedEmail => ({ kind: 'approval-reminder', to: person.email, now, props: { name: person.name, inboxUrl, orders: reminderList(person.orders, now) } })),
+  );
+  return { authorizersReminded: reminded.length, ordersListed: reminded.reduce((sum, person) => sum + person.orders.length, 0) };
 }
 
 type Manager = Authorizer & { organizationId: string; email: string; maySeePrices: boolean };

@@ -169,6 +169,20 @@ describe('the authorizations inbox', () => {
     expect((await caller.authorizations.inbox({ state: 'approved' })).rows.map((row) => row.number)).toEqual([first.number]);
   });
 
+  it('offers each requester of the inbox once in the filter, by name, whatever the state of their orders', async () => {
+    const amy = await createMember(db(), t.organization, { roles: ['buyer'], mayOrder: true, hasLimitedBudget: true, user: { name: 'Amy Asker' } });
+    const [limit] = await db().insert(spendingLimits).values({ organizationId: t.organization.id, membershipId: amy.membership.id, limitMinor: 100_000, createdAt: new Date() }).returning();
+    await db().insert(spendingLimitAuthorizers).values({ limitId: limit?.id ?? '', membershipId: t.a.membership.id });
+    const robs = [await order(t, 20), await order(t, 60)];
+    await placeOrder(db(), amy, { lines: [[t.product, 20]], addressId: t.addressId });
+    await (await as(t.a)).authorizations.approve({ number: robs[0]?.number ?? '' });
+    expect(await (await as(t.a)).authorizations.requesters()).toEqual([
+      { membershipId: amy.membership.id, name: 'Amy Asker' },
+      { membershipId: t.requester.membership.id, name: 'Rob Requester' },
+    ]);
+    expect(await (await as(t.c)).authorizations.requesters()).toEqual([{ membershipId: t.requester.membership.id, name: 'Rob Requester' }]);
+  });
+
   it('shows an order to its authorizers with its steps and who decided, and to nobody else', async () => {
     const placed = await order(t, 60);
     await (await as(t.b)).authorizations.approve({ number: placed.number, feedback: 'OK' });

@@ -74,15 +74,20 @@ export async function waitingCount(db: Executor, membershipId: string): Promise<
   return row?.n ?? 0;
 }
 
-/** Requesters whose orders are in this authorizer's inbox, for the filter. */
-export async function inboxRequesters(db: Executor, membershipId: string) {
+/**
+ * Requesters whose orders are in this authorizer's inbox, for the filter. The distinct requesters
+ * come first, from the inbox's requesters index alone, and only they are joined to their names,
+ * among the members of the organization: an authorizer with thousands of orders has a few dozen
+ * requesters, and the planner cannot know how few.
+ */
+export async function inboxRequesters(db: Executor, viewer: Pick<InboxViewer, 'membershipId' | 'organizationId'>) {
+  const requesters = db.selectDistinct({ id: approvalInbox.requesterMembershipId }).from(approvalInbox).where(eq(approvalInbox.membershipId, viewer.membershipId));
   return db
-    .selectDistinct({ membershipId: memberships.id, name: users.name })
-    .from(approvalInbox)
-    .innerJoin(memberships, eq(memberships.id, approvalInbox.requesterMembershipId))
+    .select({ membershipId: memberships.id, name: users.name })
+    .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(approvalInbox.membershipId, membershipId))
-    .orderBy(users.name);
+    .where(and(eq(memberships.organizationId, viewer.organizationId), inArray(memberships.id, requesters)))
+    .orderBy(users.name, memberships.id);
 }
 
 /**
