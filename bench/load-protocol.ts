@@ -12,8 +12,11 @@ export type PhaseSpec = {
   requests?: PhaseRequest[];
   /** Sent again and again (the health check). */
   repeat?: PhaseRequest;
-  /** How a 200 answer is judged: the health JSON, or a tRPC result (and which field to tally). */
-  expect: { kind: 'health' } | { kind: 'trpc'; tally: string };
+  /**
+   * How a 200 answer is judged: the health JSON, a tRPC result (and which field of it to tally; a
+   * result that is a plain value is tallied as it is), or an HTML page that holds a marker.
+   */
+  expect: { kind: 'health' } | { kind: 'trpc'; tally: string } | { kind: 'html'; contains: string };
 };
 
 export type LatencySummary = { p50: number; p90: number; p99: number; max: number; mean: number };

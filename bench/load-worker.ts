@@ -1,4 +1,5 @@
 import http from 'node:http';
+import zlib from 'node:zlib';
 import type { LatencySummary, PhaseRequest, PhaseResult, PhaseSpec, WorkerMessage } from './load-protocol';
 
 /**
@@ -17,6 +18,14 @@ function summarize(latencies: number[]): LatencySummary {
   return { p50: round(at(0.5)), p90: round(at(0.9)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1] ?? 0), mean: round(mean) };
 }
 
+/** The body as sent when the request asked for compression (a browser's Accept-Encoding). */
+function decode(body: Buffer, encoding: string | undefined): Buffer {
+  if (encoding === 'gzip') return zlib.gunzipSync(body);
+  if (encoding === 'br') return zlib.brotliDecompressSync(body);
+  if (encoding === 'deflate') return zlib.inflateSync(body);
+  return body;
+}
+
 function send(agent: http.Agent, base: URL, request: PhaseRequest): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...request.headers };
@@ -24,7 +33,13 @@ function send(agent: http.Agent, base: URL, request: PhaseRequest): Promise<{ st
     const req = http.request({ agent, host: base.hostname, port: base.port, path: request.path, method: request.method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: decode(Buffer.concat(chunks), res.headers['content-encoding']).toString('utf8') });
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -35,14 +50,17 @@ function send(agent: http.Agent, base: URL, request: PhaseRequest): Promise<{ st
 /** Whether the answer is a success, and the tallied value (e.g. the order's status). */
 function judge(spec: PhaseSpec, status: number, body: string): { ok: boolean; value?: string } {
   if (status !== 200) return { ok: false };
+  if (spec.expect.kind === 'html') return body.includes(spec.expect.contains) ? { ok: true, value: 'page' } : { ok: false, value: 'marker missing' };
   try {
     const json = JSON.parse(body) as Record<string, unknown>;
     if (spec.expect.kind === 'health') return { ok: json.status === 'ok', value: 'ok' };
-    const data = (json.result as { data?: { json?: Record<string, unknown> } } | undefined)?.data?.json;
-    if (!data) return { ok: false };
+    const data = (json.result as { data?: { json?: unknown } } | undefined)?.data?.json;
+    if (data === undefined || data === null) return { ok: false };
+    if (typeof data !== 'object') return { ok: true, value: String(data) };
+    const fields = data as Record<string, unknown>;
     // A submit that found an earlier order with its key created nothing: not a success here.
-    if (data.alreadySubmitted === true) return { ok: false, value: 'alreadySubmitted' };
-    return { ok: true, value: String(data[spec.expect.tally]) };
+    if (fields.alreadySubmitted === true) return { ok: false, value: 'alreadySubmitted' };
+    return { ok: true, value: String(fields[spec.expect.tally]) };
   } catch {
     return { ok: false };
   }

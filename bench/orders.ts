@@ -3,10 +3,10 @@ import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { appEnvironment, BENCH_APP_URL, BENCH_AUTH_SECRET, buildApp, hasBuild, startApp, type AppServer } from './app-server';
 import { summarizeCpuProfiles } from './cpu-profile';
-import { BENCH_PG_DIR, openBenchDatabase, type BenchDatabase, type Sql } from './database';
-import { counterDelta, dbCounters, meterCpu, postmasterPid, resetStatements, sampleWaits, topStatements } from './diagnostics';
+import { openBenchDatabase, type BenchDatabase, type Sql } from './database';
 import { HISTORY_TARGET_MS, measureHistory } from './history';
-import { startLoadGenerator, type LoadGenerator } from './load';
+import { startLoadGenerator } from './load';
+import { appMsPerRequest, measured, prime } from './phase';
 import type { PhaseSpec } from './load-protocol';
 import { parseOptions, type BenchOptions } from './options';
 import { OUT_DIR, printHistory, printLoadTable, printVerdicts, SUBMIT_RATIO_TARGET, writeReport, type OrdersReport, type PhaseReport } from './report';
@@ -70,38 +70,6 @@ async function datasetCounts(sql: Sql) {
 }
 
 const countOrders = async (sql: Sql) => Number((await sql<{ n: number }[]>`select count(*)::int as n from orders`)[0]?.n ?? 0);
-
-/**
- * A just-started app opens its database connections (SCRAM authentication costs CPU) and loads
- * route code on the first requests; a burst of health checks does that before anything is timed.
- */
-async function prime(connections: number) {
-  for (let round = 0; round < 3; round++) {
-    await Promise.all(Array.from({ length: connections }, () => fetch(`${BENCH_APP_URL}/api/health`).then((r) => r.text(), () => '')));
-  }
-}
-
-/** Runs one load phase with CPU, wait-event and counter diagnostics around it. */
-async function measured(db: BenchDatabase, load: LoadGenerator, appPid: number, spec: PhaseSpec): Promise<PhaseReport> {
-  await resetStatements(db.sql);
-  const counters = await dbCounters(db.sql);
-  const cpu = meterCpu({ app: appPid, postgres: db.embedded ? postmasterPid(BENCH_PG_DIR) : 0, 'load generator': load.pid });
-  const waits = sampleWaits(db.sql);
-  const result = await load.run(spec);
-  const cpuCores = cpu.stop();
-  const sampled = await waits.stop();
-  // Other work on the machine skews the figures: the 1-minute load average at the end says how much.
-  const statements = await topStatements(db.sql, 40);
-  const requests = Math.max(1, result.total.ok + result.total.errors);
-  return {
-    ...result,
-    cpuCores,
-    loadAverage: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
-    waits: sampled.busy,
-    db: counterDelta(counters, await dbCounters(db.sql)),
-    ...(statements ? { statements: { ...statements, perRequest: Math.round((statements.calls / requests) * 10) / 10, execMsPerRequest: Math.round((statements.totalMs / requests) * 1000) / 1000 } } : {}),
-  };
-}
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
@@ -197,10 +165,9 @@ async function measureHttp(db: BenchDatabase, options: BenchOptions, report: Ord
   print(`  submit / health = ${submit.requestsPerSecond} / ${baseline.toFixed(1)} (mean of both health runs) = ${(report.ratio * 100).toFixed(1)} % (target ≥ ${SUBMIT_RATIO_TARGET * 100} %)`);
   // The app is one Node.js process: when it is the bottleneck, the ratio tends to health's app CPU per
   // request over submit's, whatever else the machine runs. Shown beside the measured ratio.
-  const appMs = (phase: PhaseReport) => ((phase.cpuCores?.app ?? 0) * 1000) / Math.max(0.1, phase.requestsPerSecond);
-  const appRatio = appMs(submit) > 0 ? (appMs(report.health) + appMs(report.healthAfter)) / 2 / appMs(submit) : 0;
+  const appRatio = appMsPerRequest(submit) > 0 ? (appMsPerRequest(report.health) + appMsPerRequest(report.healthAfter)) / 2 / appMsPerRequest(submit) : 0;
   report.appCpuRatio = Math.round(appRatio * 1000) / 1000;
-  print(`  app CPU per request: health ${appMs(report.health).toFixed(2)} / ${appMs(report.healthAfter).toFixed(2)} ms, submit ${appMs(submit).toFixed(2)} ms → submit can reach at most ≈ ${(appRatio * 100).toFixed(1)} % of health while the app's one process is the limit`);
+  print(`  app CPU per request: health ${appMsPerRequest(report.health).toFixed(2)} / ${appMsPerRequest(report.healthAfter).toFixed(2)} ms, submit ${appMsPerRequest(submit).toFixed(2)} ms → submit can reach at most ≈ ${(appRatio * 100).toFixed(1)} % of health while the app's one process is the limit`);
   const created = report.submit.ordersAfter - report.submit.ordersBefore;
   const healthErrors = report.health.total.errors + report.healthAfter.total.errors;
   report.verdicts.push(

@@ -33,14 +33,26 @@ export type OrdersReport = {
   /** Health's app CPU per request over submit's: the ratio's ceiling while the app process is the limit. */
   appCpuRatio?: number;
   history?: HistoryResult;
-  verdicts: { name: string; ok: boolean; detail: string }[];
+  verdicts: Verdict[];
 };
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 const fmt = (n: number, digits = 1) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
+export type Verdict = { name: string; ok: boolean; detail: string };
+
 export function printLoadTable(report: OrdersReport, print: (line: string) => void) {
   const phases = [report.health, report.submit, report.healthAfter].filter((phase): phase is PhaseReport => Boolean(phase));
+  printPhases(phases, report.machine.cpus, print);
+  if (report.submit) {
+    const s = report.submit;
+    print(`  submit outcomes: ${Object.entries(s.tally).map(([k, v]) => `${k} ${v}`).join(', ') || '—'}`);
+    print(`  orders: ${s.ordersBefore.toLocaleString('en')} before, ${s.ordersAfter.toLocaleString('en')} after = ${(s.ordersAfter - s.ordersBefore).toLocaleString('en')} created; successful submits over the phase ${s.total.ok.toLocaleString('en')} of ${s.total.sent.toLocaleString('en')} sent`);
+  }
+}
+
+/** The load phases as a table, then each phase's errors, CPU, waits, statements and scans. */
+export function printPhases(phases: readonly PhaseReport[], cpus: number, print: (line: string) => void) {
   print('');
   print(`HTTP at ${phases[0]?.connections ?? '?'} connections from a second process on 127.0.0.1:`);
   print(`  ${'phase'.padEnd(8)} ${pad('req/s', 9)} ${pad('p50 ms', 9)} ${pad('p90 ms', 9)} ${pad('p99 ms', 9)} ${pad('max ms', 9)} ${pad('requests', 9)} ${pad('errors', 7)}`);
@@ -55,7 +67,7 @@ export function printLoadTable(report: OrdersReport, print: (line: string) => vo
     }
     if (phase.cpuCores) {
       const perRequest = Object.entries(phase.cpuCores).map(([k, cores]) => `${k} ${fmt((cores * 1000) / Math.max(0.1, phase.requestsPerSecond), 2)} ms`).join(', ');
-      print(`  ${phase.name} CPU (cores busy of ${report.machine.cpus}): ${Object.entries(phase.cpuCores).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}; per request: ${perRequest}; machine load average ${fmt(phase.loadAverage ?? 0, 2)}`);
+      print(`  ${phase.name} CPU (cores busy of ${cpus}): ${Object.entries(phase.cpuCores).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}; per request: ${perRequest}; machine load average ${fmt(phase.loadAverage ?? 0, 2)}`);
     }
     if (phase.waits) print(`  ${phase.name} app DB connections (avg): ${Object.entries(phase.waits).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ') || '—'}`);
     if (phase.cpuProfile) {
@@ -75,11 +87,6 @@ export function printLoadTable(report: OrdersReport, print: (line: string) => vo
       const seq = Object.entries(phase.db.seqScans).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
       print(`  ${phase.name} PostgreSQL: ${phase.db.rollbacks} rollbacks, ${phase.db.deadlocks} deadlocks; seq scans by table: ${seq}`);
     }
-  }
-  if (report.submit) {
-    const s = report.submit;
-    print(`  submit outcomes: ${Object.entries(s.tally).map(([k, v]) => `${k} ${v}`).join(', ') || '—'}`);
-    print(`  orders: ${s.ordersBefore.toLocaleString('en')} before, ${s.ordersAfter.toLocaleString('en')} after = ${(s.ordersAfter - s.ordersBefore).toLocaleString('en')} created; successful submits over the phase ${s.total.ok.toLocaleString('en')} of ${s.total.sent.toLocaleString('en')} sent`);
   }
 }
 
@@ -104,15 +111,16 @@ export function printHistory(history: HistoryResult, print: (line: string) => vo
   }
 }
 
-export function printVerdicts(report: OrdersReport, print: (line: string) => void) {
+export function printVerdicts(report: { verdicts: readonly Verdict[] }, print: (line: string) => void) {
   print('');
   print('Targets:');
   for (const v of report.verdicts) print(`  ${v.ok ? 'met   ' : 'MISSED'}  ${v.name}: ${v.detail}`);
 }
 
-export async function writeReport(report: OrdersReport): Promise<string> {
+/** Writes the figures to bench/.out/<benchmark>-<start time>.json. */
+export async function writeReport(report: { startedAt: string }, benchmark = 'orders'): Promise<string> {
   await mkdir(OUT_DIR, { recursive: true });
-  const file = path.join(OUT_DIR, `orders-${report.startedAt.replace(/[:.]/g, '-')}.json`);
+  const file = path.join(OUT_DIR, `${benchmark}-${report.startedAt.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }

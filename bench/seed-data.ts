@@ -31,7 +31,8 @@ export const memberCount = () => DATASET.organizations * DATASET.membersPerOrgan
 
 type Log = (line: string) => void;
 
-async function step(log: Log, what: string, run: () => Promise<unknown>) {
+/** Runs one seeding step and logs how long it took. */
+export async function step(log: Log, what: string, run: () => Promise<unknown>) {
   const started = performance.now();
   await run();
   log(`  ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
@@ -76,7 +77,7 @@ async function seedOrders(sql: Sql, log: Log) {
 }
 
 /** Runs statements in one transaction without waiting for the WAL flush at commit (seeding only). */
-function bulk(sql: Sql, statements: (tx: postgres.TransactionSql) => Promise<unknown>) {
+export function bulk(sql: Sql, statements: (tx: postgres.TransactionSql) => Promise<unknown>) {
   return sql.begin(async (tx) => {
     await tx.unsafe('set local synchronous_commit = off');
     await statements(tx);

@@ -48,3 +48,27 @@ export async function prepareSubmits(sql: Sql, options: { count: number; secret:
     }),
   );
 }
+
+/**
+ * Signs these members in as a sign-in would (a user_sessions row each, their earlier sessions
+ * closed) and returns each one's next-auth cookie header, in the same order.
+ */
+export async function openSessions(sql: Sql, members: readonly { userId: string; membershipId: string }[], options: { secret: string; maxAgeSeconds: number; userAgent: string }): Promise<string[]> {
+  if (members.length === 0) return [];
+  const people = members.map((member) => ({ user_id: member.userId, membership_id: member.membershipId }));
+  const opened = await sql.begin(async (tx) => {
+    await tx`delete from user_sessions where user_id in ${tx(members.map((member) => member.userId))}`;
+    return tx<{ id: string; user_id: string }[]>`
+      insert into user_sessions (user_id, active_membership_id, created_at, last_seen_at, ip_address, user_agent)
+      select (p->>'user_id')::uuid, (p->>'membership_id')::uuid, now(), now(), '127.0.0.1', ${options.userAgent}
+      from jsonb_array_elements(${sql.json(people)}) p
+      returning id, user_id`;
+  });
+  const sessionOf = new Map(opened.map((row) => [row.user_id, row.id]));
+  return Promise.all(
+    members.map(async (member) => {
+      const token = await encode({ token: { sub: member.userId, sid: sessionOf.get(member.userId) }, secret: options.secret, maxAge: options.maxAgeSeconds });
+      return `${SESSION_COOKIE}=${token}`;
+    }),
+  );
+}

@@ -23,8 +23,9 @@ export function reminderSettings(): ReminderSettings {
  * Reminds authorizers of orders waiting for them too long, then offers steps waiting longer than
  * the escalation period to the organization's account managers. Set-based: one query finds every
  * authorizer due a reminder with all their overdue orders, one statement claims them, and emails
- * and escalations are written in batches. Two runs at once never email anyone twice: an authorizer is claimed with
- * one conditional upsert, and steps are escalated under FOR UPDATE SKIP LOCKED.
+ * and escalations are written in batches. Two runs at once never email anyone twice: an
+ * authorizer is claimed with one conditional upsert, and steps are escalated under FOR UPDATE
+ * SKIP LOCKED.
  */
 export async function runAuthorizationReminders({ db, now }: JobContext, settings: ReminderSettings) {
   const reminders = await sendReminders(db, now, settings);
