@@ -22,7 +22,12 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } } },
+    {
+      name: 'desktop',
+      // The served page's weight does not depend on the browser: measured once, as the phone.
+      testIgnore: /page-weight\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
+    },
     {
       name: 'phone',
       use: {

@@ -10,7 +10,6 @@ import { E2E_BASE_URL } from './fixtures/env';
 const APPROVAL_PAGE_BUDGET_BYTES = 160_000;
 
 test('the approval page’s first-load JavaScript stays within 160 kB gzip', async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== 'phone', 'the weight of the served page does not depend on the browser');
   // Bob's large order of the demo data waits for Paula (purchasing).
   const [order] = await e2eDb().select({ number: orders.number }).from(orders).where(eq(orders.poNumber, 'NW-4511'));
   if (!order) throw new Error('the demo order NW-4511 is missing');
