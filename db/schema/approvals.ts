@@ -84,6 +84,8 @@ export const approvalSteps = pgTable(
     // Pending steps by age, for the reminders and escalation job; with the order and the escalation
     // mark, so that finding every overdue order (100,000s) reads this index alone.
     index('approval_steps_pending_idx').on(t.pendingSince, t.orderId, t.escalated).where(sql`${t.status} = 'pending'`),
+    // Steps the job may still escalate, oldest first: those it already escalated are not in it to be skipped again.
+    index('approval_steps_escalation_idx').on(t.pendingSince, t.id).where(sql`${t.status} = 'pending' and ${t.escalatedAt} is null`),
   ],
 );
 

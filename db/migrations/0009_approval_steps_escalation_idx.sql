@@ -1,0 +1,1 @@
+CREATE INDEX "approval_steps_escalation_idx" ON "approval_steps" USING btree ("pending_since","id") WHERE "approval_steps"."status" = 'pending' and "approval_steps"."escalated_at" is null;
