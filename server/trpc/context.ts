@@ -1,4 +1,5 @@
 import type { Database } from '@/db/client';
+import type { Viewer } from '@/server/services/viewer';
 
 /**
  * What every procedure starts from: the database, the session id from the cookie (not yet
@@ -11,4 +12,10 @@ export type TRPCContext = {
   now: () => Date;
   /** Called after a mutation that queued email, to send it now rather than at the next cron tick. */
   onEmailQueued?: () => void;
+  /**
+   * The viewer as this request has resolved it already. A server-rendered page calls several
+   * procedures (layout, header, page), and each would otherwise check the session again; without
+   * it (HTTP calls, tests) every call checks the session itself.
+   */
+  requestViewer?: () => Promise<Viewer | null>;
 };

@@ -80,7 +80,11 @@ export const publicProcedure = t.procedure.use(domainErrors).use(promptEmail);
 
 /** A signed-in user whose session row, user row and status are valid right now. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const viewer: Viewer | null = ctx.sessionId ? await resolveViewer(ctx.db, ctx.sessionId, ctx.now(), sessionTimeouts()) : null;
+  const viewer: Viewer | null = ctx.requestViewer
+    ? await ctx.requestViewer()
+    : ctx.sessionId
+      ? await resolveViewer(ctx.db, ctx.sessionId, ctx.now(), sessionTimeouts())
+      : null;
   if (!viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Please sign in again.' });
   return next({ ctx: { viewer } });
 });

@@ -6,7 +6,7 @@ import { makeQueryClient } from '@/components/trpc/query-client';
 import { getDb } from '@/db/client';
 import { clientAddress } from '@/server/auth/client-address';
 import { kickEmailDispatch } from '@/server/email/delivery';
-import { currentSessionId } from '@/server/auth/current';
+import { currentSessionId, getViewer } from '@/server/auth/current';
 import { serverEnv } from '@/server/env';
 import type { TRPCContext } from './context';
 import { appRouter } from './routers/_app';
@@ -23,7 +23,12 @@ export async function contextFromHeaders(requestHeaders: Headers): Promise<TRPCC
   };
 }
 
-const requestContext = cache(async () => contextFromHeaders(await headers()));
+/**
+ * A server-rendered request's context: one per request, and the viewer resolved once for all the
+ * procedures its components call. (Outside a render, e.g. in a server action, `cache` does not
+ * memoize: an action sees the session as it is at that moment.)
+ */
+const requestContext = cache(async (): Promise<TRPCContext> => ({ ...(await contextFromHeaders(await headers())), requestViewer: getViewer }));
 
 /** Per-request query client for server components that prefetch for client components. */
 export const getQueryClient = cache(makeQueryClient);
