@@ -1,20 +1,14 @@
-import os from 'node:os';
-import path from 'node:path';
-import { mkdir } from 'node:fs/promises';
-import { appEnvironment, BENCH_APP_URL, BENCH_AUTH_SECRET, buildApp, hasBuild, startApp, type AppServer } from './app-server';
+import { BENCH_APP_URL, BENCH_AUTH_SECRET } from './app-server';
 import { approvalsDataset } from './approvals-data';
 import { benchAuthorizers, explainInbox, type BenchAuthorizer, type ExplainedStatement } from './approvals-queries';
 import { measureReminders, REMINDERS_TARGET_MS, type RemindersResult } from './approvals-reminders';
-import { summarizeCpuProfiles } from './cpu-profile';
-import { openBenchDatabase, type BenchDatabase, type Sql } from './database';
-import { datasetState, seedParts } from './dataset';
-import { startLoadGenerator } from './load';
+import type { BenchDatabase, Sql } from './database';
+import { benchHarness, startMeasuring, startRun } from './harness';
 import type { PhaseRequest, PhaseSpec } from './load-protocol';
-import { parseOptions, type BenchOptions } from './options';
-import { holdOutbox } from './outbox';
+import type { BenchOptions } from './options';
 import { firstLoadJs, scriptsOf, type PageWeight } from './page-weight';
-import { appMsPerRequest, measured, prime } from './phase';
-import { OUT_DIR, printPhases, printVerdicts, writeReport, type PhaseReport, type Verdict } from './report';
+import { appMsPerRequest } from './phase';
+import { printPhases, printVerdicts, writeReport, type PhaseReport, type Verdict } from './report';
 import { ordersDataset } from './seed-data';
 import { openSessions } from './sessions';
 
@@ -42,22 +36,8 @@ const PHONE = {
   'accept-language': 'en-US,en;q=0.9',
 };
 
-const began = performance.now();
-const log = (line: string) => console.log(`[bench:approvals ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-const print = (line: string) => console.log(line);
-
-const cleanups: (() => Promise<void> | void)[] = [];
-async function cleanUp() {
-  for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve(cleanup()).catch((error: unknown) => console.error(error));
-}
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    log(`${signal}: stopping the app and PostgreSQL …`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
+const harness = benchHarness('bench:approvals');
+const { log, print } = harness;
 
 /** The parts of the data set this benchmark needs: the orders part, then approvals on top. */
 const PARTS = [ordersDataset, approvalsDataset];
@@ -77,22 +57,6 @@ type ApprovalsReport = {
   pageWeight?: PageWeight & { path: string; sameScriptsForPhone: boolean };
   verdicts: Verdict[];
 };
-
-async function prepareDataset(options: BenchOptions): Promise<BenchDatabase> {
-  let db = await openBenchDatabase({ fresh: options.reseed, log });
-  let state = await datasetState(db.sql, PARTS);
-  if (state.kind === 'stale') {
-    if (!db.embedded) throw new Error(`BENCH_DATABASE_URL holds ${state.reason}; run with --reseed to empty it and seed again.`);
-    log(`The bench database holds ${state.reason}: seeding again.`);
-    await db.stop();
-    db = await openBenchDatabase({ fresh: true, log });
-    state = { kind: 'missing', parts: PARTS };
-  }
-  cleanups.push(db.stop);
-  if (state.kind === 'ready') log(`Data set already seeded (${state.seededAt.toISOString()}, took ${state.seconds.toFixed(0)} s); --reseed seeds it again.`);
-  else await seedParts(db.sql, state.parts, log);
-  return db;
-}
 
 async function datasetCounts(sql: Sql) {
   const [row] = await sql<Record<string, number>[]>`
@@ -138,18 +102,9 @@ function printReminders(r: RemindersResult) {
 }
 
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
-  const startedAt = new Date().toISOString();
-  const db = await prepareDataset(options);
-  const [{ server_version: postgresVersion = '?' } = {}] = await db.sql<{ server_version: string }[]>`show server_version`;
-  const report: ApprovalsReport = {
-    startedAt,
-    machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: postgresVersion, loadAverageAtStart: os.loadavg()[0] ?? 0 },
-    options: { ...options },
-    dataset: await datasetCounts(db.sql),
-    verdicts: [],
-  };
-  log(`Data set: ${Object.entries(report.dataset).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`);
+  const started = await startRun(PARTS, harness, datasetCounts);
+  const { options, db } = started;
+  const report: ApprovalsReport = started.report;
 
   const authorizers = await benchAuthorizers(db.sql);
   report.authorizers = authorizers;
@@ -193,39 +148,11 @@ async function pendingOrderOf(sql: Sql, who: BenchAuthorizer): Promise<string> {
 }
 
 async function measureHttp(db: BenchDatabase, options: BenchOptions, report: ApprovalsReport, who: { typical: BenchAuthorizer; heavy: BenchAuthorizer }) {
-  const env = appEnvironment(db.url, { poolSize: options.poolSize });
-  if (options.skipBuild && hasBuild()) log('Reusing the production build in .data/next-bench (--skip-build).');
-  else {
-    log('Building the production app into .data/next-bench (next build) …');
-    await buildApp(env, log);
-  }
-  await holdOutbox(db.sql, options.email === 'hold');
-  cleanups.push(() => holdOutbox(db.sql, false));
   const stamp = report.startedAt.replace(/[:.]/g, '-');
-  await mkdir(OUT_DIR, { recursive: true });
-  const load = startLoadGenerator();
-  cleanups.push(load.stop);
+  const { runPhase, ensureApp, stop } = await startMeasuring(db, options, harness, { label: 'approvals-', stamp });
 
   const [typicalCookie = '', heavyCookie = ''] = await openSessions(db.sql, [who.typical, who.heavy], { secret: BENCH_AUTH_SECRET, maxAgeSeconds: 12 * 3600, userAgent: PHONE['user-agent'] });
   const phone = (cookie: string, request: Omit<PhaseRequest, 'headers'>): PhaseRequest => ({ ...request, headers: { ...PHONE, cookie } });
-
-  let app: AppServer | undefined;
-  const runPhase = async (spec: PhaseSpec): Promise<PhaseReport> => {
-    const profileDir = path.join(OUT_DIR, `cpu-approvals-${stamp}-${spec.name}`);
-    if (!app) {
-      const nodeArgs = options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-      const started = await startApp(env, path.join(OUT_DIR, `app-approvals-${stamp}${options.cpuProfile ? `-${spec.name}` : ''}.log`), log, nodeArgs);
-      cleanups.push(started.stop);
-      app = started;
-      await prime(options.connections);
-    }
-    const phase = await measured(db, load, app.pid, spec);
-    if (!options.cpuProfile) return phase;
-    await app.stop();
-    app = undefined;
-    const cpuProfile = await summarizeCpuProfiles(profileDir);
-    return cpuProfile ? { ...phase, cpuProfile } : phase;
-  };
 
   const common = { baseUrl: BENCH_APP_URL, connections: options.connections, warmupMs: options.warmupSeconds * 1000, durationMs: options.durationSeconds * 1000 };
   const timing = `${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`;
@@ -248,11 +175,7 @@ async function measureHttp(db: BenchDatabase, options: BenchOptions, report: App
   }
   report.phases = results;
 
-  if (!app) {
-    const started = await startApp(env, path.join(OUT_DIR, `app-approvals-${stamp}-page.log`), log);
-    cleanups.push(started.stop);
-    app = started;
-  }
+  await ensureApp('-page');
   const number = await pendingOrderOf(db.sql, who.heavy);
   const pagePath = `/authorizations/${number}`;
   log(`First-load JavaScript of ${pagePath} as the heavy authorizer …`);
@@ -262,8 +185,7 @@ async function measureHttp(db: BenchDatabase, options: BenchOptions, report: App
   const phoneScripts = scriptsOf(await phonePage.text(), phonePage.url || `${BENCH_APP_URL}${pagePath}`).urls;
   const same = phonePage.status === 200 && phoneScripts.length === weight.scripts.length && weight.scripts.every((script) => phoneScripts.includes(script.src));
   report.pageWeight = { ...weight, path: pagePath, sameScriptsForPhone: same };
-  load.stop();
-  await (app as AppServer | undefined)?.stop();
+  await stop();
 
   const [health, typical, heavy, count, health2] = results as [PhaseReport, PhaseReport, PhaseReport, PhaseReport, PhaseReport];
   const baseline = (health.requestsPerSecond + health2.requestsPerSecond) / 2;
@@ -306,15 +228,4 @@ async function measureHttp(db: BenchDatabase, options: BenchOptions, report: App
   );
 }
 
-main()
-  .then(async (code) => {
-    await cleanUp();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    if (interrupted) return; // the signal handler stops everything and exits
-    console.error(error);
-    await cleanUp();
-    process.exit(2);
-  });
-
+harness.run(main);

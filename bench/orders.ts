@@ -1,19 +1,12 @@
-import os from 'node:os';
-import path from 'node:path';
-import { mkdir } from 'node:fs/promises';
-import { appEnvironment, BENCH_APP_URL, BENCH_AUTH_SECRET, buildApp, hasBuild, startApp, type AppServer } from './app-server';
-import { summarizeCpuProfiles } from './cpu-profile';
-import { openBenchDatabase, type BenchDatabase, type Sql } from './database';
+import { BENCH_APP_URL, BENCH_AUTH_SECRET } from './app-server';
+import { benchHarness, startMeasuring, startRun } from './harness';
 import { HISTORY_TARGET_MS, measureHistory } from './history';
-import { startLoadGenerator } from './load';
-import { appMsPerRequest, measured, prime } from './phase';
-import type { PhaseSpec } from './load-protocol';
-import { parseOptions, type BenchOptions } from './options';
-import { OUT_DIR, printHistory, printLoadTable, printVerdicts, SUBMIT_RATIO_TARGET, writeReport, type OrdersReport, type PhaseReport } from './report';
-import { datasetState, seedParts } from './dataset';
+import { appMsPerRequest } from './phase';
+import type { BenchOptions } from './options';
+import { printHistory, printLoadTable, printVerdicts, SUBMIT_RATIO_TARGET, writeReport, type OrdersReport } from './report';
 import { memberCount, ordersDataset } from './seed-data';
 import { prepareSubmits } from './sessions';
-import { holdOutbox } from './outbox';
+import type { BenchDatabase, Sql } from './database';
 
 /**
  * `npm run bench`: the orders benchmark of issue 5. Seeds (once) a large data set into its own
@@ -22,41 +15,11 @@ import { holdOutbox } from './outbox';
  * a second process. Prints the figures and the targets; exits 1 when a target is missed.
  */
 
-const began = performance.now();
-const log = (line: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-const print = (line: string) => console.log(line);
-
-const cleanups: (() => Promise<void> | void)[] = [];
-async function cleanUp() {
-  for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve(cleanup()).catch((error: unknown) => console.error(error));
-}
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    log(`${signal}: stopping the app and PostgreSQL …`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
+const harness = benchHarness('bench');
+const { log, print } = harness;
 
 /** The parts of the data set this benchmark needs (bench/dataset.ts). */
 const PARTS = [ordersDataset];
-
-async function prepareDataset(options: BenchOptions): Promise<BenchDatabase> {
-  let db = await openBenchDatabase({ fresh: options.reseed, log });
-  let state = await datasetState(db.sql, PARTS);
-  if (state.kind === 'stale') {
-    if (!db.embedded) throw new Error(`BENCH_DATABASE_URL holds ${state.reason}; run with --reseed to empty it and seed again.`);
-    log(`The bench database holds ${state.reason}: seeding again.`);
-    await db.stop();
-    db = await openBenchDatabase({ fresh: true, log });
-    state = { kind: 'missing', parts: PARTS };
-  }
-  cleanups.push(db.stop);
-  if (state.kind === 'ready') log(`Data set already seeded (${state.seededAt.toISOString()}, took ${state.seconds.toFixed(0)} s); --reseed seeds it again.`);
-  else await seedParts(db.sql, state.parts, log);
-  return db;
-}
 
 async function datasetCounts(sql: Sql) {
   const [row] = await sql<Record<string, number>[]>`
@@ -72,18 +35,9 @@ async function datasetCounts(sql: Sql) {
 const countOrders = async (sql: Sql) => Number((await sql<{ n: number }[]>`select count(*)::int as n from orders`)[0]?.n ?? 0);
 
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
-  const startedAt = new Date().toISOString();
-  const db = await prepareDataset(options);
-  const [{ server_version: postgresVersion = '?' } = {}] = await db.sql<{ server_version: string }[]>`show server_version`;
-  const report: OrdersReport = {
-    startedAt,
-    machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: postgresVersion, loadAverageAtStart: os.loadavg()[0] ?? 0 },
-    options: { ...options },
-    dataset: await datasetCounts(db.sql),
-    verdicts: [],
-  };
-  log(`Data set: ${Object.entries(report.dataset).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`);
+  const started = await startRun(PARTS, harness, datasetCounts);
+  const { options, db } = started;
+  const report: OrdersReport = started.report;
 
   log('Measuring order history at the database …');
   report.history = await measureHistory(db.sql);
@@ -103,37 +57,7 @@ async function main(): Promise<number> {
 }
 
 async function measureHttp(db: BenchDatabase, options: BenchOptions, report: OrdersReport) {
-  const env = appEnvironment(db.url, { poolSize: options.poolSize });
-  if (options.skipBuild && hasBuild()) log('Reusing the production build in .data/next-bench (--skip-build).');
-  else {
-    log('Building the production app into .data/next-bench (next build) …');
-    await buildApp(env, log);
-  }
-  await holdOutbox(db.sql, options.email === 'hold');
-  cleanups.push(() => holdOutbox(db.sql, false));
-  const stamp = report.startedAt.replace(/[:.]/g, '-');
-  await mkdir(OUT_DIR, { recursive: true });
-  const load = startLoadGenerator();
-  cleanups.push(load.stop);
-
-  // One app for both phases; with --cpu-profile one per phase, so that each profile is one phase's.
-  let app: AppServer | undefined;
-  const runPhase = async (spec: PhaseSpec): Promise<PhaseReport> => {
-    const profileDir = path.join(OUT_DIR, `cpu-${stamp}-${spec.name}`);
-    if (!app) {
-      const nodeArgs = options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-      const started = await startApp(env, path.join(OUT_DIR, `app-${stamp}${options.cpuProfile ? `-${spec.name}` : ''}.log`), log, nodeArgs);
-      cleanups.push(started.stop);
-      app = started;
-      await prime(options.connections);
-    }
-    const phase = await measured(db, load, app.pid, spec);
-    if (!options.cpuProfile) return phase;
-    await app.stop();
-    app = undefined;
-    const cpuProfile = await summarizeCpuProfiles(profileDir);
-    return cpuProfile ? { ...phase, cpuProfile } : phase;
-  };
+  const { runPhase, stop } = await startMeasuring(db, options, harness, { label: '', stamp: report.startedAt.replace(/[:.]/g, '-') });
 
   const common = { baseUrl: BENCH_APP_URL, connections: options.connections, warmupMs: options.warmupSeconds * 1000, durationMs: options.durationSeconds * 1000 };
   const health = (name: string) => runPhase({ ...common, name, repeat: { method: 'GET', path: '/api/health' }, expect: { kind: 'health' } });
@@ -156,8 +80,7 @@ async function measureHttp(db: BenchDatabase, options: BenchOptions, report: Ord
   // so the ratio is taken against the mean of the health runs before and after.
   log(`Health again: GET /api/health, ${timing} …`);
   report.healthAfter = await health('health2');
-  load.stop();
-  await (app as AppServer | undefined)?.stop();
+  await stop();
 
   const baseline = (report.health.requestsPerSecond + report.healthAfter.requestsPerSecond) / 2;
   report.ratio = baseline > 0 ? submit.requestsPerSecond / baseline : 0;
@@ -177,14 +100,4 @@ async function measureHttp(db: BenchDatabase, options: BenchOptions, report: Ord
   );
 }
 
-main()
-  .then(async (code) => {
-    await cleanUp();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    if (interrupted) return; // the signal handler stops everything and exits
-    console.error(error);
-    await cleanUp();
-    process.exit(2);
-  });
+harness.run(main);
