@@ -92,3 +92,12 @@ test('deactivating a membership refuses its very next request', async ({ page })
   const api = await page.request.get('/api/trpc/organization.current');
   expect(api.status()).toBe(403);
 });
+
+// Node closes an idle keep-alive connection after 5 s by default. A client (a load balancer with a
+// 60 s idle timeout, or Playwright's own request context) that reuses the connection just as it is
+// closed gets "ECONNRESET" or a 502. The server must keep idle connections longer than its clients.
+test('the server keeps an idle connection open longer than a load balancer’s 60 s', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['keep-alive']).toBe('timeout=65');
+});

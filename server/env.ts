@@ -14,6 +14,8 @@ const envSchema = z.object({
   EMAIL_FROM: z.string().default('Countersign <no-reply@countersign.local>'),
   DEV_MAILBOX: z.enum(['on', 'off']).optional(),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Keep idle HTTP connections open this long: longer than any load balancer's idle timeout (often 60 s). */
+  KEEP_ALIVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
   /** Remind an authorizer of orders waiting for them longer than this, at most once per this interval. */
   AUTHORIZATION_REMINDER_HOURS: z.coerce.number().int().positive().max(24 * 30).default(24),
   /** Offer a step to the organization's account managers once it has waited this many days. */

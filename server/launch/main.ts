@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { serverEnv } from '@/server/env';
 import { startScheduler } from '@/server/jobs/scheduler';
 import { prepareDatabase, seedIfEmpty } from './database';
 
@@ -32,10 +33,12 @@ async function main() {
   if (mode === 'dev' || process.env.RUN_SCHEDULER === 'true') log('Scheduler running the jobs of server/jobs/schedule.ts.');
   if (mode === 'dev') log(`Dev mailbox: ${appUrl}/dev/mailbox`);
 
-  const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode === 'start' ? 'start' : 'dev', '--port', port], {
-    stdio: 'inherit',
-    env,
-  });
+  // Node's default of 5 s is shorter than a load balancer's idle timeout: the balancer would reuse a
+  // connection the app is just closing and answer 502 (or a client would see ECONNRESET).
+  // `next dev` has no such option; it serves one developer's browser.
+  const keepAlive = ['--keepAliveTimeout', String(serverEnv().KEEP_ALIVE_SECONDS * 1000)];
+  const nextArgs = mode === 'start' ? ['start', '--port', port, ...keepAlive] : ['dev', '--port', port];
+  const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', ...nextArgs], { stdio: 'inherit', env });
   log(`App on ${appUrl}`);
   const stop = () => next.kill('SIGTERM');
   process.on('SIGINT', stop);
