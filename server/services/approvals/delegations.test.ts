@@ -7,9 +7,6 @@ import { trpcErrorOf } from '@/server/testing/errors';
 import { ACCOUNT_MANAGER, createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder, readyToOrder } from '@/server/testing/orders';
-import { delegateActivatedSteps } from './delegations';
-import { lockSteps, syncInbox } from './steps';
-import { lockOrder } from '../orders/transition';
 
 const database = setupTestDatabase();
 const db = () => database.db;
@@ -134,19 +131,13 @@ describe('a delegated approval', () => {
     await (await as(t.carol)).delegations.set({ delegateMembershipId: t.dana.membership.id, startsAt: day(0), endsAt: day(3) });
     await (await as(t.ann)).authorizations.approve({ number: placed.number });
 
-    // Where decisions.ts activates the next tier (see delegateActivatedSteps): a no-op once it is wired there.
-    await db().transaction(async (tx) => {
-      const current = await lockOrder(tx, placed.id);
-      const pending = (await lockSteps(tx, placed.id)).filter((step) => step.status === 'pending');
-      await delegateActivatedSteps(tx, current, pending, new Date());
-      await syncInbox(tx, current, await lockSteps(tx, placed.id));
-    });
-
     const tier2 = (await stepsOf(placed))[1];
     expect(tier2?.authorizers).toEqual([
       { membershipId: t.carol.membership.id, name: 'Carol Controller' },
       { membershipId: t.dana.membership.id, name: 'Dana Delegate', onBehalfOf: { membershipId: t.carol.membership.id, name: 'Carol Controller' } },
     ]);
+    const [email] = await emailsTo(db(), t.dana.user.email, 'approval-requested');
+    expect(email?.props).toMatchObject({ orderNumber: placed.number, onBehalfOf: 'Carol Controller' });
     const dana = await as(t.dana);
     expect(await dana.authorizations.waitingCount()).toBe(1);
     expect(await dana.authorizations.approve({ number: placed.number })).toMatchObject({ status: 'payment_authorized' });
