@@ -26,7 +26,7 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
   'order-shipped': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, carrier: 'UPS', trackingNumber: '1Z999', complete: true, lines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }] },
   'approval-requested': { name: 'Carol', requesterName: 'Bo Buyer', orderNumber: 'CS-100001', approvalUrl: url, stepLabel: 'Purchasing', total: '$12,000.00', onBehalfOf: 'Dana', reason: 'overdue' },
   'approval-decided': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, approved: false, decidedBy: 'Carol', feedback: 'Split it by cost center.', nextStep: 'Edit and resubmit it, or cancel it.' },
-  'approval-reminder': { name: 'Carol', inboxUrl: url, orders: [{ number: 'CS-100001', requesterName: 'Bo', waitingHours: 30, escalated: true }] },
+  'approval-reminder': { name: 'Carol', inboxUrl: url, total: 1, orders: [{ number: 'CS-100001', requesterName: 'Bo', waitingHours: 30, escalated: true }] },
   'quote-requested': { name: 'Ravi', organizationName: 'Acme', requesterName: 'Bo Buyer', quoteNumber: 'Q-5001', lineCount: 3, quoteUrl: url },
   'quote-answered': { name: 'Bo', quoteNumber: 'Q-5001', quoteUrl: url, priced: true, validUntil: '2026-12-23', total: '1,250.00 USD', note: 'Volume price.' },
   'order-canceled': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, canceledBy: 'Bo Buyer', reason: 'Ordered twice.' },
@@ -44,5 +44,24 @@ describe('every email template', () => {
 
   it('refuses an unknown kind instead of sending an empty email', async () => {
     await expect(renderEmail('no-such-kind', {})).rejects.toThrow('Unknown email kind');
+  });
+});
+
+describe('the approval reminder', () => {
+  it('links each order it names and counts those it leaves out', async () => {
+    const inboxUrl = 'https://countersign.example/authorizations';
+    const email = await renderEmail('approval-reminder', {
+      name: 'Carol',
+      inboxUrl,
+      total: 2_917,
+      orders: [
+        { number: 'NW-4511', requesterName: 'Bob', waitingHours: 80, escalated: false },
+        { number: 'NW-4512', requesterName: 'Bob', waitingHours: 30, escalated: false },
+      ],
+    });
+    expect(email.subject).toBe('2,917 orders are waiting for your approval');
+    expect(email.html).toContain(`href="${inboxUrl}/NW-4511"`);
+    expect(email.text).toContain('These are the 2 orders waiting longest for your decision:');
+    expect(email.text).toContain('… and 2,915 more. Your authorizations list them all.');
   });
 });

@@ -87,6 +87,7 @@ describe('authorization reminders', () => {
       { number: placed[0]?.number, requesterName: 'Rob Requester', waitingHours: 30, escalated: false },
       { number: placed[2]?.number, requesterName: 'Rob Requester', waitingHours: 26, escalated: false },
     ]);
+    expect(sent?.props.total).toBe(3);
   });
 
   it('never reminds the same authorizer twice within the interval, and again once it has passed', async () => {

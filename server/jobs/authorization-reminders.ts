@@ -137,7 +137,10 @@ export async function remindDue(tx: Executor, now: Date, settings: ReminderSetti
   const inboxUrl = appUrl('/authorizations');
   await enqueueEmails(
     tx,
-    reminded.map((person): QueuedEmail => ({ kind: 'approval-reminder', to: person.email, now, props: { name: person.name, inboxUrl, orders: reminderList(person.orders, now) } })),
+    reminded.map((person): QueuedEmail => {
+      const { lines, total } = reminderList(person.orders, now);
+      return { kind: 'approval-reminder', to: person.email, now, props: { name: person.name, inboxUrl, total, orders: lines } };
+    }),
   );
   return { authorizersReminded: reminded.length, ordersListed: reminded.reduce((sum, person) => sum + person.orders.length, 0) };
 }

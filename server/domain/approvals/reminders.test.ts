@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escalateStep, escalationDue, mayRemindAgain, reminderDue, reminderList, waitingHours } from './reminders';
+import { escalateStep, escalationDue, mayRemindAgain, REMINDER_LIST_LIMIT, reminderDue, reminderList, waitingHours } from './reminders';
 
 const settings = { reminderHours: 24, escalationDays: 3 };
 const now = new Date('2026-11-23T12:00:00Z');
@@ -74,10 +74,27 @@ describe('reminderList', () => {
       ],
       now,
     );
-    expect(list).toEqual([
-      { number: 'CS-1', requesterName: 'Rae', waitingHours: 80, escalated: true },
-      { number: 'CS-2', requesterName: 'Rob', waitingHours: 25, escalated: false },
-    ]);
+    expect(list).toEqual({
+      lines: [
+        { number: 'CS-1', requesterName: 'Rae', waitingHours: 80, escalated: true },
+        { number: 'CS-2', requesterName: 'Rob', waitingHours: 25, escalated: false },
+      ],
+      total: 2,
+    });
+  });
+
+  it('names only the longest waiting orders of a long list, and counts them all', () => {
+    const orders = Array.from({ length: REMINDER_LIST_LIMIT + 3 }, (_, index) => ({
+      number: `CS-${1000 + index}`,
+      requesterName: 'Rob',
+      pendingSince: hoursAgo(30 + index),
+      escalated: false,
+    }));
+    const list = reminderList(orders, now);
+    expect(list.total).toBe(REMINDER_LIST_LIMIT + 3);
+    expect(list.lines).toHaveLength(REMINDER_LIST_LIMIT);
+    expect(list.lines[0]).toMatchObject({ number: `CS-${1000 + REMINDER_LIST_LIMIT + 2}`, waitingHours: 30 + REMINDER_LIST_LIMIT + 2 });
+    expect(list.lines.map((line) => line.number)).not.toContain('CS-1000');
   });
 
   it('never counts negative hours', () => {

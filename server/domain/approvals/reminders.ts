@@ -71,9 +71,19 @@ export function waitingHours(pendingSince: Date, now: Date): number {
 
 export type OverdueOrder = { number: string; requesterName: string; pendingSince: Date; escalated: boolean };
 
-/** What one reminder lists: every overdue order of the authorizer, the longest waiting first. */
-export function reminderList(orders: readonly OverdueOrder[], now: Date): { number: string; requesterName: string; waitingHours: number; escalated: boolean }[] {
-  return [...orders]
+export type ReminderLine = { number: string; requesterName: string; waitingHours: number; escalated: boolean };
+
+/**
+ * At most this many orders are named in one reminder. Someone with thousands waiting needs the
+ * oldest few and the count, not an email thousands of lines long; the inbox has them all.
+ */
+export const REMINDER_LIST_LIMIT = 25;
+
+/** What one reminder says: the longest waiting of the authorizer's overdue orders, oldest first, and how many there are. */
+export function reminderList(orders: readonly OverdueOrder[], now: Date, limit = REMINDER_LIST_LIMIT): { lines: ReminderLine[]; total: number } {
+  const lines = [...orders]
     .sort((a, b) => a.pendingSince.getTime() - b.pendingSince.getTime() || a.number.localeCompare(b.number))
+    .slice(0, limit)
     .map((order) => ({ number: order.number, requesterName: order.requesterName, waitingHours: waitingHours(order.pendingSince, now), escalated: order.escalated }));
+  return { lines, total: orders.length };
 }

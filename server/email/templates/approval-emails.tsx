@@ -1,3 +1,5 @@
+import { Link } from '@react-email/components';
+import type { ReminderLine } from '@/server/domain/approvals/reminders';
 import { EmailLayout, Paragraph } from './layout';
 
 /** To an authorizer: an order waits for their decision (amounts only if they may see prices). */
@@ -50,21 +52,27 @@ export const approvalDecided = {
   ),
 };
 
-/** To an authorizer: one reminder listing every order waiting for them too long. */
-export type ApprovalReminderProps = { name: string; inboxUrl: string; orders: { number: string; requesterName: string; waitingHours: number; escalated: boolean }[] };
+/** To an authorizer: one reminder naming the orders waiting for them longest, and how many wait in all. */
+export type ApprovalReminderProps = { name: string; inboxUrl: string; total: number; orders: ReminderLine[] };
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 export const approvalReminder = {
-  subject: (props: ApprovalReminderProps) => `${props.orders.length} ${props.orders.length === 1 ? 'order is' : 'orders are'} waiting for your approval`,
-  Body: (props: ApprovalReminderProps) => (
-    <EmailLayout preview="Orders waiting for your decision" action={{ label: 'Open your authorizations', url: props.inboxUrl }}>
-      <Paragraph>Hello {props.name},</Paragraph>
-      <Paragraph>These orders have been waiting for your decision:</Paragraph>
-      {props.orders.map((order) => (
-        <Paragraph key={order.number}>
-          {order.number} from {order.requesterName}, waiting {order.waitingHours} hours
-          {order.escalated ? ' — offered to you as account manager because it waited too long' : ''}
-        </Paragraph>
-      ))}
-    </EmailLayout>
-  ),
+  subject: (props: ApprovalReminderProps) => `${count(props.total)} ${props.total === 1 ? 'order is' : 'orders are'} waiting for your approval`,
+  Body: (props: ApprovalReminderProps) => {
+    const unnamed = props.total - props.orders.length;
+    return (
+      <EmailLayout preview="Orders waiting for your decision" action={{ label: 'Open your authorizations', url: props.inboxUrl }}>
+        <Paragraph>Hello {props.name},</Paragraph>
+        <Paragraph>{unnamed > 0 ? `These are the ${props.orders.length} orders waiting longest for your decision:` : 'These orders have been waiting for your decision:'}</Paragraph>
+        {props.orders.map((order) => (
+          <Paragraph key={order.number}>
+            <Link href={`${props.inboxUrl}/${encodeURIComponent(order.number)}`}>{order.number}</Link> from {order.requesterName}, waiting {order.waitingHours} hours
+            {order.escalated ? ' — offered to you as account manager because it waited too long' : ''}
+          </Paragraph>
+        ))}
+        {unnamed > 0 && <Paragraph>… and {count(unnamed)} more. Your authorizations list them all.</Paragraph>}
+      </EmailLayout>
+    );
+  },
 };
