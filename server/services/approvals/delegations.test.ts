@@ -143,4 +143,23 @@ describe('a delegated approval', () => {
     expect(await dana.authorizations.approve({ number: placed.number })).toMatchObject({ status: 'payment_authorized' });
     expect((await stepsOf(placed))[1]).toMatchObject({ decidedByMembershipId: t.dana.membership.id, onBehalfOfMembershipId: t.carol.membership.id });
   });
+
+  it('offers a step reopened during the absence (a canceled decision) to the stand-in', async () => {
+    // Ann or Carol may approve Rob's orders over 1,000.00.
+    const [first] = await db().select().from(spendingLimits).where(and(eq(spendingLimits.membershipId, t.requester.membership.id), eq(spendingLimits.limitMinor, 100_000)));
+    await db().insert(spendingLimitAuthorizers).values({ limitId: first?.id ?? '', membershipId: t.carol.membership.id });
+    const placed = await order(t, 20);
+    const ann = await as(t.ann);
+    expect(await ann.authorizations.approve({ number: placed.number })).toMatchObject({ status: 'payment_authorized' });
+
+    await (await as(t.carol)).delegations.set({ delegateMembershipId: t.dana.membership.id, startsAt: day(0), endsAt: day(3) });
+    expect(await ann.authorizations.cancelDecision({ number: placed.number })).toMatchObject({ status: 'pending_approval' });
+
+    const [email] = await emailsTo(db(), t.dana.user.email, 'approval-requested');
+    expect(email?.props).toMatchObject({ orderNumber: placed.number, onBehalfOf: 'Carol Controller' });
+    const dana = await as(t.dana);
+    expect(await dana.authorizations.waitingCount()).toBe(1);
+    expect(await dana.authorizations.approve({ number: placed.number })).toMatchObject({ status: 'payment_authorized' });
+    expect((await stepsOf(placed))[0]).toMatchObject({ decidedByMembershipId: t.dana.membership.id, onBehalfOfMembershipId: t.carol.membership.id });
+  });
 });

@@ -6,6 +6,7 @@ import { DomainError } from '@/server/domain/errors';
 import { releaseAllocations } from '../orders/inventory';
 import { moveOrder, recordOrderEvent } from '../orders/transition';
 import { lockOrderByNumber, type Decider } from './decisions';
+import { delegateActivatedSteps } from './delegations';
 import { emailAuthorizers, lockSteps, syncInbox } from './steps';
 
 /**
@@ -45,9 +46,11 @@ export async function cancelDecision(db: Database, decider: Decider, number: str
       await releaseAllocations(tx, order.id);
       current = await moveOrder(tx, order, 'cancel_decision', { now, actorUserId: decider.userId, message }, { paymentStatus: 'pending' });
     }
+    // The reopened step comes due again: an authorizer of it away now has it offered to their stand-in.
     const after = await lockSteps(tx, order.id);
-    await syncInbox(tx, current, after);
-    const others = after.filter((step) => step.id === target.stepId).map((step) => ({ ...step, authorizers: step.authorizers.filter((person) => person.membershipId !== decider.membershipId) }));
+    const [step] = await delegateActivatedSteps(tx, current, after.filter((candidate) => candidate.id === target.stepId), now);
+    await syncInbox(tx, current, after.map((candidate) => (candidate.id === step?.id ? step : candidate)));
+    const others = step ? [{ ...step, authorizers: step.authorizers.filter((person) => person.membershipId !== decider.membershipId) }] : [];
     await emailAuthorizers(tx, current, others, now);
     return { number: current.number, status: current.status };
   });
