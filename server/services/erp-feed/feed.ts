@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from '@/db/client';
 import { orderEvents, orderLines, orders, organizations, packageLines, packages, users } from '@/db/schema';
@@ -6,8 +6,11 @@ import { encodeFeedCursor, laterPosition, type FeedPosition, type FeedRequest } 
 import { isVisibleToFulfillment, ORDER_STATUSES } from '@/server/domain/orders/state-machine';
 import { toFeedOrders, type ErpFeedOrder, type FeedOrderParts } from './shape';
 
-/** Orders in these states are in the feed; pending and declined ones never are. */
+/** Orders in these states are in the feed. */
 export const FEED_STATUSES = ORDER_STATUSES.filter(isVisibleToFulfillment);
+
+/** Waiting for approval or declined: in the feed only once the order had been in it. */
+const HELD_STATUSES = ORDER_STATUSES.filter((status) => !isVisibleToFulfillment(status));
 
 /** Approval decisions as the approvals flow records them in the order's history. */
 export const DECISION_KINDS = ['approve', 'decline'] as const;
@@ -16,6 +19,19 @@ export type ErpFeedPage = { orders: ErpFeedOrder[]; nextCursor: string; hasMore:
 
 const customer = alias(organizations, 'customer');
 const unit = alias(organizations, 'unit');
+
+/**
+ * An order is in the feed in a feed state, and also after it left one: an approval reversed after
+ * the ERP may have read the order brings it back as waiting (W), and a decline then as declined
+ * (N), so that the ERP holds or drops what it already has. One that never was approved never is.
+ */
+const inFeed = or(
+  inArray(orders.status, FEED_STATUSES),
+  and(
+    inArray(orders.status, HELD_STATUSES),
+    sql`exists (select 1 from ${orderEvents} where ${orderEvents.orderId} = ${orders.id} and ${inArray(orderEvents.fromStatus, FEED_STATUSES)})`,
+  ),
+);
 
 const after = (position: FeedPosition) => sql`(${orders.changeXid}, ${orders.id}) > (${position.changeXid}, ${position.orderId}::uuid)`;
 
@@ -39,7 +55,7 @@ export function feedPageQuery(tx: Database | Transaction, position: FeedPosition
     .innerJoin(customer, eq(customer.id, orders.organizationId))
     .innerJoin(unit, eq(unit.id, orders.unitId))
     .innerJoin(users, eq(users.id, orders.userId))
-    .where(and(after(position), lt(orders.changeXid, horizon), inArray(orders.status, FEED_STATUSES)))
+    .where(and(after(position), lt(orders.changeXid, horizon), inFeed))
     .orderBy(asc(orders.changeXid), asc(orders.id))
     .limit(limit);
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { erpApiKeys, orders, type Order, type Organization, type PriceList, type Product } from '@/db/schema';
+import { erpApiKeys, spendingLimitAuthorizers, spendingLimits, type Order, type Organization, type PriceList, type Product } from '@/db/schema';
 import { decodeFeedCursor } from '@/server/domain/erp/feed-cursor';
 import { setupTestDatabase } from '@/server/testing/database';
 import { createProduct, givePriceList } from '@/server/testing/catalog';
@@ -168,25 +168,55 @@ describe('the feed', { timeout: 60_000 }, () => {
     expect(JSON.stringify(handed)).not.toContain('4242424242424242');
   });
 
-  it('never hands out an order waiting for approval or declined', async () => {
+  /** A buyer whose every order waits for `approver`, and that approver's API. */
+  async function approvalTeam() {
+    const limited = await createMember(database.db, customer, { roles: ['buyer'], mayOrder: true, maySeePrices: true, hasLimitedBudget: true });
+    const approver = await createMember(database.db, customer, { roles: ['authorizer'], mayAuthorizeOrders: true });
+    const [limit] = await database.db.insert(spendingLimits).values({ organizationId: customer.id, membershipId: limited.membership.id, limitMinor: 1, createdAt: new Date() }).returning();
+    await database.db.insert(spendingLimitAuthorizers).values({ limitId: limit?.id ?? '', membershipId: approver.membership.id });
+    return {
+      order: () => placeOrder(database.db, limited, { lines: [[product, 2]], addressId }),
+      authorizations: createCaller(await signIn(database.db, approver.membership)).authorizations,
+    };
+  }
+
+  it('never hands out an order waiting for its first approval, or declined before it was ever approved', async () => {
     const start = await currentCursor();
-    const waiting = await order();
-    await change(waiting, (tx, locked) => moveOrder(tx, locked, 'cancel_decision', note('Approval reversed.')));
-    const declined = await order();
-    await change(declined, async (tx, locked) => moveOrder(tx, await moveOrder(tx, locked, 'cancel_decision', note('Reversed.')), 'decline', note('Declined.')));
+    const team = await approvalTeam();
+    const waiting = await team.order();
+    const declined = await team.order();
+    await team.authorizations.decline({ number: declined.number, feedback: 'Not this quarter.' });
     const confirmed = await order();
     await settled();
-    const [statusOfWaiting] = await database.db.select({ status: orders.status }).from(orders).where(eq(orders.id, waiting.id));
-    expect(statusOfWaiting?.status).toBe('pending_approval');
+    expect(waiting.status).toBe('pending_approval');
 
     const { orders: handed, cursor } = await walk(start);
     expect(handed.map((o) => o.number)).toEqual([confirmed.number]);
     const { orders: fromTheStart } = await walk(null);
     expect(fromTheStart.map((o) => o.number)).not.toContain(waiting.number);
     expect(fromTheStart.map((o) => o.number)).not.toContain(declined.number);
-    expect(fromTheStart.every((o) => o.status !== 'pending_approval' && o.status !== 'declined')).toBe(true);
     // Nothing more is handed out from where the walk ended.
     expect((await page(cursor)).orders).toEqual([]);
+  });
+
+  it('hands an approved order out again when its approval is reversed, and when it is then declined, so the ERP holds or drops it', async () => {
+    const team = await approvalTeam();
+    const placed = await team.order();
+    await team.authorizations.approve({ number: placed.number });
+    const start = await currentCursor();
+    const statusOf = async (cursor: string) => {
+      await settled();
+      const { orders: handed, cursor: next } = await walk(cursor);
+      return { seen: handed.filter((o) => o.number === placed.number).map((o) => [o.status, o.statusCode]), next };
+    };
+
+    await team.authorizations.cancelDecision({ number: placed.number });
+    const reversed = await statusOf(start);
+    expect(reversed.seen).toEqual([['pending_approval', 'W']]);
+
+    await team.authorizations.decline({ number: placed.number, feedback: 'Over budget after all.' });
+    const declined = await statusOf(reversed.next);
+    expect(declined.seen).toEqual([['declined', 'N']]);
   });
 
   it('hands an order out again after a later change, with its new status', async () => {
