@@ -30,6 +30,35 @@ const subAccount = () => createPerson({ organizationName: NORTHWIND, roles: ['bu
 const storeMenu = (page: Page) => page.getByRole('navigation', { name: 'Store menu' });
 const inboxLink = (page: Page, waiting: number) => storeMenu(page).getByRole('link', { name: waiting > 0 ? `Authorizations, ${waiting} waiting` : 'Authorizations', exact: true });
 
+/** Holds the page's JavaScript until `release` is called: a slow phone, still hydrating while the person types. */
+async function holdScripts(page: Page) {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test('feedback typed while the approval page is still loading is kept and sent with the approval', async ({ page }) => {
+  const approver = await authorizer();
+  const requester = await subAccount();
+  await spendingLimit(requester, 500, [approver]);
+  await signInViaApi(page, requester.email);
+  const placed = await placeOrderViaApi(page, { lines: [{ sku: product.sku, quantity: 1 }], paymentMethod: 'card', cardNumber: GOOD_CARD });
+
+  await switchUser(page, approver.email);
+  const release = await holdScripts(page);
+  await page.goto(`/authorizations/${placed.number}`, { waitUntil: 'commit' });
+  const main = page.getByRole('main');
+  await main.getByLabel('Feedback for the requester').fill('Typed before the page was ready.');
+  release();
+  await main.getByRole('button', { name: 'Approve' }).click();
+  await expect(main.getByRole('status')).toContainText(`You approved order ${placed.number}.`);
+  await expect(main.getByRole('list', { name: 'Approval steps' })).toContainText('“Typed before the page was ready.”');
+});
+
 test('an order over a sub-account’s limit: the authorizer follows the email link, signs in, approves; the requester is told and the order goes on', async ({ page }) => {
   const approver = await authorizer();
   const requester = await subAccount();

@@ -20,6 +20,13 @@ type Props = {
 };
 
 /**
+ * The feedback as it stands in the form. The field is left to the browser rather than held in
+ * state: on a slow phone a person may type before the page has hydrated, and state would start
+ * empty and send nothing.
+ */
+const feedbackIn = (form: HTMLFormElement | null) => String((form && new FormData(form).get('feedback')) ?? '');
+
+/**
  * Approve (feedback optional) or decline (feedback required, checked by the server and shown beside
  * the field), and "cancel my decision". Stays mounted while the page refreshes after a decision,
  * so the outcome (role=status) or the server's refusal (role=alert) stays on screen. Decides
@@ -27,7 +34,6 @@ type Props = {
  */
 export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCancelDecision }: Props) {
   const router = useRouter();
-  const [feedback, setFeedback] = useState('');
   const [outcome, setOutcome] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
@@ -51,10 +57,7 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
     },
   };
   const cancelled = {
-    onSuccess: () => {
-      setFeedback('');
-      settle('Your decision is canceled. The order waits for a decision again.', null);
-    },
+    onSuccess: () => settle('Your decision is canceled. The order waits for a decision again.', null),
     onError: (refusal: ActionRefusal) => settle(null, refusal.message),
   };
   const busy = approve.pending || decline.pending || cancel.pending || refreshing;
@@ -68,22 +71,20 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
       {canDecide && !refreshing && (
         <form
           className="form"
-         
           noValidate
           aria-label={`Decide on order ${number}`}
           onSubmit={(event) => {
             event.preventDefault();
-            void approve.run({ number, feedback: feedback.trim() || undefined }, decided);
+            void approve.run({ number, feedback: feedbackIn(event.currentTarget).trim() || undefined }, decided);
           }}
         >
           <TextareaField
             label="Feedback for the requester"
             hint="Optional when you approve; required when you decline. It is emailed to the requester."
+            name="feedback"
             maxLength={1000}
-            value={feedback}
             error={feedbackError}
-            onChange={(event) => {
-              setFeedback(event.target.value);
+            onChange={() => {
               decline.reset();
               approve.reset();
             }}
@@ -92,7 +93,7 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
             <Button type="submit" className="button button-primary" disabled={busy} aria-busy={approve.pending || undefined}>
               {approve.pending ? 'Approving…' : 'Approve'}
             </Button>
-            <Button className={`button ${styles.declineButton}`} disabled={busy} aria-busy={decline.pending || undefined} onClick={() => void decline.run({ number, feedback }, decided)}>
+            <Button className={`button ${styles.declineButton}`} disabled={busy} aria-busy={decline.pending || undefined} onClick={(event) => void decline.run({ number, feedback: feedbackIn(event.currentTarget.form) }, decided)}>
               {decline.pending ? 'Declining…' : 'Decline'}
             </Button>
           </div>
