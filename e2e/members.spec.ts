@@ -118,3 +118,11 @@ async function roleIdFromList(page: import('@playwright/test').Page, role: strin
   await page.goto('/admin/members');
   return (await page.getByLabel('Role', { exact: true }).locator('option', { hasText: role }).getAttribute('value')) ?? '';
 }
+
+test('a malformed filter in a shared link is dropped on its own: the search still applies', async ({ page }) => {
+  await switchUser(page, 'carla@contoso.test');
+  await page.goto('/admin/members?q=carla%40contoso.test&status=nonsense&page=abc');
+  await expect(page.getByRole('main').getByText('1 found.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Carla Admin' })).toBeVisible();
+  await expect(page.getByLabel('Name or email')).toHaveValue('carla@contoso.test');
+});

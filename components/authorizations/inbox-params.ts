@@ -1,5 +1,6 @@
 import type { InboxState } from '@/server/domain/approvals/evaluate';
 import { inboxSchema, type InboxInput } from '@/server/schemas/authorizations';
+import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 
 /** The inbox's views, in the order the tabs show them. */
 export const INBOX_VIEWS: readonly { state: InboxState; label: string; empty: string }[] = [
@@ -13,20 +14,19 @@ export const INBOX_VIEWS: readonly { state: InboxState; label: string; empty: st
   { state: 'declined', label: 'Declined', empty: 'No declined orders.' },
 ];
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
-
 /**
  * The inbox's filters from the address bar (?state=&q=&requester=&from=&to=&page=), so that the
  * back button and shared links show the same list. A malformed filter is dropped, not an error page.
  */
 export function inboxInputFrom(params: SearchParams): InboxInput {
-  const raw = { state: one(params.state), search: one(params.q), requesterMembershipId: one(params.requester), from: one(params.from), to: one(params.to), page: Number(one(params.page) ?? 1) };
-  const fields = Object.fromEntries(
-    Object.entries(raw).filter(([key, value]) => value !== undefined && inboxSchema.shape[key as keyof typeof raw].safeParse(value).success),
-  );
-  return inboxSchema.parse(fields);
+  return listInputFrom(inboxSchema, {
+    state: firstParam(params.state),
+    search: firstParam(params.q),
+    requesterMembershipId: firstParam(params.requester),
+    from: firstParam(params.from),
+    to: firstParam(params.to),
+    page: pageParam(params.page),
+  }).input;
 }
 
 /** The address of the inbox with these filters; defaults (pending, page 1) are left out. */

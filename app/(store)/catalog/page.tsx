@@ -5,18 +5,16 @@ import { Button } from '@/components/ui/button';
 import { Pager } from '@/components/ui/pager';
 import { catalogProductsSchema } from '@/server/schemas/catalog';
 import { serverCaller } from '@/server/trpc/server';
+import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 
 export const metadata = { title: 'Catalog' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function CatalogPage({ searchParams }: Props) {
   const params = await searchParams;
   // A malformed address shows the first page of everything rather than an error.
-  const parsed = catalogProductsSchema.safeParse({ search: one(params.q), category: one(params.category), page: Number(one(params.page)) || 1 });
-  const input = parsed.success ? parsed.data : catalogProductsSchema.parse({});
+  const { input } = listInputFrom(catalogProductsSchema, { search: firstParam(params.q), category: firstParam(params.category), page: pageParam(params.page) });
   const api = await serverCaller();
   const [categories, list] = await Promise.all([api.catalog.categories(), api.catalog.products(input)]);
   const found = `${list.total.toLocaleString('en-US')} ${list.total === 1 ? 'product' : 'products'}`;

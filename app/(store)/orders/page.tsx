@@ -10,13 +10,12 @@ import { DISPLAY_STATUS_LABELS, DISPLAY_STATUSES } from '@/server/domain/orders/
 import { orderListSchema } from '@/server/schemas/order-history';
 import { serverCaller } from '@/server/trpc/server';
 import type { RouterOutputs } from '@/components/trpc/types';
+import { firstParam, listInputFrom, type SearchParams } from '@/server/schemas/list-params';
 
 export const metadata = { title: 'Orders' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 type Row = RouterOutputs['orders']['list']['rows'][number];
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 
 const SCOPE_LEDE = {
   own: 'Your orders, newest first.',
@@ -26,10 +25,9 @@ const SCOPE_LEDE = {
 
 export default async function OrdersPage({ searchParams }: Props) {
   const params = await searchParams;
-  const after = one(params.after);
+  const after = firstParam(params.after);
   // Unknown or malformed filters are dropped rather than answered with an error page.
-  const parsed = orderListSchema.safeParse({ search: one(params.q), status: one(params.status), cursor: after ?? one(params.before), direction: after ? 'newer' : 'older' });
-  const input = parsed.success ? parsed.data : orderListSchema.parse({});
+  const { input } = listInputFrom(orderListSchema, { search: firstParam(params.q), status: firstParam(params.status), cursor: after ?? firstParam(params.before), direction: after ? 'newer' : 'older' });
   const [list, me] = await Promise.all([orRefusalPage((await serverCaller()).orders.list(input)), getMe()]);
   const maySeePrices = me?.membership?.permissions.includes('prices.view') ?? false;
   const filtered = Boolean(input.search || input.status || input.cursor);

@@ -9,21 +9,19 @@ import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
 import { templateListSchema } from '@/server/schemas/order-history';
 import { serverCaller } from '@/server/trpc/server';
+import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 
 export const metadata = { title: 'Order templates' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function TemplatesPage({ searchParams }: Props) {
   const me = await getMe();
   if (!me?.membership?.permissions.includes('orders.place')) forbidden();
   const params = await searchParams;
-  const parsed = templateListSchema.safeParse({ page: Number(one(params.page)) || 1 });
-  const input = parsed.success ? parsed.data : templateListSchema.parse({});
+  const { input } = listInputFrom(templateListSchema, { page: pageParam(params.page) });
   const list = await orRefusalPage((await serverCaller()).orderTemplates.list(input));
-  const deleted = one(params.deleted);
+  const deleted = firstParam(params.deleted);
   return (
     <>
       <h1>Order templates</h1>

@@ -3,18 +3,16 @@ import { Button } from '@/components/ui/button';
 import { Pager } from '@/components/ui/pager';
 import { PRODUCT_STATUSES, staffProductListSchema } from '@/server/schemas/catalog';
 import { serverCaller } from '@/server/trpc/server';
+import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 
 export const metadata = { title: 'Catalog' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function StaffCatalogPage({ searchParams }: Props) {
   const params = await searchParams;
   // Unknown or malformed filters are dropped rather than answered with an error page.
-  const parsed = staffProductListSchema.safeParse({ search: one(params.q), category: one(params.category), status: one(params.status), page: Number(one(params.page)) || 1 });
-  const input = parsed.success ? parsed.data : staffProductListSchema.parse({});
+  const { input } = listInputFrom(staffProductListSchema, { search: firstParam(params.q), category: firstParam(params.category), status: firstParam(params.status), page: pageParam(params.page) });
   const api = await serverCaller();
   const [list, options] = await Promise.all([api.catalogAdmin.products(input), api.catalogAdmin.options()]);
   const query = { q: input.search, category: input.category, status: input.status };

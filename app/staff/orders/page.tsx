@@ -11,30 +11,23 @@ import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '@/server/domain/orders/stat
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import { staffOrderListSchema, type StaffOrderListInput } from '@/server/schemas/staff-orders';
 import { serverCaller } from '@/server/trpc/server';
+import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 
 export const metadata = { title: 'Orders' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+type Props = { searchParams: Promise<SearchParams> };
 
 /** The filters from the address; a malformed one is left out and named, the rest still apply. */
-function filtersOf(params: Record<string, string | string[] | undefined>): { input: StaffOrderListInput; problems: string[] } {
-  const raw: Record<string, unknown> = {
-    search: one(params.q),
-    status: one(params.status),
-    organizationId: one(params.org),
-    from: one(params.from),
-    to: one(params.to),
-    captureFailed: one(params.failed) === '1' || undefined,
-    page: Math.min(Math.max(1, Number(one(params.page)) || 1), 10_000),
-  };
-  const parsed = staffOrderListSchema.safeParse(raw);
-  if (parsed.success) return { input: parsed.data, problems: [] };
-  const problems = parsed.error.issues.map((issue) => issue.message);
-  for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
-  const retried = staffOrderListSchema.safeParse(raw);
-  return { input: retried.success ? retried.data : staffOrderListSchema.parse({}), problems };
+function filtersOf(params: SearchParams): { input: StaffOrderListInput; problems: string[] } {
+  return listInputFrom(staffOrderListSchema, {
+    search: firstParam(params.q),
+    status: firstParam(params.status),
+    organizationId: firstParam(params.org),
+    from: firstParam(params.from),
+    to: firstParam(params.to),
+    captureFailed: firstParam(params.failed) === '1' || undefined,
+    page: Math.min(pageParam(params.page), 10_000),
+  });
 }
 
 export default async function StaffOrdersPage({ searchParams }: Props) {

@@ -10,13 +10,12 @@ import { Pager } from '@/components/ui/pager';
 import type { QuoteStatus } from '@/server/domain/quotes/status';
 import { quoteListSchema } from '@/server/schemas/quotes';
 import { serverCaller } from '@/server/trpc/server';
+import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 
 export const metadata = { title: 'Quotes' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 type Row = RouterOutputs['staffQuotes']['list']['rows'][number];
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 
 function href(status: QuoteStatus | undefined, page = 1) {
   const query = new URLSearchParams();
@@ -30,8 +29,7 @@ function href(status: QuoteStatus | undefined, page = 1) {
 export default async function StaffQuotesPage({ searchParams }: Props) {
   await signedInOrSignIn();
   const params = await searchParams;
-  const parsed = quoteListSchema.safeParse({ status: one(params.status), page: Number(one(params.page)) || 1 });
-  const input = parsed.success ? parsed.data : quoteListSchema.parse({});
+  const { input } = listInputFrom(quoteListSchema, { status: firstParam(params.status), page: pageParam(params.page) });
   const status = input.status ?? 'requested';
   const list = await orRefusalPage((await serverCaller()).staffQuotes.list(input));
   const columns: Column<Row>[] = [

@@ -7,19 +7,17 @@ import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
 import { statementSchema } from '@/server/schemas/order-history';
 import { serverCaller } from '@/server/trpc/server';
+import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 
 export const metadata = { title: 'Account credit and statement' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+type Props = { searchParams: Promise<SearchParams> };
 
 const formatDate = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : '—');
 
 export default async function StatementPage({ searchParams }: Props) {
   const params = await searchParams;
-  const parsed = statementSchema.safeParse({ status: one(params.status), page: Number(one(params.page)) || 1 });
-  const input = parsed.success ? parsed.data : statementSchema.parse({});
+  const { input } = listInputFrom(statementSchema, { status: firstParam(params.status), page: pageParam(params.page) });
   const statement = await orRefusalPage((await serverCaller()).orders.statement(input));
   const account = statement.account;
   const href = (page: number) => `/account/statement?${new URLSearchParams({ ...(input.status ? { status: input.status } : {}), page: String(page) })}`;

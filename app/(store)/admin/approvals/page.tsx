@@ -9,26 +9,22 @@ import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
 import { limitedMembersSchema, ruleListSchema, RULE_STATUSES } from '@/server/schemas/approvals-admin';
 import { serverCaller } from '@/server/trpc/server';
+import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 
 export const metadata = { title: 'Spending limits and approval rules' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
-const pageOf = (value: string | undefined) => (value && /^\d{1,4}$/.test(value) ? Number(value) : undefined);
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function ApprovalsPage({ searchParams }: Props) {
   const me = await getMe();
   if (!me?.membership?.permissions.includes('org.approvals.manage')) forbidden();
   const params = await searchParams;
   // Unknown or malformed filters are dropped rather than answered with an error page.
-  const ruleQuery = ruleListSchema.safeParse({ search: one(params.q), status: one(params.status), page: pageOf(one(params.page)) });
-  const rulesInput = ruleQuery.success ? ruleQuery.data : ruleListSchema.parse({});
-  const limitQuery = limitedMembersSchema.safeParse({ search: one(params.lq), page: pageOf(one(params.lpage)) });
-  const limitsInput = limitQuery.success ? limitQuery.data : limitedMembersSchema.parse({});
+  const { input: rulesInput } = listInputFrom(ruleListSchema, { search: firstParam(params.q), status: firstParam(params.status), page: pageParam(params.page) });
+  const { input: limitsInput } = listInputFrom(limitedMembersSchema, { search: firstParam(params.lq), page: pageParam(params.lpage) });
   const api = await serverCaller();
   const [rules, options, limited] = await Promise.all([api.approvalRules.list(rulesInput), api.approvalRules.options(), api.spendingLimits.members(limitsInput)]);
-  const saved = one(params.saved);
+  const saved = firstParam(params.saved);
 
   const href = (changes: Record<string, string | number | undefined>) => {
     const query = new URLSearchParams();

@@ -5,24 +5,23 @@ import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
 import { MEMBER_STATUSES } from '@/server/domain/access/members';
 import { MEMBER_FLAG_LABELS, MEMBER_FLAGS, memberListSchema } from '@/server/schemas/members';
+import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 import { serverCaller } from '@/server/trpc/server';
 
 export const metadata = { title: 'Users and sub-accounts' };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function MembersPage({ searchParams }: Props) {
   const params = await searchParams;
-  // Unknown or malformed filters are dropped rather than answered with an error page.
-  const parsed = memberListSchema.safeParse({
-    search: params.q || undefined,
-    unitId: params.unit || undefined,
-    roleId: params.role || undefined,
-    flag: params.flag || undefined,
-    status: params.status || undefined,
-    page: Number(params.page) || 1,
+  const { input } = listInputFrom(memberListSchema, {
+    search: firstParam(params.q),
+    unitId: firstParam(params.unit),
+    roleId: firstParam(params.role),
+    flag: firstParam(params.flag),
+    status: firstParam(params.status),
+    page: pageParam(params.page),
   });
-  const input = parsed.success ? parsed.data : { page: 1, pageSize: 25 };
   const api = await serverCaller();
   const [list, options] = await orRefusalPage(Promise.all([api.members.list(input), api.members.options()]));
   const query = { q: input.search, unit: input.unitId, role: input.roleId, flag: input.flag, status: input.status };

@@ -6,18 +6,16 @@ import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
 import { erpKeysListSchema } from '@/server/schemas/erp-keys';
 import { serverCaller } from '@/server/trpc/server';
+import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 
 export const metadata = { title: 'ERP feed keys' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function ErpKeysPage({ searchParams }: Props) {
   const params = await searchParams;
   // Unknown or malformed filters are dropped rather than answered with an error page.
-  const parsed = erpKeysListSchema.safeParse({ search: one(params.q), status: one(params.status), page: Number(one(params.page)) || 1 });
-  const input = parsed.success ? parsed.data : erpKeysListSchema.parse({});
+  const { input } = listInputFrom(erpKeysListSchema, { search: firstParam(params.q), status: firstParam(params.status), page: pageParam(params.page) });
   const keys = await (await serverCaller()).erpKeys.list(input);
   const query = Object.fromEntries(Object.entries({ q: input.search, status: input.status }).filter(([, value]) => value)) as Record<string, string>;
   const href = (page: number) => `/staff/erp/keys?${new URLSearchParams({ ...query, page: String(page) })}`;
