@@ -7,6 +7,7 @@ import { discountedMinor } from '@/server/domain/catalog/pricing';
 import { followEmailLink, openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';
 import { NORTHWIND_DISCOUNT_BASIS_POINTS, pricedDemoProduct } from './fixtures/catalog';
 import { createPerson, e2eDb } from './fixtures/db';
+import { openBeforeHydration } from './fixtures/hydration';
 import { DEMO_PASSWORD, E2E_BASE_URL } from './fixtures/env';
 import { placeOrderViaApi, trpc } from './fixtures/orders';
 
@@ -30,17 +31,6 @@ const subAccount = () => createPerson({ organizationName: NORTHWIND, roles: ['bu
 const storeMenu = (page: Page) => page.getByRole('navigation', { name: 'Store menu' });
 const inboxLink = (page: Page, waiting: number) => storeMenu(page).getByRole('link', { name: waiting > 0 ? `Authorizations, ${waiting} waiting` : 'Authorizations', exact: true });
 
-/** Holds the page's JavaScript until `release` is called: a slow phone, still hydrating while the person types. */
-async function holdScripts(page: Page) {
-  let release = () => undefined as void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/**', async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
-
 test('feedback typed while the approval page is still loading is kept and sent with the approval', async ({ page }) => {
   const approver = await authorizer();
   const requester = await subAccount();
@@ -49,8 +39,7 @@ test('feedback typed while the approval page is still loading is kept and sent w
   const placed = await placeOrderViaApi(page, { lines: [{ sku: product.sku, quantity: 1 }], paymentMethod: 'card', cardNumber: GOOD_CARD });
 
   await switchUser(page, approver.email);
-  const release = await holdScripts(page);
-  await page.goto(`/authorizations/${placed.number}`, { waitUntil: 'commit' });
+  const release = await openBeforeHydration(page, `/authorizations/${placed.number}`);
   const main = page.getByRole('main');
   await main.getByLabel('Feedback for the requester').fill('Typed before the page was ready.');
   release();

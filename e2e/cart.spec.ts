@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signInViaApi, switchUser } from './fixtures/auth';
 import { pricedDemoProduct, usd } from './fixtures/catalog';
 import { createPerson } from './fixtures/db';
+import { openBeforeHydration } from './fixtures/hydration';
 
 const product = pricedDemoProduct();
 
@@ -24,6 +25,19 @@ test('a buyer adds from the product page and by quick order, and the cart totals
   const line = main.getByRole('listitem').filter({ hasText: product.sku });
   await expect(line.getByLabel(`Quantity of ${product.name}`)).toHaveValue('3');
   await expect(main.getByTestId('cart-subtotal')).toHaveText(`Subtotal: ${usd(3 * product.northwindPriceMinor)}`);
+});
+
+test('a quantity typed while the product page is still loading is the quantity added', async ({ page }) => {
+  const buyer = await createPerson({ organizationName: 'Northwind Traders', roles: ['buyer'] });
+  await signInViaApi(page, buyer.email);
+  const release = await openBeforeHydration(page, `/catalog/${product.sku}`);
+  const order = page.getByRole('main').getByRole('form', { name: `Add ${product.name} to the cart` });
+  await order.getByLabel('Quantity').fill('7');
+  release();
+  await order.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(order.getByRole('status')).toContainText('Added.');
+  await page.goto('/cart');
+  await expect(page.getByRole('main').getByLabel(`Quantity of ${product.name}`)).toHaveValue('7');
 });
 
 test('a member who may not see prices has a cart without any price; one who may not order has none', async ({ page }) => {

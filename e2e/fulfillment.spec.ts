@@ -6,6 +6,7 @@ import { openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';
 import { pricedDemoProduct } from './fixtures/catalog';
 import { createPerson, e2eDb } from './fixtures/db';
 import { E2E_CRON_SECRET } from './fixtures/env';
+import { openBeforeHydration } from './fixtures/hydration';
 import { findInFulfillmentQueue, placeOrderViaApi, runJobViaCron } from './fixtures/orders';
 
 const product = pricedDemoProduct();
@@ -81,22 +82,32 @@ test('a clerk batches a released order, prints its pick ticket and packing slip,
   await expect(main.getByTestId('packing-slip')).toHaveCount(1);
   await expect(main.getByRole('button', { name: 'Print 1 packing slip' })).toBeEnabled();
 
-  // Pack every line, then confirm the shipment with its carrier and tracking number.
-  await page.goto(batchUrl);
+  // Pack in two boxes. The first box's quantity is typed while the page is still loading, as on a
+  // slow handheld: it must be the quantity packed, not the default.
+  const release = await openBeforeHydration(page, batchUrl);
   const pack = main.getByRole('form', { name: `Pack order ${order.number}` });
-  await expect(pack.getByLabel(`Quantity of ${product.sku} to pack for ${order.number}`)).toHaveValue('2');
+  const quantity = pack.getByLabel(`Quantity of ${product.sku} to pack for ${order.number}`);
+  await expect(quantity).toHaveValue('2');
+  await quantity.fill('1');
+  release();
   await pack.getByRole('button', { name: 'Create package' }).click();
   const orderSection = main.getByRole('region', { name: `Order ${order.number}` });
-  await expect(orderSection.getByRole('status')).toContainText(`Package of 2 items packed for ${order.number}`);
+  await expect(orderSection.getByRole('status')).toContainText(`Package of 1 item packed for ${order.number}`);
+  await expect(quantity).toHaveValue('1');
+  await pack.getByRole('button', { name: 'Create package' }).click();
+  await expect(orderSection).toContainText(`Every line of this order at ${center.code} is packed.`);
 
-  const trackingNumber = `1Z${randomUUID().replaceAll('-', '').slice(0, 16).toUpperCase()}`;
-  const confirm = main.getByRole('form', { name: `Confirm shipment of package 1 of ${order.number}` });
-  await confirm.getByLabel('Carrier').fill('UPS');
-  await confirm.getByLabel('Tracking number').fill(trackingNumber);
-  await confirm.getByRole('button', { name: 'Confirm shipment' }).click();
+  const trackingNumbers = [1, 2].map(() => `1Z${randomUUID().replaceAll('-', '').slice(0, 16).toUpperCase()}`);
+  for (const [index, trackingNumber] of trackingNumbers.entries()) {
+    const confirm = main.getByRole('form', { name: `Confirm shipment of package ${index + 1} of ${order.number}` });
+    await confirm.getByLabel('Carrier').fill('UPS');
+    await confirm.getByLabel('Tracking number').fill(trackingNumber);
+    await confirm.getByRole('button', { name: 'Confirm shipment' }).click();
+    await expect(orderSection).toContainText(`with UPS, tracking ${trackingNumber}`);
+  }
+  const trackingNumber = trackingNumbers[1] ?? '';
   await expect(orderSection.getByRole('status')).toContainText(`Every line of ${order.number} has shipped`);
   await expect(main.getByTestId(`status-${order.number}`)).toHaveText('Order status: Shipped');
-  await expect(orderSection).toContainText(`with UPS, tracking ${trackingNumber}`);
 
   // The buyer's email names the carrier and the tracking number.
   await openLatestEmail(page, buyer.email, `Order ${order.number} has shipped`);

@@ -2,16 +2,17 @@
 
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useFieldState } from '@/components/ui/use-field-state';
 
 /** Quantity and "Add to cart" on a product page. */
 export function AddToCart({ sku, name }: { sku: string; name: string }) {
   const trpc = useTRPC();
   const id = useId();
-  const [quantity, setQuantity] = useState('1');
+  const [quantity, setQuantity, quantityRef] = useFieldState<HTMLInputElement>('1');
   const add = useMutation(trpc.cart.add.mutationOptions());
   const error = add.error?.data?.fieldErrors?.quantity?.[0] ?? add.error?.message;
   return (
@@ -26,7 +27,7 @@ export function AddToCart({ sku, name }: { sku: string; name: string }) {
     >
       <div className="actions">
         <label htmlFor={id}>Quantity</label>
-        <input id={id} className="quantity-input" type="number" inputMode="numeric" min={1} max={9999} value={quantity} onChange={(event) => setQuantity(event.target.value)} aria-invalid={error ? true : undefined} />
+        <input ref={quantityRef} id={id} className="quantity-input" type="number" inputMode="numeric" min={1} max={9999} value={quantity} onChange={(event) => setQuantity(event.target.value)} aria-invalid={error ? true : undefined} />
         <Button type="submit" className="button button-primary" disabled={add.isPending}>
           {add.isPending ? 'Adding…' : 'Add to cart'}
         </Button>

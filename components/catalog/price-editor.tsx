@@ -2,12 +2,13 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formatMoney, minorToInput } from './money';
+import { useFieldState } from '@/components/ui/use-field-state';
 
 type ListPrice = { id: string; name: string; currency: string; unitPriceMinor: number | null };
 
@@ -26,7 +27,7 @@ export function PriceEditor({ productId, prices }: { productId: string; prices: 
 function ListPriceForm({ productId, list }: { productId: string; list: ListPrice }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [value, setValue] = useState(list.unitPriceMinor === null ? '' : minorToInput(list.unitPriceMinor, list.currency));
+  const [value, setValue, valueRef] = useFieldState<HTMLInputElement>(list.unitPriceMinor === null ? '' : minorToInput(list.unitPriceMinor, list.currency));
   const save = useMutation(trpc.catalogAdmin.setPrice.mutationOptions({ onSuccess: () => router.refresh() }));
   const fieldError = save.error?.data?.fieldErrors?.unitPrice?.[0];
   const onSubmit = (event: FormEvent) => {
@@ -39,6 +40,7 @@ function ListPriceForm({ productId, list }: { productId: string; list: ListPrice
         label={`Unit price in ${list.name} (${list.currency})`}
         inputMode="decimal"
         autoComplete="off"
+        ref={valueRef}
         value={value}
         onChange={(event) => setValue(event.target.value)}
         hint={list.unitPriceMinor === null ? 'Not in this list: buyers on it see "price on request".' : `Now ${formatMoney(list.unitPriceMinor, list.currency)}. Empty the field to take it out of the list.`}

@@ -77,15 +77,17 @@ function PackForm({ order, center, onDone }: { order: BatchOrder; center: Center
   const trpc = useTRPC();
   const router = useRouter();
   const formId = useId();
-  const [quantities, setQuantities] = useState<Record<string, string>>(() => Object.fromEntries(order.lines.map((line) => [line.orderLineId, String(line.toPack)])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const create = useMutation(trpc.fulfillment.createPackage.mutationOptions());
 
-  const submit = () => {
+  // The quantities are read from the form, not held in state: on a slow handheld the clerk may type
+  // them before the page has hydrated.
+  const submit = (form: HTMLFormElement) => {
     setFormError(null);
+    const fields = new FormData(form);
     const entered = order.lines
-      .map((line) => ({ line, text: (quantities[line.orderLineId] ?? '').trim() }))
+      .map((line) => ({ line, text: String(fields.get(line.orderLineId) ?? '').trim() }))
       .filter(({ text }) => text !== '' && text !== '0');
     const requested = entered.map(({ line, text }) => ({ orderLineId: line.orderLineId, quantity: Number(text) }));
     const plan = planPackage(order.lines, requested);
@@ -123,7 +125,7 @@ function PackForm({ order, center, onDone }: { order: BatchOrder; center: Center
       aria-label={`Pack order ${order.number}`}
       onSubmit={(event) => {
         event.preventDefault();
-        submit();
+        submit(event.currentTarget);
       }}
     >
       <h3>Pack a package</h3>
@@ -161,6 +163,7 @@ function PackForm({ order, center, onDone }: { order: BatchOrder; center: Center
                     </label>
                     <input
                       id={inputId}
+                      name={line.orderLineId}
                       className="quantity-input"
                       type="number"
                       inputMode="numeric"
@@ -168,10 +171,9 @@ function PackForm({ order, center, onDone }: { order: BatchOrder; center: Center
                       max={line.toPack}
                       step={1}
                       disabled={line.toPack === 0}
-                      value={quantities[line.orderLineId] ?? ''}
+                      defaultValue={line.toPack}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? `${inputId}-error` : undefined}
-                      onChange={(event) => setQuantities((current) => ({ ...current, [line.orderLineId]: event.target.value }))}
                     />
                     {error && (
                       <p id={`${inputId}-error`} className="field-error">

@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
@@ -20,6 +20,12 @@ export function QueueBatcher({ queue }: { queue: Queue }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [selected, setSelected] = useState<string[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Boxes ticked before the page hydrated (a slow handheld) are in the form but not in state: adopt them.
+  useEffect(() => {
+    const ticked = formRef.current ? new FormData(formRef.current).getAll('order').map(String) : [];
+    if (ticked.length > 0) setSelected(ticked);
+  }, []);
   const create = useMutation(
     trpc.fulfillment.createPickBatch.mutationOptions({
       onSuccess: (batch) => router.push(`/staff/fulfillment/batches/${batch.number}?created=${batch.orderNumbers.length}`),
@@ -32,6 +38,7 @@ export function QueueBatcher({ queue }: { queue: Queue }) {
 
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label={`Create a pick batch at ${center.code}`}
       onSubmit={(event) => {
@@ -71,6 +78,8 @@ export function QueueBatcher({ queue }: { queue: Queue }) {
                   <input
                     type="checkbox"
                     className="row-checkbox"
+                    name="order"
+                    value={row.number}
                     aria-label={`Select order ${row.number}`}
                     checked={selected.includes(row.number)}
                     onChange={(event) => toggle(row.number, event.target.checked)}

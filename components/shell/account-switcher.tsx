@@ -1,9 +1,10 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/ui/use-action';
 import { switchAccount } from './session-actions';
+import { useFieldState } from '@/components/ui/use-field-state';
 
 type Account = { id: string; organizationName: string; usable: boolean; problem: string | null };
 
@@ -13,7 +14,7 @@ type Account = { id: string; organizationName: string; usable: boolean; problem:
  */
 export function AccountSwitcher({ accounts, activeId }: { accounts: Account[]; activeId: string | null }) {
   const id = useId();
-  const [selected, setSelected] = useState(activeId ?? accounts.find((a) => a.usable)?.id ?? '');
+  const [selected, setSelected, selectRef] = useFieldState<HTMLSelectElement>(activeId ?? accounts.find((a) => a.usable)?.id ?? '');
   const switching = useAction(switchAccount);
   return (
     <form
@@ -26,7 +27,7 @@ export function AccountSwitcher({ accounts, activeId }: { accounts: Account[]; a
       }}
     >
       <label htmlFor={id}>Account</label>
-      <select id={id} value={selected} onChange={(event) => setSelected(event.target.value)}>
+      <select ref={selectRef} id={id} value={selected} onChange={(event) => setSelected(event.target.value)}>
         {accounts.map((account) => (
           <option key={account.id} value={account.id} disabled={!account.usable}>
             {account.organizationName}

@@ -2,18 +2,18 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { formatDateTime } from '@/components/ui/format';
 import { TextareaField } from '@/components/ui/textarea-field';
+import { useFieldState } from '@/components/ui/use-field-state';
 
 /** Cancel an order before release, with a reason the buyer reads in the email. */
 export function CancelOrder({ number }: { number: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [reason, setReason] = useState('');
+  const [reason, setReason, reasonRef] = useFieldState<HTMLTextAreaElement>('');
   const cancel = useMutation(trpc.staffOrders.cancel.mutationOptions({ onSuccess: () => router.refresh() }));
   const reasonError = cancel.error?.data?.fieldErrors?.reason?.[0];
   return (
@@ -26,7 +26,7 @@ export function CancelOrder({ number }: { number: string }) {
         cancel.mutate({ number, reason });
       }}
     >
-      <TextareaField label="Reason for canceling" hint="Emailed to the buyer. Stock goes back and a card authorization is released." maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
+      <TextareaField label="Reason for canceling" hint="Emailed to the buyer. Stock goes back and a card authorization is released." maxLength={500} ref={reasonRef} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
       {cancel.error && !reasonError && <Alert tone="error">{cancel.error.message}</Alert>}
       {cancel.data && <Alert tone="success">Order {cancel.data.number} is canceled.</Alert>}
       <div className="actions">

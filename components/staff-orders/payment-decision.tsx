@@ -3,12 +3,12 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
+import { useFieldState } from '@/components/ui/use-field-state';
 
 /**
  * Approve a payment under review, or reject it with a reason the buyer reads. In the queue the
@@ -17,7 +17,7 @@ import { ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
 export function PaymentDecision({ number, refresh = false }: { number: string; refresh?: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [reason, setReason] = useState('');
+  const [reason, setReason, reasonRef] = useFieldState<HTMLTextAreaElement>('');
   const onSuccess = () => (refresh ? router.refresh() : undefined);
   const approve = useMutation(trpc.staffOrders.approvePayment.mutationOptions({ onSuccess }));
   const reject = useMutation(trpc.staffOrders.rejectPayment.mutationOptions({ onSuccess }));
@@ -53,6 +53,7 @@ export function PaymentDecision({ number, refresh = false }: { number: string; r
           label="Reason for rejecting"
           hint="The order is canceled and the buyer reads this reason."
           maxLength={500}
+          ref={reasonRef}
           value={reason}
           onChange={(event) => setReason(event.target.value)}
           error={reasonError}

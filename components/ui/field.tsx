@@ -1,6 +1,6 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type ComponentPropsWithRef } from 'react';
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string };
+type FieldProps = ComponentPropsWithRef<'input'> & { label: string; error?: string; hint?: string };
 
 /** A labelled input whose error is announced and tied to it with aria-describedby. */
 export function Field({ label, error, hint, id, ...input }: FieldProps) {

@@ -1,6 +1,6 @@
-import { useId, type TextareaHTMLAttributes } from 'react';
+import { useId, type ComponentPropsWithRef } from 'react';
 
-type TextareaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: string };
+type TextareaFieldProps = ComponentPropsWithRef<'textarea'> & { label: string; error?: string; hint?: string };
 
 export function TextareaField({ label, error, hint, id, ...textarea }: TextareaFieldProps) {
   const generated = useId();

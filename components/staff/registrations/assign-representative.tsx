@@ -2,10 +2,11 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useFieldState } from '@/components/ui/use-field-state';
 
 type Person = { membershipId: string; name: string; email: string };
 
@@ -13,7 +14,7 @@ export function AssignRepresentative({ organizationId, current, people }: { orga
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
-  const [selected, setSelected] = useState(current ?? '');
+  const [selected, setSelected, selectRef] = useFieldState<HTMLSelectElement>(current ?? '');
   const assign = useMutation(trpc.registrations.assignRepresentative.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
     <form
@@ -25,7 +26,7 @@ export function AssignRepresentative({ organizationId, current, people }: { orga
     >
       <div className="field">
         <label htmlFor={id}>Choose the representative</label>
-        <select id={id} value={selected} onChange={(event) => setSelected(event.target.value)}>
+        <select ref={selectRef} id={id} value={selected} onChange={(event) => setSelected(event.target.value)}>
           <option value="">Choose…</option>
           {people.map((person) => (
             <option key={person.membershipId} value={person.membershipId}>

@@ -2,17 +2,17 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { Button } from '@/components/ui/button';
+import { useFieldState } from '@/components/ui/use-field-state';
 
 /** Approve, or reject with a reason the buyer will read. */
 export function Decision({ organizationId, blockers }: { organizationId: string; blockers: string[] }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [reason, setReason] = useState('');
+  const [reason, setReason, reasonRef] = useFieldState<HTMLTextAreaElement>('');
   const approve = useMutation(trpc.registrations.approve.mutationOptions({ onSuccess: () => router.refresh() }));
   const reject = useMutation(trpc.registrations.reject.mutationOptions({ onSuccess: () => router.refresh() }));
   const reasonError = reject.error?.data?.fieldErrors?.reason?.[0];
@@ -41,7 +41,7 @@ export function Decision({ organizationId, blockers }: { organizationId: string;
           reject.mutate({ organizationId, reason });
         }}
       >
-        <TextareaField label="Reason for rejecting" hint="Sent to the organization's administrator." maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
+        <TextareaField label="Reason for rejecting" hint="Sent to the organization's administrator." maxLength={1000} ref={reasonRef} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
         {reject.error && !reasonError && <Alert tone="error">{reject.error.message}</Alert>}
         <div className="actions">
           <Button type="submit" className="button" disabled={reject.isPending}>
@@ -57,7 +57,7 @@ export function Decision({ organizationId, blockers }: { organizationId: string;
 export function Suspension({ organizationId, suspended }: { organizationId: string; suspended: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [reason, setReason] = useState('');
+  const [reason, setReason, reasonRef] = useFieldState<HTMLTextAreaElement>('');
   const suspend = useMutation(trpc.registrations.suspend.mutationOptions({ onSuccess: () => router.refresh() }));
   const reactivate = useMutation(trpc.registrations.reactivate.mutationOptions({ onSuccess: () => router.refresh() }));
   if (suspended) {
@@ -81,7 +81,7 @@ export function Suspension({ organizationId, suspended }: { organizationId: stri
         suspend.mutate({ organizationId, reason });
       }}
     >
-      <TextareaField label="Reason for suspending" hint="For staff; members are told the organization is suspended." maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
+      <TextareaField label="Reason for suspending" hint="For staff; members are told the organization is suspended." maxLength={1000} ref={reasonRef} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
       {suspend.error && !reasonError && <Alert tone="error">{suspend.error.message}</Alert>}
       <div className="actions">
         <Button type="submit" className="button" disabled={suspend.isPending}>Suspend</Button>
