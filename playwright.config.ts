@@ -30,6 +30,8 @@ export default defineConfig({
     },
     {
       name: 'phone',
+      // Status codes do not depend on the screen: every page is requested once, as the desktop.
+      testIgnore: /every-page\.spec\.ts/,
       use: {
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 3,

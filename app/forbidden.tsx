@@ -1,18 +1,12 @@
-import Link from 'next/link';
+import { ForbiddenNotice } from '@/components/shell/refusal-notices';
 
 export const metadata = { title: 'Not for you' };
 
-/** Rendered with status 403 whenever a page calls forbidden(). */
+/** Rendered with status 403 when a section's layout calls forbidden(): no section layout around it. */
 export default function Forbidden() {
   return (
     <main id="main">
-      <div className="card" role="alert">
-        <h1>You cannot open this page</h1>
-        <p>Your account does not give you access to it. If you think it should, ask your administrator.</p>
-        <p>
-          <Link href="/">Go to your start page</Link>
-        </p>
-      </div>
+      <ForbiddenNotice />
     </main>
   );
 }

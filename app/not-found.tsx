@@ -1,13 +1,10 @@
-import Link from 'next/link';
+import { NotFoundNotice } from '@/components/shell/refusal-notices';
 
+/** An address no page matches: no section layout around it, so it brings its own main landmark. */
 export default function NotFound() {
   return (
     <main id="main">
-      <div className="card">
-        <h1>Page not found</h1>
-        <p>There is nothing at this address.</p>
-        <Link href="/">Go to your start page</Link>
-      </div>
+      <NotFoundNotice />
     </main>
   );
 }

@@ -20,7 +20,7 @@ export default async function AuthorizationsPage({ searchParams }: Props) {
   if (!(await getMe())) redirect(signInPathFor((await headers()).get(RETURN_PATH_HEADER)));
   const input = inboxInputFrom(await searchParams);
   const caller = await serverCaller();
-  const [inbox, requesters, waiting] = await Promise.all([orRefusalPage(caller.authorizations.inbox(input)), caller.authorizations.requesters(), getWaitingCount()]);
+  const [inbox, requesters, waiting] = await orRefusalPage(Promise.all([caller.authorizations.inbox(input), caller.authorizations.requesters(), getWaitingCount()]));
   const view = INBOX_VIEWS.find((candidate) => candidate.state === input.state) ?? INBOX_VIEWS[0];
   const filtered = isFiltered(input);
   const lastPage = Math.max(1, Math.ceil(inbox.total / inbox.pageSize));

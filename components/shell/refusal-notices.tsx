@@ -1,0 +1,25 @@
+import Link from 'next/link';
+
+/** What a 404 says, inside whichever shell the address belongs to. */
+export function NotFoundNotice() {
+  return (
+    <div className="card">
+      <h1>Page not found</h1>
+      <p>There is nothing at this address.</p>
+      <Link href="/">Go to your start page</Link>
+    </div>
+  );
+}
+
+/** What a 403 says, inside whichever shell the address belongs to. */
+export function ForbiddenNotice() {
+  return (
+    <div className="card" role="alert">
+      <h1>You cannot open this page</h1>
+      <p>Your account does not give you access to it. If you think it should, ask your administrator.</p>
+      <p>
+        <Link href="/">Go to your start page</Link>
+      </p>
+    </div>
+  );
+}
