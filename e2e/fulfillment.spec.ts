@@ -93,6 +93,8 @@ test('a clerk batches a released order, prints its pick ticket and packing slip,
   await pack.getByRole('button', { name: 'Create package' }).click();
   const orderSection = main.getByRole('region', { name: `Order ${order.number}` });
   await expect(orderSection.getByRole('status')).toContainText(`Package of 1 item packed for ${order.number}`);
+  // The page reloads the order: the form for the rest comes with it.
+  await expect(orderSection).toContainText('2 allocated · 1 packed');
   await expect(quantity).toHaveValue('1');
   await pack.getByRole('button', { name: 'Create package' }).click();
   await expect(orderSection).toContainText(`Every line of this order at ${center.code} is packed.`);
