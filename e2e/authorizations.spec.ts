@@ -28,15 +28,21 @@ async function spendingLimit(requester: Person, limitMinor: number, authorizers:
 const authorizer = () => createPerson({ organizationName: NORTHWIND, roles: ['authorizer'], mayOrder: false, mayAuthorizeOrders: true });
 const subAccount = () => createPerson({ organizationName: NORTHWIND, roles: ['buyer'], hasLimitedBudget: true });
 
+/** A new sub-account whose orders over 5.00 need one of `authorizers`, signed in on `page`, with one such order placed by card. */
+async function orderOverLimit(page: Page, authorizers: Person[]) {
+  const requester = await subAccount();
+  await spendingLimit(requester, 500, authorizers);
+  await signInViaApi(page, requester.email);
+  const placed = await placeOrderViaApi(page, { lines: [{ sku: product.sku, quantity: 1 }], paymentMethod: 'card', cardNumber: GOOD_CARD });
+  return { requester, placed };
+}
+
 const storeMenu = (page: Page) => page.getByRole('navigation', { name: 'Store menu' });
 const inboxLink = (page: Page, waiting: number) => storeMenu(page).getByRole('link', { name: waiting > 0 ? `Authorizations, ${waiting} waiting` : 'Authorizations', exact: true });
 
 test('feedback typed while the approval page is still loading is kept and sent with the approval', async ({ page }) => {
   const approver = await authorizer();
-  const requester = await subAccount();
-  await spendingLimit(requester, 500, [approver]);
-  await signInViaApi(page, requester.email);
-  const placed = await placeOrderViaApi(page, { lines: [{ sku: product.sku, quantity: 1 }], paymentMethod: 'card', cardNumber: GOOD_CARD });
+  const { placed } = await orderOverLimit(page, [approver]);
 
   await switchUser(page, approver.email);
   const release = await openBeforeHydration(page, `/authorizations/${placed.number}`);
@@ -50,11 +56,7 @@ test('feedback typed while the approval page is still loading is kept and sent w
 
 test('an order over a sub-account’s limit: the authorizer follows the email link, signs in, approves; the requester is told and the order goes on', async ({ page }) => {
   const approver = await authorizer();
-  const requester = await subAccount();
-  await spendingLimit(requester, 500, [approver]);
-
-  await signInViaApi(page, requester.email);
-  const placed = await placeOrderViaApi(page, { lines: [{ sku: product.sku, quantity: 1 }], paymentMethod: 'card', cardNumber: GOOD_CARD });
+  const { requester, placed } = await orderOverLimit(page, [approver]);
   expect(placed.status).toBe('pending_approval');
 
   // Signed out, the authorizer opens the email and its link, and signs in on the way.
@@ -107,10 +109,7 @@ test('an order over a sub-account’s limit: the authorizer follows the email li
 test('a decline needs feedback, which the requester reads; cancelling the decision puts the order back; a late second authorizer is told who decided', async ({ page, browser }) => {
   const first = await authorizer();
   const second = await authorizer();
-  const requester = await subAccount();
-  await spendingLimit(requester, 500, [first, second]);
-  await signInViaApi(page, requester.email);
-  const placed = await placeOrderViaApi(page, { lines: [{ sku: product.sku, quantity: 1 }], paymentMethod: 'card', cardNumber: GOOD_CARD });
+  const { requester, placed } = await orderOverLimit(page, [first, second]);
   expect(placed.status).toBe('pending_approval');
 
   // From the inbox: search by number, then open the order.

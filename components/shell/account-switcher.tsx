@@ -3,8 +3,8 @@
 import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/ui/use-action';
-import { switchAccount } from './session-actions';
 import { useFieldState } from '@/components/ui/use-field-state';
+import { switchAccount } from './session-actions';
 
 type Account = { id: string; organizationName: string; usable: boolean; problem: string | null };
 

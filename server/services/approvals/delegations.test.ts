@@ -40,6 +40,16 @@ async function team(): Promise<Team> {
 const order = (t: Team, quantity: number) => placeOrder(db(), t.requester, { lines: [[t.product, quantity]], addressId: t.addressId });
 const stepsOf = (o: Order) => db().select().from(approvalSteps).where(eq(approvalSteps.orderId, o.id)).orderBy(approvalSteps.tier);
 
+/** Dana, standing in for Carol, is emailed the order, finds it waiting, and approves step `index` on Carol's behalf. */
+async function expectStandInDecides(placed: Order, index: number) {
+  const [email] = await emailsTo(db(), t.dana.user.email, 'approval-requested');
+  expect(email?.props).toMatchObject({ orderNumber: placed.number, onBehalfOf: 'Carol Controller' });
+  const dana = await as(t.dana);
+  expect(await dana.authorizations.waitingCount()).toBe(1);
+  expect(await dana.authorizations.approve({ number: placed.number })).toMatchObject({ status: 'payment_authorized' });
+  expect((await stepsOf(placed))[index]).toMatchObject({ decidedByMembershipId: t.dana.membership.id, onBehalfOfMembershipId: t.carol.membership.id });
+}
+
 let t: Team;
 beforeEach(async () => {
   t = await team();
@@ -136,12 +146,7 @@ describe('a delegated approval', () => {
       { membershipId: t.carol.membership.id, name: 'Carol Controller' },
       { membershipId: t.dana.membership.id, name: 'Dana Delegate', onBehalfOf: { membershipId: t.carol.membership.id, name: 'Carol Controller' } },
     ]);
-    const [email] = await emailsTo(db(), t.dana.user.email, 'approval-requested');
-    expect(email?.props).toMatchObject({ orderNumber: placed.number, onBehalfOf: 'Carol Controller' });
-    const dana = await as(t.dana);
-    expect(await dana.authorizations.waitingCount()).toBe(1);
-    expect(await dana.authorizations.approve({ number: placed.number })).toMatchObject({ status: 'payment_authorized' });
-    expect((await stepsOf(placed))[1]).toMatchObject({ decidedByMembershipId: t.dana.membership.id, onBehalfOfMembershipId: t.carol.membership.id });
+    await expectStandInDecides(placed, 1);
   });
 
   it('offers a step reopened during the absence (a canceled decision) to the stand-in', async () => {
@@ -155,11 +160,6 @@ describe('a delegated approval', () => {
     await (await as(t.carol)).delegations.set({ delegateMembershipId: t.dana.membership.id, startsAt: day(0), endsAt: day(3) });
     expect(await ann.authorizations.cancelDecision({ number: placed.number })).toMatchObject({ status: 'pending_approval' });
 
-    const [email] = await emailsTo(db(), t.dana.user.email, 'approval-requested');
-    expect(email?.props).toMatchObject({ orderNumber: placed.number, onBehalfOf: 'Carol Controller' });
-    const dana = await as(t.dana);
-    expect(await dana.authorizations.waitingCount()).toBe(1);
-    expect(await dana.authorizations.approve({ number: placed.number })).toMatchObject({ status: 'payment_authorized' });
-    expect((await stepsOf(placed))[0]).toMatchObject({ decidedByMembershipId: t.dana.membership.id, onBehalfOfMembershipId: t.carol.membership.id });
+    await expectStandInDecides(placed, 0);
   });
 });

@@ -1,6 +1,6 @@
 import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { customerAccounts } from '@/db/schema';
+import { customerAccounts, type CustomerAccount } from '@/db/schema';
 import { availableCredit } from '@/server/domain/orders/payment';
 import type { OrderStatus } from '@/server/domain/orders/state-machine';
 
@@ -27,8 +27,11 @@ export async function openBalanceMinor(db: Executor, organizationId: string, exc
 /** The account's credit line as the buyer's account page and the payment decision see it. */
 export async function creditPosition(db: Executor, organizationId: string, excludingOrderId?: string) {
   const [account] = await db.select().from(customerAccounts).where(eq(customerAccounts.organizationId, organizationId));
-  if (!account) return null;
-  const openBalance = await openBalanceMinor(db, organizationId, excludingOrderId);
+  return account ? creditPositionOf(account, await openBalanceMinor(db, organizationId, excludingOrderId)) : null;
+}
+
+/** The credit line of an account read with its open balance (see `openBalanceSql`). */
+export function creditPositionOf(account: CustomerAccount, openBalance: number) {
   return {
     currency: account.currency,
     creditLimitMinor: account.creditLimitMinor,

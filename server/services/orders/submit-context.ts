@@ -1,9 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { customerAccounts, organizationAddresses, organizations, shippingMethods, type Order } from '@/db/schema';
-import { availableCredit } from '@/server/domain/orders/payment';
 import type { SubmitOrderInput } from '@/server/schemas/orders';
-import { openBalanceSql } from './credit';
+import { creditPositionOf, openBalanceSql } from './credit';
 
 /**
  * Everything a submit reads about the organization once it holds the organization's lock, in one
@@ -26,14 +25,9 @@ export async function submitContext(tx: Executor, who: { organizationId: string;
     .leftJoin(organizationAddresses, and(eq(organizationAddresses.id, input.addressId), eq(organizationAddresses.organizationId, organizations.id), eq(organizationAddresses.active, true)))
     .leftJoin(shippingMethods, and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)))
     .where(eq(organizations.id, who.organizationId));
-  const account = row?.account ?? null;
   return {
     earlier: row?.earlier ?? null,
-    credit: account && {
-      currency: account.currency,
-      paymentMethods: account.paymentMethods,
-      availableCreditMinor: availableCredit(account.creditLimitMinor, Number(row?.owed ?? 0)),
-    },
+    credit: row?.account ? creditPositionOf(row.account, Number(row.owed)) : null,
     address: row?.address ?? null,
     shipping: row?.shipping ?? null,
   };
