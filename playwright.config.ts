@@ -4,7 +4,13 @@ import { E2E_BASE_URL, E2E_CRON_SECRET, E2E_PG_PORT, E2E_PORT } from './e2e/fixt
 
 // Playwright cannot download browsers here: use the system Chromium (Debian's package).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const chromiumArgs = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const chromiumArgs = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export default defineConfig({
   testDir: 'e2e',

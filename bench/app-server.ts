@@ -56,7 +56,8 @@ function pipeLines(child: ChildProcess, onLine: (line: string) => void) {
  */
 export async function buildApp(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
   const kept = new Map<string, string | null>();
-  for (const file of ['tsconfig.json', 'next-env.d.ts']) kept.set(file, existsSync(file) ? await readFile(file, 'utf8') : null);
+  for (const file of ['tsconfig.json', 'next-env.d.ts'])
+    kept.set(file, existsSync(file) ? await readFile(file, 'utf8') : null);
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [NEXT_BIN, 'build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -66,7 +67,8 @@ export async function buildApp(env: NodeJS.ProcessEnv, log: (line: string) => vo
     });
   } finally {
     for (const [file, content] of kept) {
-      if (content !== null && (await readFile(file, 'utf8').catch(() => null)) !== content) await writeFile(file, content);
+      if (content !== null && (await readFile(file, 'utf8').catch(() => null)) !== content)
+        await writeFile(file, content);
     }
   }
 }
@@ -78,12 +80,26 @@ export function hasBuild(): boolean {
 export type AppServer = { pid: number; stop: () => Promise<void> };
 
 /** `next start` on 127.0.0.1:3200, its output in a log file; resolves once /api/health answers 200. */
-export async function startApp(env: NodeJS.ProcessEnv, logFile: string, log: (line: string) => void, nodeArgs: string[] = []): Promise<AppServer> {
+export async function startApp(
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  log: (line: string) => void,
+  nodeArgs: string[] = [],
+): Promise<AppServer> {
   const out = createWriteStream(logFile);
-  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, 'start', '--port', String(BENCH_APP_PORT), '--hostname', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, NEXT_BIN, 'start', '--port', String(BENCH_APP_PORT), '--hostname', '127.0.0.1'],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   pipeLines(child, (line) => out.write(`${line}\n`));
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.on('exit', () => { exited = true; resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.on('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const stop = async () => {
     if (!exited) {
       child.kill('SIGTERM');
@@ -96,7 +112,10 @@ export async function startApp(env: NodeJS.ProcessEnv, logFile: string, log: (li
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (exited) break;
-    const status = await fetch(`${BENCH_APP_URL}/api/health`).then((r) => r.status, () => 0);
+    const status = await fetch(`${BENCH_APP_URL}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) {
       log(`App (next start, pid ${child.pid}) answers on ${BENCH_APP_URL}; its log: ${logFile}`);
       return { pid: child.pid ?? 0, stop };

@@ -60,12 +60,20 @@ export const approvalsDataset: DatasetPart = {
 };
 
 async function seedApprovals(sql: Sql, log: Log): Promise<void> {
-  const [{ as_of: asOf } = { as_of: '' }] = await sql<{ as_of: string }[]>`select to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as as_of`;
-  log(`Seeding approvals as of ${asOf}: ${authorizerCount().toLocaleString('en')} authorizers, ${requesterCount().toLocaleString('en')} requesters, ${APPROVALS.pendingOrders.toLocaleString('en')} orders waiting for approval, ${APPROVALS.historyOrders.toLocaleString('en')} decided …`);
+  const [{ as_of: asOf } = { as_of: '' }] = await sql<
+    { as_of: string }[]
+  >`select to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as as_of`;
+  log(
+    `Seeding approvals as of ${asOf}: ${authorizerCount().toLocaleString('en')} authorizers, ${requesterCount().toLocaleString('en')} requesters, ${APPROVALS.pendingOrders.toLocaleString('en')} orders waiting for approval, ${APPROVALS.historyOrders.toLocaleString('en')} decided …`,
+  );
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   await step(log, 'authorizers, requesters, spending limits', () => seedPeople(sql, passwordHash, asOf));
   await seedOrders(sql, asOf, log);
-  await step(log, 'analyze', () => sql.unsafe('vacuum (analyze) users, memberships, membership_roles, spending_limits, spending_limit_authorizers, orders, order_lines, order_events, approval_steps, approval_inbox, authorizer_reminders'));
+  await step(log, 'analyze', () =>
+    sql.unsafe(
+      'vacuum (analyze) users, memberships, membership_roles, spending_limits, spending_limit_authorizers, orders, order_lines, order_events, approval_steps, approval_inbox, authorizer_reminders',
+    ),
+  );
 }
 
 /**
@@ -176,7 +184,8 @@ function seedPeople(sql: Sql, passwordHash: string, asOf: string) {
 /** Orders in batches, two at a time on their own connections, as the orders part does. */
 async function seedOrders(sql: Sql, asOf: string, log: Log) {
   const batches: [number, number][] = [];
-  for (let lo = 1; lo <= totalOrders(); lo += APPROVALS.batch) batches.push([lo, Math.min(totalOrders(), lo + APPROVALS.batch - 1)]);
+  for (let lo = 1; lo <= totalOrders(); lo += APPROVALS.batch)
+    batches.push([lo, Math.min(totalOrders(), lo + APPROVALS.batch - 1)]);
   const started = performance.now();
   let done = 0;
   const worker = async () => {
@@ -185,7 +194,9 @@ async function seedOrders(sql: Sql, asOf: string, log: Log) {
       await seedOrderBatch(sql, asOf, lo, hi);
       done += hi - lo + 1;
       const elapsed = (performance.now() - started) / 1000;
-      log(`  approval orders ${lo.toLocaleString('en')}–${hi.toLocaleString('en')}; ${Math.round((done / totalOrders()) * 100)} % after ${elapsed.toFixed(0)} s`);
+      log(
+        `  approval orders ${lo.toLocaleString('en')}–${hi.toLocaleString('en')}; ${Math.round((done / totalOrders()) * 100)} % after ${elapsed.toFixed(0)} s`,
+      );
     }
   };
   await Promise.all([worker(), worker()]);

@@ -6,7 +6,14 @@ import { inboxPage, inboxRequesters, waitingCount } from '@/server/services/appr
 import type { Sql } from './database';
 
 /** An authorizer the approvals bench measures: the typical one or a heavy one. */
-export type BenchAuthorizer = { label: string; n: number; membershipId: string; userId: string; organizationId: string; pending: number };
+export type BenchAuthorizer = {
+  label: string;
+  n: number;
+  membershipId: string;
+  userId: string;
+  organizationId: string;
+  pending: number;
+};
 
 export type PlanFigures = { executionMs: number; planningMs: number; seqScans: string[]; plan: string };
 
@@ -33,17 +40,33 @@ type Captured = { query: string; params: unknown[] };
 const TIMED_RUNS = 12;
 
 /** The typical authorizer (pending count nearest the median of the ordinary ones) and the heavy ones, by pending count. */
-export async function benchAuthorizers(sql: Sql): Promise<{ typical: BenchAuthorizer; heavy: BenchAuthorizer[]; medianPending: number }> {
-  const rows = await sql<{ n: number; membership_id: string; user_id: string; organization_id: string; heavy: boolean; pending: number }[]>`
+export async function benchAuthorizers(
+  sql: Sql,
+): Promise<{ typical: BenchAuthorizer; heavy: BenchAuthorizer[]; medianPending: number }> {
+  const rows = await sql<
+    { n: number; membership_id: string; user_id: string; organization_id: string; heavy: boolean; pending: number }[]
+  >`
     select a.n, a.membership_id, a.user_id, a.organization_id, a.heavy,
       (select count(*) from approval_inbox i where i.membership_id = a.membership_id and i.state = 'pending')::int as pending
     from bench.authorizers a order by a.n`;
   const ordinary = rows.filter((row) => !row.heavy).sort((a, b) => a.pending - b.pending || a.n - b.n);
   const median = ordinary[Math.floor(ordinary.length / 2)]?.pending ?? 0;
-  const typical = [...ordinary].sort((a, b) => Math.abs(a.pending - median) - Math.abs(b.pending - median) || a.n - b.n)[0];
+  const typical = [...ordinary].sort(
+    (a, b) => Math.abs(a.pending - median) - Math.abs(b.pending - median) || a.n - b.n,
+  )[0];
   if (!typical) throw new Error('approvals: no authorizers; run with --reseed');
-  const as = (label: string, row: (typeof rows)[number]): BenchAuthorizer => ({ label, n: row.n, membershipId: row.membership_id, userId: row.user_id, organizationId: row.organization_id, pending: row.pending });
-  const heavy = rows.filter((row) => row.heavy).sort((a, b) => b.pending - a.pending || a.n - b.n).map((row) => as('heavy', row));
+  const as = (label: string, row: (typeof rows)[number]): BenchAuthorizer => ({
+    label,
+    n: row.n,
+    membershipId: row.membership_id,
+    userId: row.user_id,
+    organizationId: row.organization_id,
+    pending: row.pending,
+  });
+  const heavy = rows
+    .filter((row) => row.heavy)
+    .sort((a, b) => b.pending - a.pending || a.n - b.n)
+    .map((row) => as('heavy', row));
   return { typical: as('typical', typical), heavy, medianPending: median };
 }
 
@@ -65,7 +88,9 @@ const planText = (rows: readonly { 'QUERY PLAN': string }[]) => rows.map((row) =
 /** EXPLAIN (ANALYZE, BUFFERS) of one statement with its values, then of its generic plan, then timed as a prepared statement. */
 async function explain(sql: Sql, name: string, statement: Captured): Promise<ExplainedStatement> {
   const params = statement.params as never[];
-  const custom = planText(await sql.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${statement.query}`, params));
+  const custom = planText(
+    await sql.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${statement.query}`, params),
+  );
   const generic = await sql.begin(async (tx) => {
     await tx.unsafe('set local plan_cache_mode = force_generic_plan');
     await tx.unsafe(`prepare bench_generic as ${statement.query}`);
@@ -88,13 +113,22 @@ async function explain(sql: Sql, name: string, statement: Captured): Promise<Exp
   try {
     const appMedianMs = await timed(false);
     const preparedMedianMs = await timed(true);
-    return { name, sql: statement.query, params: statement.params, custom: figures(custom), generic: figures(generic), appMedianMs, preparedMedianMs };
+    return {
+      name,
+      sql: statement.query,
+      params: statement.params,
+      custom: figures(custom),
+      generic: figures(generic),
+      appMedianMs,
+      preparedMedianMs,
+    };
   } finally {
     connection.release();
   }
 }
 
-const median = (values: readonly number[]) => Math.round(([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0) * 1000) / 1000;
+const median = (values: readonly number[]) =>
+  Math.round(([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0) * 1000) / 1000;
 
 /** Names a statement of the inbox page by what it reads. */
 function pageStatementName(query: string): string {
@@ -110,21 +144,47 @@ function pageStatementName(query: string): string {
  * pending tab with its total and rows, the requesters for the filter, the count), captures the
  * SQL drizzle sends, and explains each statement.
  */
-export async function explainInbox(sql: Sql, databaseUrl: string, authorizers: readonly BenchAuthorizer[]): Promise<ExplainedStatement[]> {
+export async function explainInbox(
+  sql: Sql,
+  databaseUrl: string,
+  authorizers: readonly BenchAuthorizer[],
+): Promise<ExplainedStatement[]> {
   const captured: Captured[] = [];
   // A client of its own: drizzle changes the date parsing of the client it is given.
   const client = postgres(databaseUrl, { max: 1, onnotice: () => undefined });
   try {
-    return await explainWith(sql, drizzle(client, { schema, casing: 'snake_case', logger: { logQuery: (query, params) => void captured.push({ query, params }) } }), captured, authorizers);
+    return await explainWith(
+      sql,
+      drizzle(client, {
+        schema,
+        casing: 'snake_case',
+        logger: { logQuery: (query, params) => void captured.push({ query, params }) },
+      }),
+      captured,
+      authorizers,
+    );
   } finally {
     await client.end();
   }
 }
 
-async function explainWith(sql: Sql, db: Parameters<typeof waitingCount>[0], captured: Captured[], authorizers: readonly BenchAuthorizer[]): Promise<ExplainedStatement[]> {
+async function explainWith(
+  sql: Sql,
+  db: Parameters<typeof waitingCount>[0],
+  captured: Captured[],
+  authorizers: readonly BenchAuthorizer[],
+): Promise<ExplainedStatement[]> {
   const results: ExplainedStatement[] = [];
   const calls = (who: BenchAuthorizer): [(query: string) => string, () => Promise<unknown>][] => [
-    [pageStatementName, () => inboxPage(db, { membershipId: who.membershipId, organizationId: who.organizationId, maySeePrices: true }, inboxSchema.parse({}))],
+    [
+      pageStatementName,
+      () =>
+        inboxPage(
+          db,
+          { membershipId: who.membershipId, organizationId: who.organizationId, maySeePrices: true },
+          inboxSchema.parse({}),
+        ),
+    ],
     [() => 'requesters filter', () => inboxRequesters(db, who)],
     [() => 'waiting count', () => waitingCount(db, who.membershipId)],
   ];
@@ -132,7 +192,8 @@ async function explainWith(sql: Sql, db: Parameters<typeof waitingCount>[0], cap
     for (const [name, call] of calls(who)) {
       captured.length = 0;
       await call();
-      for (const statement of [...captured]) results.push(await explain(sql, `${who.label} · ${name(statement.query)}`, statement));
+      for (const statement of [...captured])
+        results.push(await explain(sql, `${who.label} · ${name(statement.query)}`, statement));
     }
   }
   return results;

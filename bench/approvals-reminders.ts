@@ -33,7 +33,9 @@ export type RemindersResult = {
  * cron route takes the wall clock as its time and the data set's times are fixed.
  */
 export async function measureReminders(sql: Sql, databaseUrl: string, appUrl: string): Promise<RemindersResult> {
-  const [meta] = await sql<{ ms: number }[]>`select extract(epoch from as_of)::float8 * 1000 as ms from bench.approvals_meta`;
+  const [meta] = await sql<
+    { ms: number }[]
+  >`select extract(epoch from as_of)::float8 * 1000 as ms from bench.approvals_meta`;
   if (!meta) throw new Error('reminders: bench.approvals_meta is missing; run with --reseed');
   const now = new Date(meta.ms + 60_000);
   const cutoff = new Date(now.getTime() - 24 * 3_600_000);
@@ -59,7 +61,12 @@ export async function measureReminders(sql: Sql, databaseUrl: string, appUrl: st
       [1, 2].map(async () => {
         const begun = performance.now();
         const outcome = await runRecordedJob(handle.db, job, 'manual', now);
-        return { ms: Math.round(performance.now() - begun), status: outcome.status, result: 'result' in outcome ? outcome.result : outcome.error, runId: outcome.runId };
+        return {
+          ms: Math.round(performance.now() - begun),
+          status: outcome.status,
+          result: 'result' in outcome ? outcome.result : outcome.error,
+          runId: outcome.runId,
+        };
       }),
     );
     const wallMs = Math.round(performance.now() - started);
@@ -67,7 +74,10 @@ export async function measureReminders(sql: Sql, databaseUrl: string, appUrl: st
       select count(*)::int as emails, count(distinct to_address)::int as recipients,
         (select count(*) from (select to_address from email_outbox where kind = 'approval-reminder' and created_at = ${now} group by to_address having count(*) > 1) d)::int as duplicates
       from email_outbox where kind = 'approval-reminder' and created_at = ${now}`;
-    const escalated = runs.reduce((sum, run) => sum + Number((run.result as { stepsEscalated?: number } | undefined)?.stepsEscalated ?? 0), 0);
+    const escalated = runs.reduce(
+      (sum, run) => sum + Number((run.result as { stepsEscalated?: number } | undefined)?.stepsEscalated ?? 0),
+      0,
+    );
     await sql`delete from job_runs where id in ${sql(runs.map((run) => run.runId))}`;
     await cleanUp(sql, now);
     return {

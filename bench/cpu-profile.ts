@@ -32,7 +32,10 @@ async function resolver() {
   const maps = new Map<string, SourceMap | null>();
   const mapOf = async (file: string) => {
     if (!maps.has(file)) {
-      const payload = await readFile(`${file}.map`, 'utf8').then((text) => JSON.parse(text) as object, () => null);
+      const payload = await readFile(`${file}.map`, 'utf8').then(
+        (text) => JSON.parse(text) as object,
+        () => null,
+      );
       maps.set(file, payload ? new SourceMap(payload as ConstructorParameters<typeof SourceMap>[0]) : null);
     }
     return maps.get(file) ?? null;
@@ -43,7 +46,8 @@ async function resolver() {
     const file = frame.url.startsWith('file://') ? fileURLToPath(frame.url) : frame.url;
     const map = await mapOf(file);
     const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string } | undefined;
-    if (entry?.originalSource) return originOf(path.relative(process.cwd(), path.resolve(path.dirname(file), entry.originalSource)));
+    if (entry?.originalSource)
+      return originOf(path.relative(process.cwd(), path.resolve(path.dirname(file), entry.originalSource)));
     return originOf(path.relative(process.cwd(), file));
   };
 }
@@ -77,5 +81,9 @@ export async function summarizeCpuProfiles(folder: string): Promise<CpuBreakdown
       byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
     }
   }
-  return { profiledMs: Math.round(busy / 1000), byOrigin: top(byOrigin, busy, 18), byFunction: top(byFunction, busy, 18) };
+  return {
+    profiledMs: Math.round(busy / 1000),
+    byOrigin: top(byOrigin, busy, 18),
+    byFunction: top(byFunction, busy, 18),
+  };
 }

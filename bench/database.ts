@@ -19,14 +19,18 @@ export type BenchDatabase = {
   stop: () => Promise<void>;
 };
 
-const openSql = (url: string) => postgres(url, { max: 4, onnotice: () => undefined, connection: { application_name: 'countersign-bench' } });
+const openSql = (url: string) =>
+  postgres(url, { max: 4, onnotice: () => undefined, connection: { application_name: 'countersign-bench' } });
 
 /**
  * BENCH_DATABASE_URL when set; otherwise an embedded PostgreSQL in .data/bench-postgres on port
  * 54349 with a database of its own. Migrated and with the predefined roles, like `npm start` does.
  * `fresh` drops the bench database (embedded) or empties every table (BENCH_DATABASE_URL) first.
  */
-export async function openBenchDatabase(options: { fresh: boolean; log: (line: string) => void }): Promise<BenchDatabase> {
+export async function openBenchDatabase(options: {
+  fresh: boolean;
+  log: (line: string) => void;
+}): Promise<BenchDatabase> {
   const given = process.env.BENCH_DATABASE_URL;
   let url = given ?? '';
   let stopServer: () => Promise<void> = async () => undefined;
@@ -44,7 +48,9 @@ export async function openBenchDatabase(options: { fresh: boolean; log: (line: s
   }
   const sql = openSql(url);
   // pg_stat_statements tells which statements a submit runs and what they cost (bench/diagnostics.ts).
-  await sql.unsafe('create extension if not exists pg_stat_statements').catch(() => options.log('pg_stat_statements is not available: no statement figures.'));
+  await sql
+    .unsafe('create extension if not exists pg_stat_statements')
+    .catch(() => options.log('pg_stat_statements is not available: no statement figures.'));
   let stopped = false;
   return {
     url,
@@ -82,7 +88,11 @@ async function prepareSchema(url: string, options: { fresh: boolean; embedded: b
  * for this much data would: pg_stat_statements for the statement figures, 1 GB of shared buffers
  * (the default 128 MB holds a fraction of the million orders), room for WAL between checkpoints.
  */
-export const BENCH_PG_SETTINGS = { shared_preload_libraries: 'pg_stat_statements', shared_buffers: '1GB', max_wal_size: '4GB' } as const;
+export const BENCH_PG_SETTINGS = {
+  shared_preload_libraries: 'pg_stat_statements',
+  shared_buffers: '1GB',
+  max_wal_size: '4GB',
+} as const;
 
 /** The embedded server with BENCH_PG_SETTINGS; the first start after initdb sets them and restarts once. */
 async function startTuned(log: (line: string) => void) {
@@ -100,7 +110,11 @@ async function startTuned(log: (line: string) => void) {
     await sql.end();
   }
   if (!changed) return server;
-  log(`Restarting the bench PostgreSQL once for ${Object.entries(BENCH_PG_SETTINGS).map(([k, v]) => `${k}=${v}`).join(', ')} …`);
+  log(
+    `Restarting the bench PostgreSQL once for ${Object.entries(BENCH_PG_SETTINGS)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')} …`,
+  );
   await server.stop();
   return startEmbeddedPostgres({ dataDir: BENCH_PG_DIR, port: BENCH_PG_PORT, log });
 }
@@ -120,7 +134,9 @@ async function emptyDatabase(url: string, log: (line: string) => void): Promise<
   try {
     log('Emptying every table of BENCH_DATABASE_URL (--reseed) …');
     await sql.unsafe('drop schema if exists bench cascade');
-    const tables = await sql<{ name: string }[]>`select quote_ident(tablename) as name from pg_tables where schemaname = 'public'`;
+    const tables = await sql<
+      { name: string }[]
+    >`select quote_ident(tablename) as name from pg_tables where schemaname = 'public'`;
     if (tables.length > 0) await sql.unsafe(`truncate ${tables.map((t) => t.name).join(', ')} cascade`);
   } finally {
     await sql.end();

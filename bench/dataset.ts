@@ -24,28 +24,41 @@ export type DatasetState =
 
 type Marker = { part: string; version: number; size: Record<string, number>; seeded_at: Date; seconds: string };
 
-const sameSize = (a: Record<string, number>, b: Record<string, number>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+const sameSize = (a: Record<string, number>, b: Record<string, number>) =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 /** Which parts are seeded, which are missing, or why the data set must be seeded again. */
 export async function datasetState(sql: Sql, parts: readonly DatasetPart[]): Promise<DatasetState> {
   const [table] = await sql<{ exists: boolean }[]>`select to_regclass('bench.dataset') is not null as exists`;
-  const markers: Marker[] = table?.exists ? await sql<Marker[]>`select part, version, size, seeded_at, seconds from bench.dataset` : [];
+  const markers: Marker[] = table?.exists
+    ? await sql<Marker[]>`select part, version, size, seeded_at, seconds from bench.dataset`
+    : [];
   if (markers.length === 0) {
     const [{ n = 0 } = {}] = await sql<{ n: number }[]>`select count(*)::int as n from organizations`;
-    return n === 0 ? { kind: 'missing', parts: [...parts] } : { kind: 'stale', reason: 'data but no finished bench seed' };
+    return n === 0
+      ? { kind: 'missing', parts: [...parts] }
+      : { kind: 'stale', reason: 'data but no finished bench seed' };
   }
   const redo: DatasetPart[] = [];
   for (const marker of markers) {
     const part = parts.find((p) => p.name === marker.part);
     if (part && (part.version !== marker.version || !sameSize(part.size, marker.size))) {
       if (part.remove) redo.push(part);
-      else return { kind: 'stale', reason: `part "${part.name}" v${marker.version} ${JSON.stringify(marker.size)}, want v${part.version} ${JSON.stringify(part.size)}` };
+      else
+        return {
+          kind: 'stale',
+          reason: `part "${part.name}" v${marker.version} ${JSON.stringify(marker.size)}, want v${part.version} ${JSON.stringify(part.size)}`,
+        };
     }
   }
   const missing = parts.filter((part) => redo.includes(part) || !markers.some((marker) => marker.part === part.name));
   if (missing.length > 0) return { kind: 'missing', parts: missing };
   const first = markers.find((marker) => marker.part === parts[0]?.name) ?? markers[0];
-  return { kind: 'ready', seededAt: first?.seeded_at ?? new Date(), seconds: markers.reduce((sum, marker) => sum + Number(marker.seconds), 0) };
+  return {
+    kind: 'ready',
+    seededAt: first?.seeded_at ?? new Date(),
+    seconds: markers.reduce((sum, marker) => sum + Number(marker.seconds), 0),
+  };
 }
 
 /** Seeds the missing parts in order and marks each done. */

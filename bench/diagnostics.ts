@@ -60,13 +60,20 @@ export type CpuMeter = { stop: () => Record<string, number> };
 export function meterCpu(trees: Record<string, number>): CpuMeter {
   const startedAt = performance.now();
   const before = processTable();
-  const startTicks = Object.fromEntries(Object.entries(trees).map(([name, pid]) => [name, pid ? treeTicks(before, pid) : 0]));
+  const startTicks = Object.fromEntries(
+    Object.entries(trees).map(([name, pid]) => [name, pid ? treeTicks(before, pid) : 0]),
+  );
   return {
     stop: () => {
       const seconds = (performance.now() - startedAt) / 1000;
       const after = processTable();
       return Object.fromEntries(
-        Object.entries(trees).map(([name, pid]) => [name, pid ? Math.round(((treeTicks(after, pid) - (startTicks[name] ?? 0)) / TICKS_PER_SECOND / seconds) * 100) / 100 : 0]),
+        Object.entries(trees).map(([name, pid]) => [
+          name,
+          pid
+            ? Math.round(((treeTicks(after, pid) - (startTicks[name] ?? 0)) / TICKS_PER_SECOND / seconds) * 100) / 100
+            : 0,
+        ]),
       );
     },
   };
@@ -90,7 +97,9 @@ export function sampleWaits(sql: Sql): { stop: () => Promise<WaitSample> } {
                     when state = 'idle in transaction' then 'idle in transaction (app working)'
                     else coalesce(wait_event_type || '/' || wait_event, 'running on CPU') end as wait,
                count(*)::int as n
-        from pg_stat_activity where application_name = 'countersign' and datname = current_database() group by 1`.catch(() => []);
+        from pg_stat_activity where application_name = 'countersign' and datname = current_database() group by 1`.catch(
+        () => [],
+      );
       samples++;
       for (const row of rows) counts[row.wait] = (counts[row.wait] ?? 0) + row.n;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -100,7 +109,11 @@ export function sampleWaits(sql: Sql): { stop: () => Promise<WaitSample> } {
     stop: async () => {
       running = false;
       await loop;
-      const busy = Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([wait, n]) => [wait, Math.round((n / Math.max(1, samples)) * 100) / 100]));
+      const busy = Object.fromEntries(
+        Object.entries(counts)
+          .sort((a, b) => b[1] - a[1])
+          .map(([wait, n]) => [wait, Math.round((n / Math.max(1, samples)) * 100) / 100]),
+      );
       return { samples, busy };
     },
   };
@@ -112,8 +125,15 @@ export type DbCounters = { commits: number; rollbacks: number; deadlocks: number
 export async function dbCounters(sql: Sql): Promise<DbCounters> {
   const [db] = await sql<{ commits: number; rollbacks: number; deadlocks: number }[]>`
     select xact_commit::float8 as commits, xact_rollback::float8 as rollbacks, deadlocks::float8 as deadlocks from pg_stat_database where datname = current_database()`;
-  const tables = await sql<{ name: string; seq: number }[]>`select relname as name, seq_scan::float8 as seq from pg_stat_user_tables where schemaname = 'public'`;
-  return { commits: db?.commits ?? 0, rollbacks: db?.rollbacks ?? 0, deadlocks: db?.deadlocks ?? 0, seqScans: Object.fromEntries(tables.map((t) => [t.name, t.seq])) };
+  const tables = await sql<
+    { name: string; seq: number }[]
+  >`select relname as name, seq_scan::float8 as seq from pg_stat_user_tables where schemaname = 'public'`;
+  return {
+    commits: db?.commits ?? 0,
+    rollbacks: db?.rollbacks ?? 0,
+    deadlocks: db?.deadlocks ?? 0,
+    seqScans: Object.fromEntries(tables.map((t) => [t.name, t.seq])),
+  };
 }
 
 export function counterDelta(before: DbCounters, after: DbCounters) {
@@ -123,7 +143,12 @@ export function counterDelta(before: DbCounters, after: DbCounters) {
       .filter(([, n]) => n > 0)
       .sort((a, b) => b[1] - a[1]),
   );
-  return { commits: after.commits - before.commits, rollbacks: after.rollbacks - before.rollbacks, deadlocks: after.deadlocks - before.deadlocks, seqScans };
+  return {
+    commits: after.commits - before.commits,
+    rollbacks: after.rollbacks - before.rollbacks,
+    deadlocks: after.deadlocks - before.deadlocks,
+    seqScans,
+  };
 }
 
 export async function resetStatements(sql: Sql): Promise<void> {
@@ -133,7 +158,10 @@ export async function resetStatements(sql: Sql): Promise<void> {
 export type StatementFigure = { query: string; calls: number; totalMs: number; meanMs: number; rows: number };
 
 /** The app's statements since the reset, by total execution time, and how many statements ran in all. */
-export async function topStatements(sql: Sql, limit: number): Promise<{ calls: number; totalMs: number; top: StatementFigure[] } | null> {
+export async function topStatements(
+  sql: Sql,
+  limit: number,
+): Promise<{ calls: number; totalMs: number; top: StatementFigure[] } | null> {
   try {
     const rows = await sql.unsafe<{ query: string; calls: number; total_ms: number; mean_ms: number; rows: number }[]>(`
       select query, calls::float8 as calls, total_exec_time as total_ms, mean_exec_time as mean_ms, rows::float8 as rows
@@ -144,7 +172,15 @@ export async function topStatements(sql: Sql, limit: number): Promise<{ calls: n
     return {
       calls: rows.reduce((sum, row) => sum + row.calls, 0),
       totalMs: round(rows.reduce((sum, row) => sum + row.total_ms, 0)),
-      top: rows.slice(0, limit).map((row) => ({ query: row.query.replace(/\s+/g, ' ').slice(0, 400), calls: row.calls, totalMs: round(row.total_ms), meanMs: round(row.mean_ms), rows: row.rows })),
+      top: rows
+        .slice(0, limit)
+        .map((row) => ({
+          query: row.query.replace(/\s+/g, ' ').slice(0, 400),
+          calls: row.calls,
+          totalMs: round(row.total_ms),
+          meanMs: round(row.mean_ms),
+          rows: row.rows,
+        })),
     };
   } catch {
     return null;

@@ -23,7 +23,13 @@ export type HistoryCase = {
   sql: string;
 };
 
-export type HistoryResult = { membershipId: string; orders: number; cases: HistoryCase[]; worstMs: number; ok: boolean };
+export type HistoryResult = {
+  membershipId: string;
+  orders: number;
+  cases: HistoryCase[];
+  worstMs: number;
+  ok: boolean;
+};
 
 type Captured = { query: string; params: unknown[] };
 
@@ -38,9 +44,14 @@ export async function measureHistory(sql: Sql): Promise<HistoryResult> {
     from bench.members m where m.n = ${HISTORY_MEMBER_N}`;
   if (!member) throw new Error('history: the history member is missing; run with --reseed');
   let captured: Captured | undefined;
-  const db = drizzle(sql, { schema, casing: 'snake_case', logger: { logQuery: (query, params) => void (captured = { query, params }) } });
+  const db = drizzle(sql, {
+    schema,
+    casing: 'snake_case',
+    logger: { logQuery: (query, params) => void (captured = { query, params }) },
+  });
   const reach = { scope: 'own' as const, membershipId: member.membership_id };
-  const read = (filters: HistoryFilters, page: HistoryPage) => orderHistoryPage(db, member.organization_id, reach, filters, page);
+  const read = (filters: HistoryFilters, page: HistoryPage) =>
+    orderHistoryPage(db, member.organization_id, reach, filters, page);
 
   /** The cursor a pager holds after walking `pages` pages from the newest. */
   const cursorAfter = async (pages: number) => {
@@ -56,8 +67,16 @@ export async function measureHistory(sql: Sql): Promise<HistoryResult> {
     { name: 'page 1', target: true, run: () => read({}, older()) },
     { name: 'page 2 (older)', target: true, run: async () => read({}, older(await cursorAfter(1))) },
     { name: 'page 10 (older)', target: true, run: async () => read({}, older(await cursorAfter(9))) },
-    { name: `page ${lastPage + 1} (last)`, target: true, run: async () => read({}, older(await cursorAfter(lastPage))) },
-    { name: 'page 9 (newer)', target: true, run: async () => read({}, { cursor: await cursorAfter(9), direction: 'newer', pageSize: PAGE_SIZE }) },
+    {
+      name: `page ${lastPage + 1} (last)`,
+      target: true,
+      run: async () => read({}, older(await cursorAfter(lastPage))),
+    },
+    {
+      name: 'page 9 (newer)',
+      target: true,
+      run: async () => read({}, { cursor: await cursorAfter(9), direction: 'newer', pageSize: PAGE_SIZE }),
+    },
     { name: 'status shipped', target: false, run: () => read({ status: 'shipped' }, older()) },
     { name: 'status payment rev.', target: false, run: () => read({ status: 'payment_review' }, older()) },
     { name: 'search "CS-1000"', target: false, run: () => read({ search: 'CS-1000' }, older()) },
@@ -70,7 +89,10 @@ export async function measureHistory(sql: Sql): Promise<HistoryResult> {
     // The last statement is the page itself (a cursor lookup above runs through `sql`, not drizzle).
     const page = captured as Captured | undefined;
     if (!page) throw new Error(`history: no query captured for ${c.name}`);
-    const explained = await sql.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${page.query}`, page.params as never[]);
+    const explained = await sql.unsafe<{ 'QUERY PLAN': string }[]>(
+      `explain (analyze, buffers) ${page.query}`,
+      page.params as never[],
+    );
     const plan = explained.map((row) => row['QUERY PLAN']).join('\n');
     const times: number[] = [];
     for (let run = 0; run < TIMED_RUNS; run++) {
@@ -92,5 +114,11 @@ export async function measureHistory(sql: Sql): Promise<HistoryResult> {
   }
   const counted = results.filter((c) => c.target);
   const worstMs = Math.max(...counted.map((c) => c.executionMs + c.planningMs));
-  return { membershipId: member.membership_id, orders: member.orders, cases: results, worstMs, ok: worstMs < HISTORY_TARGET_MS && results.every((c) => !c.seqScanOnOrders) };
+  return {
+    membershipId: member.membership_id,
+    orders: member.orders,
+    cases: results,
+    worstMs,
+    ok: worstMs < HISTORY_TARGET_MS && results.every((c) => !c.seqScanOnOrders),
+  };
 }

@@ -15,7 +15,13 @@ function summarize(latencies: number[]): LatencySummary {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   const round = (ms: number) => Math.round(ms * 100) / 100;
   const mean = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
-  return { p50: round(at(0.5)), p90: round(at(0.9)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1] ?? 0), mean: round(mean) };
+  return {
+    p50: round(at(0.5)),
+    p90: round(at(0.9)),
+    p99: round(at(0.99)),
+    max: round(sorted[sorted.length - 1] ?? 0),
+    mean: round(mean),
+  };
 }
 
 /** The body as sent when the request asked for compression (a browser's Accept-Encoding). */
@@ -30,18 +36,24 @@ function send(agent: http.Agent, base: URL, request: PhaseRequest): Promise<{ st
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...request.headers };
     if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body);
-    const req = http.request({ agent, host: base.hostname, port: base.port, path: request.path, method: request.method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode ?? 0, body: decode(Buffer.concat(chunks), res.headers['content-encoding']).toString('utf8') });
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { agent, host: base.hostname, port: base.port, path: request.path, method: request.method, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          try {
+            resolve({
+              status: res.statusCode ?? 0,
+              body: decode(Buffer.concat(chunks), res.headers['content-encoding']).toString('utf8'),
+            });
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(request.body);
   });
@@ -50,7 +62,8 @@ function send(agent: http.Agent, base: URL, request: PhaseRequest): Promise<{ st
 /** Whether the answer is a success, and the tallied value (e.g. the order's status). */
 function judge(spec: PhaseSpec, status: number, body: string): { ok: boolean; value?: string } {
   if (status !== 200) return { ok: false };
-  if (spec.expect.kind === 'html') return body.includes(spec.expect.contains) ? { ok: true, value: 'page' } : { ok: false, value: 'marker missing' };
+  if (spec.expect.kind === 'html')
+    return body.includes(spec.expect.contains) ? { ok: true, value: 'page' } : { ok: false, value: 'marker missing' };
   try {
     const json = JSON.parse(body) as Record<string, unknown>;
     if (spec.expect.kind === 'health') return { ok: json.status === 'ok', value: 'ok' };
@@ -138,7 +151,8 @@ const reply = (message: WorkerMessage) => process.send?.(message);
 process.on('message', (spec: PhaseSpec) => {
   runPhase(spec).then(
     (result) => reply({ kind: 'result', result }),
-    (error: unknown) => reply({ kind: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) }),
+    (error: unknown) =>
+      reply({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
 process.on('disconnect', () => process.exit(0));

@@ -6,12 +6,16 @@ import type { PhaseResult, PhaseSpec, WorkerMessage } from './load-protocol';
 export type LoadGenerator = { pid: number; run: (spec: PhaseSpec) => Promise<PhaseResult>; stop: () => void };
 
 export function startLoadGenerator(): LoadGenerator {
-  const child: ChildProcess = fork(path.resolve('bench/load-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(path.resolve('bench/load-worker.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return {
     pid: child.pid ?? 0,
     run: (spec) =>
       new Promise((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`the load generator exited (${code}) during ${spec.name}`));
+        const onExit = (code: number | null) =>
+          reject(new Error(`the load generator exited (${code}) during ${spec.name}`));
         child.once('exit', onExit);
         child.once('message', (message: WorkerMessage) => {
           child.off('exit', onExit);

@@ -40,18 +40,44 @@ function numberOption(value: string, name: string, min: number): number {
 }
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { reseed: false, skipBuild: false, dbOnly: false, connections: 50, warmupSeconds: 3, durationSeconds: 20, email: 'hold', poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10), cpuProfile: false };
+  const options: BenchOptions = {
+    reseed: false,
+    skipBuild: false,
+    dbOnly: false,
+    connections: 50,
+    warmupSeconds: 3,
+    durationSeconds: 20,
+    email: 'hold',
+    poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    cpuProfile: false,
+  };
   for (const arg of argv) {
     const [name, value = ''] = arg.replace(/^--/, '').split('=', 2) as [string, string?];
     switch (name) {
-      case 'reseed': options.reseed = true; break;
-      case 'skip-build': options.skipBuild = true; break;
-      case 'db-only': options.dbOnly = true; break;
-      case 'cpu-profile': options.cpuProfile = true; break;
-      case 'connections': options.connections = numberOption(value, name, 1); break;
-      case 'warmup': options.warmupSeconds = numberOption(value, name, 0); break;
-      case 'duration': options.durationSeconds = numberOption(value, name, 1); break;
-      case 'pool': options.poolSize = numberOption(value, name, 1); break;
+      case 'reseed':
+        options.reseed = true;
+        break;
+      case 'skip-build':
+        options.skipBuild = true;
+        break;
+      case 'db-only':
+        options.dbOnly = true;
+        break;
+      case 'cpu-profile':
+        options.cpuProfile = true;
+        break;
+      case 'connections':
+        options.connections = numberOption(value, name, 1);
+        break;
+      case 'warmup':
+        options.warmupSeconds = numberOption(value, name, 0);
+        break;
+      case 'duration':
+        options.durationSeconds = numberOption(value, name, 1);
+        break;
+      case 'pool':
+        options.poolSize = numberOption(value, name, 1);
+        break;
       case 'email':
         if (value !== 'hold' && value !== 'deliver') throw new Error('--email is hold or deliver');
         options.email = value;

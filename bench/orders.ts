@@ -3,7 +3,14 @@ import { benchHarness, startMeasuring, startRun } from './harness';
 import { HISTORY_TARGET_MS, measureHistory } from './history';
 import { appMsPerRequest } from './phase';
 import type { BenchOptions } from './options';
-import { printHistory, printLoadTable, printVerdicts, SUBMIT_RATIO_TARGET, writeReport, type OrdersReport } from './report';
+import {
+  printHistory,
+  printLoadTable,
+  printVerdicts,
+  SUBMIT_RATIO_TARGET,
+  writeReport,
+  type OrdersReport,
+} from './report';
 import { memberCount, ordersDataset } from './seed-data';
 import { prepareSubmits } from './sessions';
 import type { BenchDatabase, Sql } from './database';
@@ -32,7 +39,8 @@ async function datasetCounts(sql: Sql) {
   return row ?? {};
 }
 
-const countOrders = async (sql: Sql) => Number((await sql<{ n: number }[]>`select count(*)::int as n from orders`)[0]?.n ?? 0);
+const countOrders = async (sql: Sql) =>
+  Number((await sql<{ n: number }[]>`select count(*)::int as n from orders`)[0]?.n ?? 0);
 
 async function main(): Promise<number> {
   const started = await startRun(PARTS, harness, datasetCounts);
@@ -57,18 +65,33 @@ async function main(): Promise<number> {
 }
 
 async function measureHttp(db: BenchDatabase, options: BenchOptions, report: OrdersReport) {
-  const { runPhase, stop } = await startMeasuring(db, options, harness, { label: '', stamp: report.startedAt.replace(/[:.]/g, '-') });
+  const { runPhase, stop } = await startMeasuring(db, options, harness, {
+    label: '',
+    stamp: report.startedAt.replace(/[:.]/g, '-'),
+  });
 
-  const common = { baseUrl: BENCH_APP_URL, connections: options.connections, warmupMs: options.warmupSeconds * 1000, durationMs: options.durationSeconds * 1000 };
-  const health = (name: string) => runPhase({ ...common, name, repeat: { method: 'GET', path: '/api/health' }, expect: { kind: 'health' } });
+  const common = {
+    baseUrl: BENCH_APP_URL,
+    connections: options.connections,
+    warmupMs: options.warmupSeconds * 1000,
+    durationMs: options.durationSeconds * 1000,
+  };
+  const health = (name: string) =>
+    runPhase({ ...common, name, repeat: { method: 'GET', path: '/api/health' }, expect: { kind: 'health' } });
   const timing = `${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`;
   log(`Health: GET /api/health, ${timing} …`);
   report.health = await health('health');
 
   log(`Preparing ${(memberCount() - 1).toLocaleString('en')} members to submit once each: carts, sessions, cookies …`);
-  const prepared = await prepareSubmits(db.sql, { count: memberCount() - 1, secret: BENCH_AUTH_SECRET, maxAgeSeconds: 12 * 3600 });
+  const prepared = await prepareSubmits(db.sql, {
+    count: memberCount() - 1,
+    secret: BENCH_AUTH_SECRET,
+    maxAgeSeconds: 12 * 3600,
+  });
   const ordersBefore = await countOrders(db.sql);
-  log(`Submit: POST /api/trpc/checkout.submit, ${timing} (emails ${options.email === 'hold' ? 'held in the outbox' : 'rendered into the dev mailbox'}) …`);
+  log(
+    `Submit: POST /api/trpc/checkout.submit, ${timing} (emails ${options.email === 'hold' ? 'held in the outbox' : 'rendered into the dev mailbox'}) …`,
+  );
   const submit = await runPhase({
     ...common,
     name: 'submit',
@@ -85,18 +108,37 @@ async function measureHttp(db: BenchDatabase, options: BenchOptions, report: Ord
   const baseline = (report.health.requestsPerSecond + report.healthAfter.requestsPerSecond) / 2;
   report.ratio = baseline > 0 ? submit.requestsPerSecond / baseline : 0;
   printLoadTable(report, print);
-  print(`  submit / health = ${submit.requestsPerSecond} / ${baseline.toFixed(1)} (mean of both health runs) = ${(report.ratio * 100).toFixed(1)} % (target ≥ ${SUBMIT_RATIO_TARGET * 100} %)`);
+  print(
+    `  submit / health = ${submit.requestsPerSecond} / ${baseline.toFixed(1)} (mean of both health runs) = ${(report.ratio * 100).toFixed(1)} % (target ≥ ${SUBMIT_RATIO_TARGET * 100} %)`,
+  );
   // The app is one Node.js process: when it is the bottleneck, the ratio tends to health's app CPU per
   // request over submit's, whatever else the machine runs. Shown beside the measured ratio.
-  const appRatio = appMsPerRequest(submit) > 0 ? (appMsPerRequest(report.health) + appMsPerRequest(report.healthAfter)) / 2 / appMsPerRequest(submit) : 0;
+  const appRatio =
+    appMsPerRequest(submit) > 0
+      ? (appMsPerRequest(report.health) + appMsPerRequest(report.healthAfter)) / 2 / appMsPerRequest(submit)
+      : 0;
   report.appCpuRatio = Math.round(appRatio * 1000) / 1000;
-  print(`  app CPU per request: health ${appMsPerRequest(report.health).toFixed(2)} / ${appMsPerRequest(report.healthAfter).toFixed(2)} ms, submit ${appMsPerRequest(submit).toFixed(2)} ms → submit can reach at most ≈ ${(appRatio * 100).toFixed(1)} % of health while the app's one process is the limit`);
+  print(
+    `  app CPU per request: health ${appMsPerRequest(report.health).toFixed(2)} / ${appMsPerRequest(report.healthAfter).toFixed(2)} ms, submit ${appMsPerRequest(submit).toFixed(2)} ms → submit can reach at most ≈ ${(appRatio * 100).toFixed(1)} % of health while the app's one process is the limit`,
+  );
   const created = report.submit.ordersAfter - report.submit.ordersBefore;
   const healthErrors = report.health.total.errors + report.healthAfter.total.errors;
   report.verdicts.push(
-    { name: `submit ≥ ${SUBMIT_RATIO_TARGET * 100} % of health throughput at ${options.connections} connections`, ok: report.ratio >= SUBMIT_RATIO_TARGET, detail: `${submit.requestsPerSecond} vs ${baseline.toFixed(1)} req/s = ${(report.ratio * 100).toFixed(1)} %` },
-    { name: 'no errors', ok: healthErrors === 0 && submit.total.errors === 0, detail: `health ${healthErrors}, submit ${submit.total.errors} (warm-up included)` },
-    { name: 'every successful submit created one order', ok: created === submit.total.ok && submit.total.ok > 0, detail: `${created} orders created, ${submit.total.ok} successful submits` },
+    {
+      name: `submit ≥ ${SUBMIT_RATIO_TARGET * 100} % of health throughput at ${options.connections} connections`,
+      ok: report.ratio >= SUBMIT_RATIO_TARGET,
+      detail: `${submit.requestsPerSecond} vs ${baseline.toFixed(1)} req/s = ${(report.ratio * 100).toFixed(1)} %`,
+    },
+    {
+      name: 'no errors',
+      ok: healthErrors === 0 && submit.total.errors === 0,
+      detail: `health ${healthErrors}, submit ${submit.total.errors} (warm-up included)`,
+    },
+    {
+      name: 'every successful submit created one order',
+      ok: created === submit.total.ok && submit.total.ok > 0,
+      detail: `${created} orders created, ${submit.total.ok} successful submits`,
+    },
   );
 }
 

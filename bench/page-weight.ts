@@ -26,8 +26,16 @@ export type PageWeight = {
 
 const SCRIPT_TAG = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
 const PRELOAD_TAG = /<link\b[^>]*\brel=["']?(?:preload|modulepreload)["']?[^>]*>/gi;
-const attribute = (tag: string, name: string) => new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((value) => value !== undefined);
-const unescapeHtml = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'");
+const attribute = (tag: string, name: string) =>
+  new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(1)
+    .find((value) => value !== undefined);
+const unescapeHtml = (value: string) =>
+  value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'");
 const gzipBytes = (body: string | Uint8Array) => gzipSync(body, { level: 9 }).byteLength;
 
 /** The script URLs of an HTML page (absolute, once each), its `nomodule` ones apart, and its inline script bodies. */
@@ -49,7 +57,10 @@ export function scriptsOf(html: string, pageUrl: string): { urls: string[]; noMo
 
 async function gzippedScripts(urls: string[]): Promise<{ src: string; gzipBytes: number }[]> {
   const scripts = await Promise.all(
-    urls.map(async (src) => ({ src, gzipBytes: gzipBytes(new Uint8Array(await (await fetchOk(src, {})).arrayBuffer())) })),
+    urls.map(async (src) => ({
+      src,
+      gzipBytes: gzipBytes(new Uint8Array(await (await fetchOk(src, {})).arrayBuffer())),
+    })),
   );
   return scripts.sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
@@ -101,7 +112,8 @@ export async function signInCookie(baseUrl: string, email: string, password: str
     body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
   });
   keep(signIn);
-  if (![...jar.keys()].some((name) => name.endsWith('next-auth.session-token'))) throw new Error(`signing in as ${email} failed (${signIn.status})`);
+  if (![...jar.keys()].some((name) => name.endsWith('next-auth.session-token')))
+    throw new Error(`signing in as ${email} failed (${signIn.status})`);
   return header();
 }
 
@@ -114,7 +126,10 @@ export function formatPageWeight(path: string, weight: PageWeight): string {
     `First-load JavaScript of ${path} (gzip -9, kB = 1000 bytes)`,
     ...rows,
     `${kB(weight.totalGzipBytes).padStart(10)}  total, ${weight.scripts.length} scripts`,
-    ...weight.noModule.map((script) => `${kB(script.gzipBytes).padStart(10)}  ${new URL(script.src).pathname} (nomodule: skipped by browsers with ES modules; not in the total)`),
+    ...weight.noModule.map(
+      (script) =>
+        `${kB(script.gzipBytes).padStart(10)}  ${new URL(script.src).pathname} (nomodule: skipped by browsers with ES modules; not in the total)`,
+    ),
     `${kB(weight.inlineGzipBytes).padStart(10)}  inline scripts of the HTML (RSC payload; not in the total)`,
   ].join('\n');
 }

@@ -1,7 +1,15 @@
 import os from 'node:os';
 import { BENCH_APP_URL } from './app-server';
 import { BENCH_PG_DIR, type BenchDatabase } from './database';
-import { counterDelta, dbCounters, meterCpu, postmasterPid, resetStatements, sampleWaits, topStatements } from './diagnostics';
+import {
+  counterDelta,
+  dbCounters,
+  meterCpu,
+  postmasterPid,
+  resetStatements,
+  sampleWaits,
+  topStatements,
+} from './diagnostics';
 import type { LoadGenerator } from './load';
 import type { PhaseSpec } from './load-protocol';
 import type { PhaseReport } from './report';
@@ -12,15 +20,31 @@ import type { PhaseReport } from './report';
  */
 export async function prime(connections: number) {
   for (let round = 0; round < 3; round++) {
-    await Promise.all(Array.from({ length: connections }, () => fetch(`${BENCH_APP_URL}/api/health`).then((r) => r.text(), () => '')));
+    await Promise.all(
+      Array.from({ length: connections }, () =>
+        fetch(`${BENCH_APP_URL}/api/health`).then(
+          (r) => r.text(),
+          () => '',
+        ),
+      ),
+    );
   }
 }
 
 /** Runs one load phase with CPU, wait-event and counter diagnostics around it. */
-export async function measured(db: BenchDatabase, load: LoadGenerator, appPid: number, spec: PhaseSpec): Promise<PhaseReport> {
+export async function measured(
+  db: BenchDatabase,
+  load: LoadGenerator,
+  appPid: number,
+  spec: PhaseSpec,
+): Promise<PhaseReport> {
   await resetStatements(db.sql);
   const counters = await dbCounters(db.sql);
-  const cpu = meterCpu({ app: appPid, postgres: db.embedded ? postmasterPid(BENCH_PG_DIR) : 0, 'load generator': load.pid });
+  const cpu = meterCpu({
+    app: appPid,
+    postgres: db.embedded ? postmasterPid(BENCH_PG_DIR) : 0,
+    'load generator': load.pid,
+  });
   const waits = sampleWaits(db.sql);
   const result = await load.run(spec);
   const cpuCores = cpu.stop();
@@ -34,9 +58,18 @@ export async function measured(db: BenchDatabase, load: LoadGenerator, appPid: n
     loadAverage: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
     waits: sampled.busy,
     db: counterDelta(counters, await dbCounters(db.sql)),
-    ...(statements ? { statements: { ...statements, perRequest: Math.round((statements.calls / requests) * 10) / 10, execMsPerRequest: Math.round((statements.totalMs / requests) * 1000) / 1000 } } : {}),
+    ...(statements
+      ? {
+          statements: {
+            ...statements,
+            perRequest: Math.round((statements.calls / requests) * 10) / 10,
+            execMsPerRequest: Math.round((statements.totalMs / requests) * 1000) / 1000,
+          },
+        }
+      : {}),
   };
 }
 
 /** App CPU milliseconds per request of a phase (the app is one Node.js process). */
-export const appMsPerRequest = (phase: PhaseReport) => ((phase.cpuCores?.app ?? 0) * 1000) / Math.max(0.1, phase.requestsPerSecond);
+export const appMsPerRequest = (phase: PhaseReport) =>
+  ((phase.cpuCores?.app ?? 0) * 1000) / Math.max(0.1, phase.requestsPerSecond);

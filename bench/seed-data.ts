@@ -40,11 +40,19 @@ export async function step(log: Log, what: string, run: () => Promise<unknown>) 
 
 /** Seeds the orders data set into an empty (migrated) database. */
 async function seedOrdersDataset(sql: Sql, log: Log): Promise<void> {
-  log(`Seeding: ${DATASET.organizations} organizations, ${memberCount().toLocaleString('en')} members, ${DATASET.products.toLocaleString('en')} products, ${DATASET.orders.toLocaleString('en')} orders …`);
+  log(
+    `Seeding: ${DATASET.organizations} organizations, ${memberCount().toLocaleString('en')} members, ${DATASET.products.toLocaleString('en')} products, ${DATASET.orders.toLocaleString('en')} orders …`,
+  );
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   await step(log, 'shipping methods, fulfillment centers, price lists', () => seedReference(sql));
-  await step(log, `${DATASET.products} products with prices in ${DATASET.priceLists} lists and stock at 2 centers`, () => seedProducts(sql));
-  await step(log, `${DATASET.organizations} organizations with accounts, contracts, addresses`, () => seedOrganizations(sql));
+  await step(
+    log,
+    `${DATASET.products} products with prices in ${DATASET.priceLists} lists and stock at 2 centers`,
+    () => seedProducts(sql),
+  );
+  await step(log, `${DATASET.organizations} organizations with accounts, contracts, addresses`, () =>
+    seedOrganizations(sql),
+  );
   await step(log, `${memberCount()} users and members`, () => seedMembers(sql, passwordHash));
   await seedOrders(sql, log);
   await step(log, 'vacuum analyze', () => sql.unsafe('vacuum (analyze)'));
@@ -54,14 +62,21 @@ async function seedOrdersDataset(sql: Sql, log: Log): Promise<void> {
 export const ordersDataset: DatasetPart = {
   name: 'orders',
   version: 1,
-  size: { organizations: DATASET.organizations, members: memberCount(), products: DATASET.products, orders: DATASET.orders, historyOrders: DATASET.historyOrders },
+  size: {
+    organizations: DATASET.organizations,
+    members: memberCount(),
+    products: DATASET.products,
+    orders: DATASET.orders,
+    historyOrders: DATASET.historyOrders,
+  },
   seed: seedOrdersDataset,
 };
 
 /** Orders in batches, two at a time on their own connections (the machine has at least two cores). */
 async function seedOrders(sql: Sql, log: Log) {
   const batches: [number, number][] = [];
-  for (let lo = 1; lo <= DATASET.orders; lo += DATASET.batch) batches.push([lo, Math.min(DATASET.orders, lo + DATASET.batch - 1)]);
+  for (let lo = 1; lo <= DATASET.orders; lo += DATASET.batch)
+    batches.push([lo, Math.min(DATASET.orders, lo + DATASET.batch - 1)]);
   const started = performance.now();
   let done = 0;
   const worker = async () => {
@@ -70,7 +85,9 @@ async function seedOrders(sql: Sql, log: Log) {
       const lines = await seedOrderBatch(sql, lo, hi);
       done += hi - lo + 1;
       const elapsed = (performance.now() - started) / 1000;
-      log(`  orders ${lo.toLocaleString('en')}–${hi.toLocaleString('en')} with ${lines.toLocaleString('en')} lines; ${Math.round((done / DATASET.orders) * 100)} % after ${elapsed.toFixed(0)} s, about ${Math.ceil((elapsed / done) * (DATASET.orders - done))} s to go`);
+      log(
+        `  orders ${lo.toLocaleString('en')}–${hi.toLocaleString('en')} with ${lines.toLocaleString('en')} lines; ${Math.round((done / DATASET.orders) * 100)} % after ${elapsed.toFixed(0)} s, about ${Math.ceil((elapsed / done) * (DATASET.orders - done))} s to go`,
+      );
     }
   };
   await Promise.all([worker(), worker()]);
@@ -92,8 +109,12 @@ function seedReference(sql: Sql) {
         ('EXPRESS', 'Express', 'Next business day', 4500, 'USD', 2),
         ('PICKUP', 'Pick up at the warehouse', 'Ready the next business day', 0, 'USD', 3)
       on conflict (code) do nothing`);
-    await tx.unsafe(`insert into fulfillment_centers (code, name) values ('BENCH-EAST', 'Bench East'), ('BENCH-WEST', 'Bench West') on conflict (code) do nothing`);
-    await tx.unsafe(`insert into price_lists (name, currency) select 'Bench list ' || chr(64 + g), 'USD' from generate_series(1, ${DATASET.priceLists}) g on conflict (name) do nothing`);
+    await tx.unsafe(
+      `insert into fulfillment_centers (code, name) values ('BENCH-EAST', 'Bench East'), ('BENCH-WEST', 'Bench West') on conflict (code) do nothing`,
+    );
+    await tx.unsafe(
+      `insert into price_lists (name, currency) select 'Bench list ' || chr(64 + g), 'USD' from generate_series(1, ${DATASET.priceLists}) g on conflict (name) do nothing`,
+    );
   });
 }
 

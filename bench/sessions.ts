@@ -15,7 +15,10 @@ const SESSION_COOKIE = 'next-auth.session-token';
  * the session id with the app's secret. Members are taken by number, which cycles through the
  * organizations, so concurrent submits lock different organization rows as real buyers would.
  */
-export async function prepareSubmits(sql: Sql, options: { count: number; secret: string; maxAgeSeconds: number }): Promise<PreparedRequest[]> {
+export async function prepareSubmits(
+  sql: Sql,
+  options: { count: number; secret: string; maxAgeSeconds: number },
+): Promise<PreparedRequest[]> {
   const salt = Math.floor(Math.random() * 5_000);
   const members = await sql.begin(async (tx) => {
     // Utility statements take no bind parameters; both numbers are ours.
@@ -42,9 +45,21 @@ export async function prepareSubmits(sql: Sql, options: { count: number; secret:
   await sql`analyze cart_lines, user_sessions`;
   return Promise.all(
     members.map(async (member) => {
-      const token = await encode({ token: { sub: member.user_id, sid: member.session_id }, secret: options.secret, maxAge: options.maxAgeSeconds });
-      const input = { idempotencyKey: randomBytes(18).toString('base64url'), addressId: member.address_id, shippingMethodCode: 'STANDARD', paymentMethod: 'on_account' };
-      return { headers: { cookie: `${SESSION_COOKIE}=${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ json: input }) };
+      const token = await encode({
+        token: { sub: member.user_id, sid: member.session_id },
+        secret: options.secret,
+        maxAge: options.maxAgeSeconds,
+      });
+      const input = {
+        idempotencyKey: randomBytes(18).toString('base64url'),
+        addressId: member.address_id,
+        shippingMethodCode: 'STANDARD',
+        paymentMethod: 'on_account',
+      };
+      return {
+        headers: { cookie: `${SESSION_COOKIE}=${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ json: input }),
+      };
     }),
   );
 }
@@ -53,7 +68,11 @@ export async function prepareSubmits(sql: Sql, options: { count: number; secret:
  * Signs these members in as a sign-in would (a user_sessions row each, their earlier sessions
  * closed) and returns each one's next-auth cookie header, in the same order.
  */
-export async function openSessions(sql: Sql, members: readonly { userId: string; membershipId: string }[], options: { secret: string; maxAgeSeconds: number; userAgent: string }): Promise<string[]> {
+export async function openSessions(
+  sql: Sql,
+  members: readonly { userId: string; membershipId: string }[],
+  options: { secret: string; maxAgeSeconds: number; userAgent: string },
+): Promise<string[]> {
   if (members.length === 0) return [];
   const people = members.map((member) => ({ user_id: member.userId, membership_id: member.membershipId }));
   const opened = await sql.begin(async (tx) => {
@@ -67,7 +86,11 @@ export async function openSessions(sql: Sql, members: readonly { userId: string;
   const sessionOf = new Map(opened.map((row) => [row.user_id, row.id]));
   return Promise.all(
     members.map(async (member) => {
-      const token = await encode({ token: { sub: member.userId, sid: sessionOf.get(member.userId) }, secret: options.secret, maxAge: options.maxAgeSeconds });
+      const token = await encode({
+        token: { sub: member.userId, sid: sessionOf.get(member.userId) },
+        secret: options.secret,
+        maxAge: options.maxAgeSeconds,
+      });
       return `${SESSION_COOKIE}=${token}`;
     }),
   );

@@ -34,7 +34,9 @@ export function getDb(): Database {
   if (!globalForDb.countersignDb) {
     const url = process.env.DATABASE_URL;
     if (!url) {
-      throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which start an embedded PostgreSQL when no DATABASE_URL is given.');
+      throw new Error(
+        'DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which start an embedded PostgreSQL when no DATABASE_URL is given.',
+      );
     }
     globalForDb.countersignDb = connectDatabase(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   }

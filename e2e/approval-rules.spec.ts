@@ -18,7 +18,13 @@ async function freshUnit() {
   if (!northwind) throw new Error('no Northwind');
   const [unit] = await db
     .insert(organizations)
-    .values({ rootId: northwind.id, parentId: northwind.id, kind: 'buyer', name: `E2E Depot Supercalifragilisticexpialidocious-procurement-${randomUUID().slice(0, 8)}`, status: 'active' })
+    .values({
+      rootId: northwind.id,
+      parentId: northwind.id,
+      kind: 'buyer',
+      name: `E2E Depot Supercalifragilisticexpialidocious-procurement-${randomUUID().slice(0, 8)}`,
+      status: 'active',
+    })
     .returning();
   if (!unit) throw new Error('unit insert failed');
   return unit;
@@ -26,11 +32,14 @@ async function freshUnit() {
 
 async function person(roles: string[], flags: Partial<typeof memberships.$inferInsert> = {}) {
   const created = await createPerson({ organizationName: NORTHWIND, roles });
-  if (Object.keys(flags).length > 0) await e2eDb().update(memberships).set(flags).where(eq(memberships.id, created.membershipId));
+  if (Object.keys(flags).length > 0)
+    await e2eDb().update(memberships).set(flags).where(eq(memberships.id, created.membershipId));
   return created;
 }
 
-test('an administrator writes a rule for one unit, reads it in words, tries it and deactivates it', async ({ page }) => {
+test('an administrator writes a rule for one unit, reads it in words, tries it and deactivates it', async ({
+  page,
+}) => {
   const unit = await freshUnit();
   const admin = await person(['account_manager'], { mayAuthorizeOrders: true });
   const approver = await person(['authorizer'], { mayAuthorizeOrders: true });
@@ -112,7 +121,9 @@ test('an administrator gives a sub-account with a limited budget a spending limi
   await form.getByLabel('Counted').selectOption({ label: 'Per order' });
   await form.getByRole('button', { name: 'Add limit' }).click();
   await expect(form.getByRole('status')).toHaveText('Spending limit added.');
-  await expect(main.getByRole('region', { name: `How ${sub.name}’s orders are approved` })).toContainText(`Orders over $1,000.00 need ${approver.name}.`);
+  await expect(main.getByRole('region', { name: `How ${sub.name}’s orders are approved` })).toContainText(
+    `Orders over $1,000.00 need ${approver.name}.`,
+  );
 
   await page.goto(`/admin/approvals?lq=${encodeURIComponent(sub.email)}`);
   await expect(main.locator('tr', { hasText: sub.name })).toContainText(`Orders over $1,000.00 need ${approver.name}.`);

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { and, eq, inArray } from 'drizzle-orm';
-import { approvalRules, approvalSteps, membershipRoles, memberships, orders, roles, spendingLimitAuthorizers, spendingLimits, users } from '@/db/schema';
+import {
+  approvalRules,
+  approvalSteps,
+  membershipRoles,
+  memberships,
+  orders,
+  roles,
+  spendingLimitAuthorizers,
+  spendingLimits,
+  users,
+} from '@/db/schema';
 import { demoCatalog } from '@/db/seed/catalog-demo';
 import { discountedMinor } from '@/server/domain/catalog/pricing';
 import { followEmailLink, openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';
@@ -20,12 +30,23 @@ type Person = Awaited<ReturnType<typeof createPerson>>;
 /** A sub-account with a limited budget whose orders over `limitMinor` need one of `authorizers`. */
 async function spendingLimit(requester: Person, limitMinor: number, authorizers: Person[]) {
   const db = e2eDb();
-  const [limit] = await db.insert(spendingLimits).values({ organizationId: requester.organizationId, membershipId: requester.membershipId, limitMinor, createdAt: new Date() }).returning();
+  const [limit] = await db
+    .insert(spendingLimits)
+    .values({
+      organizationId: requester.organizationId,
+      membershipId: requester.membershipId,
+      limitMinor,
+      createdAt: new Date(),
+    })
+    .returning();
   if (!limit) throw new Error('spending limit insert failed');
-  await db.insert(spendingLimitAuthorizers).values(authorizers.map((person) => ({ limitId: limit.id, membershipId: person.membershipId })));
+  await db
+    .insert(spendingLimitAuthorizers)
+    .values(authorizers.map((person) => ({ limitId: limit.id, membershipId: person.membershipId })));
 }
 
-const authorizer = () => createPerson({ organizationName: NORTHWIND, roles: ['authorizer'], mayOrder: false, mayAuthorizeOrders: true });
+const authorizer = () =>
+  createPerson({ organizationName: NORTHWIND, roles: ['authorizer'], mayOrder: false, mayAuthorizeOrders: true });
 const subAccount = () => createPerson({ organizationName: NORTHWIND, roles: ['buyer'], hasLimitedBudget: true });
 
 /** A new sub-account whose orders over 5.00 need one of `authorizers`, signed in on `page`, with one such order placed by card. */
@@ -33,12 +54,20 @@ async function orderOverLimit(page: Page, authorizers: Person[]) {
   const requester = await subAccount();
   await spendingLimit(requester, 500, authorizers);
   await signInViaApi(page, requester.email);
-  const placed = await placeOrderViaApi(page, { lines: [{ sku: product.sku, quantity: 1 }], paymentMethod: 'card', cardNumber: GOOD_CARD });
+  const placed = await placeOrderViaApi(page, {
+    lines: [{ sku: product.sku, quantity: 1 }],
+    paymentMethod: 'card',
+    cardNumber: GOOD_CARD,
+  });
   return { requester, placed };
 }
 
 const storeMenu = (page: Page) => page.getByRole('navigation', { name: 'Store menu' });
-const inboxLink = (page: Page, waiting: number) => storeMenu(page).getByRole('link', { name: waiting > 0 ? `Authorizations, ${waiting} waiting` : 'Authorizations', exact: true });
+const inboxLink = (page: Page, waiting: number) =>
+  storeMenu(page).getByRole('link', {
+    name: waiting > 0 ? `Authorizations, ${waiting} waiting` : 'Authorizations',
+    exact: true,
+  });
 
 test('feedback typed while the approval page is still loading is kept and sent with the approval', async ({ page }) => {
   const approver = await authorizer();
@@ -54,7 +83,9 @@ test('feedback typed while the approval page is still loading is kept and sent w
   await expect(main.getByRole('list', { name: 'Approval steps' })).toContainText('“Typed before the page was ready.”');
 });
 
-test('an order over a sub-account’s limit: the authorizer follows the email link, signs in, approves; the requester is told and the order goes on', async ({ page }) => {
+test('an order over a sub-account’s limit: the authorizer follows the email link, signs in, approves; the requester is told and the order goes on', async ({
+  page,
+}) => {
   const approver = await authorizer();
   const { requester, placed } = await orderOverLimit(page, [approver]);
   expect(placed.status).toBe('pending_approval');
@@ -90,23 +121,33 @@ test('an order over a sub-account’s limit: the authorizer follows the email li
   await inboxLink(page, 0).click();
   await expect(main.getByRole('heading', { level: 1, name: 'Authorizations' })).toBeVisible();
   await expect(main.getByRole('link', { name: `Review order ${placed.number} from ${requester.name}` })).toHaveCount(0);
-  await main.getByRole('navigation', { name: 'Authorizations by state' }).getByRole('link', { name: 'Approved' }).click();
+  await main
+    .getByRole('navigation', { name: 'Authorizations by state' })
+    .getByRole('link', { name: 'Approved' })
+    .click();
   await expect(page).toHaveURL(/state=approved/);
   await expect(main.getByRole('link', { name: `View order ${placed.number} from ${requester.name}` })).toBeVisible();
 
   // The requester reads the outcome and sees the order confirmed.
   await page.context().clearCookies();
   await openLatestEmail(page, requester.email, `Order ${placed.number} is approved`);
-  await expect(page.frameLocator('iframe.mail-frame').locator('body')).toContainText(`${approver.name} approved order ${placed.number}.`);
+  await expect(page.frameLocator('iframe.mail-frame').locator('body')).toContainText(
+    `${approver.name} approved order ${placed.number}.`,
+  );
   await expect(page.frameLocator('iframe.mail-frame').locator('body')).toContainText('Fine, thanks for asking.');
   await signInViaApi(page, requester.email);
   await page.goto(`/orders/${placed.number}`);
   // Another spec may run the release job at any moment; until then the order stands at Confirmed.
   await expect(page.getByRole('main')).toContainText(/Confirmed|Released to fulfillment/);
-  expect((await trpc<{ status: string }>(page, 'orders.get', { number: placed.number }, 'query')).status).toMatch(/^(payment_authorized|released)$/);
+  expect((await trpc<{ status: string }>(page, 'orders.get', { number: placed.number }, 'query')).status).toMatch(
+    /^(payment_authorized|released)$/,
+  );
 });
 
-test('a decline needs feedback, which the requester reads; cancelling the decision puts the order back; a late second authorizer is told who decided', async ({ page, browser }) => {
+test('a decline needs feedback, which the requester reads; cancelling the decision puts the order back; a late second authorizer is told who decided', async ({
+  page,
+  browser,
+}) => {
   const first = await authorizer();
   const second = await authorizer();
   const { requester, placed } = await orderOverLimit(page, [first, second]);
@@ -132,7 +173,9 @@ test('a decline needs feedback, which the requester reads; cancelling the decisi
   await expect(feedback).toHaveAttribute('aria-invalid', 'true');
   await feedback.fill('Split it by cost center, please.');
   await main.getByRole('button', { name: 'Decline' }).click();
-  await expect(main.getByRole('status')).toContainText(`You declined order ${placed.number}. ${requester.name} is emailed your feedback`);
+  await expect(main.getByRole('status')).toContainText(
+    `You declined order ${placed.number}. ${requester.name} is emailed your feedback`,
+  );
   const steps = main.getByRole('list', { name: 'Approval steps' });
   await expect(steps).toContainText(`Declined by ${first.name} (you)`);
   await expect(steps).toContainText('“Split it by cost center, please.”');
@@ -141,7 +184,9 @@ test('a decline needs feedback, which the requester reads; cancelling the decisi
 
   // The requester's email carries the feedback.
   await openLatestEmail(page, requester.email, `Order ${placed.number} was declined`);
-  await expect(page.frameLocator('iframe.mail-frame').locator('body')).toContainText('Feedback: “Split it by cost center, please.”');
+  await expect(page.frameLocator('iframe.mail-frame').locator('body')).toContainText(
+    'Feedback: “Split it by cost center, please.”',
+  );
 
   // A mistake: the authorizer cancels the decision and the order waits again.
   await page.goto(`/authorizations/${placed.number}`);
@@ -160,7 +205,9 @@ test('a decline needs feedback, which the requester reads; cancelling the decisi
   await trpc(otherPage, 'authorizations.approve', { number: placed.number });
   await other.close();
   await main.getByRole('button', { name: 'Approve' }).click();
-  await expect(main.getByRole('alert')).toContainText(new RegExp(`^Already approved by ${second.name} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\.$`));
+  await expect(main.getByRole('alert')).toContainText(
+    new RegExp(`^Already approved by ${second.name} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\.$`),
+  );
   await expect(steps).toContainText(`Approved by ${second.name}`);
   await expect(main.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 });
@@ -174,8 +221,13 @@ async function approveOthers(browser: Browser, number: string, tier: number, min
   const db = e2eDb();
   const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.number, number));
   if (!order) throw new Error(`no order ${number}`);
-  const steps = await db.select().from(approvalSteps).where(and(eq(approvalSteps.orderId, order.id), eq(approvalSteps.tier, tier), eq(approvalSteps.status, 'pending')));
-  for (const step of steps.filter((candidate) => !candidate.authorizers.some((person) => mine.includes(person.membershipId)))) {
+  const steps = await db
+    .select()
+    .from(approvalSteps)
+    .where(and(eq(approvalSteps.orderId, order.id), eq(approvalSteps.tier, tier), eq(approvalSteps.status, 'pending')));
+  for (const step of steps.filter(
+    (candidate) => !candidate.authorizers.some((person) => mine.includes(person.membershipId)),
+  )) {
     const [person] = await db
       .select({ email: users.email })
       .from(memberships)
@@ -193,16 +245,32 @@ async function approveOthers(browser: Browser, number: string, tier: number, min
 /** The most expensive product Northwind buys, in stock at both centers, and its price to them. */
 function costlyProduct() {
   const found = demoCatalog()
-    .filter((candidate) => candidate.active && candidate.prices['Preferred USD'] && candidate.onHand.EAST > 20 && candidate.onHand.WEST > 20)
+    .filter(
+      (candidate) =>
+        candidate.active &&
+        candidate.prices['Preferred USD'] &&
+        candidate.onHand.EAST > 20 &&
+        candidate.onHand.WEST > 20,
+    )
     .sort((a, b) => (b.prices['Preferred USD'] ?? 0) - (a.prices['Preferred USD'] ?? 0))[0];
   if (!found) throw new Error('the demo catalog has no costly product in stock');
-  return { sku: found.sku, priceMinor: discountedMinor(found.prices['Preferred USD'] ?? 0, NORTHWIND_DISCOUNT_BASIS_POINTS) };
+  return {
+    sku: found.sku,
+    priceMinor: discountedMinor(found.prices['Preferred USD'] ?? 0, NORTHWIND_DISCOUNT_BASIS_POINTS),
+  };
 }
 
-test('over 10,000 the purchasing manager approves; over 15,000 then the finance manager, who waits for the earlier approval', async ({ page, browser }) => {
+test('over 10,000 the purchasing manager approves; over 15,000 then the finance manager, who waits for the earlier approval', async ({
+  page,
+  browser,
+}) => {
   const db = e2eDb();
   const id = randomUUID().slice(0, 8);
-  const [buyer, pat, fay] = [await createPerson({ organizationName: NORTHWIND, roles: ['buyer'] }), await authorizer(), await authorizer()];
+  const [buyer, pat, fay] = [
+    await createPerson({ organizationName: NORTHWIND, roles: ['buyer'] }),
+    await authorizer(),
+    await authorizer(),
+  ];
   const { organizationId } = buyer;
   const [audience, purchasing, finance] = await db
     .insert(roles)
@@ -229,13 +297,20 @@ test('over 10,000 the purchasing manager approves; over 15,000 then the finance 
     createdAt: new Date(),
     updatedAt: new Date(),
   });
-  const rules = await db.insert(approvalRules).values([rule('E2E Over 10,000', 1_000_000, purchasing.id, 1), rule('E2E Over 15,000', 1_500_000, finance.id, 2)]).returning();
+  const rules = await db
+    .insert(approvalRules)
+    .values([rule('E2E Over 10,000', 1_000_000, purchasing.id, 1), rule('E2E Over 15,000', 1_500_000, finance.id, 2)])
+    .returning();
 
   try {
     const costly = costlyProduct();
     const quantity = Math.floor(1_500_000 / costly.priceMinor) + 1;
     await signInViaApi(page, buyer.email);
-    const placed = await placeOrderViaApi(page, { lines: [{ sku: costly.sku, quantity }], paymentMethod: 'card', cardNumber: GOOD_CARD });
+    const placed = await placeOrderViaApi(page, {
+      lines: [{ sku: costly.sku, quantity }],
+      paymentMethod: 'card',
+      cardNumber: GOOD_CARD,
+    });
     expect(placed.status).toBe('pending_approval');
     const main = page.getByRole('main');
 
@@ -244,9 +319,14 @@ test('over 10,000 the purchasing manager approves; over 15,000 then the finance 
     await page.goto('/authorizations');
     await expect(inboxLink(page, 0)).toBeVisible();
     await expect(main.getByText('Nothing waits for your decision.')).toBeVisible();
-    await main.getByRole('navigation', { name: 'Authorizations by state' }).getByRole('link', { name: 'Waiting for earlier approval' }).click();
+    await main
+      .getByRole('navigation', { name: 'Authorizations by state' })
+      .getByRole('link', { name: 'Waiting for earlier approval' })
+      .click();
     await main.getByRole('link', { name: `View order ${placed.number} from ${buyer.name}` }).click();
-    await expect(main.getByRole('region', { name: 'Decision' })).toContainText('This order is waiting for an earlier approval; you can decide once it is given.');
+    await expect(main.getByRole('region', { name: 'Decision' })).toContainText(
+      'This order is waiting for an earlier approval; you can decide once it is given.',
+    );
     await expect(main.getByRole('button', { name: 'Approve' })).toHaveCount(0);
     const steps = main.getByRole('list', { name: 'Approval steps' });
     const tier1 = steps.getByTestId('approval-step').filter({ hasText: `1. E2E Over 10,000 ${id}` });
@@ -262,7 +342,9 @@ test('over 10,000 the purchasing manager approves; over 15,000 then the finance 
     await inboxLink(page, 1).click();
     await main.getByRole('link', { name: `Review order ${placed.number} from ${buyer.name}` }).click();
     await main.getByRole('button', { name: 'Approve' }).click();
-    await expect(main.getByRole('status')).toContainText(`You approved order ${placed.number}. It still needs other approvals`);
+    await expect(main.getByRole('status')).toContainText(
+      `You approved order ${placed.number}. It still needs other approvals`,
+    );
     await expect(tier1).toContainText(`Approved by ${pat.name} (you)`);
     await expect(inboxLink(page, 0)).toBeVisible();
     await approveOthers(browser, placed.number, 1, [pat.membershipId]);
@@ -283,6 +365,11 @@ test('over 10,000 the purchasing manager approves; over 15,000 then the finance 
     await page.reload();
     await expect(main.getByTestId('order-status')).toHaveText(/^(Confirmed|Backordered|Released to fulfillment)$/);
   } finally {
-    await db.delete(approvalRules).where(inArray(approvalRules.id, rules.map((row) => row.id)));
+    await db.delete(approvalRules).where(
+      inArray(
+        approvalRules.id,
+        rules.map((row) => row.id),
+      ),
+    );
   }
 });

@@ -13,13 +13,18 @@ async function emptyShelfProduct() {
   const db = e2eDb();
   const [list] = await db.select().from(priceLists).where(eq(priceLists.name, 'Preferred USD'));
   if (!list) throw new Error('the demo data has no Preferred USD price list');
-  const [product] = await db.insert(products).values({ sku: fresh.sku, name: fresh.name, category: fresh.category, unit: 'each' }).returning();
+  const [product] = await db
+    .insert(products)
+    .values({ sku: fresh.sku, name: fresh.name, category: fresh.category, unit: 'each' })
+    .returning();
   if (!product) throw new Error('product insert failed');
   await db.insert(priceListPrices).values({ priceListId: list.id, productId: product.id, unitPriceMinor: 4_200 });
   return product;
 }
 
-test('an order short of stock is backordered, and confirmed by the process-backorders job once staff receive stock', async ({ page }) => {
+test('an order short of stock is backordered, and confirmed by the process-backorders job once staff receive stock', async ({
+  page,
+}) => {
   const product = await emptyShelfProduct();
   const buyer = await createPerson({ organizationName: 'Northwind Traders', roles: ['buyer'] });
   await signInViaApi(page, buyer.email);
@@ -35,7 +40,9 @@ test('an order short of stock is backordered, and confirmed by the process-backo
   await expect(row).toContainText('Backordered');
   await row.getByRole('link', { name: placed.number }).click();
   await expect(main.getByTestId('order-status')).toHaveText('Backordered');
-  await expect(main.getByRole('region', { name: 'Stock allocated' })).toContainText('No stock is allocated to this order yet');
+  await expect(main.getByRole('region', { name: 'Stock allocated' })).toContainText(
+    'No stock is allocated to this order yet',
+  );
 
   await page.goto(`/staff/catalog/${product.sku}`);
   const receipt = main.getByRole('form', { name: 'Record received stock at EAST' });
@@ -43,7 +50,10 @@ test('an order short of stock is backordered, and confirmed by the process-backo
   await receipt.getByRole('button', { name: 'Record receipt' }).click();
   await expect(main.getByRole('status')).toContainText('Recorded 3 received at EAST: 3 on hand, 3 available.');
 
-  const run = (await runJobViaCron(page, 'process-backorders', E2E_CRON_SECRET)) as { status: string; result: { allocated: number } };
+  const run = (await runJobViaCron(page, 'process-backorders', E2E_CRON_SECRET)) as {
+    status: string;
+    result: { allocated: number };
+  };
   expect(run.status).toBe('succeeded');
   expect(run.result.allocated).toBeGreaterThanOrEqual(1);
 

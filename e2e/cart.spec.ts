@@ -6,7 +6,9 @@ import { openBeforeHydration } from './fixtures/hydration';
 
 const product = pricedDemoProduct();
 
-test('a buyer adds from the product page and by quick order, and the cart totals at the contract price', async ({ page }) => {
+test('a buyer adds from the product page and by quick order, and the cart totals at the contract price', async ({
+  page,
+}) => {
   // A buyer of their own: the desktop and phone runs must not share a cart.
   const buyer = await createPerson({ organizationName: 'Northwind Traders', roles: ['buyer'] });
   await signInViaApi(page, buyer.email);
@@ -40,7 +42,9 @@ test('a quantity typed while the product page is still loading is the quantity a
   await expect(page.getByRole('main').getByLabel(`Quantity of ${product.name}`)).toHaveValue('7');
 });
 
-test('a member who may not see prices has a cart without any price; one who may not order has none', async ({ page }) => {
+test('a member who may not see prices has a cart without any price; one who may not order has none', async ({
+  page,
+}) => {
   await switchUser(page, 'wendy@northwind.test');
   await page.goto(`/catalog/${product.sku}`);
   await page.getByRole('main').getByRole('button', { name: 'Add to cart' }).click();

@@ -13,7 +13,10 @@ test.describe('the catalog in the store', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
 
     const main = page.getByRole('main');
-    await main.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: `${product.category} (` }).click();
+    await main
+      .getByRole('navigation', { name: 'Categories' })
+      .getByRole('link', { name: `${product.category} (` })
+      .click();
     await expect(page).toHaveURL(/category=Safety/);
     await expect(main.getByRole('list', { name: 'Products' }).getByRole('listitem').first()).toBeVisible();
     await expect(main.getByText(`in ${product.category}.`)).toBeVisible();
@@ -27,7 +30,9 @@ test.describe('the catalog in the store', () => {
 
     await card.getByRole('link', { name: product.name }).click();
     await expect(page.getByRole('heading', { level: 1, name: product.name })).toBeVisible();
-    await expect(main).toContainText(`${usd(product.northwindPriceMinor)} ${product.unit === 'each' ? 'each' : `per ${product.unit}`}`);
+    await expect(main).toContainText(
+      `${usd(product.northwindPriceMinor)} ${product.unit === 'each' ? 'each' : `per ${product.unit}`}`,
+    );
     await expect(main).toContainText(`List price ${usd(product.preferredMinor)}, your discount 2.5 %`);
     await expect(main).toContainText(`${product.onHand.EAST + product.onHand.WEST} available`);
     const centers = main.getByRole('list', { name: 'Available per fulfillment center' });
@@ -38,7 +43,9 @@ test.describe('the catalog in the store', () => {
     expect(await answer.text()).toContain(`"unitPriceMinor":${product.northwindPriceMinor}`);
   });
 
-  test('a buyer who may not see prices sees the product without any price, and the API sends none', async ({ page }) => {
+  test('a buyer who may not see prices sees the product without any price, and the API sends none', async ({
+    page,
+  }) => {
     await signInViaApi(page, 'wendy@northwind.test');
     await page.goto(`/catalog?q=${encodeURIComponent(product.sku)}`);
     const main = page.getByRole('main');
@@ -64,7 +71,9 @@ test.describe('the catalog in the store', () => {
 });
 
 test.describe('the catalog in the staff dashboard', () => {
-  test('staff import products, prices and stock with a bad row, apply, find the product and record received stock', async ({ page }) => {
+  test('staff import products, prices and stock with a bad row, apply, find the product and record received stock', async ({
+    page,
+  }) => {
     const fresh = freshCatalogNames();
     const badSku = `${fresh.sku}-BAD`;
     await signInViaApi(page, 'admin@countersign.test');
@@ -74,12 +83,32 @@ test.describe('the catalog in the staff dashboard', () => {
     await main.getByRole('navigation', { name: 'Catalog' }).getByRole('link', { name: 'Import CSV' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Import products, prices and stock' })).toBeVisible();
 
-    const csv = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
-    await main.getByLabel('Products file (CSV)').setInputFiles(
-      csv('products.csv', ['sku,name,unit,category,description', `${fresh.sku},${fresh.name},each,${fresh.category},Stackable`, `${badSku},Broken row,,${fresh.category},`]),
-    );
-    await main.getByLabel('Prices file (CSV)').setInputFiles(csv('prices.csv', ['price_list,sku,unit_price', `Preferred USD,${fresh.sku},80.00`, `Standard USD,${fresh.sku},95.50`]));
-    await main.getByLabel('Stock file (CSV)').setInputFiles(csv('stock.csv', ['fulfillment_center,sku,on_hand', `EAST,${fresh.sku},40`]));
+    const csv = (name: string, lines: string[]) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await main
+      .getByLabel('Products file (CSV)')
+      .setInputFiles(
+        csv('products.csv', [
+          'sku,name,unit,category,description',
+          `${fresh.sku},${fresh.name},each,${fresh.category},Stackable`,
+          `${badSku},Broken row,,${fresh.category},`,
+        ]),
+      );
+    await main
+      .getByLabel('Prices file (CSV)')
+      .setInputFiles(
+        csv('prices.csv', [
+          'price_list,sku,unit_price',
+          `Preferred USD,${fresh.sku},80.00`,
+          `Standard USD,${fresh.sku},95.50`,
+        ]),
+      );
+    await main
+      .getByLabel('Stock file (CSV)')
+      .setInputFiles(csv('stock.csv', ['fulfillment_center,sku,on_hand', `EAST,${fresh.sku},40`]));
     await main.getByRole('button', { name: 'Preview the import' }).click();
 
     const preview = main.getByRole('region', { name: 'Preview' });

@@ -38,7 +38,9 @@ test('an authorizer names a stand-in for the days away, sees it listed, then cle
 
   await form.getByLabel('Last day away').fill(day(3));
   await form.getByRole('button', { name: 'Save out-of-office' }).click();
-  await expect(main.getByRole('status')).toHaveText(`Saved. Orders that need your approval while you are away are also offered to ${dana.name}.`);
+  await expect(main.getByRole('status')).toHaveText(
+    `Saved. Orders that need your approval while you are away are also offered to ${dana.name}.`,
+  );
   const current = main.getByRole('region', { name: 'Your out-of-office', exact: true });
   await expect(current).toContainText(dana.name);
   await expect(current).toContainText(day(0));

@@ -2,12 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { signInViaApi } from './fixtures/auth';
 
-type FeedPage = { orders: { number: string; status: string; statusCode: string }[]; nextCursor: string; hasMore: boolean };
+type FeedPage = {
+  orders: { number: string; status: string; statusCode: string }[];
+  nextCursor: string;
+  hasMore: boolean;
+};
 
-const readFeed = (page: Page, key: string, query = '') => page.request.get(`/api/erp/orders${query}`, { headers: { authorization: `Bearer ${key}` } });
+const readFeed = (page: Page, key: string, query = '') =>
+  page.request.get(`/api/erp/orders${query}`, { headers: { authorization: `Bearer ${key}` } });
 
 test.describe('the ERP order feed and its keys', () => {
-  test('staff create a key, the ERP reads the feed with it, and once revoked it is refused', async ({ page, context }) => {
+  test('staff create a key, the ERP reads the feed with it, and once revoked it is refused', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const name = `E2E ERP ${randomUUID().slice(0, 8)}`;
     await signInViaApi(page, 'admin@countersign.test');
@@ -19,7 +27,9 @@ test.describe('the ERP order feed and its keys', () => {
     // Create: the key is shown once, with a copy button and the warning.
     await main.getByLabel('Key name').fill(name);
     await main.getByRole('button', { name: 'Create key' }).click();
-    await expect(main.getByRole('status').filter({ hasText: `Key “${name}” created` })).toContainText('you will not see it again');
+    await expect(main.getByRole('status').filter({ hasText: `Key “${name}” created` })).toContainText(
+      'you will not see it again',
+    );
     const key = await main.getByLabel('Your new API key').inputValue();
     expect(key).toMatch(/^cs_live_[A-Za-z0-9_-]{32,}$/);
     await main.getByRole('button', { name: 'Copy the key' }).click();
@@ -34,7 +44,8 @@ test.describe('the ERP order feed and its keys', () => {
     expect(body.orders.length).toBeLessThanOrEqual(5);
     expect(typeof body.nextCursor).toBe('string');
     expect(typeof body.hasMore).toBe('boolean');
-    for (const order of body.orders) expect(order).toMatchObject({ number: expect.any(String), statusCode: expect.stringMatching(/^[WNABCRSDX]$/) });
+    for (const order of body.orders)
+      expect(order).toMatchObject({ number: expect.any(String), statusCode: expect.stringMatching(/^[WNABCRSDX]$/) });
     const second = await readFeed(page, key, `?limit=5&cursor=${encodeURIComponent(body.nextCursor)}`);
     expect(second.status()).toBe(200);
     expect((await readFeed(page, key, '?cursor=garbage')).status()).toBe(400);
@@ -63,6 +74,9 @@ test.describe('the ERP order feed and its keys', () => {
   test('the feed refuses a call without a key', async ({ page }) => {
     const answer = await page.request.get('/api/erp/orders');
     expect(answer.status()).toBe(401);
-    expect(await answer.json()).toMatchObject({ error: 'unauthorized', message: expect.stringContaining('Authorization: Bearer') });
+    expect(await answer.json()).toMatchObject({
+      error: 'unauthorized',
+      message: expect.stringContaining('Authorization: Bearer'),
+    });
   });
 });

@@ -14,7 +14,9 @@ test('a staff member lands in the staff dashboard', async ({ page }) => {
   await signInViaForm(page, 'admin@countersign.test');
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByRole('heading', { name: 'Staff dashboard' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Staff menu' }).getByRole('link', { name: 'Jobs & email' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Staff menu' }).getByRole('link', { name: 'Jobs & email' }),
+  ).toBeVisible();
 });
 
 test('a buyer opening a staff page is refused, not just hidden', async ({ page }) => {
@@ -88,7 +90,9 @@ test('deactivating a membership refuses its very next request', async ({ page })
   await expect(page.getByRole('heading', { name: `Welcome, ${person.name}` })).toBeVisible();
   await setMembershipActivated(person.membershipId, false);
   await page.reload();
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('Your access to Northwind Traders has been deactivated');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText(
+    'Your access to Northwind Traders has been deactivated',
+  );
   const api = await page.request.get('/api/trpc/organization.current');
   expect(api.status()).toBe(403);
 });

@@ -23,7 +23,9 @@ async function centerOf(orderNumber: string) {
   return row;
 }
 
-test('a clerk batches a released order, prints its pick ticket and packing slip, packs and ships it; the buyer gets the tracking', async ({ page }) => {
+test('a clerk batches a released order, prints its pick ticket and packing slip, packs and ships it; the buyer gets the tracking', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   // A buyer of their own, so the desktop and phone runs each follow their own order.
   const buyer = await createPerson({ organizationName: 'Northwind Traders', roles: ['buyer'] });

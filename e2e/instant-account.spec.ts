@@ -70,9 +70,13 @@ test.describe('who cannot get an instant account', () => {
     await expect(page.getByRole('main').getByRole('alert')).toContainText('Please contact us');
   });
 
-  test('an excluded customer is refused and told to contact us; an unknown address is pointed to registration', async ({ page }) => {
+  test('an excluded customer is refused and told to contact us; an unknown address is pointed to registration', async ({
+    page,
+  }) => {
     await requestAccount(page, 'ex@excluded.test');
-    await expect(page.getByRole('main').getByRole('alert')).toContainText('We cannot create an online account for this email address automatically');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText(
+      'We cannot create an online account for this email address automatically',
+    );
     await page.getByLabel('Email address').fill(`nobody-${randomUUID().slice(0, 8)}@unknown-e2e.test`);
     await page.getByRole('button', { name: 'Email me a link' }).click();
     const alert = page.getByRole('main').getByRole('alert');
@@ -82,7 +86,9 @@ test.describe('who cannot get an instant account', () => {
 });
 
 test.describe('staff import', () => {
-  test('staff upload the exports, see the counts and a bad row, apply, and create an account from a contact', async ({ page }) => {
+  test('staff upload the exports, see the counts and a bad row, apply, and create an account from a contact', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const id = randomUUID().slice(0, 8);
     const code = `IMP-${id}`.toUpperCase();
@@ -98,8 +104,12 @@ test.describe('staff import', () => {
         customers: [`${code},${customerName},false,USD,1500.00,NET 30`],
         contacts: [`${code},${email},Ida Import`, `NOPE-${id},bad-${id}@erp-e2e.test,Bad Row`],
       });
-      await page.getByLabel('Customers file (CSV)').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(files.customers) });
-      await page.getByLabel('Contacts file (CSV)').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(files.contacts) });
+      await page
+        .getByLabel('Customers file (CSV)')
+        .setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(files.customers) });
+      await page
+        .getByLabel('Contacts file (CSV)')
+        .setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(files.contacts) });
       await page.getByRole('button', { name: 'Preview the import' }).click();
 
       const preview = page.getByRole('region', { name: 'Preview' });

@@ -20,7 +20,9 @@ test('a buyer joins an existing organization with its code and the administrator
   await page.getByLabel('Work email address').fill(joiner.email);
   await page.getByLabel('Password').fill(joiner.password);
   await page.getByRole('button', { name: 'Ask to join' }).click();
-  await expect(page.getByRole('main').getByRole('status')).toContainText('the administrator of Northwind Traders reviews your request');
+  await expect(page.getByRole('main').getByRole('status')).toContainText(
+    'the administrator of Northwind Traders reviews your request',
+  );
 
   await openLatestEmail(page, joiner.email, 'Confirm your email address for Countersign');
   await followEmailLink(page, '/verify-email');

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { followEmailLink, openLatestEmail, switchUser } from './fixtures/auth';
 
-test('an administrator adds a sub-account; the invitation arrives; the buyer signs in and sees only what the flags allow', async ({ page }) => {
+test('an administrator adds a sub-account; the invitation arrives; the buyer signs in and sees only what the flags allow', async ({
+  page,
+}) => {
   const id = randomUUID().slice(0, 8);
   const person = { name: `Sam ${id}`, email: `sam-${id}@northwind.test`, password: 'a passphrase of mine' };
 
@@ -31,7 +33,9 @@ test('an administrator adds a sub-account; the invitation arrives; the buyer sig
   await expect(canDo).toContainText('Place orders');
   await expect(canDo).toContainText('View stock');
   await expect(canDo).not.toContainText('View prices');
-  await expect(page.getByRole('navigation', { name: 'Store menu' }).getByRole('link', { name: 'Administration' })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Store menu' }).getByRole('link', { name: 'Administration' }),
+  ).toHaveCount(0);
   expect((await page.request.get('/api/trpc/members.list?input=%7B%22json%22%3A%7B%7D%7D')).status()).toBe(403);
 });
 
@@ -62,7 +66,9 @@ test('deactivating a member ends what their open session can do', async ({ page,
   await expect(admin.getByRole('button', { name: `Reactivate Dee ${id}` })).toBeVisible();
 
   await member.reload();
-  await expect(member.getByRole('main').getByRole('alert')).toContainText('Your access to Northwind Traders has been deactivated');
+  await expect(member.getByRole('main').getByRole('alert')).toContainText(
+    'Your access to Northwind Traders has been deactivated',
+  );
   await memberContext.close();
 });
 
@@ -76,7 +82,9 @@ test('the last account manager cannot be deactivated, and the page says why', as
   );
 });
 
-test('an administrator creates a custom role and assigns it; the member gets exactly its permissions', async ({ page }) => {
+test('an administrator creates a custom role and assigns it; the member gets exactly its permissions', async ({
+  page,
+}) => {
   const id = randomUUID().slice(0, 8);
   const role = `Quote requester ${id}`;
   const person = { name: `Quinn ${id}`, email: `quinn-${id}@northwind.test`, password: 'quinn passphrase' };
@@ -116,7 +124,9 @@ test('an administrator creates a custom role and assigns it; the member gets exa
 /** The role filter's value for a role name, read from the members page's filter. */
 async function roleIdFromList(page: import('@playwright/test').Page, role: string): Promise<string> {
   await page.goto('/admin/members');
-  return (await page.getByLabel('Role', { exact: true }).locator('option', { hasText: role }).getAttribute('value')) ?? '';
+  return (
+    (await page.getByLabel('Role', { exact: true }).locator('option', { hasText: role }).getAttribute('value')) ?? ''
+  );
 }
 
 test('a malformed filter in a shared link is dropped on its own: the search still applies', async ({ page }) => {

@@ -34,13 +34,18 @@ async function shipAsClerk(page: Page, orderNumber: string, trackingNumber: stri
   const batchUrl = page.url().split('?')[0] ?? '';
 
   await main.getByRole('link', { name: 'Pick ticket' }).click();
-  await expect(main.getByTestId('pick-ticket').getByRole('row').filter({ hasText: product.sku })).toContainText(`${orderNumber} × 3`);
+  await expect(main.getByTestId('pick-ticket').getByRole('row').filter({ hasText: product.sku })).toContainText(
+    `${orderNumber} × 3`,
+  );
   await page.goto(batchUrl);
   await main.getByRole('link', { name: `Packing slip for ${orderNumber}` }).click();
   await expect(main.getByTestId('packing-slip')).toContainText(product.name);
   await page.goto(batchUrl);
 
-  await main.getByRole('form', { name: `Pack order ${orderNumber}` }).getByRole('button', { name: 'Create package' }).click();
+  await main
+    .getByRole('form', { name: `Pack order ${orderNumber}` })
+    .getByRole('button', { name: 'Create package' })
+    .click();
   const confirm = main.getByRole('form', { name: `Confirm shipment of package 1 of ${orderNumber}` });
   await confirm.getByLabel('Carrier').fill('UPS');
   await confirm.getByLabel('Tracking number').fill(trackingNumber);
@@ -48,7 +53,9 @@ async function shipAsClerk(page: Page, orderNumber: string, trackingNumber: stri
   await expect(main.getByTestId(`status-${orderNumber}`)).toHaveText('Order status: Shipped');
 }
 
-test('a buyer orders on account through the store; it is released, picked, packed, shipped with tracking, and paid', async ({ page }) => {
+test('a buyer orders on account through the store; it is released, picked, packed, shipped with tracking, and paid', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   // A buyer of their own: the desktop and phone runs follow separate orders.
   const buyer = await createPerson({ organizationName: 'Northwind Traders', roles: ['buyer'] });
@@ -67,8 +74,14 @@ test('a buyer orders on account through the store; it is released, picked, packe
   const checkout = main.getByRole('form', { name: 'Checkout' });
   await expect(checkout.getByTestId('checkout-totals')).toContainText(usd(3 * product.northwindPriceMinor));
   await expect(checkout.getByRole('group', { name: 'Ship to' }).getByRole('radio').first()).toBeChecked();
-  await checkout.getByRole('group', { name: 'Shipping method' }).getByLabel(/Standard ground/).check();
-  await checkout.getByRole('group', { name: 'Payment' }).getByLabel(/Bill me \(on account\)/).check();
+  await checkout
+    .getByRole('group', { name: 'Shipping method' })
+    .getByLabel(/Standard ground/)
+    .check();
+  await checkout
+    .getByRole('group', { name: 'Payment' })
+    .getByLabel(/Bill me \(on account\)/)
+    .check();
   await expect(checkout).toContainText('This order needs no approval');
   const poNumber = `PO-${randomUUID().slice(0, 8).toUpperCase()}`;
   await checkout.getByLabel('Your PO number (optional)').fill(poNumber);

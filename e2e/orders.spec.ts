@@ -11,14 +11,21 @@ const STANDARD_SHIPPING_MINOR = 1_500;
 /** The test provider's card whose payment needs review. */
 const CARD_NEEDS_REVIEW = '4000000000009235';
 
-test('a buyer finds an order, cancels it with a reason, reorders it, and orders again from a template', async ({ page }) => {
+test('a buyer finds an order, cancels it with a reason, reorders it, and orders again from a template', async ({
+  page,
+}) => {
   // A buyer of their own: the desktop and phone runs must not share orders, a cart or templates.
   const buyer = await createPerson({ organizationName: 'Northwind Traders', roles: ['buyer'], mayOrder: true });
   await signInViaApi(page, buyer.email);
   const poNumber = `PO-${randomUUID().slice(0, 8).toUpperCase()}`;
   // A card payment under review: other specs run the release job at any moment, and a confirmed
   // order could be released (and no longer canceled) before this one gets to cancel it.
-  const placed = await placeOrderViaApi(page, { lines: [{ sku: product.sku, quantity: 2 }], poNumber, paymentMethod: 'card', cardNumber: CARD_NEEDS_REVIEW });
+  const placed = await placeOrderViaApi(page, {
+    lines: [{ sku: product.sku, quantity: 2 }],
+    poNumber,
+    paymentMethod: 'card',
+    cardNumber: CARD_NEEDS_REVIEW,
+  });
   const main = page.getByRole('main');
 
   // Orders → the order page.
@@ -31,7 +38,9 @@ test('a buyer finds an order, cancels it with a reason, reorders it, and orders 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Order ${placed.number}`);
   await expect(main.getByTestId('order-status')).toHaveText('Payment under review');
   await expect(main.getByRole('link', { name: product.name })).toBeVisible();
-  await expect(main.getByTestId('order-total')).toHaveText(usd(2 * product.northwindPriceMinor + STANDARD_SHIPPING_MINOR));
+  await expect(main.getByTestId('order-total')).toHaveText(
+    usd(2 * product.northwindPriceMinor + STANDARD_SHIPPING_MINOR),
+  );
   await expect(main.getByText(poNumber)).toBeVisible();
 
   // Cancel, with a reason and a confirmation.
@@ -50,7 +59,9 @@ test('a buyer finds an order, cancels it with a reason, reorders it, and orders 
   await page.goto(`/orders/${placed.number}`);
   await main.getByRole('button', { name: 'Reorder' }).click();
   await expect(page).toHaveURL(/\/cart\?/);
-  await expect(main.getByRole('status').filter({ hasText: `1 product from order ${placed.number} added to your cart` })).toBeVisible();
+  await expect(
+    main.getByRole('status').filter({ hasText: `1 product from order ${placed.number} added to your cart` }),
+  ).toBeVisible();
   const line = main.getByRole('listitem').filter({ hasText: product.sku });
   await expect(line.getByLabel(`Quantity of ${product.name}`)).toHaveValue('2');
 
@@ -68,8 +79,12 @@ test('a buyer finds an order, cancels it with a reason, reorders it, and orders 
   await expect(main.getByRole('link', { name: templateName })).toBeVisible();
   await main.getByRole('button', { name: `Add “${templateName}” to the cart` }).click();
   await expect(page).toHaveURL(/\/cart\?/);
-  await expect(main.getByRole('status').filter({ hasText: `1 product from template “${templateName}” added to your cart` })).toBeVisible();
-  await expect(main.getByRole('listitem').filter({ hasText: product.sku }).getByLabel(`Quantity of ${product.name}`)).toHaveValue('2');
+  await expect(
+    main.getByRole('status').filter({ hasText: `1 product from template “${templateName}” added to your cart` }),
+  ).toBeVisible();
+  await expect(
+    main.getByRole('listitem').filter({ hasText: product.sku }).getByLabel(`Quantity of ${product.name}`),
+  ).toHaveValue('2');
 });
 
 test('a buyer sees no statement; the history shows an empty state to someone who has not ordered', async ({ page }) => {

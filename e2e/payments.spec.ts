@@ -7,11 +7,17 @@ import { placeOrderViaApi } from './fixtures/orders';
 const product = pricedDemoProduct();
 const CARD_NEEDS_REVIEW = '4000000000009235';
 
-test('a card payment that needs a review is approved by the payment reviewer; the order is confirmed and the buyer told', async ({ page }) => {
+test('a card payment that needs a review is approved by the payment reviewer; the order is confirmed and the buyer told', async ({
+  page,
+}) => {
   // A buyer of their own: the desktop and phone runs place separate orders.
   const buyer = await createPerson({ organizationName: 'Northwind Traders', roles: ['buyer'] });
   await signInViaApi(page, buyer.email);
-  const placed = await placeOrderViaApi(page, { lines: [{ sku: product.sku, quantity: 1 }], paymentMethod: 'card', cardNumber: CARD_NEEDS_REVIEW });
+  const placed = await placeOrderViaApi(page, {
+    lines: [{ sku: product.sku, quantity: 1 }],
+    paymentMethod: 'card',
+    cardNumber: CARD_NEEDS_REVIEW,
+  });
   expect(placed.status).toBe('payment_review');
 
   await switchUser(page, 'payments@countersign.test');
@@ -25,7 +31,9 @@ test('a card payment that needs a review is approved by the payment reviewer; th
   await expect(review).toContainText('The card payment needs a manual review.');
 
   await review.getByRole('button', { name: `Approve the payment of ${placed.number}` }).click();
-  await expect(review.getByRole('status')).toContainText(`Payment approved: order ${placed.number} is now confirmed. The buyer is emailed.`);
+  await expect(review.getByRole('status')).toContainText(
+    `Payment approved: order ${placed.number} is now confirmed. The buyer is emailed.`,
+  );
   await review.getByRole('link', { name: `Open order ${placed.number}` }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: `Order ${placed.number}` })).toBeVisible();
@@ -37,12 +45,16 @@ test('a card payment that needs a review is approved by the payment reviewer; th
   await expect(main.getByRole('region', { name: 'Payment' })).toContainText('Authorized');
 
   await openLatestEmail(page, buyer.email, `Payment accepted for order ${placed.number}`);
-  await expect(page.frameLocator('iframe.mail-frame').locator('body')).toContainText(`We reviewed the payment of order ${placed.number} and accepted it.`);
+  await expect(page.frameLocator('iframe.mail-frame').locator('body')).toContainText(
+    `We reviewed the payment of order ${placed.number} and accepted it.`,
+  );
 });
 
 test('a fulfillment clerk cannot open the payment review', async ({ page }) => {
   await signInViaApi(page, 'fulfillment@countersign.test');
   await page.goto('/staff');
-  await expect(page.getByRole('navigation', { name: 'Staff menu' }).getByRole('link', { name: 'Payment review' })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Staff menu' }).getByRole('link', { name: 'Payment review' }),
+  ).toHaveCount(0);
   expect((await page.goto('/staff/payments'))?.status()).toBe(403);
 });

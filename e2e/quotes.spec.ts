@@ -19,9 +19,22 @@ type Person = Awaited<ReturnType<typeof createPerson>>;
 
 /** A fresh Northwind buyer with a limited budget: orders over `limitMinor` need `authorizer`. */
 async function buyerWithLimit(limitMinor: number, authorizer: Person) {
-  const buyer = await createPerson({ organizationName: NORTHWIND, roles: ['buyer'], mayOrder: true, hasLimitedBudget: true });
+  const buyer = await createPerson({
+    organizationName: NORTHWIND,
+    roles: ['buyer'],
+    mayOrder: true,
+    hasLimitedBudget: true,
+  });
   const db = e2eDb();
-  const [limit] = await db.insert(spendingLimits).values({ organizationId: buyer.organizationId, membershipId: buyer.membershipId, limitMinor, createdAt: new Date() }).returning();
+  const [limit] = await db
+    .insert(spendingLimits)
+    .values({
+      organizationId: buyer.organizationId,
+      membershipId: buyer.membershipId,
+      limitMinor,
+      createdAt: new Date(),
+    })
+    .returning();
   if (!limit) throw new Error('spending limit insert failed');
   await db.insert(spendingLimitAuthorizers).values({ limitId: limit.id, membershipId: authorizer.membershipId });
   return buyer;
@@ -45,9 +58,16 @@ async function askForQuote(page: Page, quantity: number, note: string) {
   return number;
 }
 
-test('a quote asked for on the cart page, priced on the desk, ordered from the email at the quoted price, then approved', async ({ page }) => {
+test('a quote asked for on the cart page, priced on the desk, ordered from the email at the quoted price, then approved', async ({
+  page,
+}) => {
   test.slow();
-  const approver = await createPerson({ organizationName: NORTHWIND, roles: ['authorizer'], mayOrder: false, mayAuthorizeOrders: true });
+  const approver = await createPerson({
+    organizationName: NORTHWIND,
+    roles: ['authorizer'],
+    mayOrder: false,
+    mayAuthorizeOrders: true,
+  });
   const buyer = await buyerWithLimit(500, approver);
   const quantity = 3;
   const quotedMinor = Math.round(product.northwindPriceMinor * 0.9);
@@ -69,7 +89,9 @@ test('a quote asked for on the cart page, priced on the desk, ordered from the e
   await page.goto('/staff');
   await page.getByRole('navigation', { name: 'Staff menu' }).getByRole('link', { name: 'Quotes', exact: true }).click();
   await expect(main.getByRole('heading', { level: 1, name: 'Quotes' })).toBeVisible();
-  await expect(main.getByRole('navigation', { name: 'Quotes by status' }).getByRole('link', { name: 'Waiting for prices' })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    main.getByRole('navigation', { name: 'Quotes by status' }).getByRole('link', { name: 'Waiting for prices' }),
+  ).toHaveAttribute('aria-current', 'page');
   await main.getByRole('link', { name: number, exact: true }).click();
   await expect(main.getByRole('heading', { level: 1, name: `Quote ${number}` })).toBeVisible();
   const request = main.getByRole('region', { name: 'Request', exact: true });
@@ -81,7 +103,9 @@ test('a quote asked for on the cart page, priced on the desk, ordered from the e
   await expect(pricing).toContainText(`Contract price ${usd(product.northwindPriceMinor)} per`);
   const price = pricing.getByLabel('Line 1 unit price, USD');
   await expect(price).toHaveValue(minorToInput(product.northwindPriceMinor, 'USD'));
-  const validUntil = new Date(Date.now() + DEFAULT_QUOTE_VALIDITY_DAYS * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const validUntil = new Date(Date.now() + DEFAULT_QUOTE_VALIDITY_DAYS * 24 * 60 * 60 * 1000)
+    .toISOString()
+    .slice(0, 10);
   await expect(pricing.getByLabel('Prices hold until')).toHaveValue(validUntil);
 
   // A price that is not an amount is refused beside its line.
@@ -94,7 +118,9 @@ test('a quote asked for on the cart page, priced on the desk, ordered from the e
   await expect(pricing.getByTestId('pricing-total')).toHaveText(usd(quotedMinor * quantity));
   await pricing.getByLabel('Note for the buyer (optional)').fill('Volume price, thanks for asking.');
   await pricing.getByRole('button', { name: 'Save prices' }).click();
-  await expect(main.getByRole('status')).toHaveText(`Prices saved. ${buyer.name} is emailed that quote ${number} is ready.`);
+  await expect(main.getByRole('status')).toHaveText(
+    `Prices saved. ${buyer.name} is emailed that quote ${number} is ready.`,
+  );
   await expect(main.getByTestId('quote-status')).toHaveText('Priced — ready to order');
 
   // The buyer reads the email, follows its link (signing in on the way) and orders the quote.
@@ -117,7 +143,9 @@ test('a quote asked for on the cart page, priced on the desk, ordered from the e
   await expect(main.getByTestId('seller-note')).toHaveText('Volume price, thanks for asking.');
 
   const order = main.getByRole('form', { name: 'Order this quote' });
-  await expect(order.getByTestId('quote-approval')).toContainText(`This order needs approval from Spending limit over 5.00 USD per order — ${approver.name}.`);
+  await expect(order.getByTestId('quote-approval')).toContainText(
+    `This order needs approval from Spending limit over 5.00 USD per order — ${approver.name}.`,
+  );
   await order.getByRole('radio', { name: 'Card', exact: true }).check();
   await order.getByRole('button', { name: 'Order at these prices' }).click();
   await expect(order.getByText('Enter the card number.')).toBeVisible();
@@ -155,7 +183,9 @@ test('a quote asked for on the cart page, priced on the desk, ordered from the e
   await expect(main.getByRole('table', { name: 'Items of the order' })).toContainText(usd(quotedMinor));
 });
 
-test('a buyer withdraws a request after confirming; the desk rejects another with a reason the buyer reads', async ({ page }) => {
+test('a buyer withdraws a request after confirming; the desk rejects another with a reason the buyer reads', async ({
+  page,
+}) => {
   test.slow();
   const buyer = await createPerson({ organizationName: NORTHWIND, roles: ['buyer'], mayOrder: true });
   await signInViaApi(page, buyer.email);
@@ -168,7 +198,10 @@ test('a buyer withdraws a request after confirming; the desk rejects another wit
   await confirm.getByRole('button', { name: 'Keep the quote' }).click();
   await expect(main.getByTestId('quote-status')).toHaveText('Waiting for prices');
   await main.getByRole('button', { name: 'Withdraw this quote' }).click();
-  await main.getByRole('group', { name: 'Withdraw the quote' }).getByRole('button', { name: 'Yes, withdraw it' }).click();
+  await main
+    .getByRole('group', { name: 'Withdraw the quote' })
+    .getByRole('button', { name: 'Yes, withdraw it' })
+    .click();
   await expect(main.getByRole('status')).toHaveText(`Quote ${withdrawn} is withdrawn.`);
   await expect(main.getByTestId('quote-status')).toHaveText('Withdrawn');
   await expect(main.getByRole('button', { name: 'Withdraw this quote' })).toHaveCount(0);
@@ -181,7 +214,9 @@ test('a buyer withdraws a request after confirming; the desk rejects another wit
   await expect(reject.getByText('Tell the buyer why.')).toBeVisible();
   await reject.getByLabel('Reason for the buyer').fill('This item is discontinued next month.');
   await reject.getByRole('button', { name: 'Reject the quote' }).click();
-  await expect(main.getByRole('status')).toHaveText(`Quote ${rejected} is rejected. ${buyer.name} is emailed your reason.`);
+  await expect(main.getByRole('status')).toHaveText(
+    `Quote ${rejected} is rejected. ${buyer.name} is emailed your reason.`,
+  );
   await expect(main.getByTestId('quote-status')).toHaveText('Rejected by the seller');
   await expect(main.getByRole('form', { name: `Price quote ${rejected}` })).toHaveCount(0);
 

@@ -84,7 +84,9 @@ test('a registration goes from the form to a signed-in administrator with a chec
   await followEmailLink(page, '/sign-in');
   await signInViaForm(page, org.email, PASSWORD);
   await expect(page.getByRole('heading', { name: `Welcome, ${org.admin}` })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Getting started' })).toContainText('Create your departments and branches');
+  await expect(page.getByRole('region', { name: 'Getting started' })).toContainText(
+    'Create your departments and branches',
+  );
 });
 
 test('a rejected registration tells its administrator why', async ({ page }) => {
@@ -103,7 +105,9 @@ test('a rejected registration tells its administrator why', async ({ page }) => 
   await openLatestEmail(page, org.email, `About the registration of ${org.name}`);
   await expect(page.frameLocator('iframe').getByText('We only supply registered resellers.')).toBeVisible();
   await signInViaForm(page, org.email, PASSWORD);
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText(`The registration of ${org.name} was not approved.`);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    `The registration of ${org.name} was not approved.`,
+  );
 });
 
 test('bad input is explained beside each field, and nothing is registered', async ({ page }) => {
@@ -117,7 +121,9 @@ test('bad input is explained beside each field, and nothing is registered', asyn
   const name = form.getByLabel('Organization name');
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(name).toHaveAccessibleDescription('Use at most 200 characters.');
-  await expect(form.getByLabel('Email address')).toHaveAccessibleDescription('Enter a valid email address, like name@company.com.');
+  await expect(form.getByLabel('Email address')).toHaveAccessibleDescription(
+    'Enter a valid email address, like name@company.com.',
+  );
   await expect(form.getByLabel('Password')).toHaveAccessibleDescription(/Use at least 10 characters\./);
   await expect(form.getByLabel('Country')).toHaveAccessibleDescription('Choose a country.');
 

@@ -19,7 +19,10 @@ async function moveUnder(page: Page, name: string, target: string) {
   await form.getByRole('button', { name: 'Move' }).click();
 }
 
-test('an administrator builds departments, is refused a move under a unit of its own branch, and deactivates a unit', async ({ page, context }) => {
+test('an administrator builds departments, is refused a move under a unit of its own branch, and deactivates a unit', async ({
+  page,
+  context,
+}) => {
   const id = randomUUID().slice(0, 8);
   const department = `Department ${id}`;
   const team = `Team ${id}`;
@@ -75,7 +78,9 @@ test('an administrator builds departments, is refused a move under a unit of its
   await expect(choices.filter({ hasText: renamed })).toHaveCount(0);
 
   // The department cannot close while a unit below it is active; the unit below can.
-  await unitItem(page, department).getByRole('button', { name: `Deactivate “${department}”` }).click();
+  await unitItem(page, department)
+    .getByRole('button', { name: `Deactivate “${department}”` })
+    .click();
   await expect(unitItem(page, department).getByRole('alert')).toHaveText(
     `“${department}” cannot be deactivated while 1 active unit is directly below it. Deactivate or move it first.`,
   );
@@ -96,6 +101,10 @@ test('an administrator builds departments, is refused a move under a unit of its
     parent = child;
   }
   await openActions(page, parent);
-  await expect(unitItem(page, parent)).toContainText('is at level 5, the deepest allowed, so no units can be added below it.');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await expect(unitItem(page, parent)).toContainText(
+    'is at level 5, the deepest allowed, so no units can be added below it.',
+  );
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(
+    true,
+  );
 });

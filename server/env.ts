@@ -17,7 +17,12 @@ const envSchema = z.object({
   /** Keep idle HTTP connections open this long: longer than any load balancer's idle timeout (often 60 s). */
   KEEP_ALIVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
   /** Remind an authorizer of orders waiting for them longer than this, at most once per this interval. */
-  AUTHORIZATION_REMINDER_HOURS: z.coerce.number().int().positive().max(24 * 30).default(24),
+  AUTHORIZATION_REMINDER_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   /** Offer a step to the organization's account managers once it has waited this many days. */
   AUTHORIZATION_ESCALATION_DAYS: z.coerce.number().int().positive().max(365).default(3),
 });

@@ -17,7 +17,8 @@ export function AccountPage({ me }: { me: Me }) {
             <ul>
               {me.accounts.map((account) => (
                 <li key={account.id}>
-                  {account.organizationName} {!account.usable && <span className="badge badge-bad">{account.problem}</span>}
+                  {account.organizationName}{' '}
+                  {!account.usable && <span className="badge badge-bad">{account.problem}</span>}
                 </li>
               ))}
             </ul>

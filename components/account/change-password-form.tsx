@@ -29,12 +29,36 @@ export function ChangePasswordForm() {
   );
   const { errors } = form.formState;
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => change.mutate(values))} aria-label="Change password">
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => change.mutate(values))}
+      aria-label="Change password"
+    >
       {change.isSuccess && <Alert tone="success">Your password is changed. Your other sessions were signed out.</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
-      <Field label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register('currentPassword')} />
-      <Field label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors.newPassword?.message} {...form.register('newPassword')} />
-      <Field label="Repeat the new password" type="password" autoComplete="new-password" error={errors.confirmPassword?.message} {...form.register('confirmPassword')} />
+      <Field
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.currentPassword?.message}
+        {...form.register('currentPassword')}
+      />
+      <Field
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={errors.newPassword?.message}
+        {...form.register('newPassword')}
+      />
+      <Field
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirmPassword?.message}
+        {...form.register('confirmPassword')}
+      />
       <SubmitButton pending={change.isPending}>Change password</SubmitButton>
     </form>
   );

@@ -1,5 +1,9 @@
 import Link from 'next/link';
-import { gettingStartedChecklist, type ChecklistInput, type ChecklistItem } from '@/server/domain/organizations/checklist';
+import {
+  gettingStartedChecklist,
+  type ChecklistInput,
+  type ChecklistItem,
+} from '@/server/domain/organizations/checklist';
 
 // Links appear as the pages exist; the others are listed so the administrator sees the way ahead.
 const LINKS: Partial<Record<ChecklistItem['key'], string>> = { units: '/admin/units', buyers: '/admin/members' };

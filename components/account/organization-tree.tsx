@@ -5,7 +5,10 @@ export function OrganizationTree({ units, rootId }: { units: Unit[]; rootId: str
   const childrenOf = (id: string) => units.filter((unit) => unit.parentId === id);
   const render = (unit: Unit) => (
     <li key={unit.id}>
-      {unit.name} <span className="badge">{unit.members} {unit.members === 1 ? 'member' : 'members'}</span>
+      {unit.name}{' '}
+      <span className="badge">
+        {unit.members} {unit.members === 1 ? 'member' : 'members'}
+      </span>
       {childrenOf(unit.id).length > 0 && <ul>{childrenOf(unit.id).map(render)}</ul>}
     </li>
   );

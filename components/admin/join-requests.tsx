@@ -11,14 +11,19 @@ export function InvitationCode() {
   const queryClient = useQueryClient();
   const code = useQuery(trpc.joinRequests.code.queryOptions());
   const regenerate = useMutation(
-    trpc.joinRequests.regenerateCode.mutationOptions({ onSuccess: (data) => queryClient.setQueryData(trpc.joinRequests.code.queryKey(), data) }),
+    trpc.joinRequests.regenerateCode.mutationOptions({
+      onSuccess: (data) => queryClient.setQueryData(trpc.joinRequests.code.queryKey(), data),
+    }),
   );
   if (code.isPending) return <p role="status">Loading the code…</p>;
   if (code.error) return <Alert tone="error">{code.error.message}</Alert>;
   return (
     <>
       <p>
-        Invitation code: <span className="code-box" data-testid="join-code">{code.data.code}</span>
+        Invitation code:{' '}
+        <span className="code-box" data-testid="join-code">
+          {code.data.code}
+        </span>
       </p>
       <p>
         Or send this link: <a href={code.data.link}>{code.data.link}</a>
@@ -46,29 +51,51 @@ export function PendingJoinRequests() {
   return (
     <>
       {error && <Alert tone="error">{error.message}</Alert>}
-      {(approve.isSuccess || decline.isSuccess) && !error && <Alert tone="success">Done; they have been emailed.</Alert>}
+      {(approve.isSuccess || decline.isSuccess) && !error && (
+        <Alert tone="success">Done; they have been emailed.</Alert>
+      )}
       {pending.data.length === 0 ? (
         <p>No one is waiting.</p>
       ) : (
         <div className="table-wrap">
           <table className="stack">
             <thead>
-              <tr><th>Name</th><th>Email</th><th>Asked</th><th>Actions</th></tr>
+              <tr>
+                <th>Name</th>
+                <th>Email</th>
+                <th>Asked</th>
+                <th>Actions</th>
+              </tr>
             </thead>
             <tbody>
               {pending.data.map((request) => (
                 <tr key={request.membershipId}>
                   <td data-label="Name">{request.name}</td>
                   <td data-label="Email">
-                    {request.email} {request.emailVerifiedAt ? <span className="badge badge-good">confirmed</span> : <span className="badge">not confirmed yet</span>}
+                    {request.email}{' '}
+                    {request.emailVerifiedAt ? (
+                      <span className="badge badge-good">confirmed</span>
+                    ) : (
+                      <span className="badge">not confirmed yet</span>
+                    )}
                   </td>
                   <td data-label="Asked">{formatDateTime(request.requestedAt)}</td>
                   <td data-label="Actions">
                     <div className="actions">
-                      <Button type="button" className="button button-small button-primary" disabled={approve.isPending} onClick={() => approve.mutate({ membershipId: request.membershipId })}>
+                      <Button
+                        type="button"
+                        className="button button-small button-primary"
+                        disabled={approve.isPending}
+                        onClick={() => approve.mutate({ membershipId: request.membershipId })}
+                      >
                         Approve {request.name}
                       </Button>
-                      <Button type="button" className="button button-small" disabled={decline.isPending} onClick={() => decline.mutate({ membershipId: request.membershipId })}>
+                      <Button
+                        type="button"
+                        className="button button-small"
+                        disabled={decline.isPending}
+                        onClick={() => decline.mutate({ membershipId: request.membershipId })}
+                      >
                         Decline
                       </Button>
                     </div>

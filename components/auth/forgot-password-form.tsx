@@ -13,13 +13,27 @@ import { requestPasswordResetSchema } from '@/server/schemas/auth';
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
   const request = useMutation(trpc.account.requestPasswordReset.mutationOptions());
-  const form = useForm<z.infer<typeof requestPasswordResetSchema>>({ resolver: zodResolver(requestPasswordResetSchema), defaultValues: { email: '' } });
+  const form = useForm<z.infer<typeof requestPasswordResetSchema>>({
+    resolver: zodResolver(requestPasswordResetSchema),
+    defaultValues: { email: '' },
+  });
 
   if (request.data) return <Alert tone="success">{request.data.message}</Alert>;
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => request.mutate(values))} aria-label="Reset password">
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => request.mutate(values))}
+      aria-label="Reset password"
+    >
       {request.error && <Alert tone="error">{request.error.message}</Alert>}
-      <Field label="Email address" type="email" autoComplete="email" error={form.formState.errors.email?.message} {...form.register('email')} />
+      <Field
+        label="Email address"
+        type="email"
+        autoComplete="email"
+        error={form.formState.errors.email?.message}
+        {...form.register('email')}
+      />
       <SubmitButton pending={request.isPending}>Email me a link</SubmitButton>
     </form>
   );

@@ -15,7 +15,10 @@ import { resetPasswordSchema, type ResetPasswordInput } from '@/server/schemas/a
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { token, newPassword: '', confirmPassword: '' } });
+  const form = useForm<ResetPasswordInput>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { token, newPassword: '', confirmPassword: '' },
+  });
   const reset = useMutation(
     trpc.account.resetPassword.mutationOptions({
       onError: (error) => setFormError(applyServerErrors(error, form.setError, ['newPassword', 'confirmPassword'])),
@@ -31,10 +34,28 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => reset.mutate(values))} aria-label="Choose a new password">
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => reset.mutate(values))}
+      aria-label="Choose a new password"
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
-      <Field label="New password" type="password" autoComplete="new-password" hint="At least 10 characters. A phrase of a few words works well." error={errors.newPassword?.message} {...form.register('newPassword')} />
-      <Field label="Repeat the new password" type="password" autoComplete="new-password" error={errors.confirmPassword?.message} {...form.register('confirmPassword')} />
+      <Field
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters. A phrase of a few words works well."
+        error={errors.newPassword?.message}
+        {...form.register('newPassword')}
+      />
+      <Field
+        label="Repeat the new password"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirmPassword?.message}
+        {...form.register('confirmPassword')}
+      />
       <SubmitButton pending={reset.isPending}>Save the new password</SubmitButton>
     </form>
   );

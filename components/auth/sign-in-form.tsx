@@ -13,14 +13,19 @@ import { safeRedirectPath } from './safe-redirect';
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const [formError, setFormError] = useState<string | null>(initialError ?? null);
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  const form = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: '', password: '' },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     const result = await signIn('credentials', { ...values, redirect: false });
     if (!result || result.error) {
-      setFormError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Sign-in failed. Please try again.');
+      setFormError(
+        result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Sign-in failed. Please try again.',
+      );
       return;
     }
     window.location.assign(safeRedirectPath(callbackUrl));
@@ -29,8 +34,20 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Sign in">
       {formError && <Alert tone="error">{formError}</Alert>}
-      <Field label="Email address" type="email" autoComplete="username" error={errors.email?.message} {...form.register('email')} />
-      <Field label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...form.register('password')} />
+      <Field
+        label="Email address"
+        type="email"
+        autoComplete="username"
+        error={errors.email?.message}
+        {...form.register('email')}
+      />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
       <SubmitButton pending={isSubmitting} pendingLabel="Signing in…">
         Sign in
       </SubmitButton>

@@ -2,7 +2,12 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ApprovalSteps, type ApprovalStepView } from './approval-steps';
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/&quot;/g, '"').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/&quot;/g, '"')
+    .trim();
 
 const step = (overrides: Partial<ApprovalStepView>): ApprovalStepView => ({
   id: overrides.label ?? 'step',
@@ -23,15 +28,34 @@ describe('the approval steps of an order', () => {
     const html = renderToStaticMarkup(
       <ApprovalSteps
         steps={[
-          step({ label: 'Purchasing', status: 'approved', decidedBy: 'Dana Delegate', onBehalfOf: 'Carol Controller', decidedAt: new Date('2026-11-23T10:42:00Z'), feedback: 'Fine for Q4.' }),
-          step({ label: 'Finance', tier: 2, status: 'pending', authorizers: [{ name: 'Fay Finance', onBehalfOf: null, isYou: true }, { name: 'Dana Delegate', onBehalfOf: 'Frank Finance' }] }),
+          step({
+            label: 'Purchasing',
+            status: 'approved',
+            decidedBy: 'Dana Delegate',
+            onBehalfOf: 'Carol Controller',
+            decidedAt: new Date('2026-11-23T10:42:00Z'),
+            feedback: 'Fine for Q4.',
+          }),
+          step({
+            label: 'Finance',
+            tier: 2,
+            status: 'pending',
+            authorizers: [
+              { name: 'Fay Finance', onBehalfOf: null, isYou: true },
+              { name: 'Dana Delegate', onBehalfOf: 'Frank Finance' },
+            ],
+          }),
         ]}
       />,
     );
     expect(html).toContain('aria-label="Approval steps"');
     const words = text(html);
-    expect(words).toContain('1. Purchasing Approved Approved by Dana Delegate on behalf of Carol Controller · 2026-11-23 10:42 UTC “Fine for Q4.”');
-    expect(words).toContain('2. Finance Waiting for a decision Any one of: Fay Finance (you), Dana Delegate on behalf of Frank Finance');
+    expect(words).toContain(
+      '1. Purchasing Approved Approved by Dana Delegate on behalf of Carol Controller · 2026-11-23 10:42 UTC “Fine for Q4.”',
+    );
+    expect(words).toContain(
+      '2. Finance Waiting for a decision Any one of: Fay Finance (you), Dana Delegate on behalf of Frank Finance',
+    );
   });
 
   it('marks the viewer’s own decision, a later tier still waiting, and a step sent to the account managers', () => {
@@ -39,8 +63,20 @@ describe('the approval steps of an order', () => {
       renderToStaticMarkup(
         <ApprovalSteps
           steps={[
-            step({ label: 'Budget', status: 'declined', decidedBy: 'Ann Approver', decidedByYou: true, decidedAt: new Date('2026-11-23T09:05:00Z'), feedback: 'Split it.' }),
-            step({ label: 'Large orders', status: 'waiting', escalated: 'self', authorizers: [{ name: 'Max Manager', onBehalfOf: null }] }),
+            step({
+              label: 'Budget',
+              status: 'declined',
+              decidedBy: 'Ann Approver',
+              decidedByYou: true,
+              decidedAt: new Date('2026-11-23T09:05:00Z'),
+              feedback: 'Split it.',
+            }),
+            step({
+              label: 'Large orders',
+              status: 'waiting',
+              escalated: 'self',
+              authorizers: [{ name: 'Max Manager', onBehalfOf: null }],
+            }),
           ]}
         />,
       ),

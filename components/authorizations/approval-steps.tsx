@@ -28,8 +28,20 @@ export const STEP_STATUS_WORDS: Record<ApprovalStepStatus, string> = {
   void: 'No longer needed',
 };
 
-const TONE: Record<ApprovalStepStatus, string> = { waiting: '', pending: styles.stepPending ?? '', approved: styles.stepApproved ?? '', declined: styles.stepDeclined ?? '', void: '' };
-const BADGE: Record<ApprovalStepStatus, string> = { waiting: '', pending: '', approved: 'badge-good', declined: 'badge-bad', void: '' };
+const TONE: Record<ApprovalStepStatus, string> = {
+  waiting: '',
+  pending: styles.stepPending ?? '',
+  approved: styles.stepApproved ?? '',
+  declined: styles.stepDeclined ?? '',
+  void: '',
+};
+const BADGE: Record<ApprovalStepStatus, string> = {
+  waiting: '',
+  pending: '',
+  approved: 'badge-good',
+  declined: 'badge-bad',
+  void: '',
+};
 
 const ESCALATED: Record<string, string> = {
   self: 'Offered to the account managers: the requester was its only authorizer, and nobody approves their own order.',
@@ -46,14 +58,25 @@ export function decidedByText(step: Pick<ApprovalStepView, 'decidedBy' | 'onBeha
 /** Who may decide a step: "Ann Approver (you), Dana Delegate on behalf of Carol". */
 export function authorizersText(authorizers: ApprovalStepView['authorizers']): string {
   if (authorizers.length === 0) return 'nobody yet';
-  return authorizers.map((person) => `${person.name}${person.onBehalfOf ? ` on behalf of ${person.onBehalfOf}` : ''}${person.isYou ? ' (you)' : ''}`).join(', ');
+  return authorizers
+    .map(
+      (person) =>
+        `${person.name}${person.onBehalfOf ? ` on behalf of ${person.onBehalfOf}` : ''}${person.isYou ? ' (you)' : ''}`,
+    )
+    .join(', ');
 }
 
 /**
  * The approvals an order needs, in tier order: each step's status, who may decide it, and who
  * decided what, when and why. A server component; it only renders what it is given.
  */
-export function ApprovalSteps({ steps, label = 'Approval steps' }: { steps: readonly ApprovalStepView[]; label?: string }) {
+export function ApprovalSteps({
+  steps,
+  label = 'Approval steps',
+}: {
+  steps: readonly ApprovalStepView[];
+  label?: string;
+}) {
   if (steps.length === 0) return <p>This order needed no approval.</p>;
   const tiers = new Set(steps.map((step) => step.tier)).size;
   return (
@@ -69,12 +92,17 @@ export function ApprovalSteps({ steps, label = 'Approval steps' }: { steps: read
           </div>
           {(step.status === 'approved' || step.status === 'declined') && (
             <p className={styles.stepMeta}>
-              {step.status === 'approved' ? 'Approved' : 'Declined'} by {decidedByText(step)} · {formatDateTime(step.decidedAt)}
+              {step.status === 'approved' ? 'Approved' : 'Declined'} by {decidedByText(step)} ·{' '}
+              {formatDateTime(step.decidedAt)}
             </p>
           )}
           {step.feedback && <blockquote className={styles.feedback}>“{step.feedback}”</blockquote>}
-          {(step.status === 'pending' || step.status === 'waiting') && <p className={styles.stepMeta}>Any one of: {authorizersText(step.authorizers)}</p>}
-          {step.escalated && ESCALATED[step.escalated] && <p className={styles.stepMeta}>{ESCALATED[step.escalated]}</p>}
+          {(step.status === 'pending' || step.status === 'waiting') && (
+            <p className={styles.stepMeta}>Any one of: {authorizersText(step.authorizers)}</p>
+          )}
+          {step.escalated && ESCALATED[step.escalated] && (
+            <p className={styles.stepMeta}>{ESCALATED[step.escalated]}</p>
+          )}
         </li>
       ))}
     </ol>

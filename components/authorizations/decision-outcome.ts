@@ -10,6 +10,7 @@ const AFTER_APPROVAL: Record<string, string> = {
 
 /** "You approved order CS-100123. It is confirmed and goes on to shipping. …" */
 export function decisionOutcome(result: DecisionResult, requesterName: string): string {
-  if (result.decision === 'declined') return `You declined order ${result.number}. ${requesterName} is emailed your feedback and can change the order and submit it again.`;
+  if (result.decision === 'declined')
+    return `You declined order ${result.number}. ${requesterName} is emailed your feedback and can change the order and submit it again.`;
   return `You approved order ${result.number}. ${AFTER_APPROVAL[result.status] ?? 'The requester is emailed.'}`;
 }

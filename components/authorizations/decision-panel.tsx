@@ -90,10 +90,20 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
             }}
           />
           <div className={styles.decisionButtons}>
-            <Button type="submit" className="button button-primary" disabled={busy} aria-busy={approve.pending || undefined}>
+            <Button
+              type="submit"
+              className="button button-primary"
+              disabled={busy}
+              aria-busy={approve.pending || undefined}
+            >
               {approve.pending ? 'Approving…' : 'Approve'}
             </Button>
-            <Button className={`button ${styles.declineButton}`} disabled={busy} aria-busy={decline.pending || undefined} onClick={(event) => void decline.run({ number, feedback: feedbackIn(event.currentTarget.form) }, decided)}>
+            <Button
+              className={`button ${styles.declineButton}`}
+              disabled={busy}
+              aria-busy={decline.pending || undefined}
+              onClick={(event) => void decline.run({ number, feedback: feedbackIn(event.currentTarget.form) }, decided)}
+            >
               {decline.pending ? 'Declining…' : 'Decline'}
             </Button>
           </div>
@@ -103,9 +113,16 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
         <div>
           {confirmingCancel ? (
             <div className="form" role="group" aria-label="Cancel your decision">
-              <p>Cancel your decision on order {number}? The order goes back to your step and waits for a decision again; what followed your decision is undone.</p>
+              <p>
+                Cancel your decision on order {number}? The order goes back to your step and waits for a decision again;
+                what followed your decision is undone.
+              </p>
               <div className="actions">
-                <Button className="button button-primary" disabled={busy} onClick={() => void cancel.run({ number }, cancelled)}>
+                <Button
+                  className="button button-primary"
+                  disabled={busy}
+                  onClick={() => void cancel.run({ number }, cancelled)}
+                >
                   {cancel.pending ? 'Canceling…' : 'Yes, cancel my decision'}
                 </Button>
                 <Button className="button" disabled={busy} onClick={() => setConfirmingCancel(false)}>

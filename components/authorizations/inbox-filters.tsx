@@ -17,7 +17,15 @@ export function InboxFilters({ input, requesters }: { input: InboxInput; request
       <div className={styles.searchRow}>
         <div className="field">
           <label htmlFor="inbox-q">Order number</label>
-          <input id="inbox-q" name="q" type="search" inputMode="search" defaultValue={input.search} maxLength={40} autoComplete="off" />
+          <input
+            id="inbox-q"
+            name="q"
+            type="search"
+            inputMode="search"
+            defaultValue={input.search}
+            maxLength={40}
+            autoComplete="off"
+          />
         </div>
         <button type="submit" className="button">
           Search

@@ -13,7 +13,17 @@ const ACTION: Record<InboxState, string> = { pending: 'Review', waiting: 'View',
  * One card per order, the whole card a tap target: number, requester, when, items, and the total
  * only when the answer carries one (members who may not see prices get none).
  */
-export function InboxList({ rows, state, empty, clearHref }: { rows: Row[]; state: InboxState; empty: string; clearHref: string | null }) {
+export function InboxList({
+  rows,
+  state,
+  empty,
+  clearHref,
+}: {
+  rows: Row[];
+  state: InboxState;
+  empty: string;
+  clearHref: string | null;
+}) {
   if (rows.length === 0) {
     return (
       <section className="card" aria-label="No orders">
@@ -32,10 +42,16 @@ export function InboxList({ rows, state, empty, clearHref }: { rows: Row[]; stat
         <li key={row.number} className={styles.row}>
           <div>
             <div className={styles.rowHead}>
-              <Link className={styles.rowLink} href={`/authorizations/${encodeURIComponent(row.number)}`} aria-label={`${ACTION[state]} order ${row.number} from ${row.requesterName}`}>
+              <Link
+                className={styles.rowLink}
+                href={`/authorizations/${encodeURIComponent(row.number)}`}
+                aria-label={`${ACTION[state]} order ${row.number} from ${row.requesterName}`}
+              >
                 {row.number}
               </Link>
-              {'total' in row && row.total && <span className={styles.rowTotal}>{formatMoney(row.total.amountMinor, row.total.currency)}</span>}
+              {'total' in row && row.total && (
+                <span className={styles.rowTotal}>{formatMoney(row.total.amountMinor, row.total.currency)}</span>
+              )}
             </div>
             <div>{row.requesterName}</div>
             <div className={styles.rowMeta}>
@@ -43,7 +59,11 @@ export function InboxList({ rows, state, empty, clearHref }: { rows: Row[]; stat
               {row.poNumber && ` · PO ${row.poNumber}`}
             </div>
           </div>
-          {row.onBehalfOf && <span className={`badge ${styles.delegated}`}>On behalf of {row.onBehalfOfName ?? 'an authorizer who is away'}</span>}
+          {row.onBehalfOf && (
+            <span className={`badge ${styles.delegated}`}>
+              On behalf of {row.onBehalfOfName ?? 'an authorizer who is away'}
+            </span>
+          )}
         </li>
       ))}
     </ul>

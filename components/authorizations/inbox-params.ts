@@ -4,11 +4,16 @@ import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/serve
 
 /** The inbox's views, in the order the tabs show them. */
 export const INBOX_VIEWS: readonly { state: InboxState; label: string; empty: string }[] = [
-  { state: 'pending', label: 'Pending', empty: 'Nothing waits for your decision. When an order needs your approval, it appears here and we email you.' },
+  {
+    state: 'pending',
+    label: 'Pending',
+    empty: 'Nothing waits for your decision. When an order needs your approval, it appears here and we email you.',
+  },
   {
     state: 'waiting',
     label: 'Waiting for earlier approval',
-    empty: 'No order is waiting for an earlier approval. Orders you approve after someone else show here until their turn comes.',
+    empty:
+      'No order is waiting for an earlier approval. Orders you approve after someone else show here until their turn comes.',
   },
   { state: 'approved', label: 'Approved', empty: 'No approved orders yet.' },
   { state: 'declined', label: 'Declined', empty: 'No declined orders.' },
@@ -43,5 +48,5 @@ export function inboxHref(input: Partial<InboxInput>): string {
 }
 
 /** Whether anything narrows the list beyond its view. */
-export const isFiltered = (input: InboxInput) => Boolean(input.search || input.requesterMembershipId || input.from || input.to);
-
+export const isFiltered = (input: InboxInput) =>
+  Boolean(input.search || input.requesterMembershipId || input.from || input.to);

@@ -10,7 +10,10 @@ export function InboxTabs({ input, waiting }: { input: InboxInput; waiting: numb
       <ul>
         {INBOX_VIEWS.map((view) => (
           <li key={view.state}>
-            <Link href={inboxHref({ ...input, state: view.state, page: 1 })} aria-current={view.state === input.state ? 'page' : undefined}>
+            <Link
+              href={inboxHref({ ...input, state: view.state, page: 1 })}
+              aria-current={view.state === input.state ? 'page' : undefined}
+            >
               {view.label}
               {view.state === 'pending' && waiting > 0 && ` (${waiting})`}
             </Link>

@@ -6,7 +6,8 @@ type Order = RouterOutputs['authorizations']['order']['order'];
 
 /** The order's lines as a phone reads them, with amounts and totals only when the answer has them. */
 export function OrderLines({ lines, totals }: { lines: Order['lines']; totals: Order['totals'] }) {
-  const money = (minor: number | undefined) => (totals && minor !== undefined ? formatMoney(minor, totals.currency) : null);
+  const money = (minor: number | undefined) =>
+    totals && minor !== undefined ? formatMoney(minor, totals.currency) : null;
   return (
     <>
       <ul className={styles.lines} aria-label="Items of the order">

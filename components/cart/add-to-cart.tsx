@@ -27,7 +27,18 @@ export function AddToCart({ sku, name }: { sku: string; name: string }) {
     >
       <div className="actions">
         <label htmlFor={id}>Quantity</label>
-        <input ref={quantityRef} id={id} className="quantity-input" type="number" inputMode="numeric" min={1} max={9999} value={quantity} onChange={(event) => setQuantity(event.target.value)} aria-invalid={error ? true : undefined} />
+        <input
+          ref={quantityRef}
+          id={id}
+          className="quantity-input"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={9999}
+          value={quantity}
+          onChange={(event) => setQuantity(event.target.value)}
+          aria-invalid={error ? true : undefined}
+        />
         <Button type="submit" className="button button-primary" disabled={add.isPending}>
           {add.isPending ? 'Adding…' : 'Add to cart'}
         </Button>

@@ -30,7 +30,9 @@ export function CartView() {
       <QuickOrder onCart={setCart} />
       <section className="card" aria-labelledby="cart-lines">
         <h2 id="cart-lines">
-          {data.lines.length === 0 ? 'Your cart is empty' : `${data.itemCount} ${data.itemCount === 1 ? 'item' : 'items'} in your cart`}
+          {data.lines.length === 0
+            ? 'Your cart is empty'
+            : `${data.itemCount} ${data.itemCount === 1 ? 'item' : 'items'} in your cart`}
         </h2>
         {data.lines.length === 0 && (
           <p>
@@ -41,7 +43,12 @@ export function CartView() {
         <ul className="cart-lines">
           {data.lines.map((line) => (
             // Keyed by quantity too: when the cart changes elsewhere (quick order), the box shows the new number.
-            <CartLineRow key={`${line.sku}:${line.quantity}`} line={line} pending={setQuantity.isPending} onQuantity={(quantity) => setQuantity.mutate({ sku: line.sku, quantity })} />
+            <CartLineRow
+              key={`${line.sku}:${line.quantity}`}
+              line={line}
+              pending={setQuantity.isPending}
+              onQuantity={(quantity) => setQuantity.mutate({ sku: line.sku, quantity })}
+            />
           ))}
         </ul>
         {'subtotal' in data && data.subtotal && (
@@ -66,7 +73,15 @@ export function CartView() {
   );
 }
 
-function CartLineRow({ line, pending, onQuantity }: { line: Line; pending: boolean; onQuantity: (quantity: number) => void }) {
+function CartLineRow({
+  line,
+  pending,
+  onQuantity,
+}: {
+  line: Line;
+  pending: boolean;
+  onQuantity: (quantity: number) => void;
+}) {
   const id = useId();
   const [quantity, setQuantity] = useState(String(line.quantity));
   return (
@@ -79,7 +94,11 @@ function CartLineRow({ line, pending, onQuantity }: { line: Line; pending: boole
           {'stock' in line && line.stock && ` · ${line.stock.available} available`}
         </div>
         {'price' in line && (
-          <div>{line.price ? `${formatMoney(line.price.unitPriceMinor, line.price.currency)} each · ${formatMoney(line.lineTotalMinor ?? 0, line.price.currency)}` : 'Price on request'}</div>
+          <div>
+            {line.price
+              ? `${formatMoney(line.price.unitPriceMinor, line.price.currency)} each · ${formatMoney(line.lineTotalMinor ?? 0, line.price.currency)}`
+              : 'Price on request'}
+          </div>
         )}
       </div>
       <form
@@ -90,10 +109,28 @@ function CartLineRow({ line, pending, onQuantity }: { line: Line; pending: boole
           if (Number.isInteger(next) && next >= 0) onQuantity(next);
         }}
       >
-        <label htmlFor={id} className="skip-link">Quantity of {line.name}</label>
-        <input id={id} className="quantity-input" type="number" inputMode="numeric" min={0} max={9999} value={quantity} onChange={(event) => setQuantity(event.target.value)} />
-        <Button type="submit" className="button button-small" disabled={pending}>Update</Button>
-        <Button className="button button-small" disabled={pending} onClick={() => onQuantity(0)} aria-label={`Remove ${line.name}`}>
+        <label htmlFor={id} className="skip-link">
+          Quantity of {line.name}
+        </label>
+        <input
+          id={id}
+          className="quantity-input"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={9999}
+          value={quantity}
+          onChange={(event) => setQuantity(event.target.value)}
+        />
+        <Button type="submit" className="button button-small" disabled={pending}>
+          Update
+        </Button>
+        <Button
+          className="button button-small"
+          disabled={pending}
+          onClick={() => onQuantity(0)}
+          aria-label={`Remove ${line.name}`}
+        >
           Remove
         </Button>
       </form>

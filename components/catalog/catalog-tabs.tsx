@@ -17,7 +17,11 @@ export function CatalogTabs() {
       <ul style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', listStyle: 'none', padding: 0, margin: 0 }}>
         {TABS.map((tab) => (
           <li key={tab.href}>
-            <Link href={tab.href} className={`button button-small${pathname === tab.href ? ' button-primary' : ''}`} aria-current={pathname === tab.href ? 'page' : undefined}>
+            <Link
+              href={tab.href}
+              className={`button button-small${pathname === tab.href ? ' button-primary' : ''}`}
+              aria-current={pathname === tab.href ? 'page' : undefined}
+            >
               {tab.label}
             </Link>
           </li>

@@ -11,9 +11,18 @@ export const catalogHref = (query: { q?: string; category?: string; page?: numbe
 };
 
 /** Browsing by category: every category with its number of products; the current one is marked. */
-export function CategoryNav({ categories, current }: { categories: { name: string; productCount: number }[]; current?: string }) {
+export function CategoryNav({
+  categories,
+  current,
+}: {
+  categories: { name: string; productCount: number }[];
+  current?: string;
+}) {
   const total = categories.reduce((sum, category) => sum + category.productCount, 0);
-  const items = [{ name: 'All categories', value: undefined, productCount: total }, ...categories.map((category) => ({ ...category, value: category.name }))];
+  const items = [
+    { name: 'All categories', value: undefined, productCount: total },
+    ...categories.map((category) => ({ ...category, value: category.name })),
+  ];
   return (
     <nav className={styles.categories} aria-label="Categories">
       <ul>

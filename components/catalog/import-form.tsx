@@ -8,7 +8,12 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { CATALOG_FILE_LIMITS, PRICE_COLUMNS, PRODUCT_COLUMNS, STOCK_COLUMNS } from '@/server/domain/catalog/import-files';
+import {
+  CATALOG_FILE_LIMITS,
+  PRICE_COLUMNS,
+  PRODUCT_COLUMNS,
+  STOCK_COLUMNS,
+} from '@/server/domain/catalog/import-files';
 import type { CatalogImportInput } from '@/server/schemas/catalog';
 import { CatalogImportSummaryView } from './import-summary';
 
@@ -16,9 +21,24 @@ const describeColumns = (spec: { required: readonly string[]; optional: readonly
   `${spec.required.join(', ')}${spec.optional.length > 0 ? `, and optionally ${spec.optional.join(', ')}` : ''}`;
 
 const FILES = [
-  { name: 'products', key: 'productsCsv', label: 'Products file (CSV)', hint: `${describeColumns(PRODUCT_COLUMNS)}. active is true or false.` },
-  { name: 'prices', key: 'pricesCsv', label: 'Prices file (CSV)', hint: `${describeColumns(PRICE_COLUMNS)}. price_list is the list's name; unit_price like 12.50.` },
-  { name: 'stock', key: 'stockCsv', label: 'Stock file (CSV)', hint: `${describeColumns(STOCK_COLUMNS)}. on_hand is the counted quantity at that center.` },
+  {
+    name: 'products',
+    key: 'productsCsv',
+    label: 'Products file (CSV)',
+    hint: `${describeColumns(PRODUCT_COLUMNS)}. active is true or false.`,
+  },
+  {
+    name: 'prices',
+    key: 'pricesCsv',
+    label: 'Prices file (CSV)',
+    hint: `${describeColumns(PRICE_COLUMNS)}. price_list is the list's name; unit_price like 12.50.`,
+  },
+  {
+    name: 'stock',
+    key: 'stockCsv',
+    label: 'Stock file (CSV)',
+    hint: `${describeColumns(STOCK_COLUMNS)}. on_hand is the counted quantity at that center.`,
+  },
 ] as const;
 
 const MB = CATALOG_FILE_LIMITS.maxBytes / 1024 / 1024;
@@ -46,10 +66,13 @@ export function CatalogImportForm() {
     for (const file of FILES) {
       const upload = data.get(file.name);
       if (!(upload instanceof File) || upload.size === 0) continue;
-      if (upload.size > CATALOG_FILE_LIMITS.maxBytes) errors[file.name] = `${upload.name} is larger than ${MB} MB. Export at most ${CATALOG_FILE_LIMITS.maxRows.toLocaleString('en-US')} rows.`;
+      if (upload.size > CATALOG_FILE_LIMITS.maxBytes)
+        errors[file.name] =
+          `${upload.name} is larger than ${MB} MB. Export at most ${CATALOG_FILE_LIMITS.maxRows.toLocaleString('en-US')} rows.`;
       else input[file.key] = await upload.text();
     }
-    if (Object.keys(errors).length === 0 && Object.keys(input).length === 0) errors.products = 'Choose at least one file.';
+    if (Object.keys(errors).length === 0 && Object.keys(input).length === 0)
+      errors.products = 'Choose at least one file.';
     setFileErrors(errors);
     if (Object.keys(errors).length > 0) return;
     setFiles(input);
@@ -60,7 +83,15 @@ export function CatalogImportForm() {
     <>
       <form className="form" noValidate onSubmit={onSubmit} onChange={reset} aria-label="Upload catalog files">
         {FILES.map((file) => (
-          <Field key={file.name} label={file.label} name={file.name} type="file" accept=".csv,text/csv" hint={file.hint} error={fileErrors[file.name]} />
+          <Field
+            key={file.name}
+            label={file.label}
+            name={file.name}
+            type="file"
+            accept=".csv,text/csv"
+            hint={file.hint}
+            error={fileErrors[file.name]}
+          />
         ))}
         <SubmitButton pending={preview.isPending} pendingLabel="Reading the files…">
           Preview the import
@@ -81,14 +112,22 @@ export function CatalogImportForm() {
           ) : (
             <>
               {preview.data.blocked ? (
-                <Alert tone="error">These files cannot be imported. Fix the problems below and upload them again.</Alert>
+                <Alert tone="error">
+                  These files cannot be imported. Fix the problems below and upload them again.
+                </Alert>
               ) : (
                 <p>Nothing has been changed yet. Applying adds and updates what the files hold; nothing is removed.</p>
               )}
               <CatalogImportSummaryView summary={preview.data} caption="What the import would change" />
               {apply.error && <Alert tone="error">{apply.error.message}</Alert>}
               {!preview.data.blocked && (
-                <Button type="button" className="button button-primary" disabled={apply.isPending} aria-busy={apply.isPending || undefined} onClick={() => apply.mutate(files)}>
+                <Button
+                  type="button"
+                  className="button button-primary"
+                  disabled={apply.isPending}
+                  aria-busy={apply.isPending || undefined}
+                  onClick={() => apply.mutate(files)}
+                >
                   {apply.isPending ? 'Applying…' : 'Apply the import'}
                 </Button>
               )}

@@ -3,7 +3,12 @@ import type { CatalogImportSummary } from '@/server/domain/catalog/import-plan';
 import { ImportProblems } from '@/components/ui/import-problems';
 
 const COLUMNS = ['added', 'updated', 'unchanged', 'skipped'] as const;
-const LABELS: Record<(typeof COLUMNS)[number], string> = { added: 'Added', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped (errors)' };
+const LABELS: Record<(typeof COLUMNS)[number], string> = {
+  added: 'Added',
+  updated: 'Updated',
+  unchanged: 'Unchanged',
+  skipped: 'Skipped (errors)',
+};
 const FILES: Record<CatalogFileKey, string> = { products: 'Products', prices: 'Prices', stock: 'Stock' };
 
 /** The counts of a catalog import (previewed or applied) per file, and the rows it skips, with their lines. */
@@ -22,7 +27,9 @@ export function CatalogImportSummaryView({ summary, caption }: { summary: Catalo
               <tr>
                 <th scope="col">File</th>
                 {COLUMNS.map((column) => (
-                  <th key={column} scope="col">{LABELS[column]}</th>
+                  <th key={column} scope="col">
+                    {LABELS[column]}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -31,7 +38,9 @@ export function CatalogImportSummaryView({ summary, caption }: { summary: Catalo
                 <tr key={key}>
                   <th scope="row">{`${FILES[key]} (${counts.rows} ${counts.rows === 1 ? 'row' : 'rows'})`}</th>
                   {COLUMNS.map((column) => (
-                    <td key={column} data-label={LABELS[column]}>{counts[column]}</td>
+                    <td key={column} data-label={LABELS[column]}>
+                      {counts[column]}
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -39,7 +48,12 @@ export function CatalogImportSummaryView({ summary, caption }: { summary: Catalo
           </table>
         </div>
       )}
-      {summary.problemCount > 0 && <ImportProblems summary={summary} skippedNote="Nothing on these rows is added or changed; the catalog keeps what it has for them." />}
+      {summary.problemCount > 0 && (
+        <ImportProblems
+          summary={summary}
+          skippedNote="Nothing on these rows is added or changed; the catalog keeps what it has for them."
+        />
+      )}
     </>
   );
 }

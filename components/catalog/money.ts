@@ -6,7 +6,12 @@ const formats = new Map<string, Intl.NumberFormat>();
 function currencyFormat(currency: string, digits: number): Intl.NumberFormat {
   let format = formats.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     formats.set(currency, format);
   }
   return format;
@@ -25,7 +30,9 @@ export function formatMoney(minor: number, currency: string): string {
 
 /** 250 basis points → "2.5 %". */
 export function formatBasisPoints(basisPoints: number): string {
-  const fraction = String(basisPoints % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(basisPoints % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return `${Math.floor(basisPoints / 100)}${fraction ? `.${fraction}` : ''} %`;
 }
 

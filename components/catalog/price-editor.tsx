@@ -27,7 +27,9 @@ export function PriceEditor({ productId, prices }: { productId: string; prices: 
 function ListPriceForm({ productId, list }: { productId: string; list: ListPrice }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [value, setValue, valueRef] = useFieldState<HTMLInputElement>(list.unitPriceMinor === null ? '' : minorToInput(list.unitPriceMinor, list.currency));
+  const [value, setValue, valueRef] = useFieldState<HTMLInputElement>(
+    list.unitPriceMinor === null ? '' : minorToInput(list.unitPriceMinor, list.currency),
+  );
   const save = useMutation(trpc.catalogAdmin.setPrice.mutationOptions({ onSuccess: () => router.refresh() }));
   const fieldError = save.error?.data?.fieldErrors?.unitPrice?.[0];
   const onSubmit = (event: FormEvent) => {
@@ -43,7 +45,11 @@ function ListPriceForm({ productId, list }: { productId: string; list: ListPrice
         ref={valueRef}
         value={value}
         onChange={(event) => setValue(event.target.value)}
-        hint={list.unitPriceMinor === null ? 'Not in this list: buyers on it see "price on request".' : `Now ${formatMoney(list.unitPriceMinor, list.currency)}. Empty the field to take it out of the list.`}
+        hint={
+          list.unitPriceMinor === null
+            ? 'Not in this list: buyers on it see "price on request".'
+            : `Now ${formatMoney(list.unitPriceMinor, list.currency)}. Empty the field to take it out of the list.`
+        }
         error={fieldError}
       />
       {save.isSuccess && <Alert tone="success">Price saved.</Alert>}

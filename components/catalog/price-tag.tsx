@@ -13,7 +13,8 @@ export function PriceTag({ price, unit }: { price: PriceView | null; unit: strin
         <>
           <br />
           <span className={styles.was}>
-            List price <s>{formatMoney(price.listPriceMinor ?? 0, price.currency)}</s>, your discount {formatBasisPoints(price.discountBasisPoints ?? 0)}
+            List price <s>{formatMoney(price.listPriceMinor ?? 0, price.currency)}</s>, your discount{' '}
+            {formatBasisPoints(price.discountBasisPoints ?? 0)}
           </span>
         </>
       )}

@@ -22,15 +22,31 @@ const FIELDS = ['sku', 'name', 'description', 'unit', 'category', 'active'] as c
  * Create a product, or edit one (`productId`): name, description, unit, category, active. Both
  * check the create rules; when editing, the SKU is shown read-only and not sent (it does not change).
  */
-export function ProductForm({ productId, initial, categories }: { productId?: string; initial: Values; categories: string[] }) {
+export function ProductForm({
+  productId,
+  initial,
+  categories,
+}: {
+  productId?: string;
+  initial: Values;
+  categories: string[];
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const listId = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(createProductSchema), defaultValues: initial });
-  const onError = (error: Parameters<typeof applyServerErrors>[0]) => setFormError(applyServerErrors(error, form.setError, FIELDS));
-  const create = useMutation(trpc.catalogAdmin.createProduct.mutationOptions({ onError, onSuccess: (created) => router.push(`/staff/catalog/${encodeURIComponent(created.sku)}?created=1`) }));
-  const update = useMutation(trpc.catalogAdmin.updateProduct.mutationOptions({ onError, onSuccess: () => router.refresh() }));
+  const onError = (error: Parameters<typeof applyServerErrors>[0]) =>
+    setFormError(applyServerErrors(error, form.setError, FIELDS));
+  const create = useMutation(
+    trpc.catalogAdmin.createProduct.mutationOptions({
+      onError,
+      onSuccess: (created) => router.push(`/staff/catalog/${encodeURIComponent(created.sku)}?created=1`),
+    }),
+  );
+  const update = useMutation(
+    trpc.catalogAdmin.updateProduct.mutationOptions({ onError, onSuccess: () => router.refresh() }),
+  );
   const errors = form.formState.errors;
 
   return (
@@ -51,14 +67,43 @@ export function ProductForm({ productId, initial, categories }: { productId?: st
         autoComplete="off"
         readOnly={Boolean(productId)}
         maxLength={PRODUCT_LIMITS.sku}
-        hint={productId ? 'The SKU names the product in orders and the ERP; it does not change.' : 'Letters, digits, points, hyphens and underscores; stored in capitals.'}
+        hint={
+          productId
+            ? 'The SKU names the product in orders and the ERP; it does not change.'
+            : 'Letters, digits, points, hyphens and underscores; stored in capitals.'
+        }
         error={errors.sku?.message}
         {...form.register('sku')}
       />
-      <Field label="Name" autoComplete="off" maxLength={PRODUCT_LIMITS.name} error={errors.name?.message} {...form.register('name')} />
-      <TextareaField label="Description" maxLength={PRODUCT_LIMITS.description} error={errors.description?.message} {...form.register('description')} />
-      <Field label="Unit" hint="How it is sold: each, box, pack of 12 …" autoComplete="off" maxLength={PRODUCT_LIMITS.unit} error={errors.unit?.message} {...form.register('unit')} />
-      <Field label="Category" list={listId} autoComplete="off" maxLength={PRODUCT_LIMITS.category} error={errors.category?.message} {...form.register('category')} />
+      <Field
+        label="Name"
+        autoComplete="off"
+        maxLength={PRODUCT_LIMITS.name}
+        error={errors.name?.message}
+        {...form.register('name')}
+      />
+      <TextareaField
+        label="Description"
+        maxLength={PRODUCT_LIMITS.description}
+        error={errors.description?.message}
+        {...form.register('description')}
+      />
+      <Field
+        label="Unit"
+        hint="How it is sold: each, box, pack of 12 …"
+        autoComplete="off"
+        maxLength={PRODUCT_LIMITS.unit}
+        error={errors.unit?.message}
+        {...form.register('unit')}
+      />
+      <Field
+        label="Category"
+        list={listId}
+        autoComplete="off"
+        maxLength={PRODUCT_LIMITS.category}
+        error={errors.category?.message}
+        {...form.register('category')}
+      />
       <datalist id={listId}>
         {categories.map((category) => (
           <option key={category} value={category} />

@@ -40,7 +40,15 @@ function CheckoutSteps({ options }: { options: Options }) {
   const defaultAddress = options.addresses[0]?.id ?? '';
   const form = useForm<SubmitOrderInput>({
     resolver: zodResolver(submitOrderSchema),
-    defaultValues: { idempotencyKey, addressId: defaultAddress, shippingMethodCode: options.shippingMethods[0]?.code ?? '', paymentMethod: options.paymentMethods[0], cardNumber: '', poNumber: '', note: '' },
+    defaultValues: {
+      idempotencyKey,
+      addressId: defaultAddress,
+      shippingMethodCode: options.shippingMethods[0]?.code ?? '',
+      paymentMethod: options.paymentMethods[0],
+      cardNumber: '',
+      poNumber: '',
+      note: '',
+    },
   });
   const submit = useMutation(
     trpc.checkout.submit.mutationOptions({
@@ -50,7 +58,10 @@ function CheckoutSteps({ options }: { options: Options }) {
     }),
   );
   const { errors } = form.formState;
-  const [paymentMethod, shippingCode] = useWatch({ control: form.control, name: ['paymentMethod', 'shippingMethodCode'] });
+  const [paymentMethod, shippingCode] = useWatch({
+    control: form.control,
+    name: ['paymentMethod', 'shippingMethodCode'],
+  });
   const { cart } = options;
 
   if (cart.lines.length === 0) {
@@ -61,10 +72,18 @@ function CheckoutSteps({ options }: { options: Options }) {
     );
   }
   const shipping = options.shippingMethods.find((method) => method.code === shippingCode);
-  const subtotal = 'subtotal' in cart && cart.subtotal && 'amountMinor' in cart.subtotal && cart.subtotal.currency ? cart.subtotal : null;
+  const subtotal =
+    'subtotal' in cart && cart.subtotal && 'amountMinor' in cart.subtotal && cart.subtotal.currency
+      ? cart.subtotal
+      : null;
 
   return (
-    <form className="form checkout" noValidate aria-label="Checkout" onSubmit={form.handleSubmit((values) => submit.mutate(values))}>
+    <form
+      className="form checkout"
+      noValidate
+      aria-label="Checkout"
+      onSubmit={form.handleSubmit((values) => submit.mutate(values))}
+    >
       {options.problem && <Alert tone="error">{options.problem}</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
 
@@ -76,7 +95,9 @@ function CheckoutSteps({ options }: { options: Options }) {
           {cart.lines.map((line) => (
             <li key={line.sku}>
               {line.quantity} × {line.name} <span className="field-hint">({line.sku})</span>
-              {'lineTotalMinor' in line && line.price && line.lineTotalMinor != null && <> · {formatMoney(line.lineTotalMinor, line.price.currency)}</>}
+              {'lineTotalMinor' in line && line.price && line.lineTotalMinor != null && (
+                <> · {formatMoney(line.lineTotalMinor, line.price.currency)}</>
+              )}
             </li>
           ))}
         </ul>
@@ -90,7 +111,9 @@ function CheckoutSteps({ options }: { options: Options }) {
                 <dd>{formatMoney(shipping.cost.amountMinor, shipping.cost.currency)}</dd>
                 <dt>Total</dt>
                 <dd>
-                  <strong>{formatMoney(subtotal.amountMinor + shipping.cost.amountMinor, shipping.cost.currency)}</strong>
+                  <strong>
+                    {formatMoney(subtotal.amountMinor + shipping.cost.amountMinor, shipping.cost.currency)}
+                  </strong>
                 </dd>
               </>
             )}
@@ -100,7 +123,9 @@ function CheckoutSteps({ options }: { options: Options }) {
 
       <fieldset className="fieldset" aria-describedby={errors.addressId ? 'address-error' : undefined}>
         <legend>Ship to</legend>
-        {options.addresses.length === 0 && <p>Your organization has no ship-to address yet. Ask your administrator to add one.</p>}
+        {options.addresses.length === 0 && (
+          <p>Your organization has no ship-to address yet. Ask your administrator to add one.</p>
+        )}
         {options.addresses.map((address) => (
           <label key={address.id} className="choice">
             <input type="radio" value={address.id} {...form.register('addressId')} />
@@ -109,12 +134,17 @@ function CheckoutSteps({ options }: { options: Options }) {
               <span className="field-hint">
                 {' '}
                 {address.recipient}, {address.addressLine1}
-                {address.addressLine2 ? `, ${address.addressLine2}` : ''}, {address.postalCode} {address.city}, {address.country}
+                {address.addressLine2 ? `, ${address.addressLine2}` : ''}, {address.postalCode} {address.city},{' '}
+                {address.country}
               </span>
             </span>
           </label>
         ))}
-        {errors.addressId && <p id="address-error" className="field-error">{errors.addressId.message}</p>}
+        {errors.addressId && (
+          <p id="address-error" className="field-error">
+            {errors.addressId.message}
+          </p>
+        )}
       </fieldset>
 
       <fieldset className="fieldset" aria-describedby={errors.shippingMethodCode ? 'shipping-error' : undefined}>
@@ -127,12 +157,17 @@ function CheckoutSteps({ options }: { options: Options }) {
               <span className="field-hint">
                 {' '}
                 {method.description}
-                {method.cost && ` · ${method.cost.amountMinor === 0 ? 'free' : formatMoney(method.cost.amountMinor, method.cost.currency)}`}
+                {method.cost &&
+                  ` · ${method.cost.amountMinor === 0 ? 'free' : formatMoney(method.cost.amountMinor, method.cost.currency)}`}
               </span>
             </span>
           </label>
         ))}
-        {errors.shippingMethodCode && <p id="shipping-error" className="field-error">{errors.shippingMethodCode.message}</p>}
+        {errors.shippingMethodCode && (
+          <p id="shipping-error" className="field-error">
+            {errors.shippingMethodCode.message}
+          </p>
+        )}
       </fieldset>
 
       <fieldset className="fieldset" aria-describedby={errors.paymentMethod ? 'payment-error' : undefined}>
@@ -143,12 +178,19 @@ function CheckoutSteps({ options }: { options: Options }) {
             <span>
               <strong>{PAYMENT_METHOD_LABELS[method]}</strong>
               {method === 'on_account' && options.credit && (
-                <span className="field-hint"> · {formatMoney(options.credit.availableCreditMinor, options.credit.currency)} available credit</span>
+                <span className="field-hint">
+                  {' '}
+                  · {formatMoney(options.credit.availableCreditMinor, options.credit.currency)} available credit
+                </span>
               )}
             </span>
           </label>
         ))}
-        {errors.paymentMethod && <p id="payment-error" className="field-error">{errors.paymentMethod.message}</p>}
+        {errors.paymentMethod && (
+          <p id="payment-error" className="field-error">
+            {errors.paymentMethod.message}
+          </p>
+        )}
         {paymentMethod === 'card' && (
           <Field
             label="Card number"
@@ -162,8 +204,20 @@ function CheckoutSteps({ options }: { options: Options }) {
         )}
       </fieldset>
 
-      <Field label="Your PO number (optional)" maxLength={40} autoComplete="off" error={errors.poNumber?.message} {...form.register('poNumber')} />
-      <Field label="Note for the seller (optional)" maxLength={500} autoComplete="off" error={errors.note?.message} {...form.register('note')} />
+      <Field
+        label="Your PO number (optional)"
+        maxLength={40}
+        autoComplete="off"
+        error={errors.poNumber?.message}
+        {...form.register('poNumber')}
+      />
+      <Field
+        label="Note for the seller (optional)"
+        maxLength={500}
+        autoComplete="off"
+        error={errors.note?.message}
+        {...form.register('note')}
+      />
 
       <section aria-labelledby="checkout-approval">
         <h2 id="checkout-approval" className="skip-link">
@@ -173,7 +227,8 @@ function CheckoutSteps({ options }: { options: Options }) {
           <p className="field-hint">This order needs no approval: it goes straight on to payment and shipping.</p>
         ) : (
           <Alert tone="info">
-            This order needs approval from {options.approval.map((step) => `${step.label} — ${step.authorizers.join(' or ')}`).join(', then ')}.
+            This order needs approval from{' '}
+            {options.approval.map((step) => `${step.label} — ${step.authorizers.join(' or ')}`).join(', then ')}.
           </Alert>
         )}
       </section>

@@ -27,20 +27,44 @@ const STATE_TEXT: Record<Delegation['state'], string> = {
 };
 
 /** The authorizer's out-of-office: who stands in and when, a form to set or change it, and a way to end it. */
-export function OutOfOffice({ current, options, today }: { current: Delegation | null; options: Option[]; today: string }) {
+export function OutOfOffice({
+  current,
+  options,
+  today,
+}: {
+  current: Delegation | null;
+  options: Option[];
+  today: string;
+}) {
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
       {notice && <Alert tone="success">{notice}</Alert>}
-      {current ? <CurrentDelegation delegation={current} onCleared={() => setNotice('Out of office cleared. New orders come to you alone again.')} /> : <p>You have no out-of-office set.</p>}
+      {current ? (
+        <CurrentDelegation
+          delegation={current}
+          onCleared={() => setNotice('Out of office cleared. New orders come to you alone again.')}
+        />
+      ) : (
+        <p>You have no out-of-office set.</p>
+      )}
       <section className="card" aria-labelledby="delegation-form-heading">
         <h2 id="delegation-form-heading">{current ? 'Change your out-of-office' : 'Set your out-of-office'}</h2>
         {options.length === 0 ? (
-          <Alert tone="info">Nobody else in your organization may authorize orders, so nobody can stand in for you. Ask your administrator.</Alert>
+          <Alert tone="info">
+            Nobody else in your organization may authorize orders, so nobody can stand in for you. Ask your
+            administrator.
+          </Alert>
         ) : (
           <DelegationForm
             key={current ? `${current.delegate.membershipId}:${current.startsAt}:${current.endsAt}` : 'none'}
-            current={current} options={options} today={today} onSaved={(name) => setNotice(`Saved. Orders that need your approval while you are away are also offered to ${name}.`)} />
+            current={current}
+            options={options}
+            today={today}
+            onSaved={(name) =>
+              setNotice(`Saved. Orders that need your approval while you are away are also offered to ${name}.`)
+            }
+          />
         )}
       </section>
     </>
@@ -70,13 +94,23 @@ function CurrentDelegation({ delegation, onCleared }: { delegation: Delegation; 
         <dd>{delegation.endsAt}</dd>
         <dt>Status</dt>
         <dd>
-          <span className={delegation.state === 'active' ? 'badge badge-good' : 'badge'}>{STATE_TEXT[delegation.state]}</span>
+          <span className={delegation.state === 'active' ? 'badge badge-good' : 'badge'}>
+            {STATE_TEXT[delegation.state]}
+          </span>
         </dd>
       </dl>
-      <p className="field-hint">Orders arriving for your approval in these days (UTC) are also offered to your stand-in, who decides on your behalf.</p>
+      <p className="field-hint">
+        Orders arriving for your approval in these days (UTC) are also offered to your stand-in, who decides on your
+        behalf.
+      </p>
       {clear.error && <Alert tone="error">{clear.error.message}</Alert>}
       <div className="actions">
-        <Button className="button" disabled={clear.isPending} aria-busy={clear.isPending || undefined} onClick={() => clear.mutate()}>
+        <Button
+          className="button"
+          disabled={clear.isPending}
+          aria-busy={clear.isPending || undefined}
+          onClick={() => clear.mutate()}
+        >
           {clear.isPending ? 'Clearing…' : 'Clear out-of-office'}
         </Button>
       </div>
@@ -84,7 +118,17 @@ function CurrentDelegation({ delegation, onCleared }: { delegation: Delegation; 
   );
 }
 
-function DelegationForm({ current, options, today, onSaved }: { current: Delegation | null; options: Option[]; today: string; onSaved: (name: string) => void }) {
+function DelegationForm({
+  current,
+  options,
+  today,
+  onSaved,
+}: {
+  current: Delegation | null;
+  options: Option[];
+  today: string;
+  onSaved: (name: string) => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -108,7 +152,12 @@ function DelegationForm({ current, options, today, onSaved }: { current: Delegat
   );
   const { errors } = form.formState;
   return (
-    <form className="form" noValidate aria-label="Out of office" onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+    <form
+      className="form"
+      noValidate
+      aria-label="Out of office"
+      onSubmit={form.handleSubmit((values) => save.mutate(values))}
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
       <SelectField
         label="Stand-in"
@@ -118,7 +167,14 @@ function DelegationForm({ current, options, today, onSaved }: { current: Delegat
         {...form.register('delegateMembershipId')}
       />
       <Field label="First day away" type="date" error={errors.startsAt?.message} {...form.register('startsAt')} />
-      <Field label="Last day away" type="date" min={today} hint="At most 90 days after the first day." error={errors.endsAt?.message} {...form.register('endsAt')} />
+      <Field
+        label="Last day away"
+        type="date"
+        min={today}
+        hint="At most 90 days after the first day."
+        error={errors.endsAt?.message}
+        {...form.register('endsAt')}
+      />
       <div className="actions">
         <SubmitButton pending={save.isPending} pendingLabel="Saving…">
           Save out-of-office

@@ -17,7 +17,10 @@ export function ExcludedCodesForm({ codes }: { codes: string[] }) {
   const router = useRouter();
   const id = useId();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ExcludedCodesInput>({ resolver: zodResolver(excludedCodesSchema), defaultValues: { codes: codes.join('\n') } });
+  const form = useForm<ExcludedCodesInput>({
+    resolver: zodResolver(excludedCodesSchema),
+    defaultValues: { codes: codes.join('\n') },
+  });
   const save = useMutation(
     trpc.erp.updateExcludedCodes.mutationOptions({
       onMutate: () => setFormError(null),
@@ -27,16 +30,24 @@ export function ExcludedCodesForm({ codes }: { codes: string[] }) {
   );
   const error = form.formState.errors.codes?.message;
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))} aria-label="Excluded customer codes">
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => save.mutate(values))}
+      aria-label="Excluded customer codes"
+    >
       {save.data && (
         <Alert tone="success">
-          Saved: {save.data.total} {save.data.total === 1 ? 'code is' : 'codes are'} excluded ({save.data.added} added, {save.data.removed} removed).
+          Saved: {save.data.total} {save.data.total === 1 ? 'code is' : 'codes are'} excluded ({save.data.added} added,{' '}
+          {save.data.removed} removed).
         </Alert>
       )}
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className="field">
         <label htmlFor={id}>Excluded customer codes</label>
-        <p id={`${id}-hint`} className="field-hint">Separate codes with commas or new lines. The cash account is always excluded.</p>
+        <p id={`${id}-hint`} className="field-hint">
+          Separate codes with commas or new lines. The cash account is always excluded.
+        </p>
         <textarea
           id={id}
           rows={8}
@@ -45,7 +56,11 @@ export function ExcludedCodesForm({ codes }: { codes: string[] }) {
           aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
           {...form.register('codes')}
         />
-        {error && <p id={`${id}-error`} className="field-error">{error}</p>}
+        {error && (
+          <p id={`${id}-error`} className="field-error">
+            {error}
+          </p>
+        )}
       </div>
       <SubmitButton pending={save.isPending}>Save the list</SubmitButton>
     </form>

@@ -16,7 +16,8 @@ type FileErrors = { customers?: string; contacts?: string };
 
 async function readUpload(file: FormDataEntryValue | null, label: string): Promise<{ text?: string; error?: string }> {
   if (!(file instanceof File) || file.size === 0) return { error: `Choose the ${label} file.` };
-  if (file.size > ERP_FILE_LIMITS.maxBytes) return { error: `${file.name} is larger than 5 MB. Export at most 50,000 rows.` };
+  if (file.size > ERP_FILE_LIMITS.maxBytes)
+    return { error: `${file.name} is larger than 5 MB. Export at most 50,000 rows.` };
   return { text: await file.text() };
 }
 
@@ -38,7 +39,10 @@ export function ErpImportForm() {
     event.preventDefault();
     reset();
     const data = new FormData(event.currentTarget);
-    const [customers, contacts] = await Promise.all([readUpload(data.get('customers'), 'customers'), readUpload(data.get('contacts'), 'contacts')]);
+    const [customers, contacts] = await Promise.all([
+      readUpload(data.get('customers'), 'customers'),
+      readUpload(data.get('contacts'), 'contacts'),
+    ]);
     setFileErrors({ customers: customers.error, contacts: contacts.error });
     if (customers.text === undefined || contacts.text === undefined) return;
     const input = { customersCsv: customers.text, contactsCsv: contacts.text };
@@ -49,9 +53,25 @@ export function ErpImportForm() {
   return (
     <>
       <form className="form" noValidate onSubmit={onSubmit} onChange={reset} aria-label="Upload the ERP export">
-        <Field label="Customers file (CSV)" name="customers" type="file" accept=".csv,text/csv" hint="customer_code, name, cash_account, and optionally currency, credit_limit, payment_terms." error={fileErrors.customers} />
-        <Field label="Contacts file (CSV)" name="contacts" type="file" accept=".csv,text/csv" hint="customer_code, email, name." error={fileErrors.contacts} />
-        <SubmitButton pending={preview.isPending} pendingLabel="Reading the files…">Preview the import</SubmitButton>
+        <Field
+          label="Customers file (CSV)"
+          name="customers"
+          type="file"
+          accept=".csv,text/csv"
+          hint="customer_code, name, cash_account, and optionally currency, credit_limit, payment_terms."
+          error={fileErrors.customers}
+        />
+        <Field
+          label="Contacts file (CSV)"
+          name="contacts"
+          type="file"
+          accept=".csv,text/csv"
+          hint="customer_code, email, name."
+          error={fileErrors.contacts}
+        />
+        <SubmitButton pending={preview.isPending} pendingLabel="Reading the files…">
+          Preview the import
+        </SubmitButton>
       </form>
       {preview.error && <Alert tone="error">{preview.error.message}</Alert>}
       {preview.data && files && (
@@ -61,19 +81,32 @@ export function ErpImportForm() {
             <>
               <Alert tone="success">The import is applied. The contacts list shows the new snapshot.</Alert>
               <ImportSummaryView summary={apply.data} caption="What the import changed" />
-              <p><Link href="/staff/erp/contacts">See the contacts</Link></p>
+              <p>
+                <Link href="/staff/erp/contacts">See the contacts</Link>
+              </p>
             </>
           ) : (
             <>
               {preview.data.blocked ? (
-                <Alert tone="error">These files cannot be imported. Fix the problems below and upload them again.</Alert>
+                <Alert tone="error">
+                  These files cannot be imported. Fix the problems below and upload them again.
+                </Alert>
               ) : (
-                <p>Nothing has been changed yet. The import replaces the whole ERP snapshot: customers and contacts missing from the files are removed.</p>
+                <p>
+                  Nothing has been changed yet. The import replaces the whole ERP snapshot: customers and contacts
+                  missing from the files are removed.
+                </p>
               )}
               <ImportSummaryView summary={preview.data} caption="What the import would change" />
               {apply.error && <Alert tone="error">{apply.error.message}</Alert>}
               {!preview.data.blocked && (
-                <Button type="button" className="button button-primary" disabled={apply.isPending} aria-busy={apply.isPending || undefined} onClick={() => apply.mutate(files)}>
+                <Button
+                  type="button"
+                  className="button button-primary"
+                  disabled={apply.isPending}
+                  aria-busy={apply.isPending || undefined}
+                  onClick={() => apply.mutate(files)}
+                >
                   {apply.isPending ? 'Applying…' : 'Apply the import'}
                 </Button>
               )}

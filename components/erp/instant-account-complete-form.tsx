@@ -23,7 +23,10 @@ export function InstantAccountCompleteForm({ token, email, customerNames, hasLog
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<CompleteInstantAccountInput>({ resolver: zodResolver(completeInstantAccountSchema), defaultValues: { token, newPassword: '', confirmPassword: '' } });
+  const form = useForm<CompleteInstantAccountInput>({
+    resolver: zodResolver(completeInstantAccountSchema),
+    defaultValues: { token, newPassword: '', confirmPassword: '' },
+  });
   const complete = useMutation(
     trpc.erp.completeInstantAccount.mutationOptions({
       onMutate: () => setFormError(null),
@@ -42,8 +45,10 @@ export function InstantAccountCompleteForm({ token, email, customerNames, hasLog
   if (outcome?.kind === 'existing_login') {
     return (
       <Alert tone="success">
-        {outcome.added.length > 0 ? `Done: your login now also opens ${list(outcome.added)}.` : `Your login already opens ${list(outcome.already)}.`} Sign in with your
-        usual password. <Link href="/sign-in">Sign in</Link>
+        {outcome.added.length > 0
+          ? `Done: your login now also opens ${list(outcome.added)}.`
+          : `Your login already opens ${list(outcome.already)}.`}{' '}
+        Sign in with your usual password. <Link href="/sign-in">Sign in</Link>
       </Alert>
     );
   }
@@ -51,7 +56,11 @@ export function InstantAccountCompleteForm({ token, email, customerNames, hasLog
     return (
       <>
         <Alert tone="success">Your account is ready. Signing you in…</Alert>
-        {formError && <Alert tone="error">{formError} <Link href="/sign-in">Go to sign-in</Link></Alert>}
+        {formError && (
+          <Alert tone="error">
+            {formError} <Link href="/sign-in">Go to sign-in</Link>
+          </Alert>
+        )}
       </>
     );
   }
@@ -78,11 +87,29 @@ export function InstantAccountCompleteForm({ token, email, customerNames, hasLog
     );
   }
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => complete.mutate(values))} aria-label="Choose a password">
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => complete.mutate(values))}
+      aria-label="Choose a password"
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
       {intro}
-      <Field label="Password" type="password" autoComplete="new-password" hint="At least 10 characters. A phrase of a few words works well." error={errors.newPassword?.message} {...form.register('newPassword')} />
-      <Field label="Repeat the password" type="password" autoComplete="new-password" error={errors.confirmPassword?.message} {...form.register('confirmPassword')} />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters. A phrase of a few words works well."
+        error={errors.newPassword?.message}
+        {...form.register('newPassword')}
+      />
+      <Field
+        label="Repeat the password"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirmPassword?.message}
+        {...form.register('confirmPassword')}
+      />
       <SubmitButton pending={complete.isPending}>Create my account</SubmitButton>
     </form>
   );

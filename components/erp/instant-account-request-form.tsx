@@ -14,12 +14,20 @@ import { requestInstantAccountSchema, type RequestInstantAccountInput } from '@/
 export function InstantAccountRequestForm() {
   const trpc = useTRPC();
   const request = useMutation(trpc.erp.requestInstantAccount.mutationOptions());
-  const form = useForm<RequestInstantAccountInput>({ resolver: zodResolver(requestInstantAccountSchema), defaultValues: { email: '' } });
+  const form = useForm<RequestInstantAccountInput>({
+    resolver: zodResolver(requestInstantAccountSchema),
+    defaultValues: { email: '' },
+  });
   const outcome = request.data;
 
   if (outcome?.status === 'sent') return <Alert tone="success">{outcome.message}</Alert>;
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => request.mutate(values))} aria-label="Get an account">
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => request.mutate(values))}
+      aria-label="Get an account"
+    >
       {request.error && <Alert tone="error">{request.error.message}</Alert>}
       {outcome && (
         <Alert tone="error">

@@ -19,7 +19,10 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { token, newPassword: '', confirmPassword: '' } });
+  const form = useForm<ResetPasswordInput>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { token, newPassword: '', confirmPassword: '' },
+  });
   const save = useMutation(
     trpc.invitations.setPassword.mutationOptions({
       onMutate: () => setFormError(null),
@@ -36,18 +39,40 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
     return (
       <>
         <Alert tone="success">Your password is set. Signing you in…</Alert>
-        {formError && <Alert tone="error">{formError} <Link href="/sign-in">Go to sign-in</Link></Alert>}
+        {formError && (
+          <Alert tone="error">
+            {formError} <Link href="/sign-in">Go to sign-in</Link>
+          </Alert>
+        )}
       </>
     );
   }
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))} aria-label="Choose your password">
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => save.mutate(values))}
+      aria-label="Choose your password"
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
       <p>
         Your login is <strong>{email}</strong>.
       </p>
-      <Field label="Password" type="password" autoComplete="new-password" hint="At least 10 characters. A phrase of a few words works well." error={errors.newPassword?.message} {...form.register('newPassword')} />
-      <Field label="Repeat the password" type="password" autoComplete="new-password" error={errors.confirmPassword?.message} {...form.register('confirmPassword')} />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters. A phrase of a few words works well."
+        error={errors.newPassword?.message}
+        {...form.register('newPassword')}
+      />
+      <Field
+        label="Repeat the password"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirmPassword?.message}
+        {...form.register('confirmPassword')}
+      />
       <SubmitButton pending={save.isPending}>Save my password</SubmitButton>
     </form>
   );

@@ -37,7 +37,9 @@ function OrderPart({ order, center }: { order: BatchOrder; center: Center }) {
       <h2 id={headingId}>Order {order.number}</h2>
       {done && <Alert tone="success">{done}</Alert>}
       <p>
-        <span className={`badge ${order.progress.state === 'shipped' ? 'badge-good' : ''}`}>{order.progress.label}</span>{' '}
+        <span className={`badge ${order.progress.state === 'shipped' ? 'badge-good' : ''}`}>
+          {order.progress.label}
+        </span>{' '}
         <span data-testid={`status-${order.number}`}>Order status: {ORDER_STATUS_LABELS[order.status]}</span>
       </p>
       <dl className="definition-list">
@@ -55,15 +57,33 @@ function OrderPart({ order, center }: { order: BatchOrder; center: Center }) {
         </dd>
       </dl>
       <p>
-        <Link href={`/staff/fulfillment/packing-slips/${encodeURIComponent(order.number)}?center=${encodeURIComponent(center.code)}`}>Packing slip for {order.number}</Link>
+        <Link
+          href={`/staff/fulfillment/packing-slips/${encodeURIComponent(order.number)}?center=${encodeURIComponent(center.code)}`}
+        >
+          Packing slip for {order.number}
+        </Link>
       </p>
-      {toPack ? <PackForm key={order.progress.packed} order={order} center={center} onDone={onDone} /> : <p>{order.progress.state === 'shipped' ? `Everything of this order at ${center.code} has shipped.` : `Every line of this order at ${center.code} is packed.`}</p>}
+      {toPack ? (
+        <PackForm key={order.progress.packed} order={order} center={center} onDone={onDone} />
+      ) : (
+        <p>
+          {order.progress.state === 'shipped'
+            ? `Everything of this order at ${center.code} has shipped.`
+            : `Every line of this order at ${center.code} is packed.`}
+        </p>
+      )}
       {order.packages.length > 0 && (
         <>
           <h3>Packages</h3>
           <ol className="cart-lines">
             {order.packages.map((parcel, index) => (
-              <PackageRow key={parcel.id} parcel={parcel} label={`package ${index + 1} of ${order.number}`} orderNumber={order.number} onDone={onDone} />
+              <PackageRow
+                key={parcel.id}
+                parcel={parcel}
+                label={`package ${index + 1} of ${order.number}`}
+                orderNumber={order.number}
+                onDone={onDone}
+              />
             ))}
           </ol>
         </>
@@ -93,7 +113,13 @@ function PackForm({ order, center, onDone }: { order: BatchOrder; center: Center
     const plan = planPackage(order.lines, requested);
     // Field errors are keyed by the request's index; show each beside its line.
     const byLine = (fieldErrors: Record<string, string[] | undefined>) =>
-      Object.fromEntries(entered.flatMap(({ line }, index) => (fieldErrors[`lines.${index}.quantity`]?.[0] ? [[line.orderLineId, fieldErrors[`lines.${index}.quantity`]?.[0] ?? '']] : [])));
+      Object.fromEntries(
+        entered.flatMap(({ line }, index) =>
+          fieldErrors[`lines.${index}.quantity`]?.[0]
+            ? [[line.orderLineId, fieldErrors[`lines.${index}.quantity`]?.[0] ?? '']]
+            : [],
+        ),
+      );
     if (!plan.ok) {
       setErrors(byLine(plan.fieldErrors));
       if (requested.length === 0) setFormError(plan.message);
@@ -104,7 +130,9 @@ function PackForm({ order, center, onDone }: { order: BatchOrder; center: Center
       { orderNumber: order.number, centerId: center.id, lines: plan.lines },
       {
         onSuccess: (result) => {
-          onDone(`Package of ${result.itemCount} ${result.itemCount === 1 ? 'item' : 'items'} packed for ${result.orderNumber}. Confirm its shipment when the carrier takes it.`);
+          onDone(
+            `Package of ${result.itemCount} ${result.itemCount === 1 ? 'item' : 'items'} packed for ${result.orderNumber}. Confirm its shipment when the carrier takes it.`,
+          );
           router.refresh();
         },
         onError: (error) => {
@@ -133,7 +161,9 @@ function PackForm({ order, center, onDone }: { order: BatchOrder; center: Center
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className="table-wrap">
         <table className="stack">
-          <caption className="skip-link">Lines of {order.number} at {center.code}</caption>
+          <caption className="skip-link">
+            Lines of {order.number} at {center.code}
+          </caption>
           <thead>
             <tr>
               <th scope="col">SKU</th>
@@ -196,7 +226,17 @@ function PackForm({ order, center, onDone }: { order: BatchOrder; center: Center
   );
 }
 
-function PackageRow({ parcel, label, orderNumber, onDone }: { parcel: Parcel; label: string; orderNumber: string; onDone: (message: string) => void }) {
+function PackageRow({
+  parcel,
+  label,
+  orderNumber,
+  onDone,
+}: {
+  parcel: Parcel;
+  label: string;
+  orderNumber: string;
+  onDone: (message: string) => void;
+}) {
   const contents = parcel.lines.map((line) => `${line.quantity} × ${line.sku}`).join(', ');
   return (
     <li className="cart-line" aria-label={label}>
@@ -206,20 +246,36 @@ function PackageRow({ parcel, label, orderNumber, onDone }: { parcel: Parcel; la
         <div className="field-hint">Packed {formatDateTime(parcel.createdAt)}</div>
         {parcel.status === 'shipped' && (
           <div>
-            <span className="badge badge-good">Shipped</span> with {parcel.carrier}, tracking {parcel.trackingNumber} · {formatDateTime(parcel.shippedAt)}
+            <span className="badge badge-good">Shipped</span> with {parcel.carrier}, tracking {parcel.trackingNumber} ·{' '}
+            {formatDateTime(parcel.shippedAt)}
           </div>
         )}
       </div>
-      {parcel.status === 'packed' && <ConfirmShipmentForm packageId={parcel.id} label={label} orderNumber={orderNumber} onDone={onDone} />}
+      {parcel.status === 'packed' && (
+        <ConfirmShipmentForm packageId={parcel.id} label={label} orderNumber={orderNumber} onDone={onDone} />
+      )}
     </li>
   );
 }
 
-function ConfirmShipmentForm({ packageId, label, orderNumber, onDone }: { packageId: string; label: string; orderNumber: string; onDone: (message: string) => void }) {
+function ConfirmShipmentForm({
+  packageId,
+  label,
+  orderNumber,
+  onDone,
+}: {
+  packageId: string;
+  label: string;
+  orderNumber: string;
+  onDone: (message: string) => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ConfirmShipmentInput>({ resolver: zodResolver(confirmShipmentSchema), defaultValues: { packageId, carrier: '', trackingNumber: '' } });
+  const form = useForm<ConfirmShipmentInput>({
+    resolver: zodResolver(confirmShipmentSchema),
+    defaultValues: { packageId, carrier: '', trackingNumber: '' },
+  });
   const confirm = useMutation(
     trpc.fulfillment.confirmShipment.mutationOptions({
       onMutate: () => setFormError(null),
@@ -235,10 +291,28 @@ function ConfirmShipmentForm({ packageId, label, orderNumber, onDone }: { packag
     }),
   );
   return (
-    <form className="form" noValidate aria-label={`Confirm shipment of ${label}`} onSubmit={form.handleSubmit((values) => confirm.mutate(values))}>
+    <form
+      className="form"
+      noValidate
+      aria-label={`Confirm shipment of ${label}`}
+      onSubmit={form.handleSubmit((values) => confirm.mutate(values))}
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
-      <Field label="Carrier" autoComplete="off" maxLength={60} hint="Like UPS, FedEx or DHL." error={form.formState.errors.carrier?.message} {...form.register('carrier')} />
-      <Field label="Tracking number" autoComplete="off" maxLength={100} error={form.formState.errors.trackingNumber?.message} {...form.register('trackingNumber')} />
+      <Field
+        label="Carrier"
+        autoComplete="off"
+        maxLength={60}
+        hint="Like UPS, FedEx or DHL."
+        error={form.formState.errors.carrier?.message}
+        {...form.register('carrier')}
+      />
+      <Field
+        label="Tracking number"
+        autoComplete="off"
+        maxLength={100}
+        error={form.formState.errors.trackingNumber?.message}
+        {...form.register('trackingNumber')}
+      />
       <SubmitButton pending={confirm.isPending} pendingLabel="Confirming…">
         Confirm shipment
       </SubmitButton>

@@ -97,7 +97,8 @@ export function PackingSlipDocument({ slip, level = 1 }: { slip: Slip; level?: 1
       </div>
       {slip.otherCenters.length > 0 && (
         <p className={styles.note}>
-          The rest of this order ships separately from {slip.otherCenters.map((center) => `${center.name} (${center.code})`).join(' and ')}.
+          The rest of this order ships separately from{' '}
+          {slip.otherCenters.map((center) => `${center.name} (${center.code})`).join(' and ')}.
         </p>
       )}
       {slip.buyerNote && <p className={styles.note}>Note from the buyer: {slip.buyerNote}</p>}

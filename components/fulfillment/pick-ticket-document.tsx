@@ -60,7 +60,11 @@ export function PickTicketDocument({ ticket }: { ticket: Ticket }) {
                 <td data-label="Total" className={styles.quantity}>
                   {item.totalQuantity.toLocaleString('en-US')}
                 </td>
-                <td data-label="Per order">{item.orders.map((order) => `${order.orderNumber} × ${order.quantity.toLocaleString('en-US')}`).join(', ')}</td>
+                <td data-label="Per order">
+                  {item.orders
+                    .map((order) => `${order.orderNumber} × ${order.quantity.toLocaleString('en-US')}`)
+                    .join(', ')}
+                </td>
               </tr>
             ))}
           </tbody>

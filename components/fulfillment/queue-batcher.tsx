@@ -28,12 +28,14 @@ export function QueueBatcher({ queue }: { queue: Queue }) {
   }, []);
   const create = useMutation(
     trpc.fulfillment.createPickBatch.mutationOptions({
-      onSuccess: (batch) => router.push(`/staff/fulfillment/batches/${batch.number}?created=${batch.orderNumbers.length}`),
+      onSuccess: (batch) =>
+        router.push(`/staff/fulfillment/batches/${batch.number}?created=${batch.orderNumbers.length}`),
     }),
   );
   const numbers = queue.rows.map((row) => row.number);
   const allSelected = numbers.length > 0 && numbers.every((number) => selected.includes(number));
-  const toggle = (number: string, on: boolean) => setSelected((current) => (on ? [...new Set([...current, number])] : current.filter((value) => value !== number)));
+  const toggle = (number: string, on: boolean) =>
+    setSelected((current) => (on ? [...new Set([...current, number])] : current.filter((value) => value !== number)));
   const center = queue.center;
 
   return (
@@ -54,7 +56,12 @@ export function QueueBatcher({ queue }: { queue: Queue }) {
             <tr>
               <th scope="col">
                 <label className="checkbox">
-                  <input type="checkbox" checked={allSelected} disabled={numbers.length === 0} onChange={(event) => setSelected(event.target.checked ? numbers : [])} />
+                  <input
+                    type="checkbox"
+                    checked={allSelected}
+                    disabled={numbers.length === 0}
+                    onChange={(event) => setSelected(event.target.checked ? numbers : [])}
+                  />
                   <span className="skip-link">Select every order on this page</span>
                 </label>
               </th>
@@ -105,7 +112,11 @@ export function QueueBatcher({ queue }: { queue: Queue }) {
         <Button type="submit" className="button button-primary" disabled={create.isPending || selected.length === 0}>
           {create.isPending ? 'Creating…' : `Create pick batch from ${selected.length} selected`}
         </Button>
-        <Button className="button" disabled={create.isPending || queue.total === 0} onClick={() => create.mutate({ centerId: center.id })}>
+        <Button
+          className="button"
+          disabled={create.isPending || queue.total === 0}
+          onClick={() => create.mutate({ centerId: center.id })}
+        >
           Batch all waiting (up to {MAX_BATCH_ORDERS} oldest)
         </Button>
       </div>

@@ -10,7 +10,15 @@ import { Button } from '@/components/ui/button';
  * A button rather than an automatic action on page load: mail scanners open links, and a link
  * that confirms on GET would be used up before the person ever clicked it.
  */
-export function ConfirmToken({ token, purpose, label }: { token: string; purpose: 'verifyEmail' | 'reverify'; label: string }) {
+export function ConfirmToken({
+  token,
+  purpose,
+  label,
+}: {
+  token: string;
+  purpose: 'verifyEmail' | 'reverify';
+  label: string;
+}) {
   const trpc = useTRPC();
   const confirm = useMutation(trpc.onboarding[purpose].mutationOptions());
   if (confirm.data) {
@@ -23,7 +31,12 @@ export function ConfirmToken({ token, purpose, label }: { token: string; purpose
   return (
     <>
       {confirm.error && <Alert tone="error">{confirm.error.message}</Alert>}
-      <Button type="button" className="button button-primary" disabled={confirm.isPending} onClick={() => confirm.mutate({ token })}>
+      <Button
+        type="button"
+        className="button button-primary"
+        disabled={confirm.isPending}
+        onClick={() => confirm.mutate({ token })}
+      >
         {confirm.isPending ? 'Confirming…' : label}
       </Button>
     </>

@@ -16,7 +16,10 @@ const FIELDS = ['code', 'name', 'email', 'password'] as const;
 export function JoinForm({ code }: { code?: string }) {
   const trpc = useTRPC();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<JoinOrganizationInput>({ resolver: zodResolver(joinOrganizationSchema), defaultValues: { code: code ?? '', name: '', email: '', password: '' } });
+  const form = useForm<JoinOrganizationInput>({
+    resolver: zodResolver(joinOrganizationSchema),
+    defaultValues: { code: code ?? '', name: '', email: '', password: '' },
+  });
   const join = useMutation(
     trpc.onboarding.join.mutationOptions({
       onMutate: () => setFormError(null),
@@ -26,12 +29,36 @@ export function JoinForm({ code }: { code?: string }) {
   const errors = form.formState.errors;
   if (join.data) return <Alert tone="success">{join.data.message}</Alert>;
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => join.mutate(values))} aria-label="Join your organization">
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => join.mutate(values))}
+      aria-label="Join your organization"
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
-      <Field label="Invitation code" hint="Your administrator can find it under Administration." autoCapitalize="characters" error={errors.code?.message} {...form.register('code')} />
+      <Field
+        label="Invitation code"
+        hint="Your administrator can find it under Administration."
+        autoCapitalize="characters"
+        error={errors.code?.message}
+        {...form.register('code')}
+      />
       <Field label="Full name" autoComplete="name" error={errors.name?.message} {...form.register('name')} />
-      <Field label="Work email address" type="email" autoComplete="email" error={errors.email?.message} {...form.register('email')} />
-      <Field label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors.password?.message} {...form.register('password')} />
+      <Field
+        label="Work email address"
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...form.register('email')}
+      />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={errors.password?.message}
+        {...form.register('password')}
+      />
       <SubmitButton pending={join.isPending}>Ask to join</SubmitButton>
     </form>
   );

@@ -20,7 +20,20 @@ export function RegisterOrganizationForm({ countries }: { countries: { value: st
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<RegisterOrganizationInput>({
     resolver: zodResolver(registerOrganizationSchema),
-    defaultValues: { organizationName: '', addressLine1: '', addressLine2: '', city: '', region: '', postalCode: '', country: '', phone: '', taxNumber: '', adminName: '', adminEmail: '', password: '' },
+    defaultValues: {
+      organizationName: '',
+      addressLine1: '',
+      addressLine2: '',
+      city: '',
+      region: '',
+      postalCode: '',
+      country: '',
+      phone: '',
+      taxNumber: '',
+      adminName: '',
+      adminEmail: '',
+      password: '',
+    },
   });
   const register = useMutation(
     trpc.onboarding.register.mutationOptions({
@@ -39,7 +52,12 @@ export function RegisterOrganizationForm({ countries }: { countries: { value: st
     );
   }
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => register.mutate(values))} aria-label="Register your organization">
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => register.mutate(values))}
+      aria-label="Register your organization"
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
       <fieldset className="fieldset">
         <legend>Your organization</legend>
@@ -54,14 +72,28 @@ export function RegisterOrganizationForm({ countries }: { countries: { value: st
         <Field label="City" autoComplete="address-level2" {...field('city')} />
         <Field label="State or region (optional)" autoComplete="address-level1" {...field('region')} />
         <Field label="Postal code" autoComplete="postal-code" {...field('postalCode')} />
-        <SelectField label="Country" autoComplete="country" options={countries} placeholder="Choose a country" {...field('country')} />
+        <SelectField
+          label="Country"
+          autoComplete="country"
+          options={countries}
+          placeholder="Choose a country"
+          {...field('country')}
+        />
       </fieldset>
       <fieldset className="fieldset">
         <legend>Buyer administrator</legend>
-        <p className="field-hint">The person who runs your organization&apos;s account: adds buyers, sets limits and approves orders.</p>
+        <p className="field-hint">
+          The person who runs your organization&apos;s account: adds buyers, sets limits and approves orders.
+        </p>
         <Field label="Full name" autoComplete="name" {...field('adminName')} />
         <Field label="Email address" type="email" autoComplete="email" {...field('adminEmail')} />
-        <Field label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." {...field('password')} />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 10 characters."
+          {...field('password')}
+        />
       </fieldset>
       <SubmitButton pending={register.isPending} pendingLabel="Registering…">
         Register

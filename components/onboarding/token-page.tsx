@@ -13,14 +13,21 @@ export async function TokenPage(props: {
   explanation: string;
   label: string;
 }) {
-  const check = props.token && props.token.length <= 200 ? await peekEmailToken(getDb(), props.token, props.purpose, new Date()) : null;
+  const check =
+    props.token && props.token.length <= 200
+      ? await peekEmailToken(getDb(), props.token, props.purpose, new Date())
+      : null;
   return (
     <>
       <h1>{props.title}</h1>
       {check?.ok && props.token ? (
         <>
           <p className="lede">{props.explanation}</p>
-          <ConfirmToken token={props.token} purpose={props.purpose === 'verify_email' ? 'verifyEmail' : 'reverify'} label={props.label} />
+          <ConfirmToken
+            token={props.token}
+            purpose={props.purpose === 'verify_email' ? 'verifyEmail' : 'reverify'}
+            label={props.label}
+          />
         </>
       ) : (
         <>

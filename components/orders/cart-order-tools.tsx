@@ -38,7 +38,9 @@ function RefillNotice() {
   return (
     // A status either way (not an alert): the refill happened; some lines may have been left out.
     <div className={`alert ${skipped.length > 0 ? 'alert-info' : 'alert-success'}`} role="status">
-      {added === 0 ? `Nothing from ${source} could be added to your cart.` : `${added} ${added === 1 ? 'product' : 'products'} from ${source} added to your cart, at today’s prices.`}
+      {added === 0
+        ? `Nothing from ${source} could be added to your cart.`
+        : `${added} ${added === 1 ? 'product' : 'products'} from ${source} added to your cart, at today’s prices.`}
       {skipped.length > 0 && ` Not added: ${skipped.join(', ')} — no longer sold, or the cart would exceed its limits.`}
     </div>
   );
@@ -61,14 +63,26 @@ function SaveCartAsTemplate() {
     <section className="card" aria-labelledby="save-template">
       <details open={Boolean(save.data) || undefined}>
         <summary id="save-template">Save this cart as a template</summary>
-        <form className="form" noValidate aria-label="Save this cart as a template" onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+        <form
+          className="form"
+          noValidate
+          aria-label="Save this cart as a template"
+          onSubmit={form.handleSubmit((values) => save.mutate(values))}
+        >
           {save.data && (
             <Alert tone="success">
               Saved as “{save.data.name}”. <Link href={`/templates/${save.data.id}`}>Open the template</Link>
             </Alert>
           )}
           {formError && <Alert tone="error">{formError}</Alert>}
-          <Field label="Template name" hint="For example “Weekly office supplies”." maxLength={100} autoComplete="off" error={form.formState.errors.name?.message} {...form.register('name')} />
+          <Field
+            label="Template name"
+            hint="For example “Weekly office supplies”."
+            maxLength={100}
+            autoComplete="off"
+            error={form.formState.errors.name?.message}
+            {...form.register('name')}
+          />
           <SubmitButton pending={save.isPending} pendingLabel="Saving…">
             Save as template
           </SubmitButton>

@@ -10,7 +10,15 @@ import { TextareaField } from '@/components/ui/textarea-field';
 import { cartAfterRefill } from './refill-link';
 
 /** Cancel (with an optional reason, after a confirmation) and reorder, as the server allows them. */
-export function OrderActions({ number, mayCancel, mayReorder }: { number: string; mayCancel: boolean; mayReorder: boolean }) {
+export function OrderActions({
+  number,
+  mayCancel,
+  mayReorder,
+}: {
+  number: string;
+  mayCancel: boolean;
+  mayReorder: boolean;
+}) {
   // Kept here: after the page refreshes, the order may no longer be canceled and the form is gone.
   const [canceled, setCanceled] = useState(false);
   return (
@@ -36,9 +44,15 @@ function Reorder({ number }: { number: string }) {
   );
   return (
     <div>
-      <p className="field-hint">Puts the products of this order that are still sold into your cart, at today’s prices.</p>
+      <p className="field-hint">
+        Puts the products of this order that are still sold into your cart, at today’s prices.
+      </p>
       <div className="actions">
-        <Button className="button button-primary" disabled={reorder.isPending || reorder.isSuccess} onClick={() => reorder.mutate({ number })}>
+        <Button
+          className="button button-primary"
+          disabled={reorder.isPending || reorder.isSuccess}
+          onClick={() => reorder.mutate({ number })}
+        >
           {reorder.isPending ? 'Adding to the cart…' : 'Reorder'}
         </Button>
       </div>
@@ -81,7 +95,14 @@ function Cancel({ number, onCanceled }: { number: string; onCanceled: () => void
       }}
     >
       <p>Cancel order {number}? Its items go back to stock and nothing is charged. This cannot be undone.</p>
-      <TextareaField label="Reason (optional)" hint="Included in the confirmation email." maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
+      <TextareaField
+        label="Reason (optional)"
+        hint="Included in the confirmation email."
+        maxLength={500}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={reasonError}
+      />
       {cancel.error && !reasonError && <Alert tone="error">{cancel.error.message}</Alert>}
       <div className="actions">
         <Button type="submit" className="button button-primary" disabled={cancel.isPending}>

@@ -15,7 +15,15 @@ import { saveTemplateSchema, type SaveTemplateInput } from '@/server/schemas/ord
 import { cartAfterRefill } from './refill-link';
 
 /** Adds every line of the template still sold to the cart, then shows the cart. */
-export function AddTemplateToCart({ templateId, name, small = false }: { templateId: string; name: string; small?: boolean }) {
+export function AddTemplateToCart({
+  templateId,
+  name,
+  small = false,
+}: {
+  templateId: string;
+  name: string;
+  small?: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -29,7 +37,12 @@ export function AddTemplateToCart({ templateId, name, small = false }: { templat
   );
   return (
     <>
-      <Button className={`button button-primary${small ? ' button-small' : ''}`} disabled={add.isPending || add.isSuccess} onClick={() => add.mutate({ templateId })} aria-label={`Add “${name}” to the cart`}>
+      <Button
+        className={`button button-primary${small ? ' button-small' : ''}`}
+        disabled={add.isPending || add.isSuccess}
+        onClick={() => add.mutate({ templateId })}
+        aria-label={`Add “${name}” to the cart`}
+      >
         {add.isPending ? 'Adding…' : 'Add to cart'}
       </Button>
       {add.error && <Alert tone="error">{add.error.message}</Alert>}
@@ -50,10 +63,21 @@ export function RenameTemplate({ templateId, name }: { templateId: string; name:
     }),
   );
   return (
-    <form className="form" noValidate aria-label="Rename the template" onSubmit={form.handleSubmit((values) => rename.mutate({ templateId, name: values.name }))}>
+    <form
+      className="form"
+      noValidate
+      aria-label="Rename the template"
+      onSubmit={form.handleSubmit((values) => rename.mutate({ templateId, name: values.name }))}
+    >
       {rename.isSuccess && <Alert tone="success">Renamed to “{rename.data.name}”.</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
-      <Field label="Name" maxLength={100} autoComplete="off" error={form.formState.errors.name?.message} {...form.register('name')} />
+      <Field
+        label="Name"
+        maxLength={100}
+        autoComplete="off"
+        error={form.formState.errors.name?.message}
+        {...form.register('name')}
+      />
       <SubmitButton pending={rename.isPending} pendingLabel="Renaming…">
         Rename
       </SubmitButton>
@@ -65,7 +89,11 @@ export function DeleteTemplate({ templateId, name }: { templateId: string; name:
   const trpc = useTRPC();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const remove = useMutation(trpc.orderTemplates.delete.mutationOptions({ onSuccess: (deleted) => router.push(`/templates?${new URLSearchParams({ deleted: deleted.name })}`) }));
+  const remove = useMutation(
+    trpc.orderTemplates.delete.mutationOptions({
+      onSuccess: (deleted) => router.push(`/templates?${new URLSearchParams({ deleted: deleted.name })}`),
+    }),
+  );
   if (!confirming) {
     return (
       <div className="actions">
@@ -80,7 +108,11 @@ export function DeleteTemplate({ templateId, name }: { templateId: string; name:
       <p>Delete the template “{name}”? Orders placed from it are not affected.</p>
       {remove.error && <Alert tone="error">{remove.error.message}</Alert>}
       <div className="actions">
-        <Button className="button button-primary" disabled={remove.isPending || remove.isSuccess} onClick={() => remove.mutate({ templateId })}>
+        <Button
+          className="button button-primary"
+          disabled={remove.isPending || remove.isSuccess}
+          onClick={() => remove.mutate({ templateId })}
+        >
           {remove.isPending ? 'Deleting…' : 'Yes, delete it'}
         </Button>
         <Button className="button" disabled={remove.isPending} onClick={() => setConfirming(false)}>

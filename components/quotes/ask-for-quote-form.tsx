@@ -42,10 +42,15 @@ export function AskForQuoteForm() {
     <section className={`card ${styles.ask}`} aria-labelledby="ask-for-quote">
       <details>
         <summary id="ask-for-quote">Ask for a quote</summary>
-        <form className="form" noValidate aria-label="Ask for a quote" onSubmit={form.handleSubmit((values) => request.mutate({ note: values.note || undefined }))}>
+        <form
+          className="form"
+          noValidate
+          aria-label="Ask for a quote"
+          onSubmit={form.handleSubmit((values) => request.mutate({ note: values.note || undefined }))}
+        >
           <p>
-            Buying a larger quantity, or need a better price? Send this cart to your account representative: they price each line, you are emailed, and you order at those
-            prices. Your cart is emptied.
+            Buying a larger quantity, or need a better price? Send this cart to your account representative: they price
+            each line, you are emailed, and you order at those prices. Your cart is emptied.
           </p>
           {formError && <Alert tone="error">{formError}</Alert>}
           <TextareaField

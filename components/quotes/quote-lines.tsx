@@ -4,19 +4,41 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import styles from './quotes.module.css';
 
 /** A quote line as the procedures return it; the price keys are absent for members who may not see prices. */
-export type QuoteLineView = { lineNumber: number; sku: string; name: string; unit: string; quantity: number; unitPriceMinor?: number | null; lineTotalMinor?: number | null };
+export type QuoteLineView = {
+  lineNumber: number;
+  sku: string;
+  name: string;
+  unit: string;
+  quantity: number;
+  unitPriceMinor?: number | null;
+  lineTotalMinor?: number | null;
+};
 
 /**
  * The lines of a quote, with the quoted prices once there are any (and the reader may see them),
  * and the total below.
  */
-export function QuoteLines({ lines, currency, totalMinor, catalogLinks = true }: { lines: QuoteLineView[]; currency: string; totalMinor?: number; catalogLinks?: boolean }) {
+export function QuoteLines({
+  lines,
+  currency,
+  totalMinor,
+  catalogLinks = true,
+}: {
+  lines: QuoteLineView[];
+  currency: string;
+  totalMinor?: number;
+  catalogLinks?: boolean;
+}) {
   const priced = lines.some((line) => line.unitPriceMinor != null);
   const price = (minor: number | null | undefined) => (minor == null ? '—' : formatMoney(minor, currency));
   const columns: Column<QuoteLineView>[] = [
     { header: 'Line', cell: (line) => line.lineNumber },
     { header: 'SKU', cell: (line) => line.sku },
-    { header: 'Product', cell: (line) => (catalogLinks ? <Link href={`/catalog/${encodeURIComponent(line.sku)}`}>{line.name}</Link> : line.name) },
+    {
+      header: 'Product',
+      cell: (line) =>
+        catalogLinks ? <Link href={`/catalog/${encodeURIComponent(line.sku)}`}>{line.name}</Link> : line.name,
+    },
     { header: 'Quantity', cell: (line) => `${line.quantity} ${line.unit}` },
     ...(priced
       ? [
@@ -27,7 +49,13 @@ export function QuoteLines({ lines, currency, totalMinor, catalogLinks = true }:
   ];
   return (
     <>
-      <DataTable caption="Lines of the quote" rows={lines} rowKey={(line) => String(line.lineNumber)} empty="No lines." columns={columns} />
+      <DataTable
+        caption="Lines of the quote"
+        rows={lines}
+        rowKey={(line) => String(line.lineNumber)}
+        empty="No lines."
+        columns={columns}
+      />
       {totalMinor !== undefined && (
         <dl className={styles.totals} aria-label="Quote total">
           <dt className={styles.grandTotal}>Total before shipping</dt>

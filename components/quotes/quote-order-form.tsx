@@ -17,7 +17,11 @@ import { submitOrderSchema, type SubmitOrderInput } from '@/server/schemas/order
 import styles from './quotes.module.css';
 
 type Options = RouterOutputs['checkout']['options'];
-type Props = { number: string; currency: string; /** Absent for members who may not see prices. */ subtotalMinor?: number };
+type Props = {
+  number: string;
+  currency: string;
+  /** Absent for members who may not see prices. */ subtotalMinor?: number;
+};
 
 const FIELDS = ['addressId', 'shippingMethodCode', 'paymentMethod', 'cardNumber', 'poNumber', 'note'] as const;
 
@@ -46,7 +50,15 @@ function QuoteOrderSteps({ number, currency, subtotalMinor, options }: Props & {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<SubmitOrderInput>({
     resolver: zodResolver(submitOrderSchema),
-    defaultValues: { idempotencyKey, addressId: options.addresses[0]?.id ?? '', shippingMethodCode: options.shippingMethods[0]?.code ?? '', paymentMethod: options.paymentMethods[0], cardNumber: '', poNumber: '', note: '' },
+    defaultValues: {
+      idempotencyKey,
+      addressId: options.addresses[0]?.id ?? '',
+      shippingMethodCode: options.shippingMethods[0]?.code ?? '',
+      paymentMethod: options.paymentMethods[0],
+      cardNumber: '',
+      poNumber: '',
+      note: '',
+    },
   });
   const submit = useMutation(
     trpc.quotes.order.mutationOptions({
@@ -56,19 +68,32 @@ function QuoteOrderSteps({ number, currency, subtotalMinor, options }: Props & {
     }),
   );
   const { errors } = form.formState;
-  const [paymentMethod, shippingCode] = useWatch({ control: form.control, name: ['paymentMethod', 'shippingMethodCode'] });
+  const [paymentMethod, shippingCode] = useWatch({
+    control: form.control,
+    name: ['paymentMethod', 'shippingMethodCode'],
+  });
   const shipping = options.shippingMethods.find((method) => method.code === shippingCode);
   // The checkout's own problem is about the cart; only "not set up for ordering" concerns the quote.
-  const accountProblem = options.paymentMethods.length === 0 ? (options.problem ?? 'Your account has no payment method to order with. Ask your account representative.') : null;
+  const accountProblem =
+    options.paymentMethods.length === 0
+      ? (options.problem ?? 'Your account has no payment method to order with. Ask your account representative.')
+      : null;
 
   return (
-    <form className="form checkout" noValidate aria-label="Order this quote" onSubmit={form.handleSubmit((values) => submit.mutate({ ...values, number }))}>
+    <form
+      className="form checkout"
+      noValidate
+      aria-label="Order this quote"
+      onSubmit={form.handleSubmit((values) => submit.mutate({ ...values, number }))}
+    >
       {accountProblem && <Alert tone="error">{accountProblem}</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
 
       <fieldset className="fieldset" aria-describedby={errors.addressId ? 'quote-address-error' : undefined}>
         <legend>Ship to</legend>
-        {options.addresses.length === 0 && <p>Your organization has no ship-to address yet. Ask your administrator to add one.</p>}
+        {options.addresses.length === 0 && (
+          <p>Your organization has no ship-to address yet. Ask your administrator to add one.</p>
+        )}
         {options.addresses.map((address) => (
           <label key={address.id} className="choice">
             <input type="radio" value={address.id} {...form.register('addressId')} />
@@ -77,7 +102,8 @@ function QuoteOrderSteps({ number, currency, subtotalMinor, options }: Props & {
               <span className="field-hint">
                 {' '}
                 {address.recipient}, {address.addressLine1}
-                {address.addressLine2 ? `, ${address.addressLine2}` : ''}, {address.postalCode} {address.city}, {address.country}
+                {address.addressLine2 ? `, ${address.addressLine2}` : ''}, {address.postalCode} {address.city},{' '}
+                {address.country}
               </span>
             </span>
           </label>
@@ -91,7 +117,9 @@ function QuoteOrderSteps({ number, currency, subtotalMinor, options }: Props & {
 
       <fieldset className="fieldset" aria-describedby={errors.shippingMethodCode ? 'quote-shipping-error' : undefined}>
         <legend>Shipping method</legend>
-        {options.shippingMethods.length === 0 && <p>No shipping method is available for your account. Ask your account representative.</p>}
+        {options.shippingMethods.length === 0 && (
+          <p>No shipping method is available for your account. Ask your account representative.</p>
+        )}
         {options.shippingMethods.map((method) => (
           <label key={method.code} className="choice">
             <input type="radio" value={method.code} {...form.register('shippingMethodCode')} />
@@ -100,7 +128,8 @@ function QuoteOrderSteps({ number, currency, subtotalMinor, options }: Props & {
               <span className="field-hint">
                 {' '}
                 {method.description}
-                {method.cost && ` · ${method.cost.amountMinor === 0 ? 'free' : formatMoney(method.cost.amountMinor, method.cost.currency)}`}
+                {method.cost &&
+                  ` · ${method.cost.amountMinor === 0 ? 'free' : formatMoney(method.cost.amountMinor, method.cost.currency)}`}
               </span>
             </span>
           </label>
@@ -120,7 +149,10 @@ function QuoteOrderSteps({ number, currency, subtotalMinor, options }: Props & {
             <span>
               <strong>{PAYMENT_METHOD_LABELS[method]}</strong>
               {method === 'on_account' && options.credit && (
-                <span className="field-hint"> · {formatMoney(options.credit.availableCreditMinor, options.credit.currency)} available credit</span>
+                <span className="field-hint">
+                  {' '}
+                  · {formatMoney(options.credit.availableCreditMinor, options.credit.currency)} available credit
+                </span>
               )}
             </span>
           </label>
@@ -143,8 +175,20 @@ function QuoteOrderSteps({ number, currency, subtotalMinor, options }: Props & {
         )}
       </fieldset>
 
-      <Field label="Your PO number (optional)" maxLength={40} autoComplete="off" error={errors.poNumber?.message} {...form.register('poNumber')} />
-      <Field label="Note for the seller (optional)" maxLength={500} autoComplete="off" error={errors.note?.message} {...form.register('note')} />
+      <Field
+        label="Your PO number (optional)"
+        maxLength={40}
+        autoComplete="off"
+        error={errors.poNumber?.message}
+        {...form.register('poNumber')}
+      />
+      <Field
+        label="Note for the seller (optional)"
+        maxLength={500}
+        autoComplete="off"
+        error={errors.note?.message}
+        {...form.register('note')}
+      />
 
       {subtotalMinor !== undefined && (
         <dl className={styles.totals} aria-label="Order total" data-testid="quote-order-totals">
@@ -179,17 +223,23 @@ function QuoteOrderSteps({ number, currency, subtotalMinor, options }: Props & {
 /** The approval the order would need with the chosen shipping (its cost counts toward the total). */
 function ApprovalPreview({ number, shippingMethodCode }: { number: string; shippingMethodCode: string }) {
   const trpc = useTRPC();
-  const preview = useQuery(trpc.quotes.approvalPreview.queryOptions({ number, shippingMethodCode }, { enabled: Boolean(shippingMethodCode) }));
+  const preview = useQuery(
+    trpc.quotes.approvalPreview.queryOptions({ number, shippingMethodCode }, { enabled: Boolean(shippingMethodCode) }),
+  );
   let body;
-  if (!shippingMethodCode) body = <p className="field-hint">Choose a shipping method to see whether the order needs approval.</p>;
+  if (!shippingMethodCode)
+    body = <p className="field-hint">Choose a shipping method to see whether the order needs approval.</p>;
   else if (preview.isPending) body = <p className="field-hint">Checking your organization’s approvals…</p>;
   else if (preview.error) body = <Alert tone="error">{preview.error.message}</Alert>;
   else if (preview.data.problem) body = <Alert tone="error">{preview.data.problem}</Alert>;
-  else if (preview.data.steps.length === 0) body = <p className="field-hint">This order needs no approval: it goes straight on to payment and shipping.</p>;
+  else if (preview.data.steps.length === 0)
+    body = <p className="field-hint">This order needs no approval: it goes straight on to payment and shipping.</p>;
   else
     body = (
       <Alert tone="info">
-        This order needs approval from {preview.data.steps.map((step) => `${step.label} — ${step.authorizers.join(' or ')}`).join(', then ')}. It waits for it after you place it.
+        This order needs approval from{' '}
+        {preview.data.steps.map((step) => `${step.label} — ${step.authorizers.join(' or ')}`).join(', then ')}. It waits
+        for it after you place it.
       </Alert>
     );
   return (

@@ -16,7 +16,15 @@ import { parseAmountToMinor } from '@/server/domain/money';
 import { priceQuoteSchema, type PriceQuoteInput } from '@/server/schemas/quotes';
 import styles from './quotes.module.css';
 
-export type PricingLine = { lineNumber: number; sku: string; name: string; unit: string; quantity: number; unitPriceMinor?: number | null; contractPriceMinor: number | null };
+export type PricingLine = {
+  lineNumber: number;
+  sku: string;
+  name: string;
+  unit: string;
+  quantity: number;
+  unitPriceMinor?: number | null;
+  contractPriceMinor: number | null;
+};
 
 type Props = {
   number: string;
@@ -35,13 +43,27 @@ type Props = {
  * contract price beside it as a hint), how long the prices hold, a note. Saving emails the buyer;
  * pricing again before the quote is ordered replaces the prices.
  */
-export function QuotePricingForm({ number, currency, requesterName, lines, startingPrices, validUntil, sellerNote, repricing }: Props) {
+export function QuotePricingForm({
+  number,
+  currency,
+  requesterName,
+  lines,
+  startingPrices,
+  validUntil,
+  sellerNote,
+  repricing,
+}: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<PriceQuoteInput>({
     resolver: zodResolver(priceQuoteSchema),
-    defaultValues: { number, lines: lines.map((line, index) => ({ lineNumber: line.lineNumber, unitPrice: startingPrices[index] ?? '' })), validUntil, sellerNote },
+    defaultValues: {
+      number,
+      lines: lines.map((line, index) => ({ lineNumber: line.lineNumber, unitPrice: startingPrices[index] ?? '' })),
+      validUntil,
+      sellerNote,
+    },
   });
   const save = useMutation(
     trpc.staffQuotes.price.mutationOptions({
@@ -68,11 +90,18 @@ export function QuotePricingForm({ number, currency, requesterName, lines, start
     const minor = parseAmountToMinor(typed?.[index]?.unitPrice ?? '', currency);
     return minor === null ? null : minor * line.quantity;
   });
-  const total = amounts.every((amount) => amount !== null) ? amounts.reduce<number>((sum, amount) => sum + (amount ?? 0), 0) : null;
+  const total = amounts.every((amount) => amount !== null)
+    ? amounts.reduce<number>((sum, amount) => sum + (amount ?? 0), 0)
+    : null;
   const { errors } = form.formState;
 
   return (
-    <form className="form" noValidate aria-label={`Price quote ${number}`} onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+    <form
+      className="form"
+      noValidate
+      aria-label={`Price quote ${number}`}
+      onSubmit={form.handleSubmit((values) => save.mutate(values))}
+    >
       {save.isSuccess && !save.isPending && (
         <Alert tone="success">
           Prices saved. {requesterName} is emailed that quote {number} is ready.
@@ -89,7 +118,11 @@ export function QuotePricingForm({ number, currency, requesterName, lines, start
               <span className="field-hint">
                 {line.sku} · {line.quantity} {line.unit}
               </span>
-              <span className="field-hint">{line.contractPriceMinor === null ? 'No contract price for this customer.' : `Contract price ${formatMoney(line.contractPriceMinor, currency)} per ${line.unit}.`}</span>
+              <span className="field-hint">
+                {line.contractPriceMinor === null
+                  ? 'No contract price for this customer.'
+                  : `Contract price ${formatMoney(line.contractPriceMinor, currency)} per ${line.unit}.`}
+              </span>
             </div>
             <Field
               label={`Line ${line.lineNumber} unit price, ${currency}`}
@@ -100,7 +133,9 @@ export function QuotePricingForm({ number, currency, requesterName, lines, start
               error={errors.lines?.[index]?.unitPrice?.message}
               {...form.register(`lines.${index}.unitPrice`)}
             />
-            <span className={styles.lineTotal}>{amounts[index] === null ? '' : `Line total ${formatMoney(amounts[index] ?? 0, currency)}`}</span>
+            <span className={styles.lineTotal}>
+              {amounts[index] === null ? '' : `Line total ${formatMoney(amounts[index] ?? 0, currency)}`}
+            </span>
           </li>
         ))}
       </ol>
@@ -116,7 +151,12 @@ export function QuotePricingForm({ number, currency, requesterName, lines, start
         error={errors.validUntil?.message}
         {...form.register('validUntil')}
       />
-      <TextareaField label="Note for the buyer (optional)" maxLength={1000} error={errors.sellerNote?.message} {...form.register('sellerNote')} />
+      <TextareaField
+        label="Note for the buyer (optional)"
+        maxLength={1000}
+        error={errors.sellerNote?.message}
+        {...form.register('sellerNote')}
+      />
       <SubmitButton pending={save.isPending} pendingLabel="Saving…">
         {repricing ? 'Save the new prices' : 'Save prices'}
       </SubmitButton>

@@ -26,7 +26,17 @@ export const DESK_QUOTE_VIEWS: readonly QuoteView[] = [
 ];
 
 /** Status views as links (paging starts over); the current one is marked. */
-export function QuoteTabs({ views, current, href, label }: { views: readonly QuoteView[]; current: QuoteStatus | undefined; href: (status: QuoteStatus | undefined) => string; label: string }) {
+export function QuoteTabs({
+  views,
+  current,
+  href,
+  label,
+}: {
+  views: readonly QuoteView[];
+  current: QuoteStatus | undefined;
+  href: (status: QuoteStatus | undefined) => string;
+  label: string;
+}) {
   return (
     <nav className={styles.tabs} aria-label={label}>
       <ul>

@@ -33,9 +33,20 @@ export function RejectQuote({ number }: { number: string }) {
   );
   const busy = reject.isPending || reject.isSuccess;
   return (
-    <form className="form" noValidate aria-label={`Reject quote ${number}`} onSubmit={form.handleSubmit((values) => reject.mutate({ number, reason: values.reason }))}>
+    <form
+      className="form"
+      noValidate
+      aria-label={`Reject quote ${number}`}
+      onSubmit={form.handleSubmit((values) => reject.mutate({ number, reason: values.reason }))}
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
-      <TextareaField label="Reason for the buyer" hint="Required. It is emailed to the buyer." maxLength={1000} error={form.formState.errors.reason?.message} {...form.register('reason')} />
+      <TextareaField
+        label="Reason for the buyer"
+        hint="Required. It is emailed to the buyer."
+        maxLength={1000}
+        error={form.formState.errors.reason?.message}
+        {...form.register('reason')}
+      />
       <div className="actions">
         <Button type="submit" className="button" disabled={busy} aria-busy={reject.isPending || undefined}>
           {busy ? 'Rejecting…' : 'Reject the quote'}

@@ -26,9 +26,17 @@ export function WithdrawQuote({ number }: { number: string }) {
       {withdraw.error && <Alert tone="error">{withdraw.error.message}</Alert>}
       {confirming ? (
         <div className="form" role="group" aria-label="Withdraw the quote">
-          <p>Withdraw quote {number}? Your representative stops working on it and it can no longer be ordered. To buy these items later, add them to your cart again.</p>
+          <p>
+            Withdraw quote {number}? Your representative stops working on it and it can no longer be ordered. To buy
+            these items later, add them to your cart again.
+          </p>
           <div className="actions">
-            <Button className="button button-primary" disabled={busy} aria-busy={withdraw.isPending || undefined} onClick={() => withdraw.mutate({ number })}>
+            <Button
+              className="button button-primary"
+              disabled={busy}
+              aria-busy={withdraw.isPending || undefined}
+              onClick={() => withdraw.mutate({ number })}
+            >
               {busy ? 'Withdrawing…' : 'Yes, withdraw it'}
             </Button>
             <Button className="button" disabled={busy} onClick={() => setConfirming(false)}>

@@ -14,7 +14,9 @@ type Account = { id: string; organizationName: string; usable: boolean; problem:
  */
 export function AccountSwitcher({ accounts, activeId }: { accounts: Account[]; activeId: string | null }) {
   const id = useId();
-  const [selected, setSelected, selectRef] = useFieldState<HTMLSelectElement>(activeId ?? accounts.find((a) => a.usable)?.id ?? '');
+  const [selected, setSelected, selectRef] = useFieldState<HTMLSelectElement>(
+    activeId ?? accounts.find((a) => a.usable)?.id ?? '',
+  );
   const switching = useAction(switchAccount);
   return (
     <form
@@ -22,7 +24,10 @@ export function AccountSwitcher({ accounts, activeId }: { accounts: Account[]; a
       onSubmit={(event) => {
         event.preventDefault();
         if (selected && selected !== activeId) {
-          void switching.run({ membershipId: selected }, { onSuccess: (result) => window.location.assign(result.kind === 'seller' ? '/staff' : '/') });
+          void switching.run(
+            { membershipId: selected },
+            { onSuccess: (result) => window.location.assign(result.kind === 'seller' ? '/staff' : '/') },
+          );
         }
       }}
     >

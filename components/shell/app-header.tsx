@@ -12,7 +12,14 @@ export async function AppHeader({ me, home, area, nav }: { me: Me; home: string;
   const items = me.membership ? visibleNav(nav, permissions) : [];
   // Orders waiting for this authorizer, beside the menu entry on every page (desktop and phone).
   const waiting = items.some((item) => item.href === '/authorizations') ? await getWaitingCount() : null;
-  const badges = waiting ? { '/authorizations': { content: <WaitingCount count={waiting} />, label: waitingLabel('Authorizations', waiting) } } : undefined;
+  const badges = waiting
+    ? {
+        '/authorizations': {
+          content: <WaitingCount count={waiting} />,
+          label: waitingLabel('Authorizations', waiting),
+        },
+      }
+    : undefined;
   return (
     <header className="app-header">
       <div className="app-header-inner">

@@ -8,7 +8,15 @@ import type { NavItem } from './navigation';
 /** Something shown after an entry's label (a count), with the entry's accessible name saying it in words. */
 export type NavBadge = { content: ReactNode; label: string };
 
-export function NavLinks({ items, label, badges }: { items: NavItem[]; label: string; badges?: Record<string, NavBadge> }) {
+export function NavLinks({
+  items,
+  label,
+  badges,
+}: {
+  items: NavItem[];
+  label: string;
+  badges?: Record<string, NavBadge>;
+}) {
   const pathname = usePathname();
   const current = (href: string) => (href === '/' || href === '/staff' ? pathname === href : pathname.startsWith(href));
   return (
@@ -16,7 +24,11 @@ export function NavLinks({ items, label, badges }: { items: NavItem[]; label: st
       <ul>
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined} aria-label={badges?.[item.href]?.label}>
+            <Link
+              href={item.href}
+              aria-current={current(item.href) ? 'page' : undefined}
+              aria-label={badges?.[item.href]?.label}
+            >
               {item.label}
               {badges?.[item.href]?.content}
             </Link>

@@ -3,7 +3,12 @@ import type { Permission } from '@/server/domain/access/permissions';
 /** `permission`: shown to members holding it, or any of them when several are named. */
 export type NavItem = { href: string; label: string; permission?: Permission | readonly Permission[] };
 
-const ADMINISTRATION: readonly Permission[] = ['org.users.manage', 'org.units.manage', 'org.roles.manage', 'org.approvals.manage'];
+const ADMINISTRATION: readonly Permission[] = [
+  'org.users.manage',
+  'org.units.manage',
+  'org.roles.manage',
+  'org.approvals.manage',
+];
 
 /** The menus; an entry with a permission is shown only to members who hold it. */
 export const STORE_NAV: NavItem[] = [

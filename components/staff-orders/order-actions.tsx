@@ -26,7 +26,15 @@ export function CancelOrder({ number }: { number: string }) {
         cancel.mutate({ number, reason });
       }}
     >
-      <TextareaField label="Reason for canceling" hint="Emailed to the buyer. Stock goes back and a card authorization is released." maxLength={500} ref={reasonRef} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
+      <TextareaField
+        label="Reason for canceling"
+        hint="Emailed to the buyer. Stock goes back and a card authorization is released."
+        maxLength={500}
+        ref={reasonRef}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={reasonError}
+      />
       {cancel.error && !reasonError && <Alert tone="error">{cancel.error.message}</Alert>}
       {cancel.data && <Alert tone="success">Order {cancel.data.number} is canceled.</Alert>}
       <div className="actions">
@@ -46,7 +54,12 @@ export function RetryCapture({ number }: { number: string }) {
   return (
     <div className="form">
       <div className="actions">
-        <Button type="button" className="button button-primary" disabled={retry.isPending} onClick={() => retry.mutate({ number })}>
+        <Button
+          type="button"
+          className="button button-primary"
+          disabled={retry.isPending}
+          onClick={() => retry.mutate({ number })}
+        >
           {retry.isPending ? 'Capturing…' : 'Retry now'}
         </Button>
       </div>

@@ -27,7 +27,8 @@ export function PaymentDecision({ number, refresh = false }: { number: string; r
   if (decided) {
     return (
       <Alert tone="success">
-        {approve.data ? 'Payment approved' : 'Payment rejected'}: order {decided.number} is now {ORDER_STATUS_LABELS[decided.status].toLowerCase()}. The buyer is emailed.{' '}
+        {approve.data ? 'Payment approved' : 'Payment rejected'}: order {decided.number} is now{' '}
+        {ORDER_STATUS_LABELS[decided.status].toLowerCase()}. The buyer is emailed.{' '}
         <Link href={`/staff/orders/${decided.number}`}>Open order {decided.number}</Link>
       </Alert>
     );
@@ -36,7 +37,13 @@ export function PaymentDecision({ number, refresh = false }: { number: string; r
     <div className="form">
       {approve.error && <Alert tone="error">{approve.error.message}</Alert>}
       <div className="actions">
-        <Button type="button" className="button button-primary" disabled={busy} onClick={() => approve.mutate({ number })} aria-label={`Approve the payment of ${number}`}>
+        <Button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() => approve.mutate({ number })}
+          aria-label={`Approve the payment of ${number}`}
+        >
           {approve.isPending ? 'Approving…' : 'Approve'}
         </Button>
       </div>

@@ -11,7 +11,12 @@ export function RunJobButton({ name }: { name: string }) {
   const run = useMutation(trpc.staff.runJob.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
     <>
-      <Button type="button" className="button button-small" disabled={run.isPending} onClick={() => run.mutate({ name })}>
+      <Button
+        type="button"
+        className="button button-small"
+        disabled={run.isPending}
+        onClick={() => run.mutate({ name })}
+      >
         {run.isPending ? 'Running…' : `Run ${name} now`}
       </Button>
       {run.data && (
@@ -20,7 +25,12 @@ export function RunJobButton({ name }: { name: string }) {
           {run.data.status === 'succeeded' ? `Done: ${JSON.stringify(run.data.result)}` : `Failed: ${run.data.error}`}
         </span>
       )}
-      {run.error && <span role="alert" className="field-error"> {run.error.message}</span>}
+      {run.error && (
+        <span role="alert" className="field-error">
+          {' '}
+          {run.error.message}
+        </span>
+      )}
     </>
   );
 }
@@ -30,7 +40,12 @@ export function RetryEmailButton({ id }: { id: string }) {
   const router = useRouter();
   const retry = useMutation(trpc.staff.retryEmail.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
-    <Button type="button" className="button button-small" disabled={retry.isPending} onClick={() => retry.mutate({ id })}>
+    <Button
+      type="button"
+      className="button button-small"
+      disabled={retry.isPending}
+      onClick={() => retry.mutate({ id })}
+    >
       Retry
     </Button>
   );

@@ -6,7 +6,11 @@ const noSubscription = () => () => undefined;
 
 /** False while the server's HTML is shown, true once React has hydrated it. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 /**

@@ -6,7 +6,19 @@ export type Column<Row> = { header: string; cell: (row: Row) => ReactNode };
  * A table on wide screens that stacks into labelled rows on a phone (each cell carries its
  * column's header as data-label, which the stylesheet shows on narrow screens).
  */
-export function DataTable<Row>({ columns, rows, rowKey, empty, caption }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; empty: string; caption?: string }) {
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  empty,
+  caption,
+}: {
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  empty: string;
+  caption?: string;
+}) {
   return (
     <div className="table-wrap">
       <table className="stack">

@@ -10,7 +10,9 @@ export function ImportProblems({ summary, skippedNote }: { summary: Summary; ski
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {summary.blocked ? 'Problems that stop the import' : `${summary.problemCount} ${summary.problemCount === 1 ? 'row has' : 'rows have'} errors and will be skipped`}
+        {summary.blocked
+          ? 'Problems that stop the import'
+          : `${summary.problemCount} ${summary.problemCount === 1 ? 'row has' : 'rows have'} errors and will be skipped`}
       </h3>
       {!summary.blocked && <p>{skippedNote}</p>}
       {summary.problemCount > summary.problems.length && <p>The first {summary.problems.length} are listed.</p>}

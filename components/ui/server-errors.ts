@@ -6,7 +6,11 @@ type ErrorWithFields = { message: string; data?: { fieldErrors?: Record<string, 
  * Puts the server's field errors beside the fields they name, and returns the message for the
  * form as a whole when no field claimed it.
  */
-export function applyServerErrors<T extends FieldValues>(error: ErrorWithFields, setError: UseFormSetError<T>, fields: readonly Path<T>[]): string | null {
+export function applyServerErrors<T extends FieldValues>(
+  error: ErrorWithFields,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+): string | null {
   const fieldErrors = error.data?.fieldErrors ?? {};
   let placed = false;
   for (const field of fields) {

@@ -10,8 +10,18 @@ export function TextareaField({ label, error, hint, id, ...textarea }: TextareaF
   return (
     <div className="field">
       <label htmlFor={textareaId}>{label}</label>
-      {hint && <p id={hintId} className="field-hint">{hint}</p>}
-      <textarea id={textareaId} rows={3} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...textarea} />
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={textareaId}
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        {...textarea}
+      />
       {error && (
         <p id={errorId} className="field-error">
           {error}

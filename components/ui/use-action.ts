@@ -3,7 +3,11 @@ import type { ActionResult } from '@/server/trpc/actions';
 
 export type ActionRefusal = Extract<ActionResult<unknown>, { ok: false }>;
 
-const UNREACHABLE: ActionRefusal = { ok: false, message: 'The server could not be reached. Check the connection and try again.', fieldErrors: null };
+const UNREACHABLE: ActionRefusal = {
+  ok: false,
+  message: 'The server could not be reached. Check the connection and try again.',
+  fieldErrors: null,
+};
 
 /**
  * A server action as a button or form uses it, in the manner of react-query's useMutation: pending
@@ -12,7 +16,10 @@ const UNREACHABLE: ActionRefusal = { ok: false, message: 'The server could not b
 export function useAction<I, O>(action: (input: I) => Promise<ActionResult<O>>) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ActionRefusal | null>(null);
-  const run = async (input: I, on: { onSuccess?: (data: O) => void; onError?: (refusal: ActionRefusal) => void } = {}) => {
+  const run = async (
+    input: I,
+    on: { onSuccess?: (data: O) => void; onError?: (refusal: ActionRefusal) => void } = {},
+  ) => {
     setPending(true);
     setError(null);
     const result = await action(input).catch(() => UNREACHABLE);

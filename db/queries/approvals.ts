@@ -1,17 +1,39 @@
 import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { approvalRules, authorizerDelegations, membershipRoles, memberships, orders, spendingLimitAuthorizers, spendingLimits, users } from '../schema';
+import {
+  approvalRules,
+  authorizerDelegations,
+  membershipRoles,
+  memberships,
+  orders,
+  spendingLimitAuthorizers,
+  spendingLimits,
+  users,
+} from '../schema';
 
 /** A member's spending-limit entries with their authorizers. */
 export async function limitsOf(db: Executor, membershipId: string) {
   const rows = await db
-    .select({ id: spendingLimits.id, limitMinor: spendingLimits.limitMinor, period: spendingLimits.period, authorizer: spendingLimitAuthorizers.membershipId })
+    .select({
+      id: spendingLimits.id,
+      limitMinor: spendingLimits.limitMinor,
+      period: spendingLimits.period,
+      authorizer: spendingLimitAuthorizers.membershipId,
+    })
     .from(spendingLimits)
     .leftJoin(spendingLimitAuthorizers, eq(spendingLimitAuthorizers.limitId, spendingLimits.id))
     .where(eq(spendingLimits.membershipId, membershipId));
-  const byId = new Map<string, { id: string; limitMinor: number; period: 'order' | 'month'; authorizerMembershipIds: string[] }>();
+  const byId = new Map<
+    string,
+    { id: string; limitMinor: number; period: 'order' | 'month'; authorizerMembershipIds: string[] }
+  >();
   for (const row of rows) {
-    const entry = byId.get(row.id) ?? { id: row.id, limitMinor: row.limitMinor, period: row.period, authorizerMembershipIds: [] };
+    const entry = byId.get(row.id) ?? {
+      id: row.id,
+      limitMinor: row.limitMinor,
+      period: row.period,
+      authorizerMembershipIds: [],
+    };
     if (row.authorizer) entry.authorizerMembershipIds.push(row.authorizer);
     byId.set(row.id, entry);
   }
@@ -19,7 +41,10 @@ export async function limitsOf(db: Executor, membershipId: string) {
 }
 
 export async function activeRulesOf(db: Executor, organizationId: string) {
-  return db.select().from(approvalRules).where(and(eq(approvalRules.organizationId, organizationId), eq(approvalRules.active, true)));
+  return db
+    .select()
+    .from(approvalRules)
+    .where(and(eq(approvalRules.organizationId, organizationId), eq(approvalRules.active, true)));
 }
 
 /** The unit and every unit above it, up to the organization. */
@@ -40,7 +65,13 @@ export async function monthToDateMinor(db: Executor, membershipId: string, now: 
   const [row] = await db
     .select({ total: sql<string>`coalesce(sum(${orders.totalMinor}), 0)` })
     .from(orders)
-    .where(and(eq(orders.membershipId, membershipId), gte(orders.submittedAt, monthStart), notInArray(orders.status, ['canceled', 'declined'])));
+    .where(
+      and(
+        eq(orders.membershipId, membershipId),
+        gte(orders.submittedAt, monthStart),
+        notInArray(orders.status, ['canceled', 'declined']),
+      ),
+    );
   return Number(row?.total ?? 0);
 }
 
@@ -65,16 +96,30 @@ export async function policyMembers(db: Executor, organizationId: string) {
     .leftJoin(authorizerDelegations, eq(authorizerDelegations.membershipId, memberships.id))
     .where(eq(memberships.organizationId, organizationId));
   const roles = rows.length
-    ? await db.select().from(membershipRoles).where(inArray(membershipRoles.membershipId, rows.map((row) => row.membershipId)))
+    ? await db
+        .select()
+        .from(membershipRoles)
+        .where(
+          inArray(
+            membershipRoles.membershipId,
+            rows.map((row) => row.membershipId),
+          ),
+        )
     : [];
   return rows.map(({ delegate, delegationFrom, delegationTo, ...member }) => ({
     ...member,
     roleIds: roles.filter((role) => role.membershipId === member.membershipId).map((role) => role.roleId),
-    delegation: delegate && delegationFrom && delegationTo ? { delegateMembershipId: delegate, from: delegationFrom, to: delegationTo } : null,
+    delegation:
+      delegate && delegationFrom && delegationTo
+        ? { delegateMembershipId: delegate, from: delegationFrom, to: delegationTo }
+        : null,
   }));
 }
 
 export async function roleIdsOf(db: Executor, membershipId: string): Promise<string[]> {
-  const rows = await db.select({ roleId: membershipRoles.roleId }).from(membershipRoles).where(eq(membershipRoles.membershipId, membershipId));
+  const rows = await db
+    .select({ roleId: membershipRoles.roleId })
+    .from(membershipRoles)
+    .where(eq(membershipRoles.membershipId, membershipId));
   return rows.map((row) => row.roleId);
 }

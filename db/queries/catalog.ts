@@ -56,7 +56,12 @@ export async function productBySku(db: Executor, sku: string) {
 /** An organization's contracts, oldest first (the order currentContract breaks ties by). */
 export async function contractsOf(db: Executor, organizationId: string) {
   return db
-    .select({ priceListId: contracts.priceListId, discountBasisPoints: contracts.discountBasisPoints, validFrom: contracts.validFrom, validTo: contracts.validTo })
+    .select({
+      priceListId: contracts.priceListId,
+      discountBasisPoints: contracts.discountBasisPoints,
+      validFrom: contracts.validFrom,
+      validTo: contracts.validTo,
+    })
     .from(contracts)
     .where(eq(contracts.organizationId, organizationId))
     .orderBy(asc(contracts.createdAt), asc(contracts.id));
@@ -66,7 +71,11 @@ export async function contractsOf(db: Executor, organizationId: string) {
 export async function listPricesOf(db: Executor, priceListId: string, productIds: string[]) {
   if (productIds.length === 0) return new Map<string, { unitPriceMinor: number; currency: string }>();
   const rows = await db
-    .select({ productId: priceListPrices.productId, unitPriceMinor: priceListPrices.unitPriceMinor, currency: priceLists.currency })
+    .select({
+      productId: priceListPrices.productId,
+      unitPriceMinor: priceListPrices.unitPriceMinor,
+      currency: priceLists.currency,
+    })
     .from(priceListPrices)
     .innerJoin(priceLists, eq(priceLists.id, priceListPrices.priceListId))
     .where(and(eq(priceListPrices.priceListId, priceListId), inArray(priceListPrices.productId, productIds)));

@@ -7,7 +7,12 @@ export async function listDevMail(db: Executor, input: { search?: string; page: 
   const pattern = input.search ? `%${input.search.replaceAll(/[%_\\]/g, '\\$&')}%` : undefined;
   const where = pattern ? or(ilike(devMailbox.toAddress, pattern), ilike(devMailbox.subject, pattern)) : undefined;
   const rows = await db
-    .select({ id: devMailbox.id, toAddress: devMailbox.toAddress, subject: devMailbox.subject, deliveredAt: devMailbox.deliveredAt })
+    .select({
+      id: devMailbox.id,
+      toAddress: devMailbox.toAddress,
+      subject: devMailbox.subject,
+      deliveredAt: devMailbox.deliveredAt,
+    })
     .from(devMailbox)
     .where(where)
     .orderBy(desc(devMailbox.deliveredAt), desc(devMailbox.id))

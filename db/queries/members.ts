@@ -54,7 +54,9 @@ export async function listMembers(db: Executor, filters: MemberFilters, page: { 
       maySeeStock: memberships.maySeeStock,
       mayAuthorizeOrders: memberships.mayAuthorizeOrders,
       hasLimitedBudget: memberships.hasLimitedBudget,
-      roleNames: sql<string[]>`coalesce((select array_agg(${roles.name} order by ${roles.name}) from ${membershipRoles} join ${roles} on ${roles.id} = ${membershipRoles.roleId} where ${membershipRoles.membershipId} = ${memberships.id}), '{}')`,
+      roleNames: sql<
+        string[]
+      >`coalesce((select array_agg(${roles.name} order by ${roles.name}) from ${membershipRoles} join ${roles} on ${roles.id} = ${membershipRoles.roleId} where ${membershipRoles.membershipId} = ${memberships.id}), '{}')`,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -63,7 +65,11 @@ export async function listMembers(db: Executor, filters: MemberFilters, page: { 
     .orderBy(asc(users.name), asc(memberships.id))
     .limit(page.pageSize + 1)
     .offset((page.page - 1) * page.pageSize);
-  const [total] = await db.select({ n: count() }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(where);
   return { rows: rows.slice(0, page.pageSize), hasNext: rows.length > page.pageSize, total: total?.n ?? 0 };
 }
 
@@ -87,14 +93,24 @@ export async function memberDetail(db: Executor, organizationId: string, members
 /** Roles a member of this organization can hold: the buyer-side predefined ones and its own. */
 export async function roleOptions(db: Executor, organizationId: string) {
   return db
-    .select({ id: roles.id, key: roles.key, name: roles.name, permissions: roles.permissions, predefined: roles.predefined })
+    .select({
+      id: roles.id,
+      key: roles.key,
+      name: roles.name,
+      permissions: roles.permissions,
+      predefined: roles.predefined,
+    })
     .from(roles)
     .where(or(and(isNull(roles.organizationId), eq(roles.side, 'buyer')), eq(roles.organizationId, organizationId)))
     .orderBy(asc(roles.predefined), asc(roles.name));
 }
 
 /** Active account managers of the organization other than this membership. */
-export async function otherActiveAccountManagers(db: Executor, organizationId: string, exceptMembershipId: string): Promise<number> {
+export async function otherActiveAccountManagers(
+  db: Executor,
+  organizationId: string,
+  exceptMembershipId: string,
+): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(memberships)

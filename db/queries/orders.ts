@@ -7,7 +7,8 @@ import { orderEvents, orderLines, orders, packageLines, packages, users } from '
  * Whose orders a history shows. Each reach filters by one of the history indexes' leading columns
  * (membership, unit, organization) so the page is read from the index in order.
  */
-export type HistoryReach = { scope: 'own'; membershipId: string } | { scope: 'unit'; unitIds: string[] } | { scope: 'org' };
+export type HistoryReach =
+  { scope: 'own'; membershipId: string } | { scope: 'unit'; unitIds: string[] } | { scope: 'org' };
 
 export type HistoryFilters = { search?: string; status?: DisplayStatus };
 
@@ -55,14 +56,22 @@ function searchCondition(search: string | undefined): SQL | undefined {
 function cursorCondition(organizationId: string, page: HistoryPage): SQL | undefined {
   if (!page.cursor) return undefined;
   const edge = sql`(select c.submitted_at, c.id from orders c where c.id = ${page.cursor} and c.organization_id = ${organizationId})`;
-  return page.direction === 'older' ? sql`(${orders.submittedAt}, ${orders.id}) < ${edge}` : sql`(${orders.submittedAt}, ${orders.id}) > ${edge}`;
+  return page.direction === 'older'
+    ? sql`(${orders.submittedAt}, ${orders.id}) < ${edge}`
+    : sql`(${orders.submittedAt}, ${orders.id}) > ${edge}`;
 }
 
 /**
  * One page of order history, newest first, with the requester's name and whether a released
  * order has shipped items. `hasOlder`/`hasNewer` say whether the pager should offer more.
  */
-export async function orderHistoryPage(db: Executor, organizationId: string, reach: HistoryReach, filters: HistoryFilters, page: HistoryPage) {
+export async function orderHistoryPage(
+  db: Executor,
+  organizationId: string,
+  reach: HistoryReach,
+  filters: HistoryFilters,
+  page: HistoryPage,
+) {
   const newer = page.direction === 'newer' && page.cursor !== undefined;
   const rows = await db
     .select({
@@ -79,7 +88,14 @@ export async function orderHistoryPage(db: Executor, organizationId: string, rea
     })
     .from(orders)
     .innerJoin(users, eq(users.id, orders.userId))
-    .where(and(reachCondition(organizationId, reach), statusCondition(filters.status), searchCondition(filters.search), cursorCondition(organizationId, page)))
+    .where(
+      and(
+        reachCondition(organizationId, reach),
+        statusCondition(filters.status),
+        searchCondition(filters.search),
+        cursorCondition(organizationId, page),
+      ),
+    )
     .orderBy(...(newer ? NEWEST_LAST : NEWEST_FIRST))
     .limit(page.pageSize + 1);
   const more = rows.length > page.pageSize;
@@ -126,13 +142,28 @@ export async function orderTimeline(db: Executor, orderId: string) {
 
 /** The order's packages, in the order they were made, each with its lines (SKU, name, quantity). */
 export async function orderPackages(db: Executor, orderId: string) {
-  const boxes = await db.select().from(packages).where(eq(packages.orderId, orderId)).orderBy(asc(packages.createdAt), asc(packages.id));
+  const boxes = await db
+    .select()
+    .from(packages)
+    .where(eq(packages.orderId, orderId))
+    .orderBy(asc(packages.createdAt), asc(packages.id));
   if (boxes.length === 0) return [];
   const lines = await db
-    .select({ packageId: packageLines.packageId, lineNumber: orderLines.lineNumber, sku: orderLines.sku, name: orderLines.name, quantity: packageLines.quantity })
+    .select({
+      packageId: packageLines.packageId,
+      lineNumber: orderLines.lineNumber,
+      sku: orderLines.sku,
+      name: orderLines.name,
+      quantity: packageLines.quantity,
+    })
     .from(packageLines)
     .innerJoin(orderLines, eq(orderLines.id, packageLines.orderLineId))
-    .where(inArray(packageLines.packageId, boxes.map((box) => box.id)))
+    .where(
+      inArray(
+        packageLines.packageId,
+        boxes.map((box) => box.id),
+      ),
+    )
     .orderBy(asc(orderLines.lineNumber));
   return boxes.map((box) => ({ ...box, lines: lines.filter((line) => line.packageId === box.id) }));
 }
@@ -141,7 +172,12 @@ export async function orderPackages(db: Executor, orderId: string) {
  * A page of the organization's invoiced orders (bill-me orders deposited, i.e. invoiced), newest
  * first by order date along the organization's history index; `status` keeps the open or the paid ones.
  */
-export async function invoicedOrdersPage(db: Executor, organizationId: string, filter: { status?: 'open' | 'paid' }, page: { page: number; pageSize: number }) {
+export async function invoicedOrdersPage(
+  db: Executor,
+  organizationId: string,
+  filter: { status?: 'open' | 'paid' },
+  page: { page: number; pageSize: number },
+) {
   const rows = await db
     .select({
       id: orders.id,
@@ -159,7 +195,11 @@ export async function invoicedOrdersPage(db: Executor, organizationId: string, f
         eq(orders.organizationId, organizationId),
         eq(orders.paymentMethod, 'on_account'),
         eq(orders.status, 'deposited'),
-        filter.status === 'open' ? isNull(orders.settledAt) : filter.status === 'paid' ? isNotNull(orders.settledAt) : undefined,
+        filter.status === 'open'
+          ? isNull(orders.settledAt)
+          : filter.status === 'paid'
+            ? isNotNull(orders.settledAt)
+            : undefined,
       ),
     )
     .orderBy(...NEWEST_FIRST)

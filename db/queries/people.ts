@@ -12,7 +12,8 @@ export async function peopleHoldingPermission(
   scope: { organizationId: string } | { sellerStaff: true },
   permission: Permission,
 ) {
-  const where = 'organizationId' in scope ? eq(memberships.organizationId, scope.organizationId) : eq(organizations.kind, 'seller');
+  const where =
+    'organizationId' in scope ? eq(memberships.organizationId, scope.organizationId) : eq(organizations.kind, 'seller');
   return db
     .selectDistinct({ membershipId: memberships.id, userId: users.id, email: users.email, name: users.name })
     .from(memberships)

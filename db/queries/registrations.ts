@@ -1,7 +1,16 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
-import { auditLog, contracts, customerAccounts, memberships, organizationProfiles, organizations, priceLists, users } from '../schema';
+import {
+  auditLog,
+  contracts,
+  customerAccounts,
+  memberships,
+  organizationProfiles,
+  organizations,
+  priceLists,
+  users,
+} from '../schema';
 
 const repUser = alias(users, 'rep_user');
 const repMembership = alias(memberships, 'rep_membership');
@@ -19,7 +28,12 @@ export async function listRegistrations(
     eq(organizations.kind, 'buyer'),
     isNull(organizations.parentId),
     input.status ? eq(organizations.status, input.status) : undefined,
-    input.search ? or(ilike(organizations.name, escapeLike(input.search)), ilike(organizationProfiles.contactEmail, escapeLike(input.search))) : undefined,
+    input.search
+      ? or(
+          ilike(organizations.name, escapeLike(input.search)),
+          ilike(organizationProfiles.contactEmail, escapeLike(input.search)),
+        )
+      : undefined,
   );
   const rows = await db
     .select({
@@ -36,7 +50,11 @@ export async function listRegistrations(
     .leftJoin(repMembership, eq(repMembership.id, organizations.accountRepMembershipId))
     .leftJoin(repUser, eq(repUser.id, repMembership.userId))
     .where(where)
-    .orderBy(desc(sql`${organizations.status} = 'pending_approval'`), desc(organizations.createdAt), asc(organizations.id))
+    .orderBy(
+      desc(sql`${organizations.status} = 'pending_approval'`),
+      desc(organizations.createdAt),
+      asc(organizations.id),
+    )
     .limit(input.pageSize + 1)
     .offset((input.page - 1) * input.pageSize);
   const [total] = await db
@@ -50,7 +68,11 @@ export async function listRegistrations(
 /** Everything staff see about one registration. */
 export async function registrationDetail(db: Executor, organizationId: string) {
   const [organization] = await db
-    .select({ organization: organizations, profile: organizationProfiles, representative: { name: repUser.name, email: repUser.email } })
+    .select({
+      organization: organizations,
+      profile: organizationProfiles,
+      representative: { name: repUser.name, email: repUser.email },
+    })
     .from(organizations)
     .leftJoin(organizationProfiles, eq(organizationProfiles.organizationId, organizations.id))
     .leftJoin(repMembership, eq(repMembership.id, organizations.accountRepMembershipId))
@@ -58,7 +80,13 @@ export async function registrationDetail(db: Executor, organizationId: string) {
     .where(and(eq(organizations.id, organizationId), eq(organizations.kind, 'buyer'), isNull(organizations.parentId)));
   if (!organization) return undefined;
   const [administrator] = await db
-    .select({ userId: users.id, name: users.name, email: users.email, emailVerifiedAt: users.emailVerifiedAt, status: users.status })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      emailVerifiedAt: users.emailVerifiedAt,
+      status: users.status,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.shopAccountRole, 'account_manager')))
@@ -72,7 +100,13 @@ export async function registrationDetail(db: Executor, organizationId: string) {
     .where(eq(contracts.organizationId, organizationId))
     .orderBy(asc(contracts.validFrom));
   const history = await db
-    .select({ id: auditLog.id, action: auditLog.action, data: auditLog.data, createdAt: auditLog.createdAt, actorName: users.name })
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      data: auditLog.data,
+      createdAt: auditLog.createdAt,
+      actorName: users.name,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(eq(auditLog.organizationId, organizationId))

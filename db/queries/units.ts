@@ -14,11 +14,15 @@ export async function unitSubtreeIds(db: Executor, organizationId: string, unitI
   return rows.map((row) => row.id);
 }
 
-
 /** Every node of the tenant's tree, the organization itself included. */
 export async function tenantUnits(db: Executor, organizationId: string) {
   return db
-    .select({ id: organizations.id, parentId: organizations.parentId, name: organizations.name, status: organizations.status })
+    .select({
+      id: organizations.id,
+      parentId: organizations.parentId,
+      name: organizations.name,
+      status: organizations.status,
+    })
     .from(organizations)
     .where(eq(organizations.rootId, organizationId));
 }
@@ -32,7 +36,10 @@ export async function unitMemberCounts(db: Executor, organizationId: string) {
     .select({
       unitId: memberships.unitId,
       members: sql<number>`count(*) filter (where ${memberships.status} = 'active')`.mapWith(Number),
-      activated: sql<number>`count(*) filter (where ${memberships.activated} and ${memberships.status} <> 'rejected')`.mapWith(Number),
+      activated:
+        sql<number>`count(*) filter (where ${memberships.activated} and ${memberships.status} <> 'rejected')`.mapWith(
+          Number,
+        ),
     })
     .from(memberships)
     .where(eq(memberships.organizationId, organizationId))

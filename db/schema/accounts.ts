@@ -4,7 +4,9 @@ import { organizations } from './organizations';
 
 /** The seller's terms for a buyer organization, set up by its account representative. */
 export const customerAccounts = pgTable('customer_accounts', {
-  organizationId: uuid().primaryKey().references(() => organizations.id),
+  organizationId: uuid()
+    .primaryKey()
+    .references(() => organizations.id),
   currency: char({ length: 3 }).notNull(),
   creditLimitMinor: bigint({ mode: 'number' }).notNull(),
   paymentTerms: varchar({ length: 40 }).notNull(),
@@ -25,7 +27,9 @@ export const contracts = pgTable(
   'contracts',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid().notNull().references(() => organizations.id),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     name: varchar({ length: 100 }).notNull(),
     priceListId: uuid().references(() => priceLists.id),
     /** Discount in basis points: 250 is 2.50 %. */

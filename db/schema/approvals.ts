@@ -1,6 +1,26 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import type { Authorizer, Condition, RuleApprovers, RuleAudience, StepSource } from '@/server/domain/approvals/evaluate';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import type {
+  Authorizer,
+  Condition,
+  RuleApprovers,
+  RuleAudience,
+  StepSource,
+} from '@/server/domain/approvals/evaluate';
 import { approvalStepStatus, inboxState, limitPeriod } from './enums';
 import { orders } from './orders';
 import { organizations } from './organizations';
@@ -11,21 +31,33 @@ export const spendingLimits = pgTable(
   'spending_limits',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid().notNull().references(() => organizations.id),
-    membershipId: uuid().notNull().references(() => memberships.id, { onDelete: 'cascade' }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
     limitMinor: bigint({ mode: 'number' }).notNull(),
     period: limitPeriod().notNull().default('order'),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index().on(t.membershipId), index().on(t.organizationId), check('spending_limits_limit_check', sql`${t.limitMinor} >= 0`)],
+  (t) => [
+    index().on(t.membershipId),
+    index().on(t.organizationId),
+    check('spending_limits_limit_check', sql`${t.limitMinor} >= 0`),
+  ],
 );
 
 /** Who approves above a limit entry: any one of them. */
 export const spendingLimitAuthorizers = pgTable(
   'spending_limit_authorizers',
   {
-    limitId: uuid().notNull().references(() => spendingLimits.id, { onDelete: 'cascade' }),
-    membershipId: uuid().notNull().references(() => memberships.id),
+    limitId: uuid()
+      .notNull()
+      .references(() => spendingLimits.id, { onDelete: 'cascade' }),
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id),
   },
   (t) => [primaryKey({ columns: [t.limitId, t.membershipId] }), index().on(t.membershipId)],
 );
@@ -35,7 +67,9 @@ export const approvalRules = pgTable(
   'approval_rules',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid().notNull().references(() => organizations.id),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     name: varchar({ length: 100 }).notNull(),
     active: boolean().notNull().default(true),
     tier: integer().notNull().default(1),
@@ -46,7 +80,10 @@ export const approvalRules = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('approval_rules_organization_name_key').on(t.organizationId, sql`lower(${t.name})`), index().on(t.organizationId)],
+  (t) => [
+    uniqueIndex('approval_rules_organization_name_key').on(t.organizationId, sql`lower(${t.name})`),
+    index().on(t.organizationId),
+  ],
 );
 
 /**
@@ -58,8 +95,12 @@ export const approvalSteps = pgTable(
   'approval_steps',
   {
     id: uuid().primaryKey().defaultRandom(),
-    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
-    organizationId: uuid().notNull().references(() => organizations.id),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     tier: integer().notNull(),
     source: jsonb().$type<StepSource>().notNull(),
     label: varchar({ length: 200 }).notNull(),
@@ -83,9 +124,13 @@ export const approvalSteps = pgTable(
     index().on(t.orderId, t.tier),
     // Pending steps by age, for the reminders and escalation job; with the order and the escalation
     // mark, so that finding every overdue order (100,000s) reads this index alone.
-    index('approval_steps_pending_idx').on(t.pendingSince, t.orderId, t.escalated).where(sql`${t.status} = 'pending'`),
+    index('approval_steps_pending_idx')
+      .on(t.pendingSince, t.orderId, t.escalated)
+      .where(sql`${t.status} = 'pending'`),
     // Steps the job may still escalate, oldest first: those it already escalated are not in it to be skipped again.
-    index('approval_steps_escalation_idx').on(t.pendingSince, t.id).where(sql`${t.status} = 'pending' and ${t.escalatedAt} is null`),
+    index('approval_steps_escalation_idx')
+      .on(t.pendingSince, t.id)
+      .where(sql`${t.status} = 'pending' and ${t.escalatedAt} is null`),
   ],
 );
 
@@ -98,9 +143,15 @@ export const approvalSteps = pgTable(
 export const approvalInbox = pgTable(
   'approval_inbox',
   {
-    membershipId: uuid().notNull().references(() => memberships.id),
-    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
-    organizationId: uuid().notNull().references(() => organizations.id),
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     state: inboxState().notNull(),
     /** Copied from the order for sorting and filtering without touching orders. */
     submittedAt: timestamp({ withTimezone: true }).notNull(),
@@ -111,7 +162,12 @@ export const approvalInbox = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.membershipId, t.orderId] }),
-    index('approval_inbox_page_idx').on(t.membershipId, t.state, t.submittedAt.desc().nullsFirst(), t.orderId.desc().nullsFirst()),
+    index('approval_inbox_page_idx').on(
+      t.membershipId,
+      t.state,
+      t.submittedAt.desc().nullsFirst(),
+      t.orderId.desc().nullsFirst(),
+    ),
     // The requester filter's list: the distinct requesters of one authorizer, read from the index alone.
     index('approval_inbox_requesters_idx').on(t.membershipId, t.requesterMembershipId),
     index().on(t.orderId),
@@ -122,13 +178,20 @@ export const approvalInbox = pgTable(
 export const authorizerDelegations = pgTable(
   'authorizer_delegations',
   {
-    membershipId: uuid().primaryKey().references(() => memberships.id, { onDelete: 'cascade' }),
-    delegateMembershipId: uuid().notNull().references(() => memberships.id),
+    membershipId: uuid()
+      .primaryKey()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
+    delegateMembershipId: uuid()
+      .notNull()
+      .references(() => memberships.id),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index().on(t.delegateMembershipId), check('authorizer_delegations_range_check', sql`${t.endsAt} > ${t.startsAt}`)],
+  (t) => [
+    index().on(t.delegateMembershipId),
+    check('authorizer_delegations_range_check', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
 );
 
 /**
@@ -136,7 +199,9 @@ export const authorizerDelegations = pgTable(
  * conditional UPDATE, so two runs at once never both email the same person.
  */
 export const authorizerReminders = pgTable('authorizer_reminders', {
-  membershipId: uuid().primaryKey().references(() => memberships.id, { onDelete: 'cascade' }),
+  membershipId: uuid()
+    .primaryKey()
+    .references(() => memberships.id, { onDelete: 'cascade' }),
   lastRemindedAt: timestamp({ withTimezone: true }).notNull(),
 });
 

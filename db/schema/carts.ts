@@ -6,8 +6,12 @@ import { memberships } from './users';
 export const cartLines = pgTable(
   'cart_lines',
   {
-    membershipId: uuid().notNull().references(() => memberships.id, { onDelete: 'cascade' }),
-    productId: uuid().notNull().references(() => products.id),
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
     quantity: integer().notNull(),
     addedAt: timestamp({ withTimezone: true }).notNull(),
   },

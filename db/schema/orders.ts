@@ -1,5 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, char, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { orderStatus, packageStatus, paymentMethod, paymentStatus } from './enums';
 import { fulfillmentCenters, products } from './catalog';
 import { organizations } from './organizations';
@@ -10,7 +26,9 @@ export const organizationAddresses = pgTable(
   'organization_addresses',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid().notNull().references(() => organizations.id),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     label: varchar({ length: 100 }).notNull(),
     recipient: varchar({ length: 200 }).notNull(),
     addressLine1: varchar({ length: 200 }).notNull(),
@@ -64,10 +82,18 @@ export const orders = pgTable(
     number: varchar({ length: 20 })
       .notNull()
       .default(sql`('CS-' || nextval('order_number_seq'))`),
-    organizationId: uuid().notNull().references(() => organizations.id),
-    unitId: uuid().notNull().references(() => organizations.id),
-    membershipId: uuid().notNull().references(() => memberships.id),
-    userId: uuid().notNull().references(() => users.id),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    unitId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
     status: orderStatus().notNull(),
     version: integer().notNull().default(1),
     /** The client's key for this checkout: a retried or double-clicked submit finds the same order. */
@@ -116,7 +142,11 @@ export const orders = pgTable(
     // first" is what a plain ORDER BY … DESC means, so queries match these indexes as written.
     index('orders_member_history_idx').on(t.membershipId, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('orders_unit_history_idx').on(t.unitId, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('orders_organization_history_idx').on(t.organizationId, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('orders_organization_history_idx').on(
+      t.organizationId,
+      t.submittedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     // Staff queues by state, and the jobs that pick orders by state.
     index('orders_status_idx').on(t.status, t.submittedAt),
     index('orders_staff_history_idx').on(t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
@@ -125,8 +155,13 @@ export const orders = pgTable(
     // those rows are in it, with their totals, so the sum at every submit reads a few index entries.
     index('orders_owed_idx')
       .on(t.organizationId, t.totalMinor)
-      .where(sql`${t.paymentMethod} = 'on_account' and ${t.settledAt} is null and ${t.status} in ('payment_authorized', 'backordered', 'released', 'shipped', 'deposited')`),
-    check('orders_totals_check', sql`${t.subtotalMinor} >= 0 and ${t.shippingMinor} >= 0 and ${t.totalMinor} = ${t.subtotalMinor} + ${t.shippingMinor}`),
+      .where(
+        sql`${t.paymentMethod} = 'on_account' and ${t.settledAt} is null and ${t.status} in ('payment_authorized', 'backordered', 'released', 'shipped', 'deposited')`,
+      ),
+    check(
+      'orders_totals_check',
+      sql`${t.subtotalMinor} >= 0 and ${t.shippingMinor} >= 0 and ${t.totalMinor} = ${t.subtotalMinor} + ${t.shippingMinor}`,
+    ),
   ],
 );
 
@@ -135,9 +170,13 @@ export const orderLines = pgTable(
   'order_lines',
   {
     id: uuid().primaryKey().defaultRandom(),
-    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
     lineNumber: integer().notNull(),
-    productId: uuid().notNull().references(() => products.id),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
     sku: varchar({ length: 50 }).notNull(),
     name: varchar({ length: 200 }).notNull(),
     unit: varchar({ length: 30 }).notNull(),
@@ -151,7 +190,10 @@ export const orderLines = pgTable(
   (t) => [
     uniqueIndex('order_lines_order_line_key').on(t.orderId, t.lineNumber),
     index().on(t.productId),
-    check('order_lines_quantity_check', sql`${t.quantity} > 0 and ${t.shippedQuantity} >= 0 and ${t.shippedQuantity} <= ${t.quantity}`),
+    check(
+      'order_lines_quantity_check',
+      sql`${t.quantity} > 0 and ${t.shippedQuantity} >= 0 and ${t.shippedQuantity} <= ${t.quantity}`,
+    ),
   ],
 );
 
@@ -159,12 +201,22 @@ export const orderLines = pgTable(
 export const orderAllocations = pgTable(
   'order_allocations',
   {
-    orderLineId: uuid().notNull().references(() => orderLines.id, { onDelete: 'cascade' }),
-    fulfillmentCenterId: uuid().notNull().references(() => fulfillmentCenters.id),
-    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    orderLineId: uuid()
+      .notNull()
+      .references(() => orderLines.id, { onDelete: 'cascade' }),
+    fulfillmentCenterId: uuid()
+      .notNull()
+      .references(() => fulfillmentCenters.id),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
     quantity: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orderLineId, t.fulfillmentCenterId] }), index().on(t.orderId), index().on(t.fulfillmentCenterId, t.orderId)],
+  (t) => [
+    primaryKey({ columns: [t.orderLineId, t.fulfillmentCenterId] }),
+    index().on(t.orderId),
+    index().on(t.fulfillmentCenterId, t.orderId),
+  ],
 );
 
 /** An order's history: every status change and notable act, who did it and why. */
@@ -174,7 +226,9 @@ export const orderEvents = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     /** Order of writing: events of one transaction share `at`, and a timeline must keep their order. */
     seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
-    orderId: uuid().notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
     at: timestamp({ withTimezone: true }).notNull(),
     kind: varchar({ length: 40 }).notNull(),
     fromStatus: orderStatus(),
@@ -193,7 +247,9 @@ export const pickBatches = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     number: integer().generatedAlwaysAsIdentity({ startWith: 1001 }).notNull().unique(),
-    fulfillmentCenterId: uuid().notNull().references(() => fulfillmentCenters.id),
+    fulfillmentCenterId: uuid()
+      .notNull()
+      .references(() => fulfillmentCenters.id),
     createdByUserId: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
@@ -204,11 +260,20 @@ export const pickBatches = pgTable(
 export const pickBatchOrders = pgTable(
   'pick_batch_orders',
   {
-    pickBatchId: uuid().notNull().references(() => pickBatches.id, { onDelete: 'cascade' }),
-    orderId: uuid().notNull().references(() => orders.id),
-    fulfillmentCenterId: uuid().notNull().references(() => fulfillmentCenters.id),
+    pickBatchId: uuid()
+      .notNull()
+      .references(() => pickBatches.id, { onDelete: 'cascade' }),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id),
+    fulfillmentCenterId: uuid()
+      .notNull()
+      .references(() => fulfillmentCenters.id),
   },
-  (t) => [primaryKey({ columns: [t.pickBatchId, t.orderId] }), uniqueIndex('pick_batch_orders_order_center_key').on(t.orderId, t.fulfillmentCenterId)],
+  (t) => [
+    primaryKey({ columns: [t.pickBatchId, t.orderId] }),
+    uniqueIndex('pick_batch_orders_order_center_key').on(t.orderId, t.fulfillmentCenterId),
+  ],
 );
 
 /** A box leaving a center: packed with some order lines, then shipped with a carrier and tracking number. */
@@ -216,8 +281,12 @@ export const packages = pgTable(
   'packages',
   {
     id: uuid().primaryKey().defaultRandom(),
-    orderId: uuid().notNull().references(() => orders.id),
-    fulfillmentCenterId: uuid().notNull().references(() => fulfillmentCenters.id),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id),
+    fulfillmentCenterId: uuid()
+      .notNull()
+      .references(() => fulfillmentCenters.id),
     pickBatchId: uuid().references(() => pickBatches.id),
     status: packageStatus().notNull().default('packed'),
     carrier: varchar({ length: 60 }),
@@ -233,11 +302,19 @@ export const packages = pgTable(
 export const packageLines = pgTable(
   'package_lines',
   {
-    packageId: uuid().notNull().references(() => packages.id, { onDelete: 'cascade' }),
-    orderLineId: uuid().notNull().references(() => orderLines.id),
+    packageId: uuid()
+      .notNull()
+      .references(() => packages.id, { onDelete: 'cascade' }),
+    orderLineId: uuid()
+      .notNull()
+      .references(() => orderLines.id),
     quantity: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.packageId, t.orderLineId] }), index().on(t.orderLineId), check('package_lines_quantity_check', sql`${t.quantity} > 0`)],
+  (t) => [
+    primaryKey({ columns: [t.packageId, t.orderLineId] }),
+    index().on(t.orderLineId),
+    check('package_lines_quantity_check', sql`${t.quantity} > 0`),
+  ],
 );
 
 /** A saved cart a member orders from again and again. */
@@ -245,8 +322,12 @@ export const orderTemplates = pgTable(
   'order_templates',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organizationId: uuid().notNull().references(() => organizations.id),
-    membershipId: uuid().notNull().references(() => memberships.id, { onDelete: 'cascade' }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
     name: varchar({ length: 100 }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
@@ -256,8 +337,12 @@ export const orderTemplates = pgTable(
 export const orderTemplateLines = pgTable(
   'order_template_lines',
   {
-    templateId: uuid().notNull().references(() => orderTemplates.id, { onDelete: 'cascade' }),
-    productId: uuid().notNull().references(() => products.id),
+    templateId: uuid()
+      .notNull()
+      .references(() => orderTemplates.id, { onDelete: 'cascade' }),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
     quantity: integer().notNull(),
     position: integer().notNull(),
   },

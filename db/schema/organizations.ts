@@ -10,7 +10,9 @@ export const organizations = pgTable(
   'organizations',
   {
     id: uuid().primaryKey().defaultRandom(),
-    rootId: uuid().notNull().references((): AnyPgColumn => organizations.id),
+    rootId: uuid()
+      .notNull()
+      .references((): AnyPgColumn => organizations.id),
     parentId: uuid().references((): AnyPgColumn => organizations.id),
     kind: organizationKind().notNull(),
     name: varchar({ length: 200 }).notNull(),
@@ -34,7 +36,9 @@ export const organizations = pgTable(
     uniqueIndex('organizations_erp_customer_code_key').on(t.erpCustomerCode),
     uniqueIndex('organizations_join_code_key').on(t.joinCode),
     index().on(t.accountRepMembershipId),
-    index('organizations_roots_by_status_idx').on(t.status, t.createdAt).where(sql`${t.parentId} is null`),
+    index('organizations_roots_by_status_idx')
+      .on(t.status, t.createdAt)
+      .where(sql`${t.parentId} is null`),
   ],
 );
 
@@ -45,7 +49,9 @@ export type NewOrganization = typeof organizations.$inferInsert;
 export const organizationProfiles = pgTable(
   'organization_profiles',
   {
-    organizationId: uuid().primaryKey().references(() => organizations.id),
+    organizationId: uuid()
+      .primaryKey()
+      .references(() => organizations.id),
     contactName: varchar({ length: 200 }).notNull(),
     contactEmail: varchar({ length: 320 }).notNull(),
     phone: varchar({ length: 40 }).notNull(),

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  char,
+  check,
+  index,
+  integer,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { products } from './catalog';
 import { quoteStatus } from './enums';
 import { orders } from './orders';
@@ -16,10 +29,18 @@ export const quotes = pgTable(
     number: varchar({ length: 20 })
       .notNull()
       .default(sql`('Q-' || nextval('quote_number_seq'))`),
-    organizationId: uuid().notNull().references(() => organizations.id),
-    unitId: uuid().notNull().references(() => organizations.id),
-    membershipId: uuid().notNull().references(() => memberships.id),
-    userId: uuid().notNull().references(() => users.id),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    unitId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
     status: quoteStatus().notNull().default('requested'),
     currency: char({ length: 3 }).notNull(),
     buyerNote: varchar({ length: 1000 }),
@@ -44,9 +65,13 @@ export const quoteLines = pgTable(
   'quote_lines',
   {
     id: uuid().primaryKey().defaultRandom(),
-    quoteId: uuid().notNull().references(() => quotes.id, { onDelete: 'cascade' }),
+    quoteId: uuid()
+      .notNull()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
     lineNumber: integer().notNull(),
-    productId: uuid().notNull().references(() => products.id),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
     sku: varchar({ length: 50 }).notNull(),
     name: varchar({ length: 200 }).notNull(),
     unit: varchar({ length: 30 }).notNull(),
@@ -55,7 +80,10 @@ export const quoteLines = pgTable(
     unitPriceMinor: bigint({ mode: 'number' }),
     note: text(),
   },
-  (t) => [uniqueIndex('quote_lines_quote_line_key').on(t.quoteId, t.lineNumber), check('quote_lines_quantity_check', sql`${t.quantity} > 0`)],
+  (t) => [
+    uniqueIndex('quote_lines_quote_line_key').on(t.quoteId, t.lineNumber),
+    check('quote_lines_quantity_check', sql`${t.quantity} > 0`),
+  ],
 );
 
 export type Quote = typeof quotes.$inferSelect;

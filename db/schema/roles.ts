@@ -22,7 +22,9 @@ export const roles = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('roles_predefined_key').on(t.key).where(sql`${t.organizationId} is null`),
+    uniqueIndex('roles_predefined_key')
+      .on(t.key)
+      .where(sql`${t.organizationId} is null`),
     uniqueIndex('roles_organization_name_key').on(t.organizationId, t.name),
     index().on(t.organizationId),
   ],

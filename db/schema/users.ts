@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { membershipStatus, shopAccountRole, userStatus } from './enums';
 import { organizations } from './organizations';
 import { roles } from './roles';
@@ -31,9 +43,15 @@ export const memberships = pgTable(
   'memberships',
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid().notNull().references(() => users.id),
-    organizationId: uuid().notNull().references(() => organizations.id),
-    unitId: uuid().notNull().references(() => organizations.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    unitId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     shopAccountRole: shopAccountRole().notNull().default('regular'),
     status: membershipStatus().notNull().default('active'),
     /** Created from an ERP contact: checked against the imported contacts at every sign-in. */
@@ -51,17 +69,25 @@ export const memberships = pgTable(
   (t) => [
     uniqueIndex('memberships_user_organization_key').on(t.userId, t.organizationId),
     index().on(t.organizationId, t.createdAt),
-    index('memberships_pending_idx').on(t.organizationId, t.createdAt).where(sql`${t.status} = 'pending'`),
+    index('memberships_pending_idx')
+      .on(t.organizationId, t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
     index().on(t.unitId),
-    index('memberships_authorizers_idx').on(t.organizationId).where(sql`${t.mayAuthorizeOrders} and ${t.activated}`),
+    index('memberships_authorizers_idx')
+      .on(t.organizationId)
+      .where(sql`${t.mayAuthorizeOrders} and ${t.activated}`),
   ],
 );
 
 export const membershipRoles = pgTable(
   'membership_roles',
   {
-    membershipId: uuid().notNull().references(() => memberships.id, { onDelete: 'cascade' }),
-    roleId: uuid().notNull().references(() => roles.id),
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
+    roleId: uuid()
+      .notNull()
+      .references(() => roles.id),
   },
   (t) => [primaryKey({ columns: [t.membershipId, t.roleId] }), index().on(t.roleId)],
 );

@@ -19,8 +19,10 @@ async function membershipOf(email: string, organization: string) {
 }
 
 const NORTHWIND = 'Northwind Traders';
-const asAdmin = async (email: string, organization: string) => createCaller(await signIn(database.db, await membershipOf(email, organization)));
-const said = (steps: { label: string; authorizers: { name: string }[] }[]) => steps.map((step) => `${step.label} — ${step.authorizers.map((person) => person.name).join(' or ')}`);
+const asAdmin = async (email: string, organization: string) =>
+  createCaller(await signIn(database.db, await membershipOf(email, organization)));
+const said = (steps: { label: string; authorizers: { name: string }[] }[]) =>
+  steps.map((step) => `${step.label} — ${step.authorizers.map((person) => person.name).join(' or ')}`);
 
 beforeAll(async () => {
   await seedDemoData(database.db);
@@ -42,19 +44,32 @@ describe('the approvals demo', () => {
       ['Wendy Warehouse', [30_000]],
     ]);
 
-    const tryIt = (membershipId: string, amount: string) => alice.approvalRules.tryIt({ requesterMembershipId: membershipId, amount, itemCount: '3' });
-    expect(said((await tryIt(bob.id, '2,500.00')).steps)).toEqual(['Spending limit over 500.00 USD per order — Alice Admin or Paula Purchasing', 'Spending limit over 2,000.00 USD per order — Frank Finance']);
-    expect(said((await tryIt(wendy.id, '400')).steps)).toEqual(['Spending limit over 300.00 USD per order — Paula Purchasing']);
+    const tryIt = (membershipId: string, amount: string) =>
+      alice.approvalRules.tryIt({ requesterMembershipId: membershipId, amount, itemCount: '3' });
+    expect(said((await tryIt(bob.id, '2,500.00')).steps)).toEqual([
+      'Spending limit over 500.00 USD per order — Alice Admin or Paula Purchasing',
+      'Spending limit over 2,000.00 USD per order — Frank Finance',
+    ]);
+    expect(said((await tryIt(wendy.id, '400')).steps)).toEqual([
+      'Spending limit over 300.00 USD per order — Paula Purchasing',
+    ]);
     const morgan = await membershipOf('morgan@shared.test', NORTHWIND);
     expect(said((await tryIt(morgan.id, '12,000')).steps)).toEqual(['Purchasing manager — Paula Purchasing']);
-    expect(said((await tryIt(morgan.id, '16,000')).steps)).toEqual(['Purchasing manager — Paula Purchasing', 'Finance manager — Frank Finance']);
+    expect(said((await tryIt(morgan.id, '16,000')).steps)).toEqual([
+      'Purchasing manager — Paula Purchasing',
+      'Finance manager — Frank Finance',
+    ]);
     expect((await tryIt(morgan.id, '9,999.99')).steps).toEqual([]);
   });
 
   it('gives Contoso one rule in euros that Dana decides', async () => {
     const carla = await asAdmin('carla@contoso.test', 'Contoso Manufacturing');
     const gina = await membershipOf('gina@contoso.test', 'Contoso Manufacturing');
-    const answer = await carla.approvalRules.tryIt({ requesterMembershipId: gina.id, amount: '5,000.01', itemCount: '1' });
+    const answer = await carla.approvalRules.tryIt({
+      requesterMembershipId: gina.id,
+      amount: '5,000.01',
+      itemCount: '1',
+    });
     expect(answer.currency).toBe('EUR');
     expect(said(answer.steps)).toEqual(['Large orders — Dana Director']);
   });

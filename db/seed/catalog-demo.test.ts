@@ -9,7 +9,11 @@ import { seedDemoData } from './seed';
 const database = setupTestDatabase();
 
 async function demoMember(email: string) {
-  const [row] = await database.db.select({ id: memberships.id, userId: memberships.userId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, email));
+  const [row] = await database.db
+    .select({ id: memberships.id, userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(users.email, email));
   if (!row) throw new Error(`no demo member ${email}`);
   return createCaller(await signIn(database.db, row));
 }
@@ -27,18 +31,27 @@ describe('the demo catalog', () => {
     const started = Date.now();
     await seedDemoData(database.db);
     expect(Date.now() - started).toBeLessThan(20_000);
-    const total = async (table: typeof products | typeof priceListPrices | typeof inventory | typeof fulfillmentCenters) => (await database.db.select({ n: count() }).from(table))[0]?.n;
+    const total = async (
+      table: typeof products | typeof priceListPrices | typeof inventory | typeof fulfillmentCenters,
+    ) => (await database.db.select({ n: count() }).from(table))[0]?.n;
     expect(await total(products)).toBe(300);
     expect(await total(fulfillmentCenters)).toBe(2);
     expect(await total(inventory)).toBe(600);
     expect(await total(priceListPrices)).toBeGreaterThan(850);
 
-    const product = demoCatalog().find((candidate) => candidate.active && candidate.prices['Preferred USD'] && candidate.category.startsWith('Safety'));
+    const product = demoCatalog().find(
+      (candidate) => candidate.active && candidate.prices['Preferred USD'] && candidate.category.startsWith('Safety'),
+    );
     const sku = product?.sku ?? '';
     const bob = await (await demoMember('bob@northwind.test')).catalog.product({ sku });
     const preferred = product?.prices['Preferred USD'] ?? 0;
     // Northwind: Preferred USD less 2.5 %, rounded half-up.
-    expect(bob.price).toEqual({ unitPriceMinor: Math.floor((preferred * 9_750 + 5_000) / 10_000), currency: 'USD', listPriceMinor: preferred, discountBasisPoints: 250 });
+    expect(bob.price).toEqual({
+      unitPriceMinor: Math.floor((preferred * 9_750 + 5_000) / 10_000),
+      currency: 'USD',
+      listPriceMinor: preferred,
+      discountBasisPoints: 250,
+    });
     expect(bob.stock?.available).toBe((product?.onHand.EAST ?? 0) + (product?.onHand.WEST ?? 0));
     const wendy = await (await demoMember('wendy@northwind.test')).catalog.product({ sku });
     expect(wendy).not.toHaveProperty('price');

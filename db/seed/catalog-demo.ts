@@ -19,15 +19,55 @@ const CATEGORIES: { name: string; prefix: string; families: Family[] }[] = [
     name: 'Paper & Notebooks',
     prefix: 'PAP',
     families: [
-      ['Copy paper', 'case of 10 reams', 5499, ['Letter 20 lb white', 'Letter 24 lb bright white', 'Legal 20 lb white', 'A4 80 g white', 'Letter 30% recycled', 'Ledger 11 x 17 in white', 'Letter 20 lb pastel blue', 'Letter 20 lb canary']],
-      ['Spiral notebook', 'each', 399, ['college ruled 70 sheets', 'wide ruled 70 sheets', '3-subject 120 sheets', '5-subject 200 sheets', 'graph ruled 80 sheets']],
-      ['Legal pad', 'pack of 12', 1899, ['yellow letter 50 sheets', 'white letter 50 sheets', 'yellow junior 50 sheets']],
-      ['Sticky notes', 'pack of 12 pads', 1299, ['3 x 3 in yellow', '3 x 3 in assorted neon', '4 x 6 in lined', '1.5 x 2 in yellow']],
+      [
+        'Copy paper',
+        'case of 10 reams',
+        5499,
+        [
+          'Letter 20 lb white',
+          'Letter 24 lb bright white',
+          'Legal 20 lb white',
+          'A4 80 g white',
+          'Letter 30% recycled',
+          'Ledger 11 x 17 in white',
+          'Letter 20 lb pastel blue',
+          'Letter 20 lb canary',
+        ],
+      ],
+      [
+        'Spiral notebook',
+        'each',
+        399,
+        [
+          'college ruled 70 sheets',
+          'wide ruled 70 sheets',
+          '3-subject 120 sheets',
+          '5-subject 200 sheets',
+          'graph ruled 80 sheets',
+        ],
+      ],
+      [
+        'Legal pad',
+        'pack of 12',
+        1899,
+        ['yellow letter 50 sheets', 'white letter 50 sheets', 'yellow junior 50 sheets'],
+      ],
+      [
+        'Sticky notes',
+        'pack of 12 pads',
+        1299,
+        ['3 x 3 in yellow', '3 x 3 in assorted neon', '4 x 6 in lined', '1.5 x 2 in yellow'],
+      ],
       ['Index cards', 'pack of 100', 349, ['3 x 5 in ruled white', '4 x 6 in plain white', '3 x 5 in assorted colors']],
       ['Composition book', 'each', 249, ['wide ruled black marble', 'college ruled black marble']],
       ['Presentation paper', 'pack of 150', 2499, ['laser gloss letter', 'inkjet matte letter']],
       ['Thermal paper rolls', 'case of 50', 3999, ['2-1/4 in x 50 ft', '3-1/8 in x 230 ft']],
-      ['Label sheets', 'pack of 100 sheets', 2899, ['address 1 x 2-5/8 in', 'shipping 2 x 4 in', 'full sheet 8.5 x 11 in']],
+      [
+        'Label sheets',
+        'pack of 100 sheets',
+        2899,
+        ['address 1 x 2-5/8 in', 'shipping 2 x 4 in', 'full sheet 8.5 x 11 in'],
+      ],
       ['Envelopes', 'box of 500', 2199, ['#10 security tint', '#10 window', '9 x 12 in catalog', '10 x 13 in clasp']],
     ],
   },
@@ -35,7 +75,20 @@ const CATEGORIES: { name: string; prefix: string; families: Family[] }[] = [
     name: 'Writing Instruments',
     prefix: 'WRI',
     families: [
-      ['Ballpoint pens', 'box of 12', 699, ['medium black', 'medium blue', 'medium red', 'fine black', 'fine blue', 'retractable black', 'retractable blue']],
+      [
+        'Ballpoint pens',
+        'box of 12',
+        699,
+        [
+          'medium black',
+          'medium blue',
+          'medium red',
+          'fine black',
+          'fine blue',
+          'retractable black',
+          'retractable blue',
+        ],
+      ],
       ['Gel pens', 'pack of 12', 1299, ['0.7 mm black', '0.7 mm blue', '0.5 mm black', 'assorted colors']],
       ['Permanent markers', 'pack of 12', 1099, ['fine black', 'ultra fine black', 'chisel black', 'fine assorted']],
       ['Dry erase markers', 'pack of 12', 1499, ['chisel black', 'chisel assorted', 'fine assorted', 'low odor black']],
@@ -54,12 +107,27 @@ const CATEGORIES: { name: string; prefix: string; families: Family[] }[] = [
     name: 'Filing & Storage',
     prefix: 'FIL',
     families: [
-      ['File folders', 'box of 100', 1899, ['letter 1/3 cut manila', 'legal 1/3 cut manila', 'letter assorted colors', 'letter reinforced tab']],
+      [
+        'File folders',
+        'box of 100',
+        1899,
+        ['letter 1/3 cut manila', 'legal 1/3 cut manila', 'letter assorted colors', 'letter reinforced tab'],
+      ],
       ['Hanging file folders', 'box of 25', 1799, ['letter green', 'legal green', 'letter assorted colors']],
       ['Expanding files', 'each', 1499, ['13-pocket letter', '26-pocket letter', '21-pocket legal']],
-      ['Ring binders', 'each', 499, ['1 in white view', '1.5 in white view', '2 in white view', '3 in white view', '1 in black']],
+      [
+        'Ring binders',
+        'each',
+        499,
+        ['1 in white view', '1.5 in white view', '2 in white view', '3 in white view', '1 in black'],
+      ],
       ['Sheet protectors', 'box of 100', 1299, ['standard weight', 'heavyweight', 'non-glare']],
-      ['Storage boxes', 'carton of 12', 4999, ['letter/legal with lid', 'heavy-duty letter/legal', 'transfer box 24 in']],
+      [
+        'Storage boxes',
+        'carton of 12',
+        4999,
+        ['letter/legal with lid', 'heavy-duty letter/legal', 'transfer box 24 in'],
+      ],
       ['Index dividers', 'pack of 6 sets', 1099, ['5-tab clear', '8-tab assorted', 'A-Z 26-tab']],
       ['Clipboards', 'each', 299, ['letter hardboard', 'letter plastic', 'legal aluminum storage']],
       ['Magazine files', 'pack of 6', 1599, ['black plastic', 'kraft cardboard']],
@@ -73,7 +141,12 @@ const CATEGORIES: { name: string; prefix: string; families: Family[] }[] = [
     name: 'Desk Accessories',
     prefix: 'DSK',
     families: [
-      ['Staplers', 'each', 1599, ['full strip desktop', 'half strip compact', 'heavy-duty 100-sheet', 'electric 20-sheet']],
+      [
+        'Staplers',
+        'each',
+        1599,
+        ['full strip desktop', 'half strip compact', 'heavy-duty 100-sheet', 'electric 20-sheet'],
+      ],
       ['Staples', 'box of 5,000', 499, ['standard 1/4 in', 'heavy-duty 1/2 in', 'chisel point 1/4 in']],
       ['Staple remover', 'each', 249, ['claw style', 'wand style']],
       ['Tape dispenser', 'each', 999, ['weighted desktop', 'handheld']],
@@ -137,7 +210,18 @@ const CATEGORIES: { name: string; prefix: string; families: Family[] }[] = [
     name: 'Fasteners & Hardware',
     prefix: 'FAS',
     families: [
-      ['Hex bolts', 'box of 100', 1499, ['1/4-20 x 1 in zinc', '5/16-18 x 1-1/2 in zinc', '3/8-16 x 2 in zinc', 'M8 x 30 mm stainless', 'M10 x 40 mm stainless']],
+      [
+        'Hex bolts',
+        'box of 100',
+        1499,
+        [
+          '1/4-20 x 1 in zinc',
+          '5/16-18 x 1-1/2 in zinc',
+          '3/8-16 x 2 in zinc',
+          'M8 x 30 mm stainless',
+          'M10 x 40 mm stainless',
+        ],
+      ],
       ['Hex nuts', 'box of 100', 799, ['1/4-20 zinc', '5/16-18 zinc', '3/8-16 zinc', 'M8 stainless', 'M10 stainless']],
       ['Flat washers', 'box of 100', 599, ['1/4 in zinc', '5/16 in zinc', '3/8 in zinc', 'M8 stainless']],
       ['Wood screws', 'box of 100', 899, ['#8 x 1-1/4 in', '#10 x 2 in', '#8 x 3 in']],
@@ -157,8 +241,18 @@ const CATEGORIES: { name: string; prefix: string; families: Family[] }[] = [
     name: 'Packaging & Shipping',
     prefix: 'PKG',
     families: [
-      ['Shipping boxes', 'bundle of 25', 2899, ['6 x 6 x 6 in', '12 x 12 x 12 in', '18 x 12 x 12 in', '24 x 18 x 18 in', '16 x 12 x 8 in']],
-      ['Packing tape', 'case of 36 rolls', 6999, ['clear 2 in x 110 yd', 'brown 2 in x 110 yd', 'heavy-duty clear 3 in']],
+      [
+        'Shipping boxes',
+        'bundle of 25',
+        2899,
+        ['6 x 6 x 6 in', '12 x 12 x 12 in', '18 x 12 x 12 in', '24 x 18 x 18 in', '16 x 12 x 8 in'],
+      ],
+      [
+        'Packing tape',
+        'case of 36 rolls',
+        6999,
+        ['clear 2 in x 110 yd', 'brown 2 in x 110 yd', 'heavy-duty clear 3 in'],
+      ],
       ['Tape gun dispenser', 'each', 1699, ['2 in pistol grip', '3 in pistol grip']],
       ['Bubble wrap', 'roll', 3499, ['3/16 in x 12 in x 175 ft', '1/2 in x 24 in x 250 ft']],
       ['Poly mailers', 'pack of 100', 1999, ['10 x 13 in white', '14.5 x 19 in white', '6 x 9 in white']],
@@ -248,8 +342,19 @@ export function demoCatalog(): DemoProduct[] {
 
 /** Fulfillment centers, the demo catalog, its prices in the three demo lists and its stock; batch inserts. */
 export async function seedCatalogDemo(tx: Executor): Promise<void> {
-  const centers = await tx.insert(fulfillmentCenters).values([...DEMO_CENTERS]).returning();
-  const lists = await tx.select().from(priceLists).where(inArray(priceLists.name, DEMO_PRICE_LISTS.map((list) => list.name)));
+  const centers = await tx
+    .insert(fulfillmentCenters)
+    .values([...DEMO_CENTERS])
+    .returning();
+  const lists = await tx
+    .select()
+    .from(priceLists)
+    .where(
+      inArray(
+        priceLists.name,
+        DEMO_PRICE_LISTS.map((list) => list.name),
+      ),
+    );
   const catalog = demoCatalog();
   const inserted = await tx
     .insert(products)
@@ -259,12 +364,18 @@ export async function seedCatalogDemo(tx: Executor): Promise<void> {
   const priceRows = catalog.flatMap((product) =>
     lists.flatMap((list) => {
       const unitPriceMinor = product.prices[list.name as PriceListName];
-      return unitPriceMinor === undefined ? [] : [{ priceListId: list.id, productId: idOf.get(product.sku) ?? '', unitPriceMinor }];
+      return unitPriceMinor === undefined
+        ? []
+        : [{ priceListId: list.id, productId: idOf.get(product.sku) ?? '', unitPriceMinor }];
     }),
   );
   await tx.insert(priceListPrices).values(priceRows);
   const stockRows = catalog.flatMap((product) =>
-    centers.map((center) => ({ productId: idOf.get(product.sku) ?? '', fulfillmentCenterId: center.id, onHand: product.onHand[center.code as CenterCode] ?? 0 })),
+    centers.map((center) => ({
+      productId: idOf.get(product.sku) ?? '',
+      fulfillmentCenterId: center.id,
+      onHand: product.onHand[center.code as CenterCode] ?? 0,
+    })),
   );
   await tx.insert(inventory).values(stockRows);
 }

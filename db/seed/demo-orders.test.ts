@@ -10,7 +10,10 @@ const database = setupTestDatabase();
 it('seeds a small order history through the real checkout, in every early state', async () => {
   await seedDemoData(database.db);
   await seedDemoOrders(database.db);
-  const rows = await database.db.select({ status: orders.status, po: orders.poNumber, email: users.email }).from(orders).innerJoin(users, eq(users.id, orders.userId));
+  const rows = await database.db
+    .select({ status: orders.status, po: orders.poNumber, email: users.email })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId));
   const statusOf = (po: string) => rows.find((row) => row.po === po)?.status;
   expect(rows).toHaveLength(6);
   expect(statusOf('NW-4501')).toBe('released');

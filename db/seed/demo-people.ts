@@ -1,7 +1,13 @@
 /** Every demo login has this password; `npm run dev` prints the list. */
 export const DEMO_PASSWORD = 'countersign-demo';
 
-type DemoFlags = Partial<{ mayOrder: boolean; maySeePrices: boolean; maySeeStock: boolean; mayAuthorizeOrders: boolean; hasLimitedBudget: boolean }>;
+type DemoFlags = Partial<{
+  mayOrder: boolean;
+  maySeePrices: boolean;
+  maySeeStock: boolean;
+  mayAuthorizeOrders: boolean;
+  hasLimitedBudget: boolean;
+}>;
 export type DemoMember = {
   email: string;
   name: string;
@@ -41,13 +47,61 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     status: 'active',
     units: [{ name: 'Purchasing' }, { name: 'Finance' }, { name: 'Warehouse East', parent: 'Purchasing' }],
     members: [
-      { email: 'alice@northwind.test', name: 'Alice Admin', shopAccountRole: 'account_manager', roles: ['account_manager'], flags: manager },
-      { email: 'paula@northwind.test', name: 'Paula Purchasing', unit: 'Purchasing', shopAccountRole: 'sub_account', roles: ['authorizer', 'buyer'], flags: manager },
-      { email: 'frank@northwind.test', name: 'Frank Finance', unit: 'Finance', shopAccountRole: 'sub_account', roles: ['authorizer'], flags: { mayAuthorizeOrders: true } },
-      { email: 'bob@northwind.test', name: 'Bob Buyer', unit: 'Purchasing', shopAccountRole: 'sub_account', roles: ['buyer'], flags: { ...buyer, hasLimitedBudget: true } },
-      { email: 'wendy@northwind.test', name: 'Wendy Warehouse', unit: 'Warehouse East', shopAccountRole: 'sub_account', roles: ['buyer'], flags: { ...buyer, hasLimitedBudget: true, maySeePrices: false } },
-      { email: 'victor@northwind.test', name: 'Victor Viewer', unit: 'Finance', shopAccountRole: 'regular', roles: ['viewer'], flags: { maySeeStock: false } },
-      { email: 'morgan@shared.test', name: 'Morgan Multi', unit: 'Purchasing', shopAccountRole: 'sub_account', roles: ['buyer'], flags: buyer },
+      {
+        email: 'alice@northwind.test',
+        name: 'Alice Admin',
+        shopAccountRole: 'account_manager',
+        roles: ['account_manager'],
+        flags: manager,
+      },
+      {
+        email: 'paula@northwind.test',
+        name: 'Paula Purchasing',
+        unit: 'Purchasing',
+        shopAccountRole: 'sub_account',
+        roles: ['authorizer', 'buyer'],
+        flags: manager,
+      },
+      {
+        email: 'frank@northwind.test',
+        name: 'Frank Finance',
+        unit: 'Finance',
+        shopAccountRole: 'sub_account',
+        roles: ['authorizer'],
+        flags: { mayAuthorizeOrders: true },
+      },
+      {
+        email: 'bob@northwind.test',
+        name: 'Bob Buyer',
+        unit: 'Purchasing',
+        shopAccountRole: 'sub_account',
+        roles: ['buyer'],
+        flags: { ...buyer, hasLimitedBudget: true },
+      },
+      {
+        email: 'wendy@northwind.test',
+        name: 'Wendy Warehouse',
+        unit: 'Warehouse East',
+        shopAccountRole: 'sub_account',
+        roles: ['buyer'],
+        flags: { ...buyer, hasLimitedBudget: true, maySeePrices: false },
+      },
+      {
+        email: 'victor@northwind.test',
+        name: 'Victor Viewer',
+        unit: 'Finance',
+        shopAccountRole: 'regular',
+        roles: ['viewer'],
+        flags: { maySeeStock: false },
+      },
+      {
+        email: 'morgan@shared.test',
+        name: 'Morgan Multi',
+        unit: 'Purchasing',
+        shopAccountRole: 'sub_account',
+        roles: ['buyer'],
+        flags: buyer,
+      },
     ],
   },
   {
@@ -56,11 +110,45 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     status: 'active',
     units: [{ name: 'Plant North' }, { name: 'Plant South' }, { name: 'Maintenance', parent: 'Plant North' }],
     members: [
-      { email: 'carla@contoso.test', name: 'Carla Admin', shopAccountRole: 'account_manager', roles: ['account_manager'], flags: manager },
-      { email: 'dana@contoso.test', name: 'Dana Director', unit: 'Plant North', shopAccountRole: 'sub_account', roles: ['authorizer'], flags: { mayAuthorizeOrders: true } },
-      { email: 'evan@contoso.test', name: 'Evan Engineer', unit: 'Maintenance', shopAccountRole: 'sub_account', roles: ['buyer'], flags: { ...buyer, hasLimitedBudget: true } },
-      { email: 'gina@contoso.test', name: 'Gina Buyer', unit: 'Plant South', shopAccountRole: 'sub_account', roles: ['buyer'], flags: buyer },
-      { email: 'morgan@shared.test', name: 'Morgan Multi', unit: 'Plant South', shopAccountRole: 'sub_account', roles: ['buyer', 'authorizer'], flags: manager },
+      {
+        email: 'carla@contoso.test',
+        name: 'Carla Admin',
+        shopAccountRole: 'account_manager',
+        roles: ['account_manager'],
+        flags: manager,
+      },
+      {
+        email: 'dana@contoso.test',
+        name: 'Dana Director',
+        unit: 'Plant North',
+        shopAccountRole: 'sub_account',
+        roles: ['authorizer'],
+        flags: { mayAuthorizeOrders: true },
+      },
+      {
+        email: 'evan@contoso.test',
+        name: 'Evan Engineer',
+        unit: 'Maintenance',
+        shopAccountRole: 'sub_account',
+        roles: ['buyer'],
+        flags: { ...buyer, hasLimitedBudget: true },
+      },
+      {
+        email: 'gina@contoso.test',
+        name: 'Gina Buyer',
+        unit: 'Plant South',
+        shopAccountRole: 'sub_account',
+        roles: ['buyer'],
+        flags: buyer,
+      },
+      {
+        email: 'morgan@shared.test',
+        name: 'Morgan Multi',
+        unit: 'Plant South',
+        shopAccountRole: 'sub_account',
+        roles: ['buyer', 'authorizer'],
+        flags: manager,
+      },
     ],
   },
   {
@@ -68,6 +156,14 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     kind: 'buyer',
     status: 'pending_approval',
     units: [],
-    members: [{ email: 'harper@fabrikam.test', name: 'Harper Pending', shopAccountRole: 'account_manager', roles: ['account_manager'], flags: manager }],
+    members: [
+      {
+        email: 'harper@fabrikam.test',
+        name: 'Harper Pending',
+        shopAccountRole: 'account_manager',
+        roles: ['account_manager'],
+        flags: manager,
+      },
+    ],
   },
 ];

@@ -6,12 +6,56 @@ type DemoCustomer = typeof erpCustomers.$inferInsert & { organizationName?: stri
 
 /** The demo ERP snapshot; db/seed/erp-sample/*.csv hold the same rows as the ERP would export them. */
 export const DEMO_ERP_CUSTOMERS: Omit<DemoCustomer, 'importedAt'>[] = [
-  { code: 'C1001', name: 'Northwind Traders', isCashAccount: false, currency: 'USD', creditLimitMinor: 5_000_000, paymentTerms: 'NET 30', organizationName: 'Northwind Traders' },
-  { code: 'C1002', name: 'Contoso Manufacturing', isCashAccount: false, currency: 'EUR', creditLimitMinor: 2_500_000, paymentTerms: 'NET 30', organizationName: 'Contoso Manufacturing' },
-  { code: 'C2001', name: 'Tailspin Toys', isCashAccount: false, currency: 'USD', creditLimitMinor: 1_500_000, paymentTerms: 'NET 45' },
-  { code: 'C2002', name: 'Wingtip Supplies', isCashAccount: false, currency: null, creditLimitMinor: null, paymentTerms: null },
-  { code: 'CASH', name: 'Cash sales', isCashAccount: true, currency: 'USD', creditLimitMinor: null, paymentTerms: null },
-  { code: 'C9001', name: 'Excluded Corp', isCashAccount: false, currency: 'USD', creditLimitMinor: 100_000, paymentTerms: 'NET 30' },
+  {
+    code: 'C1001',
+    name: 'Northwind Traders',
+    isCashAccount: false,
+    currency: 'USD',
+    creditLimitMinor: 5_000_000,
+    paymentTerms: 'NET 30',
+    organizationName: 'Northwind Traders',
+  },
+  {
+    code: 'C1002',
+    name: 'Contoso Manufacturing',
+    isCashAccount: false,
+    currency: 'EUR',
+    creditLimitMinor: 2_500_000,
+    paymentTerms: 'NET 30',
+    organizationName: 'Contoso Manufacturing',
+  },
+  {
+    code: 'C2001',
+    name: 'Tailspin Toys',
+    isCashAccount: false,
+    currency: 'USD',
+    creditLimitMinor: 1_500_000,
+    paymentTerms: 'NET 45',
+  },
+  {
+    code: 'C2002',
+    name: 'Wingtip Supplies',
+    isCashAccount: false,
+    currency: null,
+    creditLimitMinor: null,
+    paymentTerms: null,
+  },
+  {
+    code: 'CASH',
+    name: 'Cash sales',
+    isCashAccount: true,
+    currency: 'USD',
+    creditLimitMinor: null,
+    paymentTerms: null,
+  },
+  {
+    code: 'C9001',
+    name: 'Excluded Corp',
+    isCashAccount: false,
+    currency: 'USD',
+    creditLimitMinor: 100_000,
+    paymentTerms: 'NET 30',
+  },
 ];
 
 export const DEMO_ERP_CONTACTS = [
@@ -33,7 +77,11 @@ export const DEMO_ERP_EXCLUDED = ['C9001'];
 export async function seedErpDemo(tx: Executor, now = new Date()): Promise<void> {
   for (const { organizationName, ...customer } of DEMO_ERP_CUSTOMERS) {
     await tx.insert(erpCustomers).values({ ...customer, importedAt: now });
-    if (organizationName) await tx.update(organizations).set({ erpCustomerCode: customer.code }).where(eq(organizations.name, organizationName));
+    if (organizationName)
+      await tx
+        .update(organizations)
+        .set({ erpCustomerCode: customer.code })
+        .where(eq(organizations.name, organizationName));
   }
   await tx.insert(erpContacts).values(DEMO_ERP_CONTACTS.map((contact) => ({ ...contact, importedAt: now })));
   await tx.insert(erpExcludedCustomers).values(DEMO_ERP_EXCLUDED.map((code) => ({ code, createdAt: now })));

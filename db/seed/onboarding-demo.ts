@@ -10,26 +10,58 @@ export const DEMO_PRICE_LISTS = [
 
 type Profile = Omit<typeof organizationProfiles.$inferInsert, 'organizationId'>;
 
-const PROFILES: Record<string, Profile & { joinCode?: string; account?: { currency: string; creditLimitMinor: number; priceList: string; discountBasisPoints?: number } }> = {
+const PROFILES: Record<
+  string,
+  Profile & {
+    joinCode?: string;
+    account?: { currency: string; creditLimitMinor: number; priceList: string; discountBasisPoints?: number };
+  }
+> = {
   'Northwind Traders': {
-    contactName: 'Alice Admin', contactEmail: 'alice@northwind.test', phone: '+1 206 555 0100', taxNumber: 'US-91-1234567',
-    addressLine1: '200 Harbor Way', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US',
-    joinCode: 'NORTHWIND-JOIN', account: { currency: 'USD', creditLimitMinor: 5_000_000, priceList: 'Preferred USD', discountBasisPoints: 250 },
+    contactName: 'Alice Admin',
+    contactEmail: 'alice@northwind.test',
+    phone: '+1 206 555 0100',
+    taxNumber: 'US-91-1234567',
+    addressLine1: '200 Harbor Way',
+    city: 'Seattle',
+    region: 'WA',
+    postalCode: '98101',
+    country: 'US',
+    joinCode: 'NORTHWIND-JOIN',
+    account: { currency: 'USD', creditLimitMinor: 5_000_000, priceList: 'Preferred USD', discountBasisPoints: 250 },
   },
   'Contoso Manufacturing': {
-    contactName: 'Carla Admin', contactEmail: 'carla@contoso.test', phone: '+49 30 555 0199', taxNumber: 'DE123456789',
-    addressLine1: 'Industriestraße 5', city: 'Berlin', postalCode: '10115', country: 'DE',
-    joinCode: 'CONTOSO-JOIN', account: { currency: 'EUR', creditLimitMinor: 2_500_000, priceList: 'Standard EUR' },
+    contactName: 'Carla Admin',
+    contactEmail: 'carla@contoso.test',
+    phone: '+49 30 555 0199',
+    taxNumber: 'DE123456789',
+    addressLine1: 'Industriestraße 5',
+    city: 'Berlin',
+    postalCode: '10115',
+    country: 'DE',
+    joinCode: 'CONTOSO-JOIN',
+    account: { currency: 'EUR', creditLimitMinor: 2_500_000, priceList: 'Standard EUR' },
   },
   'Fabrikam Labs': {
-    contactName: 'Harper Pending', contactEmail: 'harper@fabrikam.test', phone: '+1 415 555 0142', taxNumber: 'US-94-7654321',
-    addressLine1: '1 Lab Road', addressLine2: 'Building C', city: 'San Francisco', region: 'CA', postalCode: '94107', country: 'US',
+    contactName: 'Harper Pending',
+    contactEmail: 'harper@fabrikam.test',
+    phone: '+1 415 555 0142',
+    taxNumber: 'US-94-7654321',
+    addressLine1: '1 Lab Road',
+    addressLine2: 'Building C',
+    city: 'San Francisco',
+    region: 'CA',
+    postalCode: '94107',
+    country: 'US',
   },
 };
 
 /** Price lists, registration profiles, and for the active buyers an account with a contract. */
 export async function seedOnboardingDemo(tx: Executor, today: string): Promise<void> {
-  const lists = await tx.insert(priceLists).values([...DEMO_PRICE_LISTS]).returning();
+  const lists = await tx
+    .insert(priceLists)
+    .values([...DEMO_PRICE_LISTS])
+    .returning();
   for (const [name, profile] of Object.entries(PROFILES)) {
     const [organization] = await tx.select().from(organizations).where(eq(organizations.name, name));
     if (!organization) continue;

@@ -74,7 +74,16 @@ async function insertOrganizationTree(tx: Executor, demo: DemoOrganization): Pro
   for (const unit of demo.units) {
     const id = randomUUID();
     ids.set(unit.name, id);
-    await tx.insert(organizations).values({ id, rootId, parentId: ids.get(unit.parent ?? demo.name), kind: demo.kind, name: unit.name, status: 'active' });
+    await tx
+      .insert(organizations)
+      .values({
+        id,
+        rootId,
+        parentId: ids.get(unit.parent ?? demo.name),
+        kind: demo.kind,
+        name: unit.name,
+        status: 'active',
+      });
   }
   return ids;
 }
@@ -84,7 +93,8 @@ export function demoLoginTable(): string {
   const lines = ['', 'Demo logins (password for all: ' + DEMO_PASSWORD + ')', ''];
   for (const demo of DEMO_ORGANIZATIONS) {
     lines.push(`  ${demo.name}${demo.status === 'active' ? '' : ' (awaiting approval: cannot sign in yet)'}`);
-    for (const member of demo.members) lines.push(`    ${member.email.padEnd(32)} ${member.name.padEnd(20)} ${member.roles.join(', ')}`);
+    for (const member of demo.members)
+      lines.push(`    ${member.email.padEnd(32)} ${member.name.padEnd(20)} ${member.roles.join(', ')}`);
   }
   lines.push('', '  morgan@shared.test holds accounts in both Northwind Traders and Contoso Manufacturing.', '');
   return lines.join('\n');

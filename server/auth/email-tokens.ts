@@ -37,7 +37,12 @@ const TOKEN_MESSAGES = {
  * Marks the token used and returns it, inside the caller's transaction. The row lock makes a
  * second, concurrent use wait and then see it as used.
  */
-export async function consumeEmailToken(tx: Executor, token: string, purpose: EmailTokenPurpose, now: Date): Promise<EmailToken> {
+export async function consumeEmailToken(
+  tx: Executor,
+  token: string,
+  purpose: EmailTokenPurpose,
+  now: Date,
+): Promise<EmailToken> {
   const [row] = await tx
     .select()
     .from(emailTokens)
@@ -46,7 +51,10 @@ export async function consumeEmailToken(tx: Executor, token: string, purpose: Em
   if (!row) throw new DomainError('not_found', TOKEN_MESSAGES.missing);
   const state = emailTokenState(row, now);
   if (state !== 'usable') throw new DomainError('precondition_failed', TOKEN_MESSAGES[state]);
-  await tx.update(emailTokens).set({ usedAt: now }).where(and(eq(emailTokens.id, row.id), isNull(emailTokens.usedAt)));
+  await tx
+    .update(emailTokens)
+    .set({ usedAt: now })
+    .where(and(eq(emailTokens.id, row.id), isNull(emailTokens.usedAt)));
   return row;
 }
 
@@ -58,5 +66,7 @@ export async function peekEmailToken(tx: Executor, token: string, purpose: Email
     .where(and(eq(emailTokens.tokenHash, hashToken(token)), eq(emailTokens.purpose, purpose)));
   if (!row) return { ok: false as const, message: TOKEN_MESSAGES.missing };
   const state = emailTokenState(row, now);
-  return state === 'usable' ? { ok: true as const, token: row } : { ok: false as const, message: TOKEN_MESSAGES[state] };
+  return state === 'usable'
+    ? { ok: true as const, token: row }
+    : { ok: false as const, message: TOKEN_MESSAGES[state] };
 }

@@ -4,7 +4,9 @@ import { signInPathFor } from './return-path';
 describe('the sign-in page a signed-out visitor is sent to', () => {
   it('comes back to the page they were opening, query included', () => {
     expect(signInPathFor('/authorizations/CS-100123')).toBe('/sign-in?callbackUrl=%2Fauthorizations%2FCS-100123');
-    expect(signInPathFor('/authorizations?state=approved&page=2')).toBe('/sign-in?callbackUrl=%2Fauthorizations%3Fstate%3Dapproved%26page%3D2');
+    expect(signInPathFor('/authorizations?state=approved&page=2')).toBe(
+      '/sign-in?callbackUrl=%2Fauthorizations%3Fstate%3Dapproved%26page%3D2',
+    );
   });
 
   it('is plain sign-in for the start page, an unknown path, or another site', () => {

@@ -7,6 +7,14 @@ export const RETURN_PATH_HEADER = 'x-countersign-path';
 
 /** The sign-in page, coming back to `path` afterwards when it is a page of this site. */
 export function signInPathFor(path: string | null | undefined): string {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\') || path === '/' || path.startsWith('/sign-in')) return '/sign-in';
+  if (
+    !path ||
+    !path.startsWith('/') ||
+    path.startsWith('//') ||
+    path.startsWith('/\\') ||
+    path === '/' ||
+    path.startsWith('/sign-in')
+  )
+    return '/sign-in';
   return `/sign-in?callbackUrl=${encodeURIComponent(path)}`;
 }

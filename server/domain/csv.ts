@@ -8,7 +8,8 @@ export type CsvProblem<File extends string = string> = { file: File; line: numbe
 
 export type CsvRow = { line: number; values: Record<string, string>; fieldCount: number };
 
-export type CsvTableOf<File extends string> = { ok: true; columns: string[]; rows: CsvRow[] } | { ok: false; problem: CsvProblem<File> };
+export type CsvTableOf<File extends string> =
+  { ok: true; columns: string[]; rows: CsvRow[] } | { ok: false; problem: CsvProblem<File> };
 
 export type ColumnSpec = { required: readonly string[]; optional: readonly string[] };
 
@@ -27,12 +28,14 @@ function headerProblem(columns: string[], spec: ColumnSpec): string | null {
   const known = new Set([...spec.required, ...spec.optional]);
   const seen = new Set<string>();
   for (const column of columns) {
-    if (!known.has(column)) return `The header row names an unknown column "${column.slice(0, 60)}". Expected ${describeColumns(spec)}.`;
+    if (!known.has(column))
+      return `The header row names an unknown column "${column.slice(0, 60)}". Expected ${describeColumns(spec)}.`;
     if (seen.has(column)) return `The header row names the column "${column}" twice.`;
     seen.add(column);
   }
   const missing = spec.required.filter((column) => !seen.has(column));
-  if (missing.length > 0) return `The header row has no ${missing.join(', ')} column. Expected ${describeColumns(spec)}.`;
+  if (missing.length > 0)
+    return `The header row has no ${missing.join(', ')} column. Expected ${describeColumns(spec)}.`;
   return null;
 }
 
@@ -42,19 +45,37 @@ function headerProblem(columns: string[], spec: ColumnSpec): string | null {
  * file; a row with the wrong number of fields is kept with its `fieldCount` so the caller reports
  * it against its line.
  */
-export function readCsvTable<File extends string>(text: string, file: File, spec: ColumnSpec, limits: CsvFileLimits): CsvTableOf<File> {
+export function readCsvTable<File extends string>(
+  text: string,
+  file: File,
+  spec: ColumnSpec,
+  limits: CsvFileLimits,
+): CsvTableOf<File> {
   const fail = (line: number, message: string): CsvTableOf<File> => ({ ok: false, problem: { file, line, message } });
   if (new TextEncoder().encode(text).length > limits.maxBytes) {
-    return fail(0, `${file} is larger than ${limits.maxBytes / 1024 / 1024} MB. Export at most ${limits.maxRows.toLocaleString('en-US')} rows.`);
+    return fail(
+      0,
+      `${file} is larger than ${limits.maxBytes / 1024 / 1024} MB. Export at most ${limits.maxRows.toLocaleString('en-US')} rows.`,
+    );
   }
   let records: ParsedRecord[];
   try {
     // With `info`, csv-parse yields { record, info } objects; its types only know plain arrays.
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as ParsedRecord[];
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as unknown as ParsedRecord[];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = typeof error.lines === 'number' ? error.lines : 0;
-    return fail(line, `${file} is not valid CSV near line ${line}: ${error.message.split(':')[0]}. Check the quotes on that line.`);
+    return fail(
+      line,
+      `${file} is not valid CSV near line ${line}: ${error.message.split(':')[0]}. Check the quotes on that line.`,
+    );
   }
   const [header, ...body] = records;
   if (!header) return fail(1, `${file} is empty. It needs a header row: ${describeColumns(spec)}.`);
@@ -62,7 +83,10 @@ export function readCsvTable<File extends string>(text: string, file: File, spec
   const problem = headerProblem(columns, spec);
   if (problem) return fail(1, problem);
   if (body.length > limits.maxRows) {
-    return fail(0, `${file} has ${body.length.toLocaleString('en-US')} rows; at most ${limits.maxRows.toLocaleString('en-US')} can be imported at once.`);
+    return fail(
+      0,
+      `${file} has ${body.length.toLocaleString('en-US')} rows; at most ${limits.maxRows.toLocaleString('en-US')} can be imported at once.`,
+    );
   }
   const rows = body.map(({ record, info }) => ({
     line: info.lines - record.reduce((sum, value) => sum + lineBreaks(value), 0),
@@ -77,7 +101,16 @@ export function parseCsvBoolean(text: string): boolean | undefined {
   return CSV_BOOLEANS[text.trim().toLowerCase()];
 }
 
-const CSV_BOOLEANS: Record<string, boolean> = { true: true, false: false, yes: true, no: false, y: true, n: false, '1': true, '0': false };
+const CSV_BOOLEANS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  y: true,
+  n: false,
+  '1': true,
+  '0': false,
+};
 
 /** A cell value quoted for a message, cut short when long. */
 export function quotedCell(value: string): string {

@@ -3,13 +3,7 @@
  * reach forms and are shown beside the named fields.
  */
 export type DomainErrorCode =
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'invalid'
-  | 'precondition_failed'
-  | 'rate_limited';
+  'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'precondition_failed' | 'rate_limited';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -31,7 +31,10 @@ async function enqueueReset(to = 'dana@example.test'): Promise<string> {
 }
 
 /** The real dev mailbox behind a provider that fails its first `failures` calls and counts the rest. */
-function providerWith(failures: number, calls = new Map<string, number>()): EmailTransport & { calls: Map<string, number> } {
+function providerWith(
+  failures: number,
+  calls = new Map<string, number>(),
+): EmailTransport & { calls: Map<string, number> } {
   const real = devMailboxTransport(database.db);
   let failuresLeft = failures;
   return {
@@ -45,15 +48,26 @@ function providerWith(failures: number, calls = new Map<string, number>()): Emai
   };
 }
 
-const dispatch = (transport: EmailTransport, now: Date, batchSize?: number) => dispatchEmails({ db: database.db, now, transport, from, batchSize });
+const dispatch = (transport: EmailTransport, now: Date, batchSize?: number) =>
+  dispatchEmails({ db: database.db, now, transport, from, batchSize });
 const outboxRow = async (id: string) => (await database.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0];
 const mailboxCount = async (outboxId?: string) =>
-  (await database.db.select({ n: count() }).from(devMailbox).where(outboxId ? eq(devMailbox.outboxId, outboxId) : undefined))[0]?.n;
+  (
+    await database.db
+      .select({ n: count() })
+      .from(devMailbox)
+      .where(outboxId ? eq(devMailbox.outboxId, outboxId) : undefined)
+  )[0]?.n;
 
 describe('dispatchEmails', () => {
   it('delivers a queued email to the dev mailbox once and marks it sent', async () => {
     const id = await enqueueReset();
-    expect(await dispatch(devMailboxTransport(database.db), t0)).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0 });
+    expect(await dispatch(devMailboxTransport(database.db), t0)).toEqual({
+      claimed: 1,
+      sent: 1,
+      retried: 0,
+      failed: 0,
+    });
     expect(await dispatch(devMailboxTransport(database.db), seconds(3600))).toMatchObject({ claimed: 0 });
 
     const [mail] = await database.db.select().from(devMailbox).where(eq(devMailbox.outboxId, id));
@@ -99,7 +113,10 @@ describe('dispatchEmails', () => {
     // The dead dispatcher claimed the row and delivered it, then never recorded the outcome.
     const rendered = await renderEmail(row.kind, row.props);
     await devMailboxTransport(database.db).send({ ...rendered, outboxId: id, to: row.toAddress, from });
-    await database.db.update(emailOutbox).set({ status: 'sending', attempts: 1, lockedUntil: seconds(120) }).where(eq(emailOutbox.id, id));
+    await database.db
+      .update(emailOutbox)
+      .set({ status: 'sending', attempts: 1, lockedUntil: seconds(120) })
+      .where(eq(emailOutbox.id, id));
 
     expect(await dispatch(devMailboxTransport(database.db), seconds(60))).toMatchObject({ claimed: 0 });
     expect(await dispatch(devMailboxTransport(database.db), seconds(120))).toMatchObject({ claimed: 1, sent: 1 });

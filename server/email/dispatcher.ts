@@ -5,7 +5,14 @@ import { nextAttemptAt, shouldGiveUp } from '@/server/domain/email/retry-policy'
 import { renderEmail } from './render';
 import type { EmailTransport } from './transports';
 
-export type DispatchOptions = { db: Database; now: Date; transport: EmailTransport; from: string; batchSize?: number; leaseMs?: number };
+export type DispatchOptions = {
+  db: Database;
+  now: Date;
+  transport: EmailTransport;
+  from: string;
+  batchSize?: number;
+  leaseMs?: number;
+};
 export type DispatchCounts = { claimed: number; sent: number; retried: number; failed: number };
 
 /**
@@ -62,7 +69,10 @@ function ownedBy(row: OutboxRow) {
 }
 
 async function markSent(db: Database, row: OutboxRow, providerMessageId: string, now: Date) {
-  await db.update(emailOutbox).set({ status: 'sent', sentAt: now, lockedUntil: null, providerMessageId, lastError: null }).where(ownedBy(row));
+  await db
+    .update(emailOutbox)
+    .set({ status: 'sent', sentAt: now, lockedUntil: null, providerMessageId, lastError: null })
+    .where(ownedBy(row));
 }
 
 async function markFailed(db: Database, row: OutboxRow, error: unknown, now: Date): Promise<boolean> {

@@ -34,7 +34,9 @@ const EMAILS_PER_STATEMENT = 5_000;
  */
 export async function enqueueEmails(tx: Executor, emails: readonly QueuedEmail[]): Promise<void> {
   for (let start = 0; start < emails.length; start += EMAILS_PER_STATEMENT) {
-    const rows = emails.slice(start, start + EMAILS_PER_STATEMENT).map((email) => ({ kind: email.kind, address: email.to, props: email.props, at: email.now ?? null }));
+    const rows = emails
+      .slice(start, start + EMAILS_PER_STATEMENT)
+      .map((email) => ({ kind: email.kind, address: email.to, props: email.props, at: email.now ?? null }));
     await tx.execute(sql`
       insert into ${emailOutbox} (kind, to_address, props, created_at, next_attempt_at)
       select e.kind, e.address, e.props, coalesce(e.at, now()), coalesce(e.at, now())

@@ -10,7 +10,12 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
   'password-changed': { name: 'Ada', changedAt: '2026-11-23 10:42', signInUrl: url },
   'verify-email': { name: 'Ada', organizationName: 'Acme', verifyUrl: url, nextStep: 'Then we review it.' },
   'account-exists': { signInUrl: url, resetUrl: url, attempted: 'register an organization' },
-  'registration-received': { organizationName: 'Acme', contactName: 'Ada', contactEmail: 'ada@acme.test', reviewUrl: url },
+  'registration-received': {
+    organizationName: 'Acme',
+    contactName: 'Ada',
+    contactEmail: 'ada@acme.test',
+    reviewUrl: url,
+  },
   'representative-assigned': { name: 'Ravi', organizationName: 'Acme', setupUrl: url },
   'organization-approved': { name: 'Ada', organizationName: 'Acme', signInUrl: url },
   'organization-rejected': { name: 'Ada', organizationName: 'Acme', reason: 'Resellers only.' },
@@ -20,27 +25,101 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
   'account-created': { name: 'Tom', organizationName: 'Acme', setPasswordUrl: url, createdBy: 'Sofia Seller' },
   'membership-added': { name: 'Tom', organizationName: 'Acme', addedBy: 'Alice Admin', signInUrl: url },
   reverify: { name: 'Ada', inactiveDays: 90, reverifyUrl: url },
-  'order-received': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, statusLabel: 'Confirmed', nextStep: 'We ship it soon.', lines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }], total: '$12.00', poNumber: 'PO-7' },
-  'payment-reviewed': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, approved: false, reason: 'Card reported stolen.' },
-  'order-backordered': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, shortLines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }] },
-  'order-shipped': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, carrier: 'UPS', trackingNumber: '1Z999', complete: true, lines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }] },
-  'approval-requested': { name: 'Carol', requesterName: 'Bo Buyer', orderNumber: 'CS-100001', approvalUrl: url, stepLabel: 'Purchasing', total: '$12,000.00', onBehalfOf: 'Dana', reason: 'overdue' },
-  'approval-decided': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, approved: false, decidedBy: 'Carol', feedback: 'Split it by cost center.', nextStep: 'Edit and resubmit it, or cancel it.' },
-  'approval-reminder': { name: 'Carol', inboxUrl: url, total: 1, orders: [{ number: 'CS-100001', requesterName: 'Bo', waitingHours: 30, escalated: true }] },
-  'quote-requested': { name: 'Ravi', organizationName: 'Acme', requesterName: 'Bo Buyer', quoteNumber: 'Q-5001', lineCount: 3, quoteUrl: url },
-  'quote-answered': { name: 'Bo', quoteNumber: 'Q-5001', quoteUrl: url, priced: true, validUntil: '2026-12-23', total: '1,250.00 USD', note: 'Volume price.' },
-  'order-canceled': { name: 'Bo', orderNumber: 'CS-100001', orderUrl: url, canceledBy: 'Bo Buyer', reason: 'Ordered twice.' },
+  'order-received': {
+    name: 'Bo',
+    orderNumber: 'CS-100001',
+    orderUrl: url,
+    statusLabel: 'Confirmed',
+    nextStep: 'We ship it soon.',
+    lines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }],
+    total: '$12.00',
+    poNumber: 'PO-7',
+  },
+  'payment-reviewed': {
+    name: 'Bo',
+    orderNumber: 'CS-100001',
+    orderUrl: url,
+    approved: false,
+    reason: 'Card reported stolen.',
+  },
+  'order-backordered': {
+    name: 'Bo',
+    orderNumber: 'CS-100001',
+    orderUrl: url,
+    shortLines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }],
+  },
+  'order-shipped': {
+    name: 'Bo',
+    orderNumber: 'CS-100001',
+    orderUrl: url,
+    carrier: 'UPS',
+    trackingNumber: '1Z999',
+    complete: true,
+    lines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }],
+  },
+  'approval-requested': {
+    name: 'Carol',
+    requesterName: 'Bo Buyer',
+    orderNumber: 'CS-100001',
+    approvalUrl: url,
+    stepLabel: 'Purchasing',
+    total: '$12,000.00',
+    onBehalfOf: 'Dana',
+    reason: 'overdue',
+  },
+  'approval-decided': {
+    name: 'Bo',
+    orderNumber: 'CS-100001',
+    orderUrl: url,
+    approved: false,
+    decidedBy: 'Carol',
+    feedback: 'Split it by cost center.',
+    nextStep: 'Edit and resubmit it, or cancel it.',
+  },
+  'approval-reminder': {
+    name: 'Carol',
+    inboxUrl: url,
+    total: 1,
+    orders: [{ number: 'CS-100001', requesterName: 'Bo', waitingHours: 30, escalated: true }],
+  },
+  'quote-requested': {
+    name: 'Ravi',
+    organizationName: 'Acme',
+    requesterName: 'Bo Buyer',
+    quoteNumber: 'Q-5001',
+    lineCount: 3,
+    quoteUrl: url,
+  },
+  'quote-answered': {
+    name: 'Bo',
+    quoteNumber: 'Q-5001',
+    quoteUrl: url,
+    priced: true,
+    validUntil: '2026-12-23',
+    total: '1,250.00 USD',
+    note: 'Volume price.',
+  },
+  'order-canceled': {
+    name: 'Bo',
+    orderNumber: 'CS-100001',
+    orderUrl: url,
+    canceledBy: 'Bo Buyer',
+    reason: 'Ordered twice.',
+  },
 };
 
 describe('every email template', () => {
-  it.each(Object.keys(emailTemplates) as EmailKind[])('%s renders a subject, HTML and plain text carrying its content', async (kind) => {
-    const email = await renderEmail(kind, SAMPLES[kind] as Record<string, unknown>);
-    expect(email.subject.length).toBeGreaterThan(5);
-    expect(email.html).toContain('<html');
-    expect(email.text).toContain('Countersign');
-    const link = Object.values(SAMPLES[kind]).find((value) => value === url);
-    if (link) expect(email.html).toContain(url);
-  });
+  it.each(Object.keys(emailTemplates) as EmailKind[])(
+    '%s renders a subject, HTML and plain text carrying its content',
+    async (kind) => {
+      const email = await renderEmail(kind, SAMPLES[kind] as Record<string, unknown>);
+      expect(email.subject.length).toBeGreaterThan(5);
+      expect(email.html).toContain('<html');
+      expect(email.text).toContain('Countersign');
+      const link = Object.values(SAMPLES[kind]).find((value) => value === url);
+      if (link) expect(email.html).toContain(url);
+    },
+  );
 
   it('refuses an unknown kind instead of sending an empty email', async () => {
     await expect(renderEmail('no-such-kind', {})).rejects.toThrow('Unknown email kind');

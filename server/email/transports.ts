@@ -34,7 +34,14 @@ export function devMailboxTransport(db: Database, now: () => Date = () => new Da
     async send(email) {
       await db
         .insert(devMailbox)
-        .values({ outboxId: email.outboxId, toAddress: email.to, subject: email.subject, html: email.html, text: email.text, deliveredAt: now() })
+        .values({
+          outboxId: email.outboxId,
+          toAddress: email.to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          deliveredAt: now(),
+        })
         .onConflictDoNothing({ target: devMailbox.outboxId });
       return { providerMessageId: `dev-${email.outboxId}` };
     },

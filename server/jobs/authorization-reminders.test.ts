@@ -1,9 +1,26 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { approvalInbox, approvalSteps, memberships, orderEvents, spendingLimitAuthorizers, spendingLimits, type Order, type Organization, type Product } from '@/db/schema';
+import {
+  approvalInbox,
+  approvalSteps,
+  memberships,
+  orderEvents,
+  spendingLimitAuthorizers,
+  spendingLimits,
+  type Order,
+  type Organization,
+  type Product,
+} from '@/db/schema';
 import { createProduct, givePriceList } from '@/server/testing/catalog';
 import { setupTestDatabase } from '@/server/testing/database';
-import { ACCOUNT_MANAGER, createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
+import {
+  ACCOUNT_MANAGER,
+  createCaller,
+  createMember,
+  createOrganization,
+  signIn,
+  type Member,
+} from '@/server/testing/factories';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder, readyToOrder } from '@/server/testing/orders';
 import { remindDue, runAuthorizationReminders } from './authorization-reminders';
@@ -13,9 +30,19 @@ const db = () => database.db;
 const settings = { reminderHours: 24, escalationDays: 3 };
 const HOUR = 3_600_000;
 
-type Team = { organization: Organization; addressId: string; product: Product; requester: Member; a: Member; b: Member; c: Member; manager: Member };
+type Team = {
+  organization: Organization;
+  addressId: string;
+  product: Product;
+  requester: Member;
+  a: Member;
+  b: Member;
+  c: Member;
+  manager: Member;
+};
 
-const authorizer = (organization: Organization, name: string) => createMember(db(), organization, { roles: ['authorizer'], mayAuthorizeOrders: true, user: { name } });
+const authorizer = (organization: Organization, name: string) =>
+  createMember(db(), organization, { roles: ['authorizer'], mayAuthorizeOrders: true, user: { name } });
 
 /** Over 1,000.00 Ann or Ben approves, over 5,000.00 then Cat too; Max is the account manager. A product at 100.00. */
 async function team(): Promise<Team> {
@@ -23,25 +50,50 @@ async function team(): Promise<Team> {
   const list = await givePriceList(db(), organization);
   const { address } = await readyToOrder(db(), organization);
   const product = await createProduct(db(), { prices: [[list, 10_000]], onHand: 1_000 });
-  const requester = await createMember(db(), organization, { roles: ['buyer'], mayOrder: true, hasLimitedBudget: true, user: { name: 'Rob Requester' } });
-  const [a, b, c] = [await authorizer(organization, 'Ann Approver'), await authorizer(organization, 'Ben Approver'), await authorizer(organization, 'Cat Controller')];
+  const requester = await createMember(db(), organization, {
+    roles: ['buyer'],
+    mayOrder: true,
+    hasLimitedBudget: true,
+    user: { name: 'Rob Requester' },
+  });
+  const [a, b, c] = [
+    await authorizer(organization, 'Ann Approver'),
+    await authorizer(organization, 'Ben Approver'),
+    await authorizer(organization, 'Cat Controller'),
+  ];
   const manager = await createMember(db(), organization, { ...ACCOUNT_MANAGER, user: { name: 'Max Manager' } });
   const limit = async (limitMinor: number, people: Member[]) => {
-    const [row] = await db().insert(spendingLimits).values({ organizationId: organization.id, membershipId: requester.membership.id, limitMinor, createdAt: new Date() }).returning();
-    await db().insert(spendingLimitAuthorizers).values(people.map((person) => ({ limitId: row?.id ?? '', membershipId: person.membership.id })));
+    const [row] = await db()
+      .insert(spendingLimits)
+      .values({
+        organizationId: organization.id,
+        membershipId: requester.membership.id,
+        limitMinor,
+        createdAt: new Date(),
+      })
+      .returning();
+    await db()
+      .insert(spendingLimitAuthorizers)
+      .values(people.map((person) => ({ limitId: row?.id ?? '', membershipId: person.membership.id })));
   };
   await limit(100_000, [a, b]);
   await limit(500_000, [c]);
   return { organization, addressId: address.id, product, requester, a, b, c, manager };
 }
 
-const order = (t: Team, quantity: number) => placeOrder(db(), t.requester, { lines: [[t.product, quantity]], addressId: t.addressId });
+const order = (t: Team, quantity: number) =>
+  placeOrder(db(), t.requester, { lines: [[t.product, quantity]], addressId: t.addressId });
 const run = (now: Date) => runAuthorizationReminders({ db: db(), now }, settings);
 const after = (o: Order, hours: number) => new Date(o.submittedAt.getTime() + hours * HOUR);
 const reminders = (member: Member) => emailsTo(db(), member.user.email, 'approval-reminder');
 const requests = (member: Member) => emailsTo(db(), member.user.email, 'approval-requested');
 const inboxOf = async (member: Member, o: Order) =>
-  (await db().select({ state: approvalInbox.state }).from(approvalInbox).where(and(eq(approvalInbox.membershipId, member.membership.id), eq(approvalInbox.orderId, o.id)))).map((row) => row.state);
+  (
+    await db()
+      .select({ state: approvalInbox.state })
+      .from(approvalInbox)
+      .where(and(eq(approvalInbox.membershipId, member.membership.id), eq(approvalInbox.orderId, o.id)))
+  ).map((row) => row.state);
 
 let t: Team;
 beforeEach(async () => {
@@ -78,7 +130,10 @@ describe('authorization reminders', () => {
     const now = new Date(Math.max(...placed.map((o) => o.submittedAt.getTime())) + HOUR);
     const waited = [30.5, 50, 26.9];
     for (const [index, o] of placed.entries()) {
-      await db().update(approvalSteps).set({ pendingSince: new Date(now.getTime() - (waited[index] ?? 0) * HOUR) }).where(eq(approvalSteps.orderId, o.id));
+      await db()
+        .update(approvalSteps)
+        .set({ pendingSince: new Date(now.getTime() - (waited[index] ?? 0) * HOUR) })
+        .where(eq(approvalSteps.orderId, o.id));
     }
     await run(now);
     const [sent] = await reminders(t.a);
@@ -131,7 +186,10 @@ describe('authorization reminders', () => {
 
     const other = await team();
     const declined = await order(other, 20);
-    await createCaller(await signIn(db(), other.a.membership)).authorizations.decline({ number: declined.number, feedback: 'Not this month.' });
+    await createCaller(await signIn(db(), other.a.membership)).authorizations.decline({
+      number: declined.number,
+      feedback: 'Not this month.',
+    });
     await run(after(declined, 25));
     expect(await reminders(other.b)).toEqual([]);
   });
@@ -154,8 +212,13 @@ describe('escalation', () => {
     const [step] = await db().select().from(approvalSteps).where(eq(approvalSteps.orderId, placed.id));
     expect(step).toMatchObject({ escalated: 'overdue', escalatedAt: now });
     expect(step?.authorizers.map((person) => person.name)).toEqual(['Ann Approver', 'Ben Approver', 'Max Manager']);
-    const [event] = await db().select().from(orderEvents).where(and(eq(orderEvents.orderId, placed.id), eq(orderEvents.kind, 'approval_escalated')));
-    expect(event?.message).toBe('Waiting for approval longer than 3 days: also offered to the account managers (Max Manager).');
+    const [event] = await db()
+      .select()
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, placed.id), eq(orderEvents.kind, 'approval_escalated')));
+    expect(event?.message).toBe(
+      'Waiting for approval longer than 3 days: also offered to the account managers (Max Manager).',
+    );
 
     await run(after(placed, 4 * 24));
     expect(await requests(t.manager)).toHaveLength(1);
@@ -163,15 +226,24 @@ describe('escalation', () => {
     const [reminder] = await reminders(t.manager);
     expect(reminder?.props.orders).toEqual([expect.objectContaining({ number: placed.number, escalated: true })]);
 
-    const decided = await createCaller(await signIn(db(), t.manager.membership)).authorizations.approve({ number: placed.number });
+    const decided = await createCaller(await signIn(db(), t.manager.membership)).authorizations.approve({
+      number: placed.number,
+    });
     expect(decided).toMatchObject({ status: 'payment_authorized' });
   });
 
   it('does not escalate a later tier before its turn, nor to a requester who is account manager', async () => {
     const placed = await order(t, 60);
-    await db().update(memberships).set({ shopAccountRole: 'account_manager', mayAuthorizeOrders: true }).where(eq(memberships.id, t.requester.membership.id));
+    await db()
+      .update(memberships)
+      .set({ shopAccountRole: 'account_manager', mayAuthorizeOrders: true })
+      .where(eq(memberships.id, t.requester.membership.id));
     await run(after(placed, 4 * 24));
-    const steps = await db().select().from(approvalSteps).where(eq(approvalSteps.orderId, placed.id)).orderBy(approvalSteps.tier);
+    const steps = await db()
+      .select()
+      .from(approvalSteps)
+      .where(eq(approvalSteps.orderId, placed.id))
+      .orderBy(approvalSteps.tier);
     expect(steps.map((step) => [step.status, step.escalated])).toEqual([
       ['pending', 'overdue'],
       ['waiting', null],

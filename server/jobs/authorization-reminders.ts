@@ -1,9 +1,28 @@
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { approvalInbox, approvalSteps, authorizerReminders, membershipRoles, memberships, orderEvents, orders, organizations, roles, users } from '@/db/schema';
+import {
+  approvalInbox,
+  approvalSteps,
+  authorizerReminders,
+  membershipRoles,
+  memberships,
+  orderEvents,
+  orders,
+  organizations,
+  roles,
+  users,
+} from '@/db/schema';
 import { effectiveGrants } from '@/server/domain/access/effective-permissions';
 import type { Authorizer } from '@/server/domain/approvals/evaluate';
-import { escalateStep, escalationCutoff, OVERDUE, reminderCutoff, reminderList, type OverdueOrder, type ReminderSettings } from '@/server/domain/approvals/reminders';
+import {
+  escalateStep,
+  escalationCutoff,
+  OVERDUE,
+  reminderCutoff,
+  reminderList,
+  type OverdueOrder,
+  type ReminderSettings,
+} from '@/server/domain/approvals/reminders';
 import { formatMinor } from '@/server/domain/money';
 import { enqueueEmails, type QueuedEmail } from '@/server/email/outbox';
 import { appUrl, serverEnv } from '@/server/env';
@@ -100,7 +119,12 @@ async function dueAuthorizers(db: Executor, now: Date, settings: ReminderSetting
  * last-reminded time only where the interval has passed. A concurrent run waits on the same rows
  * (taken in the same order: ids sorted) and gets none of them back.
  */
-async function claimAuthorizers(tx: Executor, membershipIds: readonly string[], now: Date, settings: ReminderSettings): Promise<Set<string>> {
+async function claimAuthorizers(
+  tx: Executor,
+  membershipIds: readonly string[],
+  now: Date,
+  settings: ReminderSettings,
+): Promise<Set<string>> {
   const claimed = await tx.execute<{ membership_id: string }>(sql`
     insert into ${authorizerReminders} (membership_id, last_reminded_at)
     select id::uuid, ${now.toISOString()}::timestamptz from jsonb_array_elements_text(${JSON.stringify([...membershipIds].sort())}::jsonb) as id
@@ -120,7 +144,9 @@ const REMINDERS_LEASE = 7_311_906_001;
  */
 async function sendReminders(db: Database, now: Date, settings: ReminderSettings) {
   return db.transaction(async (tx) => {
-    const [lease] = await tx.execute<{ held: boolean }>(sql`select pg_try_advisory_xact_lock(${REMINDERS_LEASE}) as held`);
+    const [lease] = await tx.execute<{ held: boolean }>(
+      sql`select pg_try_advisory_xact_lock(${REMINDERS_LEASE}) as held`,
+    );
     return lease?.held ? remindDue(tx, now, settings) : { authorizersReminded: 0, ordersListed: 0 };
   });
 }
@@ -132,17 +158,33 @@ async function sendReminders(db: Database, now: Date, settings: ReminderSettings
  */
 export async function remindDue(tx: Executor, now: Date, settings: ReminderSettings) {
   const due = await dueAuthorizers(tx, now, settings);
-  const claimed = due.length > 0 ? await claimAuthorizers(tx, due.map((person) => person.membershipId), now, settings) : new Set<string>();
+  const claimed =
+    due.length > 0
+      ? await claimAuthorizers(
+          tx,
+          due.map((person) => person.membershipId),
+          now,
+          settings,
+        )
+      : new Set<string>();
   const reminded = due.filter((person) => claimed.has(person.membershipId));
   const inboxUrl = appUrl('/authorizations');
   await enqueueEmails(
     tx,
     reminded.map((person): QueuedEmail => {
       const { lines, total } = reminderList(person.orders, now);
-      return { kind: 'approval-reminder', to: person.email, now, props: { name: person.name, inboxUrl, total, orders: lines } };
+      return {
+        kind: 'approval-reminder',
+        to: person.email,
+        now,
+        props: { name: person.name, inboxUrl, total, orders: lines },
+      };
     }),
   );
-  return { authorizersReminded: reminded.length, ordersListed: reminded.reduce((sum, person) => sum + person.orders.length, 0) };
+  return {
+    authorizersReminded: reminded.length,
+    ordersListed: reminded.reduce((sum, person) => sum + person.orders.length, 0),
+  };
 }
 
 type Manager = Authorizer & { organizationId: string; email: string; maySeePrices: boolean };
@@ -179,10 +221,22 @@ async function accountManagers(tx: Executor, organizationIds: readonly string[])
     .select({ membershipId: membershipRoles.membershipId, permissions: roles.permissions })
     .from(membershipRoles)
     .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
-    .where(inArray(membershipRoles.membershipId, people.map((person) => person.membershipId)));
+    .where(
+      inArray(
+        membershipRoles.membershipId,
+        people.map((person) => person.membershipId),
+      ),
+    );
   return people.map(({ mayOrder, maySeePrices, maySeeStock, mayAuthorizeOrders, ...person }) => {
-    const held = grants.filter((grant) => grant.membershipId === person.membershipId).flatMap((grant) => grant.permissions);
-    return { ...person, maySeePrices: effectiveGrants(held, { mayOrder, maySeePrices, maySeeStock, mayAuthorizeOrders }).has('prices.view') };
+    const held = grants
+      .filter((grant) => grant.membershipId === person.membershipId)
+      .flatMap((grant) => grant.permissions);
+    return {
+      ...person,
+      maySeePrices: effectiveGrants(held, { mayOrder, maySeePrices, maySeeStock, mayAuthorizeOrders }).has(
+        'prices.view',
+      ),
+    };
   });
 }
 
@@ -230,7 +284,11 @@ async function escalateBatch(tx: Executor, steps: readonly LockedStep[], now: Da
   const managers = await accountManagers(tx, [...new Set(steps.map((step) => step.organizationId))]);
   const escalated = steps.map((step) => ({
     step,
-    ...escalateStep(step, managers.filter((manager) => manager.organizationId === step.organizationId), step.requesterMembershipId),
+    ...escalateStep(
+      step,
+      managers.filter((manager) => manager.organizationId === step.organizationId),
+      step.requesterMembershipId,
+    ),
   }));
   await tx.execute(sql`
     update ${approvalSteps} s

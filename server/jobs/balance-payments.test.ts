@@ -6,7 +6,14 @@ import { createProduct } from '@/server/testing/catalog';
 import { setupTestDatabase } from '@/server/testing/database';
 import { createCaller, signIn } from '@/server/testing/factories';
 import { placeOrder } from '@/server/testing/orders';
-import { eventKinds, orderingOrganization, reload, shipOrder, staffMember, type OrderingOrganization } from '@/server/testing/staff-orders';
+import {
+  eventKinds,
+  orderingOrganization,
+  reload,
+  shipOrder,
+  staffMember,
+  type OrderingOrganization,
+} from '@/server/testing/staff-orders';
 import { balancePaymentsJob } from './balance-payments';
 
 const database = setupTestDatabase();
@@ -22,7 +29,12 @@ beforeAll(async () => {
 });
 
 async function shipped(paymentMethod: Order['paymentMethod'], cardNumber?: string): Promise<Order> {
-  const order = await placeOrder(database.db, buyer.buyer, { lines: [[product, 1]], addressId: buyer.addressId, paymentMethod, ...(cardNumber ? { cardNumber } : {}) });
+  const order = await placeOrder(database.db, buyer.buyer, {
+    lines: [[product, 1]],
+    addressId: buyer.addressId,
+    paymentMethod,
+    ...(cardNumber ? { cardNumber } : {}),
+  });
   expect(order.status).toBe('payment_authorized');
   return shipOrder(database.db, order);
 }
@@ -31,7 +43,10 @@ const run = (now: Date) => balancePaymentsJob({ db: database.db, now });
 const minutes = (at: Date, n: number) => new Date(at.getTime() + n * 60_000);
 
 async function messagesOf(order: Order, kind: string) {
-  const rows = await database.db.select({ message: orderEvents.message }).from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.kind, kind)));
+  const rows = await database.db
+    .select({ message: orderEvents.message })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.kind, kind)));
   return rows.map((row) => row.message);
 }
 
@@ -43,13 +58,26 @@ describe('the balance-payments job', () => {
     const now = new Date();
 
     const counts = await run(now);
-    expect(counts).toMatchObject({ captured: expect.any(Number), invoiced: expect.any(Number), collected: expect.any(Number), failed: 0 });
+    expect(counts).toMatchObject({
+      captured: expect.any(Number),
+      invoiced: expect.any(Number),
+      collected: expect.any(Number),
+      failed: 0,
+    });
     for (const order of [card, billMe, cod]) {
-      expect(await reload(database.db, order)).toMatchObject({ status: 'deposited', paymentStatus: 'captured', depositedAt: now, captureError: null, captureNextAt: null });
+      expect(await reload(database.db, order)).toMatchObject({
+        status: 'deposited',
+        paymentStatus: 'captured',
+        depositedAt: now,
+        captureError: null,
+        captureNextAt: null,
+      });
     }
     expect(await reload(database.db, card)).toMatchObject({ captureAttempts: 1 });
     expect(await messagesOf(card, 'deposit')).toEqual(['Card payment captured.']);
-    expect(await messagesOf(billMe, 'deposit')).toEqual(['Invoiced on NET 30 terms; it counts in the open balance until the customer pays.']);
+    expect(await messagesOf(billMe, 'deposit')).toEqual([
+      'Invoiced on NET 30 terms; it counts in the open balance until the customer pays.',
+    ]);
     expect(await messagesOf(cod, 'deposit')).toEqual(['Cash on delivery collected and recorded.']);
     // An invoiced bill-me order is still owed until staff record the customer's payment.
     expect(await openBalanceMinor(database.db, buyer.organization.id)).toBeGreaterThanOrEqual(billMe.totalMinor);
@@ -69,9 +97,18 @@ describe('the balance-payments job', () => {
 
     expect((await run(t0)).failed).toBe(1);
     const failed = await reload(database.db, order);
-    expect(failed).toMatchObject({ status: 'shipped', paymentStatus: 'capture_failed', captureAttempts: 1, captureNextAt: minutes(t0, 15) });
+    expect(failed).toMatchObject({
+      status: 'shipped',
+      paymentStatus: 'capture_failed',
+      captureAttempts: 1,
+      captureNextAt: minutes(t0, 15),
+    });
     expect(failed.captureError).toContain('refused the capture');
-    expect(await messagesOf(order, 'capture_failed')).toEqual([expect.stringMatching(/^Card capture failed \(attempt 1\): The card issuer refused the capture .* Next try \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/)]);
+    expect(await messagesOf(order, 'capture_failed')).toEqual([
+      expect.stringMatching(
+        /^Card capture failed \(attempt 1\): The card issuer refused the capture .* Next try \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/,
+      ),
+    ]);
 
     // Not again in the same run's time, nor before its next try …
     expect((await run(t0)).failed).toBe(0);
@@ -79,7 +116,11 @@ describe('the balance-payments job', () => {
     expect((await reload(database.db, order)).captureAttempts).toBe(1);
     // … but once it is due: the second failure waits an hour.
     expect((await run(minutes(t0, 16))).failed).toBe(1);
-    expect(await reload(database.db, order)).toMatchObject({ status: 'shipped', captureAttempts: 2, captureNextAt: minutes(t0, 16 + 60) });
+    expect(await reload(database.db, order)).toMatchObject({
+      status: 'shipped',
+      captureAttempts: 2,
+      captureNextAt: minutes(t0, 16 + 60),
+    });
 
     // Staff see it under "capture failed" and on the order page, and can retry at once.
     const staff = await staffMember(database.db, 'seller_admin');
@@ -94,17 +135,27 @@ describe('the balance-payments job', () => {
     const retried = await admin.staffOrders.retryCapture({ number: order.number });
     expect(retried).toMatchObject({ captured: false, error: expect.stringContaining('refused'), status: 'shipped' });
     expect(await reload(database.db, order)).toMatchObject({ captureAttempts: 3, paymentStatus: 'capture_failed' });
-    expect(await messagesOf(order, 'capture_failed')).toContainEqual(expect.stringContaining(`Card capture failed (retried by ${staff.user.name}) (attempt 3)`));
+    expect(await messagesOf(order, 'capture_failed')).toContainEqual(
+      expect.stringContaining(`Card capture failed (retried by ${staff.user.name}) (attempt 3)`),
+    );
   });
 
   it('captures each order once when two runs overlap', async () => {
-    const orders = [await shipped('card', CARD_OK), await shipped('card', CARD_OK), await shipped('on_account'), await shipped('cod'), await shipped('card', CARD_CAPTURE_FAILS)];
+    const orders = [
+      await shipped('card', CARD_OK),
+      await shipped('card', CARD_OK),
+      await shipped('on_account'),
+      await shipped('cod'),
+      await shipped('card', CARD_CAPTURE_FAILS),
+    ];
     const now = new Date();
     const [a, b] = await Promise.all([run(now), run(now)]);
     const total = (counts: typeof a) => Object.values(counts).reduce((sum, n) => sum + n, 0);
     expect(total(a) + total(b)).toBe(orders.length);
     for (const order of orders) {
-      const kinds = (await eventKinds(database.db, order)).filter((kind) => kind === 'deposit' || kind === 'capture_failed');
+      const kinds = (await eventKinds(database.db, order)).filter(
+        (kind) => kind === 'deposit' || kind === 'capture_failed',
+      );
       expect(kinds).toHaveLength(1);
     }
     expect((await reload(database.db, orders[4] as Order)).captureAttempts).toBe(1);

@@ -7,7 +7,12 @@ import { cronRoute } from './cron-route';
 const database = setupTestDatabase();
 const handler = cronRoute('dispatch-email');
 const post = (authorization?: string) =>
-  handler(new Request('http://localhost:3000/api/cron/dispatch-email', { method: 'POST', headers: authorization ? { authorization } : {} }));
+  handler(
+    new Request('http://localhost:3000/api/cron/dispatch-email', {
+      method: 'POST',
+      headers: authorization ? { authorization } : {},
+    }),
+  );
 
 beforeAll(() => {
   // The route uses the app's pool (getDb), which reads DATABASE_URL on first use.

@@ -19,7 +19,10 @@ const outOfStock = () => createProduct(database.db, { prices: [[buyer.list, 500]
 
 /** A backordered order, submitted at the given minute of the day (the job's first-come order). */
 async function backorder(product: Product, quantity: number, minute: number): Promise<Order> {
-  const order = await placeOrder(database.db, buyer.buyer, { lines: [[product, quantity]], addressId: buyer.addressId });
+  const order = await placeOrder(database.db, buyer.buyer, {
+    lines: [[product, quantity]],
+    addressId: buyer.addressId,
+  });
   expect(order.status).toBe('backordered');
   const submittedAt = new Date(Date.UTC(2026, 10, 23, 8, minute));
   await database.db.update(orders).set({ submittedAt }).where(eq(orders.id, order.id));
@@ -47,7 +50,10 @@ describe('the process-backorders job', () => {
 
     const counts = await run();
     expect(counts.allocated).toBeGreaterThanOrEqual(1);
-    expect(await reload(database.db, older)).toMatchObject({ status: 'payment_authorized', paymentStatus: 'authorized' });
+    expect(await reload(database.db, older)).toMatchObject({
+      status: 'payment_authorized',
+      paymentStatus: 'authorized',
+    });
     expect((await reload(database.db, newer)).status).toBe('backordered');
     expect(await stockOf(product)).toMatchObject({ onHand: 3, allocated: 2 });
   });

@@ -29,7 +29,12 @@ export const processBackordersJob: Job = async ({ db, now }) => {
       .where(
         and(
           eq(orders.status, 'backordered'),
-          cursor ? or(gt(orders.submittedAt, cursor.submittedAt), and(eq(orders.submittedAt, cursor.submittedAt), gt(orders.id, cursor.id))) : undefined,
+          cursor
+            ? or(
+                gt(orders.submittedAt, cursor.submittedAt),
+                and(eq(orders.submittedAt, cursor.submittedAt), gt(orders.id, cursor.id)),
+              )
+            : undefined,
         ),
       )
       .orderBy(asc(orders.submittedAt), asc(orders.id))

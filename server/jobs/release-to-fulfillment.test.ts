@@ -19,7 +19,8 @@ beforeAll(async () => {
 async function moveThrough(order: Order, events: OrderEvent[]): Promise<Order> {
   return database.db.transaction(async (tx) => {
     let moved = await lockOrder(tx, order.id);
-    for (const event of events) moved = await moveOrder(tx, moved, event, { now: new Date(), actorUserId: null, message: `Test: ${event}.` });
+    for (const event of events)
+      moved = await moveOrder(tx, moved, event, { now: new Date(), actorUserId: null, message: `Test: ${event}.` });
     return moved;
   });
 }
@@ -37,23 +38,52 @@ describe('the release-to-fulfillment job', () => {
 
     const first = await releaseToFulfillmentJob({ db: database.db, now });
     expect(first.released).toBeGreaterThanOrEqual(1);
-    expect(await reload(database.db, order)).toMatchObject({ status: 'released', releasedAt: now, version: order.version + 1 });
+    expect(await reload(database.db, order)).toMatchObject({
+      status: 'released',
+      releasedAt: now,
+      version: order.version + 1,
+    });
 
     expect(await releaseToFulfillmentJob({ db: database.db, now })).toEqual({ released: 0 });
-    const [event] = await database.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.kind, 'release')));
-    expect(event).toMatchObject({ fromStatus: 'payment_authorized', toStatus: 'released', actorUserId: null, message: expect.stringMatching(/^Released to fulfillment at C\w+\.$/) });
+    const [event] = await database.db
+      .select()
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.kind, 'release')));
+    expect(event).toMatchObject({
+      fromStatus: 'payment_authorized',
+      toStatus: 'released',
+      actorUserId: null,
+      message: expect.stringMatching(/^Released to fulfillment at C\w+\.$/),
+    });
   });
 
   it('takes only confirmed orders: never those waiting for approval or payment review, backordered or declined', async () => {
     const product = await createProduct(database.db, { prices: [[buyer.list, 1_000]], onHand: 1 });
-    const backordered = await placeOrder(database.db, buyer.buyer, { lines: [[product, 5]], addressId: buyer.addressId });
-    const review = await placeOrder(database.db, buyer.buyer, { lines: [[product, 1]], addressId: buyer.addressId, paymentMethod: 'card', cardNumber: '4000000000009235' });
-    const overCredit = await placeOrder(database.db, buyer.buyer, { lines: [[product, 60]], addressId: buyer.addressId });
+    const backordered = await placeOrder(database.db, buyer.buyer, {
+      lines: [[product, 5]],
+      addressId: buyer.addressId,
+    });
+    const review = await placeOrder(database.db, buyer.buyer, {
+      lines: [[product, 1]],
+      addressId: buyer.addressId,
+      paymentMethod: 'card',
+      cardNumber: '4000000000009235',
+    });
+    const overCredit = await placeOrder(database.db, buyer.buyer, {
+      lines: [[product, 60]],
+      addressId: buyer.addressId,
+    });
     // Until the approvals issue routes orders there, an authorizer's reversed decision is the way into waiting and declined.
     const waiting = await moveThrough(await confirmedOrder(), ['cancel_decision']);
     const declined = await moveThrough(await confirmedOrder(), ['cancel_decision', 'decline']);
     const unreleased = [backordered, review, overCredit, waiting, declined];
-    expect(unreleased.map((order) => order.status)).toEqual(['backordered', 'payment_review', 'payment_review', 'pending_approval', 'declined']);
+    expect(unreleased.map((order) => order.status)).toEqual([
+      'backordered',
+      'payment_review',
+      'payment_review',
+      'pending_approval',
+      'declined',
+    ]);
 
     await releaseToFulfillmentJob({ db: database.db, now: new Date() });
     for (const order of unreleased) {
@@ -65,7 +95,10 @@ describe('the release-to-fulfillment job', () => {
     const placed = [];
     for (let i = 0; i < 6; i++) placed.push(await confirmedOrder());
     const now = new Date();
-    const [a, b] = await Promise.all([releaseToFulfillmentJob({ db: database.db, now }), releaseToFulfillmentJob({ db: database.db, now })]);
+    const [a, b] = await Promise.all([
+      releaseToFulfillmentJob({ db: database.db, now }),
+      releaseToFulfillmentJob({ db: database.db, now }),
+    ]);
     expect((a.released ?? 0) + (b.released ?? 0)).toBe(placed.length);
     for (const order of placed) {
       expect((await reload(database.db, order)).status).toBe('released');

@@ -28,11 +28,23 @@ export const releaseToFulfillmentJob: Job = async ({ db, now }) => {
   let released = 0;
   while (released < MAX_ORDERS_PER_RUN) {
     const done = await db.transaction(async (tx) => {
-      const [order] = await tx.select().from(orders).where(eq(orders.status, 'payment_authorized')).orderBy(asc(orders.submittedAt), asc(orders.id)).limit(1).for('update', { skipLocked: true });
+      const [order] = await tx
+        .select()
+        .from(orders)
+        .where(eq(orders.status, 'payment_authorized'))
+        .orderBy(asc(orders.submittedAt), asc(orders.id))
+        .limit(1)
+        .for('update', { skipLocked: true });
       if (!order) return false;
       const centers = await centersOf(tx, order.id);
       const at = centers.length > 0 ? ` at ${centers.join(', ')}` : '';
-      await moveOrder(tx, order, 'release', { now, actorUserId: null, message: `Released to fulfillment${at}.`, data: { centers } }, { releasedAt: now });
+      await moveOrder(
+        tx,
+        order,
+        'release',
+        { now, actorUserId: null, message: `Released to fulfillment${at}.`, data: { centers } },
+        { releasedAt: now },
+      );
       return true;
     });
     if (!done) break;

@@ -13,24 +13,37 @@ export type ScheduledJob = { name: string; cron: string; description: string; ru
  * list in-process. The README's job table is this list.
  */
 export const JOB_SCHEDULE = [
-  { name: 'dispatch-email', cron: '* * * * *', description: 'Send queued emails; retry failed sends with back-off.', run: dispatchEmailJob },
+  {
+    name: 'dispatch-email',
+    cron: '* * * * *',
+    description: 'Send queued emails; retry failed sends with back-off.',
+    run: dispatchEmailJob,
+  },
   {
     name: 'process-backorders',
     cron: '*/5 * * * *',
-    description: 'Allocate backordered orders from stock that has arrived, oldest first; orders still short stay backordered.',
+    description:
+      'Allocate backordered orders from stock that has arrived, oldest first; orders still short stay backordered.',
     run: processBackordersJob,
   },
-  { name: 'release-to-fulfillment', cron: '1-59/5 * * * *', description: 'Release confirmed orders to their fulfillment centers for picking.', run: releaseToFulfillmentJob },
+  {
+    name: 'release-to-fulfillment',
+    cron: '1-59/5 * * * *',
+    description: 'Release confirmed orders to their fulfillment centers for picking.',
+    run: releaseToFulfillmentJob,
+  },
   {
     name: 'balance-payments',
     cron: '*/15 * * * *',
-    description: 'Take payment for shipped orders (capture cards, invoice bill-me, record cash on delivery); retry failed captures with back-off.',
+    description:
+      'Take payment for shipped orders (capture cards, invoice bill-me, record cash on delivery); retry failed captures with back-off.',
     run: balancePaymentsJob,
   },
   {
     name: 'authorization-reminders',
     cron: '7 * * * *',
-    description: 'Remind authorizers of orders waiting for them too long (one email each, at most once per interval); offer steps waiting for days to the account managers.',
+    description:
+      'Remind authorizers of orders waiting for them too long (one email each, at most once per interval); offer steps waiting for days to the account managers.',
     run: authorizationRemindersJob,
   },
 ] as const satisfies readonly ScheduledJob[];

@@ -12,7 +12,10 @@ export type PreparedDatabase = { url: string; embedded: boolean; handle: Databas
  * DATABASE_URL when given; otherwise an embedded PostgreSQL with its data in EMBEDDED_PG_DIR
  * (default .data/postgres). Either way the schema is migrated and the predefined roles synced.
  */
-export async function prepareDatabase(options: { fresh?: boolean; log: (line: string) => void }): Promise<PreparedDatabase> {
+export async function prepareDatabase(options: {
+  fresh?: boolean;
+  log: (line: string) => void;
+}): Promise<PreparedDatabase> {
   let url = process.env.DATABASE_URL;
   let stopServer: () => Promise<void> = async () => undefined;
   if (!url) {

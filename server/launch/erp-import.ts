@@ -15,26 +15,38 @@ const log = (line: string) => console.log(`[erp-import] ${line}`);
 
 async function readExport(path: string): Promise<string> {
   const info = await stat(path);
-  if (info.size > ERP_FILE_LIMITS.maxBytes) throw new Error(`${path} is larger than ${ERP_FILE_LIMITS.maxBytes / 1024 / 1024} MB.`);
+  if (info.size > ERP_FILE_LIMITS.maxBytes)
+    throw new Error(`${path} is larger than ${ERP_FILE_LIMITS.maxBytes / 1024 / 1024} MB.`);
   return readFile(path, 'utf8');
 }
 
 function report(summary: ImportSummary, dryRun: boolean) {
   for (const problem of summary.problems) console.error(`${problem.file}:${problem.line}: ${problem.message}`);
-  if (summary.problemCount > summary.problems.length) console.error(`… and ${summary.problemCount - summary.problems.length} more problems.`);
+  if (summary.problemCount > summary.problems.length)
+    console.error(`… and ${summary.problemCount - summary.problems.length} more problems.`);
   if (summary.blocked) {
     log('Nothing was imported: fix the problems above.');
     return;
   }
-  const counts = (c: ImportSummary['customers']) => `${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.unchanged} unchanged, ${c.kept} kept`;
-  log(`${dryRun ? 'Dry run, nothing written. Would import' : 'Imported'} ${summary.rows.customers} customer rows and ${summary.rows.contacts} contact rows.`);
+  const counts = (c: ImportSummary['customers']) =>
+    `${c.added} added, ${c.updated} updated, ${c.removed} removed, ${c.unchanged} unchanged, ${c.kept} kept`;
+  log(
+    `${dryRun ? 'Dry run, nothing written. Would import' : 'Imported'} ${summary.rows.customers} customer rows and ${summary.rows.contacts} contact rows.`,
+  );
   log(`Customers: ${counts(summary.customers)}.`);
   log(`Contacts: ${counts(summary.contacts)}.`);
-  if (summary.rows.skipped > 0) log(`${summary.rows.skipped} rows with errors were skipped; what the last import had for them is kept.`);
+  if (summary.rows.skipped > 0)
+    log(`${summary.rows.skipped} rows with errors were skipped; what the last import had for them is kept.`);
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { customers: { type: 'string' }, contacts: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      customers: { type: 'string' },
+      contacts: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+  });
   if (!values.customers || !values.contacts) {
     console.error(USAGE);
     return 1;
@@ -50,7 +62,11 @@ async function main(): Promise<number> {
     }
     const summary = dryRun
       ? preview
-      : await applyErpImport(database.handle.db, { ...files, actor: { userId: null, organizationId: null, source: 'script' }, now: new Date() });
+      : await applyErpImport(database.handle.db, {
+          ...files,
+          actor: { userId: null, organizationId: null, source: 'script' },
+          now: new Date(),
+        });
     report(summary, dryRun);
     return summary.rows.skipped > 0 ? 2 : 0;
   } finally {

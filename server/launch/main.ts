@@ -25,12 +25,19 @@ async function main() {
 
   const port = process.env.PORT ?? '3000';
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: database.url, APP_URL: appUrl, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl };
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: database.url,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
+  };
   Object.assign(process.env, env);
 
   const stopScheduler =
     mode === 'dev' || process.env.RUN_SCHEDULER === 'true' ? startScheduler(database.handle.db, log) : () => undefined;
-  if (mode === 'dev' || process.env.RUN_SCHEDULER === 'true') log('Scheduler running the jobs of server/jobs/schedule.ts.');
+  if (mode === 'dev' || process.env.RUN_SCHEDULER === 'true')
+    log('Scheduler running the jobs of server/jobs/schedule.ts.');
   if (mode === 'dev') log(`Dev mailbox: ${appUrl}/dev/mailbox`);
 
   // Node's default of 5 s is shorter than a load balancer's idle timeout: the balancer would reuse a

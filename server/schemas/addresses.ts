@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idField } from './common';
 
-const text = (label: string, max: number) => z.string().trim().min(1, `Enter ${label}.`).max(max, `Use at most ${max} characters.`);
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `Enter ${label}.`).max(max, `Use at most ${max} characters.`);
 const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).optional();
 
 export const addressFields = z.object({
@@ -12,7 +13,11 @@ export const addressFields = z.object({
   city: text('the city', 100),
   region: optionalText(100),
   postalCode: text('the postal code', 20),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Choose a country.'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'Choose a country.'),
 });
 export type AddressFields = z.infer<typeof addressFields>;
 

@@ -14,7 +14,10 @@ const page = z.number().int().min(1).max(10_000).default(1);
 
 // Spending limits
 
-const authorizerIds = z.array(idField).min(1, 'Choose at least one authorizer.').max(10, 'Choose at most 10 authorizers.');
+const authorizerIds = z
+  .array(idField)
+  .min(1, 'Choose at least one authorizer.')
+  .max(10, 'Choose at most 10 authorizers.');
 
 export const limitFields = z.object({
   limit: amountText,
@@ -44,8 +47,15 @@ export const conditionFields = z.object({
 export const ruleFields = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(100, 'Use at most 100 characters.'),
   active: z.boolean(),
-  tier: z.number({ error: `Choose a tier from 1 to ${MAX_TIER}.` }).int().min(1, `Choose a tier from 1 to ${MAX_TIER}.`).max(MAX_TIER, `Choose a tier from 1 to ${MAX_TIER}.`),
-  conditions: z.array(conditionFields).min(1, 'Add at least one condition.').max(MAX_CONDITIONS, `Use at most ${MAX_CONDITIONS} conditions.`),
+  tier: z
+    .number({ error: `Choose a tier from 1 to ${MAX_TIER}.` })
+    .int()
+    .min(1, `Choose a tier from 1 to ${MAX_TIER}.`)
+    .max(MAX_TIER, `Choose a tier from 1 to ${MAX_TIER}.`),
+  conditions: z
+    .array(conditionFields)
+    .min(1, 'Add at least one condition.')
+    .max(MAX_CONDITIONS, `Use at most ${MAX_CONDITIONS} conditions.`),
   appliesTo: z.object({
     kind: z.enum(['everyone', 'roles', 'units']),
     roleIds: z.array(idField).max(MAX_AUDIENCE, `Choose at most ${MAX_AUDIENCE} roles.`),
@@ -67,7 +77,11 @@ export const ruleIdSchema = z.object({ ruleId: idField });
 export const setRuleActiveSchema = z.object({ ruleId: idField, active: z.boolean() });
 
 export const RULE_STATUSES = ['active', 'inactive'] as const;
-export const ruleListSchema = z.object({ search: z.string().trim().max(100).optional(), status: z.enum(RULE_STATUSES).optional(), page });
+export const ruleListSchema = z.object({
+  search: z.string().trim().max(100).optional(),
+  status: z.enum(RULE_STATUSES).optional(),
+  page,
+});
 export type RuleListInput = z.infer<typeof ruleListSchema>;
 
 /** The "try it" box: an order as the checkout would price it, and who asks. */

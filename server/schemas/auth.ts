@@ -7,7 +7,8 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
-const confirmed = <T extends { newPassword: string; confirmPassword: string }>(value: T) => value.newPassword === value.confirmPassword;
+const confirmed = <T extends { newPassword: string; confirmPassword: string }>(value: T) =>
+  value.newPassword === value.confirmPassword;
 const confirmIssue = { message: 'The two passwords differ.', path: ['confirmPassword'] };
 
 export const changePasswordSchema = z

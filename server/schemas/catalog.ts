@@ -4,7 +4,8 @@ import { CATALOG_FILE_LIMITS } from '@/server/domain/catalog/import-files';
 import { PRODUCT_LIMITS, SKU_PATTERN } from '@/server/domain/catalog/product-rules';
 import { idField } from './common';
 
-const text = (label: string, max: number) => z.string().trim().min(1, `Enter ${label}.`).max(max, `Use at most ${max} characters.`);
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `Enter ${label}.`).max(max, `Use at most ${max} characters.`);
 const page = z.number().int().min(1).max(10_000).default(1);
 
 /** A SKU as typed: stored trimmed and upper-cased (see parseSku). */
@@ -44,7 +45,10 @@ export type StaffProductListInput = z.infer<typeof staffProductListSchema>;
 
 const productFields = {
   name: text('the product name', PRODUCT_LIMITS.name),
-  description: z.string().trim().max(PRODUCT_LIMITS.description, `Use at most ${PRODUCT_LIMITS.description} characters.`),
+  description: z
+    .string()
+    .trim()
+    .max(PRODUCT_LIMITS.description, `Use at most ${PRODUCT_LIMITS.description} characters.`),
   unit: text('the unit, like each or box', PRODUCT_LIMITS.unit),
   category: text('the category', PRODUCT_LIMITS.category),
   active: z.boolean(),
@@ -68,7 +72,11 @@ export const setPriceSchema = z.object({
 export type SetPriceInput = z.infer<typeof setPriceSchema>;
 
 const quantity = (message: string, min: number) =>
-  z.number({ error: message }).int(message).min(min, message).max(MAX_ON_HAND, `At most ${MAX_ON_HAND.toLocaleString('en-US')}.`);
+  z
+    .number({ error: message })
+    .int(message)
+    .min(min, message)
+    .max(MAX_ON_HAND, `At most ${MAX_ON_HAND.toLocaleString('en-US')}.`);
 
 export const receiveStockSchema = z.object({
   productId: idField,
@@ -86,7 +94,8 @@ export const countStockSchema = z.object({
 });
 export type CountStockInput = z.infer<typeof countStockSchema>;
 
-const tooLarge = (file: string) => `${file} is larger than ${CATALOG_FILE_LIMITS.maxBytes / 1024 / 1024} MB. Export at most ${CATALOG_FILE_LIMITS.maxRows.toLocaleString('en-US')} rows.`;
+const tooLarge = (file: string) =>
+  `${file} is larger than ${CATALOG_FILE_LIMITS.maxBytes / 1024 / 1024} MB. Export at most ${CATALOG_FILE_LIMITS.maxRows.toLocaleString('en-US')} rows.`;
 const csvFile = (file: string) => z.string().max(CATALOG_FILE_LIMITS.maxBytes, tooLarge(file)).optional();
 
 /** Up to three CSV files as text; at least one. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ERP_FILE_LIMITS } from '@/server/domain/erp/limits';
 import { emailField, idField, newPasswordField, pageInput } from './common';
 
-const tooLarge = (file: string) => `${file} is larger than ${ERP_FILE_LIMITS.maxBytes / 1024 / 1024} MB. Export at most 50,000 rows.`;
+const tooLarge = (file: string) =>
+  `${file} is larger than ${ERP_FILE_LIMITS.maxBytes / 1024 / 1024} MB. Export at most 50,000 rows.`;
 
 /** The two ERP exports as text; the domain reads and checks them row by row. */
 export const erpImportSchema = z.object({
@@ -28,6 +29,13 @@ export const emailLinkSchema = z.object({ token: tokenField });
 
 /** A person without a login chooses a password; one who already has a login sends only the token. */
 export const completeInstantAccountSchema = z
-  .object({ token: tokenField, newPassword: newPasswordField.optional(), confirmPassword: z.string().max(1000).optional() })
-  .refine((value) => (value.newPassword ?? '') === (value.confirmPassword ?? ''), { message: 'The two passwords differ.', path: ['confirmPassword'] });
+  .object({
+    token: tokenField,
+    newPassword: newPasswordField.optional(),
+    confirmPassword: z.string().max(1000).optional(),
+  })
+  .refine((value) => (value.newPassword ?? '') === (value.confirmPassword ?? ''), {
+    message: 'The two passwords differ.',
+    path: ['confirmPassword'],
+  });
 export type CompleteInstantAccountInput = z.infer<typeof completeInstantAccountSchema>;

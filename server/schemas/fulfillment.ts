@@ -6,10 +6,20 @@ const page = z.number().int().min(1).max(10_000).default(1);
 const pageSize = z.number().int().min(1).max(100).default(25);
 
 /** An order number as people type it: "cs-100123 " is CS-100123. */
-export const orderNumberField = z.string().trim().toUpperCase().min(1, 'Enter an order number.').max(20, 'An order number has at most 20 characters.');
+export const orderNumberField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .min(1, 'Enter an order number.')
+  .max(20, 'An order number has at most 20 characters.');
 
 /** `search`: part of an order number or of the organization's name. */
-export const fulfillmentQueueSchema = z.object({ centerId: idField, search: z.string().trim().max(100).optional(), page, pageSize });
+export const fulfillmentQueueSchema = z.object({
+  centerId: idField,
+  search: z.string().trim().max(100).optional(),
+  page,
+  pageSize,
+});
 export type FulfillmentQueueInput = z.infer<typeof fulfillmentQueueSchema>;
 
 /** Without order numbers, the batch takes every waiting order up to the limit, oldest first. */

@@ -5,7 +5,12 @@ import { memberListSchema } from './members';
 
 describe('listInputFrom', () => {
   it('keeps the good filters when one is malformed', () => {
-    const { input, problems } = listInputFrom(memberListSchema, { search: 'smith', status: 'nonsense', unitId: 'not-a-uuid', page: 2 });
+    const { input, problems } = listInputFrom(memberListSchema, {
+      search: 'smith',
+      status: 'nonsense',
+      unitId: 'not-a-uuid',
+      page: 2,
+    });
     expect(input).toEqual({ search: 'smith', page: 2, pageSize: 25 });
     expect(problems).toHaveLength(2);
   });
@@ -19,7 +24,10 @@ describe('listInputFrom', () => {
   it('leaves out the fields a rule across fields names, and keeps the others', () => {
     const schema = z
       .object({ search: z.string().optional(), from: z.string().optional(), to: z.string().optional() })
-      .refine((value) => !value.from || !value.to || value.from <= value.to, { message: 'The start is after the end.', path: ['from'] });
+      .refine((value) => !value.from || !value.to || value.from <= value.to, {
+        message: 'The start is after the end.',
+        path: ['from'],
+      });
     const { input, problems } = listInputFrom(schema, { search: 'pens', from: '2026-12-01', to: '2026-11-01' });
     expect(input).toEqual({ search: 'pens', to: '2026-11-01' });
     expect(problems).toEqual(['The start is after the end.']);

@@ -4,17 +4,22 @@ import { z } from 'zod';
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The first value of a query parameter, trimmed; an empty one is absent. */
-export const firstParam = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+export const firstParam = (value: string | string[] | undefined): string | undefined =>
+  (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
 /** A page number from the address: anything that is not a whole number from 1 up reads as 1. */
-export const pageParam = (value: string | string[] | undefined): number => Math.max(1, Math.trunc(Number(firstParam(value))) || 1);
+export const pageParam = (value: string | string[] | undefined): number =>
+  Math.max(1, Math.trunc(Number(firstParam(value))) || 1);
 
 /**
  * A list's input from the address bar. Each malformed or unknown filter is left out on its own and
  * named in `problems`, so that `?q=smith&status=nonsense` still searches for smith; a shared or
  * hand-edited link never turns a list into an error page, nor quietly into the unfiltered list.
  */
-export function listInputFrom<S extends z.ZodObject>(schema: S, raw: Record<string, unknown>): { input: z.output<S>; problems: string[] } {
+export function listInputFrom<S extends z.ZodObject>(
+  schema: S,
+  raw: Record<string, unknown>,
+): { input: z.output<S>; problems: string[] } {
   const fields: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [key, value] of Object.entries(raw)) {

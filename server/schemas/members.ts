@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { MEMBER_STATUSES } from '@/server/domain/access/members';
 import { emailField, idField } from './common';
 
-export const MEMBER_FLAGS = ['mayOrder', 'maySeePrices', 'maySeeStock', 'mayAuthorizeOrders', 'hasLimitedBudget'] as const;
+export const MEMBER_FLAGS = [
+  'mayOrder',
+  'maySeePrices',
+  'maySeeStock',
+  'mayAuthorizeOrders',
+  'hasLimitedBudget',
+] as const;
 export type MemberFlag = (typeof MEMBER_FLAGS)[number];
 
 /** Sana's sub-account fields, as labelled in its "Manage sub-accounts" page. */

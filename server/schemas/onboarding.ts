@@ -13,7 +13,11 @@ export const registerOrganizationSchema = z.object({
   city: text('the city', 100),
   region: optionalText(100),
   postalCode: text('the postal code', 20),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Choose a country.'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'Choose a country.'),
   phone: z
     .string()
     .trim()
@@ -55,10 +59,17 @@ export const PAYMENT_TERMS = ['Prepaid', 'Due on receipt', 'NET 15', 'NET 30', '
 
 export const customerAccountSchema = z.object({
   organizationId: idField,
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code, like USD.'),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code, like USD.'),
   creditLimit: z.string().trim().min(1, 'Enter a credit limit (0 for none).').max(20, 'That amount is too long.'),
   paymentTerms: z.enum(PAYMENT_TERMS, 'Choose payment terms.'),
-  paymentMethods: z.array(z.enum(PAYMENT_METHODS)).min(1, 'Allow at least one payment method.').max(PAYMENT_METHODS.length),
+  paymentMethods: z
+    .array(z.enum(PAYMENT_METHODS))
+    .min(1, 'Allow at least one payment method.')
+    .max(PAYMENT_METHODS.length),
 });
 export type CustomerAccountInput = z.infer<typeof customerAccountSchema>;
 
@@ -87,7 +98,11 @@ export const contractIdSchema = z.object({ contractId: idField });
 
 export const rejectOrganizationSchema = z.object({
   organizationId: idField,
-  reason: z.string().trim().min(3, 'Give the reason; the organization will read it.').max(1000, 'Use at most 1000 characters.'),
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'Give the reason; the organization will read it.')
+    .max(1000, 'Use at most 1000 characters.'),
 });
 
 export const suspendOrganizationSchema = z.object({

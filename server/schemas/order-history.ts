@@ -26,7 +26,11 @@ export const cancelOrderSchema = z.object({
 });
 export type CancelOrderInput = z.infer<typeof cancelOrderSchema>;
 
-export const templateNameField = z.string().trim().min(1, 'Enter a name for the template.').max(100, 'A name has at most 100 characters.');
+export const templateNameField = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name for the template.')
+  .max(100, 'A name has at most 100 characters.');
 
 export const saveTemplateSchema = z.object({ name: templateNameField });
 export type SaveTemplateInput = z.infer<typeof saveTemplateSchema>;

@@ -13,7 +13,8 @@ export const submitOrderSchema = z
     note: z.string().trim().max(500, 'A note has at most 500 characters.').optional(),
   })
   .superRefine((input, ctx) => {
-    if (input.paymentMethod === 'card' && !input.cardNumber) ctx.addIssue({ code: 'custom', path: ['cardNumber'], message: 'Enter the card number.' });
+    if (input.paymentMethod === 'card' && !input.cardNumber)
+      ctx.addIssue({ code: 'custom', path: ['cardNumber'], message: 'Enter the card number.' });
   });
 export type SubmitOrderInput = z.infer<typeof submitOrderSchema>;
 

@@ -10,13 +10,20 @@ export const roleGrantSchema = z.object({
 });
 
 export const roleSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name for the role.').max(ROLE_NAME_MAX, `Use at most ${ROLE_NAME_MAX} characters.`),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter a name for the role.')
+    .max(ROLE_NAME_MAX, `Use at most ${ROLE_NAME_MAX} characters.`),
   description: z.string().trim().max(ROLE_DESCRIPTION_MAX, `Use at most ${ROLE_DESCRIPTION_MAX} characters.`),
   grants: z
     .array(roleGrantSchema)
     .min(1, 'Choose at least one permission.')
     .max(ALL_PERMISSIONS.length, 'That is more permissions than there are.')
-    .refine((grants) => new Set(grants.map((grant) => grant.permission)).size === grants.length, 'List each permission once.'),
+    .refine(
+      (grants) => new Set(grants.map((grant) => grant.permission)).size === grants.length,
+      'List each permission once.',
+    ),
 });
 export type RoleInput = z.infer<typeof roleSchema>;
 

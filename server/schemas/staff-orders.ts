@@ -23,7 +23,10 @@ export const staffOrderListSchema = z
     page: z.number().int().min(1).max(10_000).default(1),
     pageSize: z.number().int().min(1).max(100).default(25),
   })
-  .refine((input) => !input.from || !input.to || input.from <= input.to, { path: ['to'], message: 'The last date comes on or after the first.' });
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    path: ['to'],
+    message: 'The last date comes on or after the first.',
+  });
 export type StaffOrderListInput = z.infer<typeof staffOrderListSchema>;
 
 export const paymentQueueSchema = z.object({
@@ -32,9 +35,12 @@ export const paymentQueueSchema = z.object({
 });
 export type PaymentQueueInput = z.infer<typeof paymentQueueSchema>;
 
-export const staffOrderNumberSchema = z.object({ number: z.string().trim().min(1, 'Give the order number.').max(20, 'That is not an order number.') });
+export const staffOrderNumberSchema = z.object({
+  number: z.string().trim().min(1, 'Give the order number.').max(20, 'That is not an order number.'),
+});
 
-const reasonField = (who: string) => z.string().trim().min(1, `Give the reason; ${who} will read it.`).max(500, 'Use at most 500 characters.');
+const reasonField = (who: string) =>
+  z.string().trim().min(1, `Give the reason; ${who} will read it.`).max(500, 'Use at most 500 characters.');
 
 export const rejectPaymentSchema = staffOrderNumberSchema.extend({ reason: reasonField('the buyer') });
 export type RejectPaymentInput = z.infer<typeof rejectPaymentSchema>;

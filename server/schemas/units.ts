@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { UNIT_NAME_MAX_LENGTH } from '@/server/domain/organizations/unit-tree';
 import { idField } from './common';
 
-const unitName = z.string().trim().min(1, 'Enter a name for the unit.').max(UNIT_NAME_MAX_LENGTH, `Use at most ${UNIT_NAME_MAX_LENGTH} characters.`);
+const unitName = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name for the unit.')
+  .max(UNIT_NAME_MAX_LENGTH, `Use at most ${UNIT_NAME_MAX_LENGTH} characters.`);
 
 export const unitIdSchema = z.object({ unitId: idField });
 export type UnitIdInput = z.infer<typeof unitIdSchema>;

@@ -6,7 +6,14 @@ import { issueEmailToken } from '@/server/auth/email-tokens';
 import { verifyPassword } from '@/server/auth/password';
 import { DomainError } from '@/server/domain/errors';
 import { setupTestDatabase } from '@/server/testing/database';
-import { createCaller, createMember, createOrganization, DEFAULT_PASSWORD, signIn, unique } from '@/server/testing/factories';
+import {
+  createCaller,
+  createMember,
+  createOrganization,
+  DEFAULT_PASSWORD,
+  signIn,
+  unique,
+} from '@/server/testing/factories';
 import { changePassword, requestPasswordReset, resetPassword } from './account';
 
 const database = setupTestDatabase();
@@ -19,7 +26,10 @@ async function member() {
 }
 
 const emailsTo = (address: string) =>
-  database.db.select({ kind: emailOutbox.kind, props: emailOutbox.props }).from(emailOutbox).where(eq(emailOutbox.toAddress, address));
+  database.db
+    .select({ kind: emailOutbox.kind, props: emailOutbox.props })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.toAddress, address));
 
 async function passwordIs(userId: string, password: string) {
   const [user] = await database.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
@@ -27,7 +37,10 @@ async function passwordIs(userId: string, password: string) {
 }
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => Promise.reject(new Error('expected a failure')), (error: unknown) => error);
+  return promise.then(
+    () => Promise.reject(new Error('expected a failure')),
+    (error: unknown) => error,
+  );
 }
 
 describe('changePassword', () => {
@@ -36,7 +49,14 @@ describe('changePassword', () => {
     const here = await signIn(database.db, membership);
     const elsewhere = await signIn(database.db, membership);
 
-    await changePassword(database.db, { currentPassword: DEFAULT_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, userId: user.id, sessionId: here.sessionId ?? '', now: new Date() });
+    await changePassword(database.db, {
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+      userId: user.id,
+      sessionId: here.sessionId ?? '',
+      now: new Date(),
+    });
 
     await expect(createCaller(here).session.me()).resolves.toMatchObject({ user: { id: user.id } });
     const error = await failure(createCaller(elsewhere).session.me());
@@ -52,7 +72,14 @@ describe('changePassword', () => {
     const elsewhere = await signIn(database.db, membership);
 
     const error = await failure(
-      changePassword(database.db, { currentPassword: 'Not-my-password-1', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, userId: user.id, sessionId: here.sessionId ?? '', now: new Date() }),
+      changePassword(database.db, {
+        currentPassword: 'Not-my-password-1',
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+        userId: user.id,
+        sessionId: here.sessionId ?? '',
+        now: new Date(),
+      }),
     );
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).fieldErrors).toEqual({ currentPassword: ['Your current password is not correct.'] });
@@ -74,13 +101,18 @@ describe('requestPasswordReset', () => {
     await requestPasswordReset(database.db, { email: user.email, now: t0 });
     const emails = await emailsTo(user.email);
     expect(emails).toEqual([expect.objectContaining({ kind: 'password-reset' })]);
-    expect(emails[0]?.props).toMatchObject({ resetUrl: expect.stringMatching(/^http:\/\/localhost:3000\/reset-password\?token=.{20,}/), expiresInMinutes: 60 });
+    expect(emails[0]?.props).toMatchObject({
+      resetUrl: expect.stringMatching(/^http:\/\/localhost:3000\/reset-password\?token=.{20,}/),
+      expiresInMinutes: 60,
+    });
   });
 });
 
 describe('resetPassword', () => {
-  const resetToken = (userId: string, email: string) => issueEmailToken(database.db, { purpose: 'reset_password', email, userId, now: t0 });
-  const reset = (token: string, now: Date) => resetPassword(database.db, { token, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, now });
+  const resetToken = (userId: string, email: string) =>
+    issueEmailToken(database.db, { purpose: 'reset_password', email, userId, now: t0 });
+  const reset = (token: string, now: Date) =>
+    resetPassword(database.db, { token, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, now });
 
   it('sets the new password once; the same link then says it was used', async () => {
     const { user, membership } = await member();
@@ -89,10 +121,13 @@ describe('resetPassword', () => {
 
     await reset(token, minutes(10));
     expect(await passwordIs(user.id, NEW_PASSWORD)).toBe(true);
-    expect((await failure(createCaller(session).session.me()) as TRPCError).code).toBe('UNAUTHORIZED');
+    expect(((await failure(createCaller(session).session.me())) as TRPCError).code).toBe('UNAUTHORIZED');
 
     const second = await failure(reset(token, minutes(11)));
-    expect(second).toMatchObject({ code: 'precondition_failed', message: 'This link has already been used. Ask for a new one if you still need it.' });
+    expect(second).toMatchObject({
+      code: 'precondition_failed',
+      message: 'This link has already been used. Ask for a new one if you still need it.',
+    });
   });
 
   it('refuses a link older than an hour and keeps the old password', async () => {
@@ -101,7 +136,10 @@ describe('resetPassword', () => {
     const error = await failure(reset(token, minutes(61)));
     expect(error).toMatchObject({ code: 'precondition_failed', message: 'This link has expired. Ask for a new one.' });
     expect(await passwordIs(user.id, DEFAULT_PASSWORD)).toBe(true);
-    const changed = await database.db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, user.email), eq(emailOutbox.kind, 'password-changed')));
+    const changed = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, user.email), eq(emailOutbox.kind, 'password-changed')));
     expect(changed).toEqual([]);
   });
 });

@@ -19,12 +19,21 @@ async function openSessionIds(db: Pick<Database, 'select'>, userId: string, exce
   const rows = await db
     .select({ id: userSessions.id })
     .from(userSessions)
-    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), except ? ne(userSessions.id, except) : undefined));
+    .where(
+      and(
+        eq(userSessions.userId, userId),
+        isNull(userSessions.revokedAt),
+        except ? ne(userSessions.id, except) : undefined,
+      ),
+    );
   return rows.map((row) => row.id);
 }
 
 /** Changes the password, signs out every other session of the user, and tells them by email. */
-export async function changePassword(db: Database, input: ChangePasswordInput & { userId: string; sessionId: string; now: Date }) {
+export async function changePassword(
+  db: Database,
+  input: ChangePasswordInput & { userId: string; sessionId: string; now: Date },
+) {
   const [user] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw invalidField('currentPassword', 'Your current password is not correct.');
@@ -33,9 +42,16 @@ export async function changePassword(db: Database, input: ChangePasswordInput & 
   if (problem) throw invalidField('newPassword', problem);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: input.now, updatedAt: input.now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: input.now, updatedAt: input.now })
+      .where(eq(users.id, user.id));
     await revokeSessions(tx, await openSessionIds(tx, user.id, input.sessionId), 'password_changed', input.now);
-    await enqueueEmail(tx, { kind: 'password-changed', to: user.email, props: { name: user.name, changedAt: formatUtc(input.now), signInUrl: appUrl('/sign-in') } });
+    await enqueueEmail(tx, {
+      kind: 'password-changed',
+      to: user.email,
+      props: { name: user.name, changedAt: formatUtc(input.now), signInUrl: appUrl('/sign-in') },
+    });
   });
 }
 
@@ -47,11 +63,20 @@ export async function requestPasswordReset(db: Database, input: { email: string;
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
   if (!user || user.status !== 'active') return;
   await db.transaction(async (tx) => {
-    const token = await issueEmailToken(tx, { purpose: 'reset_password', email: user.email, userId: user.id, now: input.now });
+    const token = await issueEmailToken(tx, {
+      purpose: 'reset_password',
+      email: user.email,
+      userId: user.id,
+      now: input.now,
+    });
     await enqueueEmail(tx, {
       kind: 'password-reset',
       to: user.email,
-      props: { name: user.name, resetUrl: appUrl(`/reset-password?token=${token}`), expiresInMinutes: EMAIL_TOKEN_LIFETIME_MS.reset_password / 60_000 },
+      props: {
+        name: user.name,
+        resetUrl: appUrl(`/reset-password?token=${token}`),
+        expiresInMinutes: EMAIL_TOKEN_LIFETIME_MS.reset_password / 60_000,
+      },
     });
   });
 }
@@ -62,21 +87,34 @@ export async function resetPassword(db: Database, input: ResetPasswordInput & { 
   await db.transaction(async (tx) => {
     const token = await consumeEmailToken(tx, input.token, 'reset_password', input.now);
     const [user] = token.userId ? await tx.select().from(users).where(eq(users.id, token.userId)) : [];
-    if (!user || user.status !== 'active') throw new DomainError('precondition_failed', 'This account cannot be signed in to. Ask your administrator.');
+    if (!user || user.status !== 'active')
+      throw new DomainError('precondition_failed', 'This account cannot be signed in to. Ask your administrator.');
     const problem = passwordProblem(input.newPassword, user.email);
     if (problem) throw invalidField('newPassword', problem);
-    await tx.update(users).set({ passwordHash, passwordChangedAt: input.now, updatedAt: input.now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: input.now, updatedAt: input.now })
+      .where(eq(users.id, user.id));
     await revokeSessions(tx, await openSessionIds(tx, user.id), 'password_reset', input.now);
-    await enqueueEmail(tx, { kind: 'password-changed', to: user.email, props: { name: user.name, changedAt: formatUtc(input.now), signInUrl: appUrl('/sign-in') } });
+    await enqueueEmail(tx, {
+      kind: 'password-changed',
+      to: user.email,
+      props: { name: user.name, changedAt: formatUtc(input.now), signInUrl: appUrl('/sign-in') },
+    });
   });
 }
 
 /** Makes another of the user's memberships the active one for this session. */
-export async function switchMembership(db: Database, input: { userId: string; sessionId: string; membershipId: string }) {
+export async function switchMembership(
+  db: Database,
+  input: { userId: string; sessionId: string; membershipId: string },
+) {
   const loaded = await loadMembership(db, input.membershipId, input.userId);
   if ('problem' in loaded) throw new DomainError('forbidden', loaded.problem);
-  await db.update(userSessions).set({ activeMembershipId: input.membershipId }).where(eq(userSessions.id, input.sessionId));
+  await db
+    .update(userSessions)
+    .set({ activeMembershipId: input.membershipId })
+    .where(eq(userSessions.id, input.sessionId));
   await db.update(users).set({ lastMembershipId: input.membershipId }).where(eq(users.id, input.userId));
   return { organizationName: loaded.membership.organization.name, kind: loaded.membership.organization.kind };
 }
-

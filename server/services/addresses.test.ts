@@ -5,7 +5,14 @@ import { ACCOUNT_MANAGER, createCaller, createMember, createOrganization, signIn
 
 const database = setupTestDatabase();
 
-const dock = { label: 'Dock 1', recipient: 'Receiving', addressLine1: '1 Dock Road', city: 'Portland', postalCode: '97201', country: 'us' };
+const dock = {
+  label: 'Dock 1',
+  recipient: 'Receiving',
+  addressLine1: '1 Dock Road',
+  city: 'Portland',
+  postalCode: '97201',
+  country: 'us',
+};
 
 async function administrator() {
   const organization = await createOrganization(database.db);
@@ -32,7 +39,10 @@ describe('ship-to addresses', () => {
   it('keeps the last active address, hands the default on when it is deactivated, and hides inactive ones from checkout', async () => {
     const first = await admin.caller.addresses.create(dock);
     const lone = await trpcErrorOf(admin.caller.addresses.setActive({ addressId: first.id, active: false }));
-    expect(lone).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining('only active address') });
+    expect(lone).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringContaining('only active address'),
+    });
     const second = await admin.caller.addresses.create({ ...dock, label: 'Annex' });
     await admin.caller.addresses.setActive({ addressId: first.id, active: false });
     const list = await admin.caller.addresses.list();
@@ -41,7 +51,9 @@ describe('ship-to addresses', () => {
   });
 
   it('shows bad input beside the fields and writes nothing', async () => {
-    const refused = await trpcErrorOf(admin.caller.addresses.create({ ...dock, label: '', postalCode: 'x'.repeat(21), country: 'USA' }));
+    const refused = await trpcErrorOf(
+      admin.caller.addresses.create({ ...dock, label: '', postalCode: 'x'.repeat(21), country: 'USA' }),
+    );
     expect(refused.code).toBe('BAD_REQUEST');
     expect(await admin.caller.addresses.list()).toEqual([]);
   });

@@ -15,30 +15,57 @@ export async function listAddresses(db: Executor, organizationId: string) {
     .select()
     .from(organizationAddresses)
     .where(eq(organizationAddresses.organizationId, organizationId))
-    .orderBy(desc(organizationAddresses.active), desc(organizationAddresses.isDefault), asc(organizationAddresses.label));
+    .orderBy(
+      desc(organizationAddresses.active),
+      desc(organizationAddresses.isDefault),
+      asc(organizationAddresses.label),
+    );
 }
 
-const columnsOf = (input: AddressFields) => ({ ...input, addressLine2: input.addressLine2 || null, region: input.region || null });
+const columnsOf = (input: AddressFields) => ({
+  ...input,
+  addressLine2: input.addressLine2 || null,
+  region: input.region || null,
+});
 
 async function lockedAddress(tx: Executor, actor: AddressActor, addressId: string) {
   await lockTenant(tx, actor.organizationId);
   const [address] = await tx
     .select()
     .from(organizationAddresses)
-    .where(and(eq(organizationAddresses.id, addressId), eq(organizationAddresses.organizationId, actor.organizationId)));
+    .where(
+      and(eq(organizationAddresses.id, addressId), eq(organizationAddresses.organizationId, actor.organizationId)),
+    );
   if (!address) throw notFound('That address');
   return address;
 }
 
 const audit = (tx: Executor, actor: AddressActor, action: string, addressId: string, label: string, now: Date) =>
-  recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action, targetType: 'address', targetId: addressId, data: { name: label }, now });
+  recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action,
+    targetType: 'address',
+    targetId: addressId,
+    data: { name: label },
+    now,
+  });
 
 /** A new address; the organization's first one becomes its default. */
 export async function createAddress(db: Database, actor: AddressActor, input: AddressFields, now: Date) {
   return db.transaction(async (tx) => {
     await lockTenant(tx, actor.organizationId);
-    const [other] = await tx.select({ id: organizationAddresses.id }).from(organizationAddresses).where(and(eq(organizationAddresses.organizationId, actor.organizationId), eq(organizationAddresses.active, true))).limit(1);
-    const [created] = await tx.insert(organizationAddresses).values({ ...columnsOf(input), organizationId: actor.organizationId, isDefault: !other, createdAt: now }).returning();
+    const [other] = await tx
+      .select({ id: organizationAddresses.id })
+      .from(organizationAddresses)
+      .where(
+        and(eq(organizationAddresses.organizationId, actor.organizationId), eq(organizationAddresses.active, true)),
+      )
+      .limit(1);
+    const [created] = await tx
+      .insert(organizationAddresses)
+      .values({ ...columnsOf(input), organizationId: actor.organizationId, isDefault: !other, createdAt: now })
+      .returning();
     if (!created) throw new Error('createAddress: nothing inserted');
     await audit(tx, actor, 'address.created', created.id, created.label, now);
     return created;
@@ -46,11 +73,20 @@ export async function createAddress(db: Database, actor: AddressActor, input: Ad
 }
 
 /** Edits an address. Orders already placed keep the address they were shipped to. */
-export async function updateAddress(db: Database, actor: AddressActor, input: AddressFields & { addressId: string }, now: Date) {
+export async function updateAddress(
+  db: Database,
+  actor: AddressActor,
+  input: AddressFields & { addressId: string },
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     await lockedAddress(tx, actor, input.addressId);
     const { addressId, ...fields } = input;
-    const [updated] = await tx.update(organizationAddresses).set(columnsOf(fields)).where(eq(organizationAddresses.id, addressId)).returning();
+    const [updated] = await tx
+      .update(organizationAddresses)
+      .set(columnsOf(fields))
+      .where(eq(organizationAddresses.id, addressId))
+      .returning();
     if (!updated) throw notFound('That address');
     await audit(tx, actor, 'address.updated', updated.id, updated.label, now);
     return updated;
@@ -61,8 +97,14 @@ export async function updateAddress(db: Database, actor: AddressActor, input: Ad
 export async function makeDefaultAddress(db: Database, actor: AddressActor, addressId: string, now: Date) {
   return db.transaction(async (tx) => {
     const address = await lockedAddress(tx, actor, addressId);
-    if (!address.active) throw new DomainError('precondition_failed', 'Reactivate the address before making it the default.');
-    await tx.update(organizationAddresses).set({ isDefault: false }).where(and(eq(organizationAddresses.organizationId, actor.organizationId), ne(organizationAddresses.id, addressId)));
+    if (!address.active)
+      throw new DomainError('precondition_failed', 'Reactivate the address before making it the default.');
+    await tx
+      .update(organizationAddresses)
+      .set({ isDefault: false })
+      .where(
+        and(eq(organizationAddresses.organizationId, actor.organizationId), ne(organizationAddresses.id, addressId)),
+      );
     await tx.update(organizationAddresses).set({ isDefault: true }).where(eq(organizationAddresses.id, addressId));
     await audit(tx, actor, 'address.made_default', addressId, address.label, now);
   });
@@ -73,19 +115,45 @@ export async function makeDefaultAddress(db: Database, actor: AddressActor, addr
  * cannot go: an organization without one could not order at all. A deactivated default hands
  * the default to another active address.
  */
-export async function setAddressActive(db: Database, actor: AddressActor, input: { addressId: string; active: boolean }, now: Date) {
+export async function setAddressActive(
+  db: Database,
+  actor: AddressActor,
+  input: { addressId: string; active: boolean },
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const address = await lockedAddress(tx, actor, input.addressId);
     if (address.active === input.active) return;
     const others = await tx
       .select({ id: organizationAddresses.id })
       .from(organizationAddresses)
-      .where(and(eq(organizationAddresses.organizationId, actor.organizationId), eq(organizationAddresses.active, true), ne(organizationAddresses.id, address.id)))
+      .where(
+        and(
+          eq(organizationAddresses.organizationId, actor.organizationId),
+          eq(organizationAddresses.active, true),
+          ne(organizationAddresses.id, address.id),
+        ),
+      )
       .orderBy(asc(organizationAddresses.label));
-    if (!input.active && others.length === 0) throw new DomainError('precondition_failed', 'This is the only active address; add another before deactivating it.');
-    await tx.update(organizationAddresses).set({ active: input.active, isDefault: input.active ? address.isDefault : false }).where(eq(organizationAddresses.id, address.id));
+    if (!input.active && others.length === 0)
+      throw new DomainError(
+        'precondition_failed',
+        'This is the only active address; add another before deactivating it.',
+      );
+    await tx
+      .update(organizationAddresses)
+      .set({ active: input.active, isDefault: input.active ? address.isDefault : false })
+      .where(eq(organizationAddresses.id, address.id));
     const [heir] = others;
-    if (!input.active && address.isDefault && heir) await tx.update(organizationAddresses).set({ isDefault: true }).where(eq(organizationAddresses.id, heir.id));
-    await audit(tx, actor, input.active ? 'address.reactivated' : 'address.deactivated', address.id, address.label, now);
+    if (!input.active && address.isDefault && heir)
+      await tx.update(organizationAddresses).set({ isDefault: true }).where(eq(organizationAddresses.id, heir.id));
+    await audit(
+      tx,
+      actor,
+      input.active ? 'address.reactivated' : 'address.deactivated',
+      address.id,
+      address.label,
+      now,
+    );
   });
 }

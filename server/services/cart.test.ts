@@ -4,7 +4,14 @@ import { PERMISSION_REFUSED } from '@/server/trpc/init';
 import { givePriceList, createProduct } from '@/server/testing/catalog';
 import { setupTestDatabase } from '@/server/testing/database';
 import { trpcErrorOf } from '@/server/testing/errors';
-import { createCaller, createMember, createMembership, createOrganization, signIn, type Member } from '@/server/testing/factories';
+import {
+  createCaller,
+  createMember,
+  createMembership,
+  createOrganization,
+  signIn,
+  type Member,
+} from '@/server/testing/factories';
 
 const database = setupTestDatabase();
 let organization: Organization;
@@ -29,10 +36,15 @@ describe('the cart', () => {
     await api.cart.clear();
     await api.cart.add({ sku: pen.sku.toLowerCase(), quantity: 4 });
     const cart = await api.cart.add({ sku: pad.sku, quantity: 1 });
-    expect(cart.lines.map((line) => [line.sku, line.quantity])).toEqual([[pen.sku, 4], [pad.sku, 1]]);
+    expect(cart.lines.map((line) => [line.sku, line.quantity])).toEqual([
+      [pen.sku, 4],
+      [pad.sku, 1],
+    ]);
     // 10 % off: 2.50 → 2.25 and 10.00 → 9.00.
     expect('subtotal' in cart && cart.subtotal).toEqual({ amountMinor: 4 * 225 + 900, currency: 'USD' });
-    expect((await api.cart.setQuantity({ sku: pad.sku, quantity: 0 })).lines.map((line) => line.sku)).toEqual([pen.sku]);
+    expect((await api.cart.setQuantity({ sku: pad.sku, quantity: 0 })).lines.map((line) => line.sku)).toEqual([
+      pen.sku,
+    ]);
   });
 
   it('adds twice when two clicks arrive at once, and refuses more than 9999 in a line', async () => {
@@ -50,12 +62,22 @@ describe('the cart', () => {
     const result = await api.cart.quickOrder({ lines: `${pen.sku} 3\nNO-SUCH-SKU 1\n${pad.sku} zero\n${pad.sku} 2` });
     expect(result.added).toBe(2);
     expect(result.problems.map((problem) => problem.line)).toEqual([2, 3]);
-    expect(result.cart.lines.map((line) => [line.sku, line.quantity]).sort()).toEqual([[pen.sku, 3], [pad.sku, 2]].sort());
+    expect(result.cart.lines.map((line) => [line.sku, line.quantity]).sort()).toEqual(
+      [
+        [pen.sku, 3],
+        [pad.sku, 2],
+      ].sort(),
+    );
   });
 
   it('is one per customer account of a login', async () => {
     const other = await createOrganization(database.db);
-    const second = await createMembership(database.db, { userId: buyer.user.id, organizationId: other.id, roles: ['buyer'], mayOrder: true });
+    const second = await createMembership(database.db, {
+      userId: buyer.user.id,
+      organizationId: other.id,
+      roles: ['buyer'],
+      mayOrder: true,
+    });
     const here = await as(buyer);
     await here.cart.clear();
     await here.cart.add({ sku: pen.sku, quantity: 1 });
@@ -68,7 +90,11 @@ describe('the flags, enforced by the server', () => {
   it('without "may order" every cart procedure is refused', async () => {
     const noOrder = await createMember(database.db, organization, { roles: ['buyer'], mayOrder: false });
     const api = await as(noOrder);
-    const calls = [() => api.cart.get(), () => api.cart.add({ sku: pen.sku, quantity: 1 }), () => api.cart.quickOrder({ lines: `${pen.sku} 1` })];
+    const calls = [
+      () => api.cart.get(),
+      () => api.cart.add({ sku: pen.sku, quantity: 1 }),
+      () => api.cart.quickOrder({ lines: `${pen.sku} 1` }),
+    ];
     for (const call of calls) {
       const error = await trpcErrorOf(call());
       expect([error.code, error.message]).toEqual(['FORBIDDEN', PERMISSION_REFUSED]);
@@ -76,7 +102,12 @@ describe('the flags, enforced by the server', () => {
   });
 
   it('without "may see prices" no price, line total or subtotal appears; without "may see stock" no stock', async () => {
-    const blind = await createMember(database.db, organization, { roles: ['buyer'], mayOrder: true, maySeePrices: false, maySeeStock: false });
+    const blind = await createMember(database.db, organization, {
+      roles: ['buyer'],
+      mayOrder: true,
+      maySeePrices: false,
+      maySeeStock: false,
+    });
     const api = await as(blind);
     const cart = await api.cart.add({ sku: pen.sku, quantity: 2 });
     const json = JSON.stringify(cart);

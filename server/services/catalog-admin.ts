@@ -5,7 +5,14 @@ import { fulfillmentCenters, inventory, priceListPrices, priceLists, products } 
 import { applyStockChange, availableToPromise, type StockChange } from '@/server/domain/catalog/availability';
 import { parseUnitPrice } from '@/server/domain/catalog/product-rules';
 import { conflict, invalidField, notFound } from '@/server/domain/errors';
-import type { CountStockInput, CreateProductInput, ReceiveStockInput, SetPriceInput, StaffProductListInput, UpdateProductInput } from '@/server/schemas/catalog';
+import type {
+  CountStockInput,
+  CreateProductInput,
+  ReceiveStockInput,
+  SetPriceInput,
+  StaffProductListInput,
+  UpdateProductInput,
+} from '@/server/schemas/catalog';
 import { recordAudit } from './audit';
 
 /** The staff member changing the catalog, and the seller organization the audit row belongs to. */
@@ -14,25 +21,43 @@ export type CatalogActor = { userId: string; organizationId: string };
 /** What the staff forms offer: price lists, fulfillment centers and the categories in use. */
 export async function catalogOptions(db: Executor) {
   const [lists, centers, categories] = await Promise.all([
-    db.select({ id: priceLists.id, name: priceLists.name, currency: priceLists.currency }).from(priceLists).orderBy(asc(priceLists.name)),
+    db
+      .select({ id: priceLists.id, name: priceLists.name, currency: priceLists.currency })
+      .from(priceLists)
+      .orderBy(asc(priceLists.name)),
     allCenters(db),
     categoryCounts(db, { activeOnly: false }),
   ]);
-  return { priceLists: lists, centers: centers.map(({ id, code, name }) => ({ id, code, name })), categories: categories.map((category) => category.name) };
+  return {
+    priceLists: lists,
+    centers: centers.map(({ id, code, name }) => ({ id, code, name })),
+    categories: categories.map((category) => category.name),
+  };
 }
 
 /** A page of products, active or not, with total on hand and available across centers. */
 export async function listStaffProducts(db: Executor, input: StaffProductListInput) {
   const active = input.status === undefined ? undefined : input.status === 'active';
-  const list = await listProducts(db, { search: input.search || undefined, category: input.category || undefined, active }, input);
-  const stock = await stockOf(db, list.rows.map((row) => row.id));
+  const list = await listProducts(
+    db,
+    { search: input.search || undefined, category: input.category || undefined, active },
+    input,
+  );
+  const stock = await stockOf(
+    db,
+    list.rows.map((row) => row.id),
+  );
   return {
     page: input.page,
     total: list.total,
     hasNext: list.hasNext,
     rows: list.rows.map((row) => {
       const levels = stock.filter((level) => level.productId === row.id);
-      return { ...row, onHand: levels.reduce((sum, level) => sum + level.onHand, 0), available: levels.reduce((sum, level) => sum + availableToPromise(level), 0) };
+      return {
+        ...row,
+        onHand: levels.reduce((sum, level) => sum + level.onHand, 0),
+        available: levels.reduce((sum, level) => sum + availableToPromise(level), 0),
+      };
     }),
   };
 }
@@ -43,9 +68,17 @@ export async function staffProduct(db: Executor, sku: string) {
   if (!product) throw notFound('That product');
   const [lists, centers, stock] = await Promise.all([
     db
-      .select({ id: priceLists.id, name: priceLists.name, currency: priceLists.currency, unitPriceMinor: priceListPrices.unitPriceMinor })
+      .select({
+        id: priceLists.id,
+        name: priceLists.name,
+        currency: priceLists.currency,
+        unitPriceMinor: priceListPrices.unitPriceMinor,
+      })
       .from(priceLists)
-      .leftJoin(priceListPrices, and(eq(priceListPrices.priceListId, priceLists.id), eq(priceListPrices.productId, product.id)))
+      .leftJoin(
+        priceListPrices,
+        and(eq(priceListPrices.priceListId, priceLists.id), eq(priceListPrices.productId, product.id)),
+      )
       .orderBy(asc(priceLists.name)),
     allCenters(db),
     stockOf(db, [product.id]),
@@ -56,7 +89,14 @@ export async function staffProduct(db: Executor, sku: string) {
     stock: centers.map((center) => {
       const row = stock.find((level) => level.centerId === center.id);
       const level = { onHand: row?.onHand ?? 0, allocated: row?.allocated ?? 0 };
-      return { centerId: center.id, code: center.code, name: center.name, ...level, available: availableToPromise(level), version: row?.version ?? 0 };
+      return {
+        centerId: center.id,
+        code: center.code,
+        name: center.name,
+        ...level,
+        available: availableToPromise(level),
+        version: row?.version ?? 0,
+      };
     }),
   };
 }
@@ -78,7 +118,15 @@ export async function createProduct(db: Database, input: CreateProductInput, act
       .onConflictDoNothing({ target: products.sku })
       .returning({ id: products.id, sku: products.sku });
     if (!created) throw invalidField('sku', `A product with SKU ${input.sku} already exists.`);
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: 'catalog.product_created', targetType: 'product', targetId: created.id, data: { sku: created.sku, ...productValues(input) }, now });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: 'catalog.product_created',
+      targetType: 'product',
+      targetId: created.id,
+      data: { sku: created.sku, ...productValues(input) },
+      now,
+    });
     return created;
   });
 }
@@ -88,9 +136,22 @@ export async function updateProduct(db: Database, input: UpdateProductInput, act
     const [product] = await tx.select().from(products).where(eq(products.id, input.productId)).for('update');
     if (!product) throw notFound('That product');
     const values = productValues(input);
-    await tx.update(products).set({ ...values, updatedAt: now }).where(eq(products.id, product.id));
-    const changed = Object.fromEntries(Object.entries(values).filter(([key, value]) => product[key as keyof typeof values] !== value));
-    await recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action: 'catalog.product_updated', targetType: 'product', targetId: product.id, data: { sku: product.sku, changed }, now });
+    await tx
+      .update(products)
+      .set({ ...values, updatedAt: now })
+      .where(eq(products.id, product.id));
+    const changed = Object.fromEntries(
+      Object.entries(values).filter(([key, value]) => product[key as keyof typeof values] !== value),
+    );
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: 'catalog.product_updated',
+      targetType: 'product',
+      targetId: product.id,
+      data: { sku: product.sku, changed },
+      now,
+    });
     return { id: product.id, sku: product.sku };
   });
 }
@@ -98,7 +159,10 @@ export async function updateProduct(db: Database, input: UpdateProductInput, act
 /** Sets a product's price in one list, or with an empty price takes it out ("price on request"). */
 export async function setProductPrice(db: Database, input: SetPriceInput, actor: CatalogActor, now: Date) {
   return db.transaction(async (tx) => {
-    const [product] = await tx.select({ id: products.id, sku: products.sku }).from(products).where(eq(products.id, input.productId));
+    const [product] = await tx
+      .select({ id: products.id, sku: products.sku })
+      .from(products)
+      .where(eq(products.id, input.productId));
     if (!product) throw notFound('That product');
     const [list] = await tx.select().from(priceLists).where(eq(priceLists.id, input.priceListId));
     if (!list) throw notFound('That price list');
@@ -113,7 +177,10 @@ export async function setProductPrice(db: Database, input: SetPriceInput, actor:
       await tx
         .insert(priceListPrices)
         .values({ priceListId: list.id, productId: product.id, unitPriceMinor, updatedAt: now })
-        .onConflictDoUpdate({ target: [priceListPrices.priceListId, priceListPrices.productId], set: { unitPriceMinor, updatedAt: now } });
+        .onConflictDoUpdate({
+          target: [priceListPrices.priceListId, priceListPrices.productId],
+          set: { unitPriceMinor, updatedAt: now },
+        });
     }
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -130,7 +197,10 @@ export async function setProductPrice(db: Database, input: SetPriceInput, actor:
 
 /** The inventory row of a product at a center, created empty if missing, locked until the transaction ends. */
 async function lockStock(tx: Transaction, productId: string, centerId: string) {
-  const [product] = await tx.select({ id: products.id, sku: products.sku }).from(products).where(eq(products.id, productId));
+  const [product] = await tx
+    .select({ id: products.id, sku: products.sku })
+    .from(products)
+    .where(eq(products.id, productId));
   if (!product) throw notFound('That product');
   const [center] = await tx.select().from(fulfillmentCenters).where(eq(fulfillmentCenters.id, centerId));
   if (!center) throw notFound('That fulfillment center');
@@ -144,11 +214,20 @@ async function lockStock(tx: Transaction, productId: string, centerId: string) {
   return { product, center, row };
 }
 
-async function changeStock(db: Database, target: { productId: string; fulfillmentCenterId: string }, change: StockChange, expectedVersion: number | null, actor: CatalogActor, now: Date) {
+async function changeStock(
+  db: Database,
+  target: { productId: string; fulfillmentCenterId: string },
+  change: StockChange,
+  expectedVersion: number | null,
+  actor: CatalogActor,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const { product, center, row } = await lockStock(tx, target.productId, target.fulfillmentCenterId);
     if (expectedVersion !== null && row.version !== expectedVersion) {
-      throw conflict(`The stock of ${product.sku} at ${center.code} changed meanwhile: ${row.onHand} on hand, ${row.allocated} allocated. Check the figures and try again.`);
+      throw conflict(
+        `The stock of ${product.sku} at ${center.code} changed meanwhile: ${row.onHand} on hand, ${row.allocated} allocated. Check the figures and try again.`,
+      );
     }
     const outcome = applyStockChange(row, change);
     if (!outcome.ok) throw invalidField(change.kind === 'receive' ? 'quantity' : 'onHand', outcome.message);
@@ -164,10 +243,21 @@ async function changeStock(db: Database, target: { productId: string; fulfillmen
       action: change.kind === 'receive' ? 'catalog.stock_received' : 'catalog.stock_counted',
       targetType: 'product',
       targetId: product.id,
-      data: { sku: product.sku, center: center.code, onHandBefore: row.onHand, onHandAfter: updated.onHand, ...(change.kind === 'receive' ? { quantity: change.quantity } : {}) },
+      data: {
+        sku: product.sku,
+        center: center.code,
+        onHandBefore: row.onHand,
+        onHandAfter: updated.onHand,
+        ...(change.kind === 'receive' ? { quantity: change.quantity } : {}),
+      },
       now,
     });
-    return { onHand: updated.onHand, allocated: updated.allocated, available: availableToPromise(updated), version: updated.version };
+    return {
+      onHand: updated.onHand,
+      allocated: updated.allocated,
+      available: availableToPromise(updated),
+      version: updated.version,
+    };
   });
 }
 

@@ -29,9 +29,14 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  * `lock`, the stock rows are locked until the transaction ends, so no allocation slips in
  * between the check "on hand ≥ allocated" and the write.
  */
-async function loadSnapshot(db: Executor, read: ReadFiles, lock: boolean): Promise<CatalogSnapshot & { productIds: Map<string, string> }> {
+async function loadSnapshot(
+  db: Executor,
+  read: ReadFiles,
+  lock: boolean,
+): Promise<CatalogSnapshot & { productIds: Map<string, string> }> {
   const found = [];
-  for (const skus of chunks(read.skus)) found.push(...(await db.select().from(products).where(inArray(products.sku, skus))));
+  for (const skus of chunks(read.skus))
+    found.push(...(await db.select().from(products).where(inArray(products.sku, skus))));
   const productIds = new Map(found.map((product) => [product.sku, product.id]));
   const skuOf = new Map(found.map((product) => [product.id, product.sku]));
   const [lists, centers] = await Promise.all([
@@ -48,10 +53,21 @@ async function loadSnapshot(db: Executor, read: ReadFiles, lock: boolean): Promi
     if (read.tables.stock) {
       const query = db.select().from(inventory).where(inArray(inventory.productId, ids));
       const rows = lock ? await query.for('update') : await query;
-      for (const row of rows) stock.set(stockKey(row.fulfillmentCenterId, skuOf.get(row.productId) ?? ''), { onHand: row.onHand, allocated: row.allocated });
+      for (const row of rows)
+        stock.set(stockKey(row.fulfillmentCenterId, skuOf.get(row.productId) ?? ''), {
+          onHand: row.onHand,
+          allocated: row.allocated,
+        });
     }
   }
-  return { products: new Map(found.map((product) => [product.sku, product])), priceLists: lists, prices, centers, stock, productIds };
+  return {
+    products: new Map(found.map((product) => [product.sku, product])),
+    priceLists: lists,
+    prices,
+    centers,
+    stock,
+    productIds,
+  };
 }
 
 /** What importing the files would change, and every problem in them. Writes nothing. */
@@ -87,7 +103,14 @@ async function writeChanges(tx: Executor, changes: CatalogChanges, productIds: M
   for (const rows of chunks(changes.prices)) {
     await tx
       .insert(priceListPrices)
-      .values(rows.map((row) => ({ priceListId: row.priceListId, productId: idOf(row.sku), unitPriceMinor: row.unitPriceMinor, updatedAt: now })))
+      .values(
+        rows.map((row) => ({
+          priceListId: row.priceListId,
+          productId: idOf(row.sku),
+          unitPriceMinor: row.unitPriceMinor,
+          updatedAt: now,
+        })),
+      )
       .onConflictDoUpdate({
         target: [priceListPrices.priceListId, priceListPrices.productId],
         set: { unitPriceMinor: sql`excluded.unit_price_minor`, updatedAt: sql`excluded.updated_at` },
@@ -96,10 +119,21 @@ async function writeChanges(tx: Executor, changes: CatalogChanges, productIds: M
   for (const rows of chunks(changes.stock)) {
     await tx
       .insert(inventory)
-      .values(rows.map((row) => ({ productId: idOf(row.sku), fulfillmentCenterId: row.centerId, onHand: row.onHand, updatedAt: now })))
+      .values(
+        rows.map((row) => ({
+          productId: idOf(row.sku),
+          fulfillmentCenterId: row.centerId,
+          onHand: row.onHand,
+          updatedAt: now,
+        })),
+      )
       .onConflictDoUpdate({
         target: [inventory.productId, inventory.fulfillmentCenterId],
-        set: { onHand: sql`excluded.on_hand`, version: sql`${inventory.version} + 1`, updatedAt: sql`excluded.updated_at` },
+        set: {
+          onHand: sql`excluded.on_hand`,
+          version: sql`${inventory.version} + 1`,
+          updatedAt: sql`excluded.updated_at`,
+        },
       });
   }
 }
@@ -109,7 +143,12 @@ async function writeChanges(tx: Executor, changes: CatalogChanges, productIds: M
  * mention stays as it is (not a snapshot), rows with errors are skipped. Imports queue behind
  * each other; each is recorded in the audit log with its counts.
  */
-export async function applyCatalogImport(db: Database, files: CatalogImportInput, actor: CatalogActor, now: Date): Promise<CatalogImportSummary> {
+export async function applyCatalogImport(
+  db: Database,
+  files: CatalogImportInput,
+  actor: CatalogActor,
+  now: Date,
+): Promise<CatalogImportSummary> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('countersign.catalog-import'))`);
     const read = readCatalogFiles(files);
@@ -131,4 +170,3 @@ export async function applyCatalogImport(db: Database, files: CatalogImportInput
     return plan.summary;
   });
 }
-

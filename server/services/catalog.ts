@@ -1,5 +1,13 @@
 import type { Executor } from '@/db/client';
-import { allCenters, categoryCounts, contractsOf, listPricesOf, listProducts, productBySku, stockOf } from '@/db/queries/catalog';
+import {
+  allCenters,
+  categoryCounts,
+  contractsOf,
+  listPricesOf,
+  listProducts,
+  productBySku,
+  stockOf,
+} from '@/db/queries/catalog';
 import type { Permission } from '@/server/domain/access/permissions';
 import { availability, type StockLevel } from '@/server/domain/catalog/availability';
 import { buyerPrice, currentContract, type BuyerPrice } from '@/server/domain/catalog/pricing';
@@ -14,7 +22,12 @@ export type CatalogViewer = { organizationId: string; permissions: ReadonlySet<P
  * A unit price for the viewer's organization. `listPriceMinor` and `discountBasisPoints` are there
  * only when a discount applies.
  */
-export type PriceView = { unitPriceMinor: number; currency: string; listPriceMinor?: number; discountBasisPoints?: number };
+export type PriceView = {
+  unitPriceMinor: number;
+  currency: string;
+  listPriceMinor?: number;
+  discountBasisPoints?: number;
+};
 
 export type StockView = { available: number; byCenter?: { code: string; name: string; available: number }[] };
 
@@ -39,20 +52,35 @@ type ProductRow = { id: string; sku: string; name: string; unit: string; categor
  * What the organization pays for these products under its current contract, by product id,
  * whoever asks: checkout prices orders with it even for members who may not see prices.
  */
-export async function buyerPrices(db: Executor, organizationId: string, productIds: string[], now: Date): Promise<Map<string, BuyerPrice>> {
+export async function buyerPrices(
+  db: Executor,
+  organizationId: string,
+  productIds: string[],
+  now: Date,
+): Promise<Map<string, BuyerPrice>> {
   const contract = currentContract(await contractsOf(db, organizationId), utcDate(now));
-  const listPrices = contract?.priceListId ? await listPricesOf(db, contract.priceListId, productIds) : new Map<string, never>();
+  const listPrices = contract?.priceListId
+    ? await listPricesOf(db, contract.priceListId, productIds)
+    : new Map<string, never>();
   return new Map(productIds.map((id) => [id, buyerPrice(contract, listPrices.get(id) ?? null)]));
 }
 
 /** Buyer prices of these products as a member who may see prices is shown them. */
-async function pricesFor(db: Executor, organizationId: string, productIds: string[], now: Date): Promise<Map<string, PriceView | null>> {
+async function pricesFor(
+  db: Executor,
+  organizationId: string,
+  productIds: string[],
+  now: Date,
+): Promise<Map<string, PriceView | null>> {
   const prices = await buyerPrices(db, organizationId, productIds, now);
   return new Map(
     productIds.map((id) => {
       const price = prices.get(id) ?? buyerPrice(null, null);
       if (price.kind === 'on_request') return [id, null];
-      const discounted = price.discountBasisPoints > 0 ? { listPriceMinor: price.listPriceMinor, discountBasisPoints: price.discountBasisPoints } : {};
+      const discounted =
+        price.discountBasisPoints > 0
+          ? { listPriceMinor: price.listPriceMinor, discountBasisPoints: price.discountBasisPoints }
+          : {};
       return [id, { unitPriceMinor: price.unitPriceMinor, currency: price.currency, ...discounted }];
     }),
   );
@@ -66,7 +94,12 @@ async function stockFor(db: Executor, productIds: string[], perCenter: boolean):
     productIds.map((id) => {
       const levels: StockLevel[] = centers.map((center) => {
         const row = byKey.get(`${id}:${center.id}`);
-        return { centerCode: center.code, centerName: center.name, onHand: row?.onHand ?? 0, allocated: row?.allocated ?? 0 };
+        return {
+          centerCode: center.code,
+          centerName: center.name,
+          onHand: row?.onHand ?? 0,
+          allocated: row?.allocated ?? 0,
+        };
       });
       const { available, byCenter } = availability(levels);
       return [id, perCenter ? { available, byCenter } : { available }];
@@ -79,7 +112,13 @@ async function stockFor(db: Executor, productIds: string[], perCenter: boolean):
  * permissions. `detail` adds the description and stock per center (a product page). Other
  * features that show products (cart, orders) build their lines with it.
  */
-export async function productViews(db: Executor, viewer: CatalogViewer, rows: readonly ProductRow[], now: Date, detail: boolean): Promise<CatalogProduct[]> {
+export async function productViews(
+  db: Executor,
+  viewer: CatalogViewer,
+  rows: readonly ProductRow[],
+  now: Date,
+  detail: boolean,
+): Promise<CatalogProduct[]> {
   const ids = rows.map((row) => row.id);
   const prices = viewer.permissions.has('prices.view') ? await pricesFor(db, viewer.organizationId, ids, now) : null;
   const stock = viewer.permissions.has('stock.view') ? await stockFor(db, ids, detail) : null;
@@ -101,7 +140,11 @@ export async function catalogCategories(db: Executor) {
 
 /** A page of active products, by category and text in SKU or name, priced for the viewer. */
 export async function searchCatalog(db: Executor, viewer: CatalogViewer, input: CatalogProductsInput, now: Date) {
-  const list = await listProducts(db, { search: input.search || undefined, category: input.category || undefined, active: true }, input);
+  const list = await listProducts(
+    db,
+    { search: input.search || undefined, category: input.category || undefined, active: true },
+    input,
+  );
   return {
     page: input.page,
     total: list.total,
@@ -111,7 +154,12 @@ export async function searchCatalog(db: Executor, viewer: CatalogViewer, input: 
 }
 
 /** One active product by SKU, priced for the viewer, with stock per center when they may see it. */
-export async function catalogProduct(db: Executor, viewer: CatalogViewer, sku: string, now: Date): Promise<CatalogProduct> {
+export async function catalogProduct(
+  db: Executor,
+  viewer: CatalogViewer,
+  sku: string,
+  now: Date,
+): Promise<CatalogProduct> {
   const product = await productBySku(db, sku);
   if (!product || !product.active) throw notFound('That product');
   const [view] = await productViews(db, viewer, [product], now, true);

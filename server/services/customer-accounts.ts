@@ -13,7 +13,8 @@ import type { StaffActor } from './staff-actor';
 /** The account representative sets currency, credit limit, payment terms and methods. */
 export async function saveCustomerAccount(db: Database, input: CustomerAccountInput, actor: StaffActor, now: Date) {
   const creditLimitMinor = parseAmountToMinor(input.creditLimit, input.currency);
-  if (creditLimitMinor === null) throw invalidField('creditLimit', `Enter an amount in ${input.currency}, like 25000 or 25,000.00.`);
+  if (creditLimitMinor === null)
+    throw invalidField('creditLimit', `Enter an amount in ${input.currency}, like 25000 or 25,000.00.`);
   await db.transaction(async (tx) => {
     const organization = await lockTenant(tx, input.organizationId);
     requireSetUpRight(actor, organization);
@@ -25,14 +26,26 @@ export async function saveCustomerAccount(db: Database, input: CustomerAccountIn
       updatedAt: now,
       updatedByUserId: actor.userId,
     };
-    await tx.insert(customerAccounts).values({ organizationId: organization.id, ...values }).onConflictDoUpdate({ target: customerAccounts.organizationId, set: values });
-    await recordAudit(tx, { organizationId: organization.id, actorUserId: actor.userId, action: 'account.saved', targetType: 'organization', targetId: organization.id, data: { ...values, updatedAt: undefined }, now });
+    await tx
+      .insert(customerAccounts)
+      .values({ organizationId: organization.id, ...values })
+      .onConflictDoUpdate({ target: customerAccounts.organizationId, set: values });
+    await recordAudit(tx, {
+      organizationId: organization.id,
+      actorUserId: actor.userId,
+      action: 'account.saved',
+      targetType: 'organization',
+      targetId: organization.id,
+      data: { ...values, updatedAt: undefined },
+      now,
+    });
   });
 }
 
 export async function addContract(db: Database, input: ContractInput, actor: StaffActor, now: Date) {
   const discountBasisPoints = input.discountPercent ? parsePercentToBasisPoints(input.discountPercent) : null;
-  if (input.discountPercent && discountBasisPoints === null) throw invalidField('discountPercent', 'Enter a percent from 0 to 100, like 2.5.');
+  if (input.discountPercent && discountBasisPoints === null)
+    throw invalidField('discountPercent', 'Enter a percent from 0 to 100, like 2.5.');
   await db.transaction(async (tx) => {
     const organization = await lockTenant(tx, input.organizationId);
     requireSetUpRight(actor, organization);
@@ -43,9 +56,26 @@ export async function addContract(db: Database, input: ContractInput, actor: Sta
     }
     const [contract] = await tx
       .insert(contracts)
-      .values({ organizationId: organization.id, name: input.name, priceListId, discountBasisPoints, validFrom: input.validFrom, validTo: input.validTo || null, createdByUserId: actor.userId, createdAt: now })
+      .values({
+        organizationId: organization.id,
+        name: input.name,
+        priceListId,
+        discountBasisPoints,
+        validFrom: input.validFrom,
+        validTo: input.validTo || null,
+        createdByUserId: actor.userId,
+        createdAt: now,
+      })
       .returning({ id: contracts.id });
-    await recordAudit(tx, { organizationId: organization.id, actorUserId: actor.userId, action: 'contract.added', targetType: 'contract', targetId: contract?.id, data: { name: input.name, validFrom: input.validFrom, validTo: input.validTo || null }, now });
+    await recordAudit(tx, {
+      organizationId: organization.id,
+      actorUserId: actor.userId,
+      action: 'contract.added',
+      targetType: 'contract',
+      targetId: contract?.id,
+      data: { name: input.name, validFrom: input.validFrom, validTo: input.validTo || null },
+      now,
+    });
   });
 }
 
@@ -56,13 +86,27 @@ export async function removeContract(db: Database, contractId: string, actor: St
     if (!contract) throw notFound('That contract');
     const organization = await lockTenant(tx, contract.organizationId);
     requireSetUpRight(actor, organization);
-    const others = await tx.select().from(contracts).where(and(eq(contracts.organizationId, organization.id)));
+    const others = await tx
+      .select()
+      .from(contracts)
+      .where(and(eq(contracts.organizationId, organization.id)));
     const today = utcDate(now);
     const currentLeft = others.some((other) => other.id !== contract.id && isCurrentContract(other, today));
     if (organization.status === 'active' && isCurrentContract(contract, today) && !currentLeft) {
-      throw new DomainError('precondition_failed', 'An approved organization must keep a current contract. Add its replacement first.');
+      throw new DomainError(
+        'precondition_failed',
+        'An approved organization must keep a current contract. Add its replacement first.',
+      );
     }
     await tx.delete(contracts).where(eq(contracts.id, contract.id));
-    await recordAudit(tx, { organizationId: organization.id, actorUserId: actor.userId, action: 'contract.removed', targetType: 'contract', targetId: contract.id, data: { name: contract.name }, now });
+    await recordAudit(tx, {
+      organizationId: organization.id,
+      actorUserId: actor.userId,
+      action: 'contract.removed',
+      targetType: 'contract',
+      targetId: contract.id,
+      data: { name: contract.name },
+      now,
+    });
   });
 }

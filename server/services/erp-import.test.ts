@@ -7,15 +7,24 @@ import { auditLog, erpContacts, erpCustomers, erpExcludedCustomers } from '@/db/
 import { seedErpDemo } from '@/db/seed/erp-demo';
 import { DomainError } from '@/server/domain/errors';
 import { setupTestDatabase } from '@/server/testing/database';
-import { applyErpImport, listErpContacts, listExcludedCodes, previewErpImport, replaceExcludedCodes, type ImportActor } from './erp-import';
+import {
+  applyErpImport,
+  listErpContacts,
+  listExcludedCodes,
+  previewErpImport,
+  replaceExcludedCodes,
+  type ImportActor,
+} from './erp-import';
 
 const database = setupTestDatabase();
 const now = new Date('2025-04-01T09:00:00Z');
 const script: ImportActor = { userId: null, organizationId: null, source: 'script' };
 
-const customersCsv = (...rows: string[]) => ['customer_code,name,cash_account,currency,credit_limit,payment_terms', ...rows].join('\n');
+const customersCsv = (...rows: string[]) =>
+  ['customer_code,name,cash_account,currency,credit_limit,payment_terms', ...rows].join('\n');
 const contactsCsv = (...rows: string[]) => ['customer_code,email,name', ...rows].join('\n');
-const apply = (files: { customersCsv: string; contactsCsv: string }) => applyErpImport(database.db, { ...files, actor: script, now });
+const apply = (files: { customersCsv: string; contactsCsv: string }) =>
+  applyErpImport(database.db, { ...files, actor: script, now });
 
 async function snapshot() {
   const customers = await database.db.select().from(erpCustomers).orderBy(erpCustomers.code);
@@ -25,7 +34,12 @@ async function snapshot() {
 
 const BASE = {
   customersCsv: customersCsv('A1,Alpha,false,USD,25000.00,NET 30', 'B1,Beta,false,,,', 'CASH,Walk-in,true,,,'),
-  contactsCsv: contactsCsv('A1,ann@alpha.test,Ann', 'A1,al@alpha.test,Al', 'B1,bo@beta.test,Bo', 'CASH,cash@walkin.test,Cash'),
+  contactsCsv: contactsCsv(
+    'A1,ann@alpha.test,Ann',
+    'A1,al@alpha.test,Al',
+    'B1,bo@beta.test,Bo',
+    'CASH,cash@walkin.test,Cash',
+  ),
 };
 
 describe('preview and apply', () => {
@@ -38,9 +52,17 @@ describe('preview and apply', () => {
     const applied = await apply(BASE);
     expect(applied).toEqual(preview);
     const after = await snapshot();
-    expect(after.customers.map((c) => [c.code, c.creditLimitMinor, c.isCashAccount])).toEqual([['A1', 2_500_000, false], ['B1', null, false], ['CASH', null, true]]);
+    expect(after.customers.map((c) => [c.code, c.creditLimitMinor, c.isCashAccount])).toEqual([
+      ['A1', 2_500_000, false],
+      ['B1', null, false],
+      ['CASH', null, true],
+    ]);
     expect(after.contacts).toHaveLength(4);
-    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'erp.imported')).orderBy(desc(auditLog.createdAt));
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'erp.imported'))
+      .orderBy(desc(auditLog.createdAt));
     expect(audit?.data).toMatchObject({ source: 'script', customers: { added: 3 }, contacts: { added: 4 } });
   });
 
@@ -61,10 +83,19 @@ describe('preview and apply', () => {
     await apply(BASE);
     const summary = await apply({
       customersCsv: customersCsv('A1,Alpha,false,USD,25000.00,NET 30', 'B1,Beta,sometimes,,,', 'CASH,Walk-in,true,,,'),
-      contactsCsv: contactsCsv('A1,ann@alpha.test,Ann', 'A1,al-at-alpha,Al', 'CASH,cash@walkin.test,Cash', 'Z9,zed@zed.test,Zed'),
+      contactsCsv: contactsCsv(
+        'A1,ann@alpha.test,Ann',
+        'A1,al-at-alpha,Al',
+        'CASH,cash@walkin.test,Cash',
+        'Z9,zed@zed.test,Zed',
+      ),
     });
     expect(summary.problems).toEqual([
-      { file: 'customers.csv', line: 3, message: 'cash_account must be true or false (or yes/no, 1/0), not "sometimes".' },
+      {
+        file: 'customers.csv',
+        line: 3,
+        message: 'cash_account must be true or false (or yes/no, 1/0), not "sometimes".',
+      },
       { file: 'contacts.csv', line: 3, message: 'email "al-at-alpha" is not a valid email address.' },
       { file: 'contacts.csv', line: 5, message: 'Unknown customer_code "Z9": it is not in customers.csv.' },
     ]);
@@ -77,9 +108,13 @@ describe('preview and apply', () => {
   it('refuses files it cannot read and changes nothing', async () => {
     await apply(BASE);
     const before = await snapshot();
-    const error = await apply({ customersCsv: 'code;name\nA1;Alpha', contactsCsv: BASE.contactsCsv }).catch((caught: unknown) => caught);
+    const error = await apply({ customersCsv: 'code;name\nA1;Alpha', contactsCsv: BASE.contactsCsv }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).message).toContain('Nothing was imported: The header row names an unknown column "code;name"');
+    expect((error as DomainError).message).toContain(
+      'Nothing was imported: The header row names an unknown column "code;name"',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -88,9 +123,14 @@ describe('preview and apply', () => {
     const before = await snapshot();
     await database.db.execute(sql`create function erp_test_boom() returns trigger language plpgsql as $$
       begin if new.email = 'boom@fail.test' then raise exception 'boom'; end if; return new; end $$`);
-    await database.db.execute(sql`create trigger erp_test_boom before insert on erp_contacts for each row execute function erp_test_boom()`);
+    await database.db.execute(
+      sql`create trigger erp_test_boom before insert on erp_contacts for each row execute function erp_test_boom()`,
+    );
     try {
-      const failing = { customersCsv: customersCsv('N1,New,false,,,'), contactsCsv: contactsCsv('N1,boom@fail.test,Boom') };
+      const failing = {
+        customersCsv: customersCsv('N1,New,false,,,'),
+        contactsCsv: contactsCsv('N1,boom@fail.test,Boom'),
+      };
       await expect(apply(failing)).rejects.toThrow();
       expect(await snapshot()).toEqual(before);
     } finally {
@@ -105,18 +145,32 @@ describe('excluded customer codes', () => {
     const actor: ImportActor = { userId: null, organizationId: null, source: 'dashboard' };
     await replaceExcludedCodes(database.db, { codes: 'x1, X2\nx1', actor, now });
     const later = new Date(now.getTime() + 60_000);
-    expect(await replaceExcludedCodes(database.db, { codes: 'X2\nA1', actor, now: later })).toEqual({ total: 2, added: 1, removed: 1 });
+    expect(await replaceExcludedCodes(database.db, { codes: 'X2\nA1', actor, now: later })).toEqual({
+      total: 2,
+      added: 1,
+      removed: 1,
+    });
     expect((await listExcludedCodes(database.db)).map((row) => row.code)).toEqual(['A1', 'X2']);
-    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'erp.excluded_codes_changed')).orderBy(desc(auditLog.createdAt));
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'erp.excluded_codes_changed'))
+      .orderBy(desc(auditLog.createdAt));
     expect(audit?.data).toMatchObject({ added: ['A1'], removed: ['X1'], total: 2 });
   });
 
   it('reports bad codes beside the field and keeps the list', async () => {
     const actor: ImportActor = { userId: null, organizationId: null, source: 'dashboard' };
     await replaceExcludedCodes(database.db, { codes: 'K1', actor, now });
-    const error = await replaceExcludedCodes(database.db, { codes: 'K2, not a code', actor, now }).catch((caught: unknown) => caught);
-    expect((error as DomainError).fieldErrors).toEqual({ codes: ['The code "NOT A CODE" may contain only letters, digits and . _ - /'] });
-    expect(await database.db.select({ code: erpExcludedCustomers.code }).from(erpExcludedCustomers)).toEqual([{ code: 'K1' }]);
+    const error = await replaceExcludedCodes(database.db, { codes: 'K2, not a code', actor, now }).catch(
+      (caught: unknown) => caught,
+    );
+    expect((error as DomainError).fieldErrors).toEqual({
+      codes: ['The code "NOT A CODE" may contain only letters, digits and . _ - /'],
+    });
+    expect(await database.db.select({ code: erpExcludedCustomers.code }).from(erpExcludedCustomers)).toEqual([
+      { code: 'K1' },
+    ]);
   });
 });
 
@@ -126,8 +180,12 @@ describe('the contacts list', () => {
     const all = await listErpContacts(database.db, { page: 1, pageSize: 3 });
     expect(all).toMatchObject({ total: 4, hasNext: true, page: 1 });
     expect(all.rows.map((row) => row.email)).toEqual(['al@alpha.test', 'ann@alpha.test', 'bo@beta.test']);
-    expect((await listErpContacts(database.db, { page: 2, pageSize: 3 })).rows.map((row) => [row.email, row.status])).toEqual([['cash@walkin.test', 'cash_account']]);
-    expect((await listErpContacts(database.db, { search: 'beta', page: 1, pageSize: 25 })).rows.map((row) => row.email)).toEqual(['bo@beta.test']);
+    expect(
+      (await listErpContacts(database.db, { page: 2, pageSize: 3 })).rows.map((row) => [row.email, row.status]),
+    ).toEqual([['cash@walkin.test', 'cash_account']]);
+    expect(
+      (await listErpContacts(database.db, { search: 'beta', page: 1, pageSize: 25 })).rows.map((row) => row.email),
+    ).toEqual(['bo@beta.test']);
     expect((await listErpContacts(database.db, { search: '%', page: 1, pageSize: 25 })).total).toBe(0);
   });
 });
@@ -141,15 +199,31 @@ describe('the demo data and the sample files', () => {
       contactsCsv: await readFile('db/seed/erp-sample/contacts.csv', 'utf8'),
     };
     const summary = await previewErpImport(database.db, files);
-    expect(summary).toMatchObject({ problemCount: 0, customers: { added: 0, updated: 0, removed: 0, unchanged: 6 }, contacts: { added: 0, updated: 0, removed: 0, unchanged: 6 } });
+    expect(summary).toMatchObject({
+      problemCount: 0,
+      customers: { added: 0, updated: 0, removed: 0, unchanged: 6 },
+      contacts: { added: 0, updated: 0, removed: 0, unchanged: 6 },
+    });
   });
 
   it('the script imports them (and a dry run writes nothing)', async () => {
     await apply({ customersCsv: customersCsv(), contactsCsv: contactsCsv() });
     const run = (...extra: string[]) =>
-      promisify(execFile)('npx', ['tsx', 'server/launch/erp-import.ts', '--customers', 'db/seed/erp-sample/customers.csv', '--contacts', 'db/seed/erp-sample/contacts.csv', ...extra], {
-        env: { ...process.env, DATABASE_URL: database.url },
-      });
+      promisify(execFile)(
+        'npx',
+        [
+          'tsx',
+          'server/launch/erp-import.ts',
+          '--customers',
+          'db/seed/erp-sample/customers.csv',
+          '--contacts',
+          'db/seed/erp-sample/contacts.csv',
+          ...extra,
+        ],
+        {
+          env: { ...process.env, DATABASE_URL: database.url },
+        },
+      );
     const dry = await run('--dry-run');
     expect(dry.stdout).toContain('Customers: 6 added, 0 updated, 0 removed, 0 unchanged, 0 kept.');
     expect((await snapshot()).customers).toEqual([]);
@@ -157,6 +231,9 @@ describe('the demo data and the sample files', () => {
     expect(real.stdout).toContain('Imported 6 customer rows and 6 contact rows.');
     const after = await snapshot();
     expect(after.customers.map((c) => c.code)).toEqual(['C1001', 'C1002', 'C2001', 'C2002', 'C9001', 'CASH']);
-    expect(after.contacts.filter((c) => c.email === 'tom@tailspin.test').map((c) => c.customerCode)).toEqual(['C2001', 'C2002']);
+    expect(after.contacts.filter((c) => c.email === 'tom@tailspin.test').map((c) => c.customerCode)).toEqual([
+      'C2001',
+      'C2002',
+    ]);
   }, 60_000);
 });

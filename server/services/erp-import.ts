@@ -36,7 +36,12 @@ async function loadSnapshot(db: Executor) {
     })
     .from(erpCustomers);
   const contacts = await db
-    .select({ id: erpContacts.id, customerCode: erpContacts.customerCode, email: erpContacts.email, name: erpContacts.name })
+    .select({
+      id: erpContacts.id,
+      customerCode: erpContacts.customerCode,
+      email: erpContacts.email,
+      name: erpContacts.name,
+    })
     .from(erpContacts);
   return { customers, contacts };
 }
@@ -47,8 +52,10 @@ export async function previewErpImport(db: Executor, files: ErpImportInput): Pro
 }
 
 async function writeChanges(tx: Executor, changes: SnapshotChanges, now: Date) {
-  for (const ids of chunks(changes.contacts.removeIds, 5 * CHUNK)) await tx.delete(erpContacts).where(inArray(erpContacts.id, ids));
-  for (const codes of chunks(changes.customers.removeCodes, 5 * CHUNK)) await tx.delete(erpCustomers).where(inArray(erpCustomers.code, codes));
+  for (const ids of chunks(changes.contacts.removeIds, 5 * CHUNK))
+    await tx.delete(erpContacts).where(inArray(erpContacts.id, ids));
+  for (const codes of chunks(changes.customers.removeCodes, 5 * CHUNK))
+    await tx.delete(erpCustomers).where(inArray(erpCustomers.code, codes));
   for (const rows of chunks(changes.customers.upsert)) {
     await tx
       .insert(erpCustomers)
@@ -69,7 +76,10 @@ async function writeChanges(tx: Executor, changes: SnapshotChanges, now: Date) {
     await tx
       .insert(erpContacts)
       .values(rows.map((row) => ({ ...row, importedAt: now })))
-      .onConflictDoUpdate({ target: [erpContacts.customerCode, erpContacts.email], set: { name: sql`excluded.name`, importedAt: sql`excluded.imported_at` } });
+      .onConflictDoUpdate({
+        target: [erpContacts.customerCode, erpContacts.email],
+        set: { name: sql`excluded.name`, importedAt: sql`excluded.imported_at` },
+      });
   }
 }
 
@@ -78,7 +88,10 @@ async function writeChanges(tx: Executor, changes: SnapshotChanges, now: Date) {
  * what they lack is removed (contacts with their customer), rows with errors are skipped. Imports
  * queue behind each other, and each is recorded in the audit log with its counts.
  */
-export async function applyErpImport(db: Database, input: ErpImportInput & { actor: ImportActor; now: Date }): Promise<ImportSummary> {
+export async function applyErpImport(
+  db: Database,
+  input: ErpImportInput & { actor: ImportActor; now: Date },
+): Promise<ImportSummary> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('countersign.erp-import'))`);
     const plan = planErpImport(input, await loadSnapshot(tx));
@@ -112,14 +125,22 @@ export async function listExcludedCodes(db: Executor) {
 /** Replaces the excluded list with the codes typed by staff; a bad code is reported beside the field. */
 export async function replaceExcludedCodes(db: Database, input: { codes: string; actor: ImportActor; now: Date }) {
   const parsed = parseExcludedCodes(input.codes);
-  if (!parsed.ok) throw new DomainError('invalid', parsed.problems[0] ?? 'Some codes are not valid.', { codes: parsed.problems });
+  if (!parsed.ok)
+    throw new DomainError('invalid', parsed.problems[0] ?? 'Some codes are not valid.', { codes: parsed.problems });
   return db.transaction(async (tx) => {
-    const before = (await tx.select({ code: erpExcludedCustomers.code }).from(erpExcludedCustomers).for('update')).map((row) => row.code);
+    const before = (await tx.select({ code: erpExcludedCustomers.code }).from(erpExcludedCustomers).for('update')).map(
+      (row) => row.code,
+    );
     const removed = before.filter((code) => !parsed.codes.includes(code));
     const added = parsed.codes.filter((code) => !before.includes(code));
-    await tx.delete(erpExcludedCustomers).where(parsed.codes.length > 0 ? notInArray(erpExcludedCustomers.code, parsed.codes) : undefined);
+    await tx
+      .delete(erpExcludedCustomers)
+      .where(parsed.codes.length > 0 ? notInArray(erpExcludedCustomers.code, parsed.codes) : undefined);
     for (const codes of chunks(added)) {
-      await tx.insert(erpExcludedCustomers).values(codes.map((code) => ({ code, createdAt: input.now }))).onConflictDoNothing();
+      await tx
+        .insert(erpExcludedCustomers)
+        .values(codes.map((code) => ({ code, createdAt: input.now })))
+        .onConflictDoNothing();
     }
     await recordAudit(tx, {
       organizationId: input.actor.organizationId,
@@ -139,7 +160,12 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (match) => `\\${mat
 export async function listErpContacts(db: Executor, input: ErpContactsInput) {
   const pattern = input.search ? `%${escapeLike(input.search)}%` : null;
   const where = pattern
-    ? or(ilike(erpContacts.email, pattern), ilike(erpContacts.name, pattern), ilike(erpContacts.customerCode, pattern), ilike(erpCustomers.name, pattern))
+    ? or(
+        ilike(erpContacts.email, pattern),
+        ilike(erpContacts.name, pattern),
+        ilike(erpContacts.customerCode, pattern),
+        ilike(erpCustomers.name, pattern),
+      )
     : undefined;
   const hasAccount = sql<boolean>`exists (select 1 from ${memberships}
     join ${users} on ${users.id} = ${memberships.userId}
@@ -162,7 +188,11 @@ export async function listErpContacts(db: Executor, input: ErpContactsInput) {
     .orderBy(erpContacts.customerCode, erpContacts.email)
     .limit(input.pageSize + 1)
     .offset((input.page - 1) * input.pageSize);
-  const [total] = await db.select({ n: count() }).from(erpContacts).innerJoin(erpCustomers, eq(erpCustomers.code, erpContacts.customerCode)).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(erpContacts)
+    .innerJoin(erpCustomers, eq(erpCustomers.code, erpContacts.customerCode))
+    .where(where);
   return {
     page: input.page,
     total: total?.n ?? 0,

@@ -2,7 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, ilike, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { erpApiKeys, users } from '@/db/schema';
-import { apiKeyPrefix, formatApiKey, isWellFormedApiKey, LAST_USED_RESOLUTION_MS, shouldRecordUse } from '@/server/domain/erp/api-keys';
+import {
+  apiKeyPrefix,
+  formatApiKey,
+  isWellFormedApiKey,
+  LAST_USED_RESOLUTION_MS,
+  shouldRecordUse,
+} from '@/server/domain/erp/api-keys';
 import { conflict, notFound } from '@/server/domain/errors';
 import type { CreateErpKeyInput, ErpKeysListInput, RevokeErpKeyInput } from '@/server/schemas/erp-keys';
 import { recordAudit } from './audit';
@@ -30,7 +36,13 @@ export async function createErpKey(db: Database, input: CreateErpKeyInput, actor
   return db.transaction(async (tx) => {
     const [key] = await tx
       .insert(erpApiKeys)
-      .values({ name: input.name, keyHash: hashApiKey(secret), prefix: apiKeyPrefix(secret), createdAt: now, createdByUserId: actor.userId })
+      .values({
+        name: input.name,
+        keyHash: hashApiKey(secret),
+        prefix: apiKeyPrefix(secret),
+        createdAt: now,
+        createdByUserId: actor.userId,
+      })
       .returning(keyView);
     if (!key) throw new Error('createErpKey: the key was not created');
     await recordAudit(tx, {
@@ -53,7 +65,11 @@ export async function listErpKeys(db: Executor, input: ErpKeysListInput) {
   const pattern = input.search ? `%${escapeLike(input.search)}%` : null;
   const filters: (SQL | undefined)[] = [
     pattern ? or(ilike(erpApiKeys.name, pattern), ilike(erpApiKeys.prefix, pattern)) : undefined,
-    input.status === 'active' ? isNull(erpApiKeys.revokedAt) : input.status === 'revoked' ? isNotNull(erpApiKeys.revokedAt) : undefined,
+    input.status === 'active'
+      ? isNull(erpApiKeys.revokedAt)
+      : input.status === 'revoked'
+        ? isNotNull(erpApiKeys.revokedAt)
+        : undefined,
   ];
   const where = and(...filters);
   const rows = await db
@@ -65,7 +81,12 @@ export async function listErpKeys(db: Executor, input: ErpKeysListInput) {
     .limit(input.pageSize + 1)
     .offset((input.page - 1) * input.pageSize);
   const [total] = await db.select({ n: count() }).from(erpApiKeys).where(where);
-  return { page: input.page, total: total?.n ?? 0, hasNext: rows.length > input.pageSize, rows: rows.slice(0, input.pageSize) };
+  return {
+    page: input.page,
+    total: total?.n ?? 0,
+    hasNext: rows.length > input.pageSize,
+    rows: rows.slice(0, input.pageSize),
+  };
 }
 
 /** Revokes a key: the ERP using it is refused from now on; the key stays listed as revoked. */
@@ -73,8 +94,15 @@ export async function revokeErpKey(db: Database, input: RevokeErpKeyInput, actor
   return db.transaction(async (tx) => {
     const [key] = await tx.select(keyView).from(erpApiKeys).where(eq(erpApiKeys.id, input.keyId)).for('update');
     if (!key) throw notFound('That key');
-    if (key.revokedAt) throw conflict(`The key “${key.name}” was already revoked on ${key.revokedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
-    const [revoked] = await tx.update(erpApiKeys).set({ revokedAt: now }).where(eq(erpApiKeys.id, key.id)).returning(keyView);
+    if (key.revokedAt)
+      throw conflict(
+        `The key “${key.name}” was already revoked on ${key.revokedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+      );
+    const [revoked] = await tx
+      .update(erpApiKeys)
+      .set({ revokedAt: now })
+      .where(eq(erpApiKeys.id, key.id))
+      .returning(keyView);
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
@@ -94,10 +122,19 @@ export type AuthenticatedErpKey = { id: string; name: string };
  * The active key matching a presented one, or null. Looked up by its hash (a unique index), so the
  * time taken says nothing about how close a guess was; the last use is written at most once a minute.
  */
-export async function authenticateErpKey(db: Database, presented: string, now: Date): Promise<AuthenticatedErpKey | null> {
+export async function authenticateErpKey(
+  db: Database,
+  presented: string,
+  now: Date,
+): Promise<AuthenticatedErpKey | null> {
   if (!isWellFormedApiKey(presented)) return null;
   const [key] = await db
-    .select({ id: erpApiKeys.id, name: erpApiKeys.name, lastUsedAt: erpApiKeys.lastUsedAt, revokedAt: erpApiKeys.revokedAt })
+    .select({
+      id: erpApiKeys.id,
+      name: erpApiKeys.name,
+      lastUsedAt: erpApiKeys.lastUsedAt,
+      revokedAt: erpApiKeys.revokedAt,
+    })
     .from(erpApiKeys)
     .where(eq(erpApiKeys.keyHash, hashApiKey(presented)));
   if (!key || key.revokedAt) return null;
@@ -106,7 +143,13 @@ export async function authenticateErpKey(db: Database, presented: string, now: D
     await db
       .update(erpApiKeys)
       .set({ lastUsedAt: now })
-      .where(and(eq(erpApiKeys.id, key.id), isNull(erpApiKeys.revokedAt), or(isNull(erpApiKeys.lastUsedAt), lte(erpApiKeys.lastUsedAt, staleBefore))));
+      .where(
+        and(
+          eq(erpApiKeys.id, key.id),
+          isNull(erpApiKeys.revokedAt),
+          or(isNull(erpApiKeys.lastUsedAt), lte(erpApiKeys.lastUsedAt, staleBefore)),
+        ),
+      );
   }
   return { id: key.id, name: key.name };
 }

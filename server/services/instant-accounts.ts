@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { predefinedRoleIds } from '@/db/predefined-roles';
-import { customerAccounts, erpContacts, erpCustomers, membershipRoles, memberships, organizations, users, type User } from '@/db/schema';
+import {
+  customerAccounts,
+  erpContacts,
+  erpCustomers,
+  membershipRoles,
+  memberships,
+  organizations,
+  users,
+  type User,
+} from '@/db/schema';
 import { consumeEmailToken, issueEmailToken, peekEmailToken } from '@/server/auth/email-tokens';
 import { hashPassword } from '@/server/auth/password';
 import { passwordProblem } from '@/server/domain/auth/password-policy';
@@ -48,19 +57,29 @@ async function lockEmail(tx: Executor, email: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`countersign.user-email:${email}`}))`);
 }
 
-export type InstantAccountRequestOutcome = { status: 'sent' | 'no_contact' | 'cash_account' | 'excluded'; message: string };
+export type InstantAccountRequestOutcome = {
+  status: 'sent' | 'no_contact' | 'cash_account' | 'excluded';
+  message: string;
+};
 
 /**
  * "I already buy from you": when the address is a contact of an eligible ERP customer, emails it
  * a link to finish; otherwise says why not (the issue allows telling who is a contact).
  */
-export async function requestInstantAccount(db: Database, input: { email: string; clientAddress: string; now: Date }): Promise<InstantAccountRequestOutcome> {
+export async function requestInstantAccount(
+  db: Database,
+  input: { email: string; clientAddress: string; now: Date },
+): Promise<InstantAccountRequestOutcome> {
   const keys = [
     { key: `instant-account:email:${input.email}`, rule: INSTANT_ACCOUNT_LIMITS.perEmail },
     { key: `instant-account:address:${input.clientAddress}`, rule: INSTANT_ACCOUNT_LIMITS.perAddress },
   ];
   const verdict = await checkRateLimits(db, keys, input.now);
-  if (!verdict.allowed) throw new DomainError('rate_limited', `Too many requests. Try again in ${describeRetryAfter(verdict.retryAfterMs)}.`);
+  if (!verdict.allowed)
+    throw new DomainError(
+      'rate_limited',
+      `Too many requests. Try again in ${describeRetryAfter(verdict.retryAfterMs)}.`,
+    );
   await countRateLimitedEvent(db, keys, input.now);
   const customers = await customersOfContact(db, input.email);
   const decision = decideInstantAccount(customers);
@@ -88,7 +107,12 @@ export async function peekInstantAccount(db: Database, input: { token: string; n
   const decision = decideInstantAccount(await customersOfContact(db, email));
   if (decision.kind === 'refused') return { ok: false as const, message: decision.message };
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.email, email));
-  return { ok: true as const, email, customerNames: decision.customers.map((customer) => customer.name), hasLogin: Boolean(user?.passwordHash) };
+  return {
+    ok: true as const,
+    email,
+    customerNames: decision.customers.map((customer) => customer.name),
+    hasLogin: Boolean(user?.passwordHash),
+  };
 }
 
 type Provisioned = { organizationId: string; organizationName: string; membershipId: string | null };
@@ -98,20 +122,37 @@ async function organizationForCustomer(tx: Executor, customer: ContactCustomer, 
   const id = randomUUID();
   const [created] = await tx
     .insert(organizations)
-    .values({ id, rootId: id, kind: 'buyer', name: customer.name, status: 'active', erpCustomerCode: customer.code, createdAt: now, updatedAt: now })
+    .values({
+      id,
+      rootId: id,
+      kind: 'buyer',
+      name: customer.name,
+      status: 'active',
+      erpCustomerCode: customer.code,
+      createdAt: now,
+      updatedAt: now,
+    })
     .onConflictDoNothing({ target: organizations.erpCustomerCode })
     .returning({ id: organizations.id, name: organizations.name });
   if (created) {
-    await tx.insert(customerAccounts).values({ organizationId: created.id, ...instantCustomerAccount(customer), updatedAt: now });
+    await tx
+      .insert(customerAccounts)
+      .values({ organizationId: created.id, ...instantCustomerAccount(customer), updatedAt: now });
     return { ...created, created: true };
   }
-  const [existing] = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.erpCustomerCode, customer.code));
+  const [existing] = await tx
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.erpCustomerCode, customer.code));
   if (!existing) throw new Error(`no organization for ERP customer ${customer.code}`);
   return { ...existing, created: false };
 }
 
 /** Gives the user an ERP-linked membership in the customer's organization, unless they hold one already. */
-async function provisionMembership(tx: Executor, input: { user: Pick<User, 'id'>; customer: ContactCustomer; actorUserId: string; now: Date }): Promise<Provisioned> {
+async function provisionMembership(
+  tx: Executor,
+  input: { user: Pick<User, 'id'>; customer: ContactCustomer; actorUserId: string; now: Date },
+): Promise<Provisioned> {
   const organization = await organizationForCustomer(tx, input.customer, input.now);
   const result = { organizationId: organization.id, organizationName: organization.name };
   const [existing] = await tx
@@ -151,13 +192,21 @@ async function provisionMembership(tx: Executor, input: { user: Pick<User, 'id'>
   return { ...result, membershipId: membership.id };
 }
 
-export type InstantAccountOutcome = { kind: 'created' | 'existing_login'; email: string; added: string[]; already: string[] };
+export type InstantAccountOutcome = {
+  kind: 'created' | 'existing_login';
+  email: string;
+  added: string[];
+  already: string[];
+};
 
 /**
  * Follows the emailed link: creates the login (or keeps an existing one and its password) and an
  * active membership in every eligible customer's organization, all in one transaction.
  */
-export async function completeInstantAccount(db: Database, input: { token: string; newPassword?: string; now: Date }): Promise<InstantAccountOutcome> {
+export async function completeInstantAccount(
+  db: Database,
+  input: { token: string; newPassword?: string; now: Date },
+): Promise<InstantAccountOutcome> {
   const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : null;
   return db.transaction(async (tx) => {
     const token = await consumeEmailToken(tx, input.token, 'instant_account', input.now);
@@ -167,22 +216,37 @@ export async function completeInstantAccount(db: Database, input: { token: strin
     const decision = decideInstantAccount(customers);
     if (decision.kind === 'refused') throw new DomainError('precondition_failed', decision.message);
     const [existing] = await tx.select().from(users).where(eq(users.email, email));
-    if (existing?.status === 'deactivated') throw new DomainError('forbidden', 'This login has been deactivated. Please contact us.');
+    if (existing?.status === 'deactivated')
+      throw new DomainError('forbidden', 'This login has been deactivated. Please contact us.');
     const hasLogin = Boolean(existing?.passwordHash);
     let userId = existing?.id;
     if (!hasLogin) {
       const problem = input.newPassword ? passwordProblem(input.newPassword, email) : 'Choose a password.';
       if (problem || !passwordHash) throw invalidField('newPassword', problem ?? 'Choose a password.');
-      const login = { passwordHash, status: 'active' as const, emailVerifiedAt: input.now, passwordChangedAt: input.now, updatedAt: input.now };
+      const login = {
+        passwordHash,
+        status: 'active' as const,
+        emailVerifiedAt: input.now,
+        passwordChangedAt: input.now,
+        updatedAt: input.now,
+      };
       if (existing) await tx.update(users).set(login).where(eq(users.id, existing.id));
-      else userId = (await tx.insert(users).values({ email, name: customers[0]?.contactName ?? email, ...login }).returning({ id: users.id }))[0]?.id;
+      else
+        userId = (
+          await tx
+            .insert(users)
+            .values({ email, name: customers[0]?.contactName ?? email, ...login })
+            .returning({ id: users.id })
+        )[0]?.id;
     } else if (existing && !existing.emailVerifiedAt) {
       await tx.update(users).set({ emailVerifiedAt: input.now, updatedAt: input.now }).where(eq(users.id, existing.id));
     }
     if (!userId) throw new Error('user insert failed');
     const results: Provisioned[] = [];
     for (const customer of decision.customers) {
-      results.push(await provisionMembership(tx, { user: { id: userId }, customer, actorUserId: userId, now: input.now }));
+      results.push(
+        await provisionMembership(tx, { user: { id: userId }, customer, actorUserId: userId, now: input.now }),
+      );
     }
     return {
       kind: hasLogin ? 'existing_login' : 'created',
@@ -197,7 +261,10 @@ export async function completeInstantAccount(db: Database, input: { token: strin
  * Staff create the account from a contact: the same organization and membership as an instant
  * account, but the person is invited without a password and emailed a link to choose one.
  */
-export async function createAccountFromContact(db: Database, input: { contactId: string; staff: { userId: string; name: string }; now: Date }) {
+export async function createAccountFromContact(
+  db: Database,
+  input: { contactId: string; staff: { userId: string; name: string }; now: Date },
+) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ ...customerColumns, email: erpContacts.email, contactName: erpContacts.name })
@@ -209,20 +276,52 @@ export async function createAccountFromContact(db: Database, input: { contactId:
     if (problem) throw new DomainError('precondition_failed', problem);
     await lockEmail(tx, row.email);
     let [user] = await tx.select().from(users).where(eq(users.email, row.email));
-    if (user?.status === 'deactivated') throw new DomainError('precondition_failed', `${row.email} has a deactivated login. Reactivate it first.`);
-    user ??= (await tx.insert(users).values({ email: row.email, name: row.contactName, status: 'invited', createdAt: input.now, updatedAt: input.now }).returning())[0];
+    if (user?.status === 'deactivated')
+      throw new DomainError('precondition_failed', `${row.email} has a deactivated login. Reactivate it first.`);
+    user ??= (
+      await tx
+        .insert(users)
+        .values({
+          email: row.email,
+          name: row.contactName,
+          status: 'invited',
+          createdAt: input.now,
+          updatedAt: input.now,
+        })
+        .returning()
+    )[0];
     if (!user) throw new Error('user insert failed');
-    const provisioned = await provisionMembership(tx, { user, customer: row, actorUserId: input.staff.userId, now: input.now });
-    if (!provisioned.membershipId) throw conflict(`${row.email} already has an account at ${provisioned.organizationName}.`);
+    const provisioned = await provisionMembership(tx, {
+      user,
+      customer: row,
+      actorUserId: input.staff.userId,
+      now: input.now,
+    });
+    if (!provisioned.membershipId)
+      throw conflict(`${row.email} already has an account at ${provisioned.organizationName}.`);
     if (user.passwordHash) {
-      return { message: `${row.email} already had a login, so ${provisioned.organizationName} was added to it. They sign in with their current password.` };
+      return {
+        message: `${row.email} already had a login, so ${provisioned.organizationName} was added to it. They sign in with their current password.`,
+      };
     }
-    const token = await issueEmailToken(tx, { purpose: 'set_password', email: user.email, userId: user.id, now: input.now });
+    const token = await issueEmailToken(tx, {
+      purpose: 'set_password',
+      email: user.email,
+      userId: user.id,
+      now: input.now,
+    });
     await enqueueEmail(tx, {
       kind: 'account-created',
       to: user.email,
-      props: { name: user.name, organizationName: provisioned.organizationName, setPasswordUrl: appUrl(`/set-password?token=${token}`), createdBy: input.staff.name },
+      props: {
+        name: user.name,
+        organizationName: provisioned.organizationName,
+        setPasswordUrl: appUrl(`/set-password?token=${token}`),
+        createdBy: input.staff.name,
+      },
     });
-    return { message: `Account created at ${provisioned.organizationName}. ${user.email} has been emailed a link to choose a password.` };
+    return {
+      message: `Account created at ${provisioned.organizationName}. ${user.email} has been emailed a link to choose a password.`,
+    };
   });
 }

@@ -8,7 +8,8 @@ import { DomainError, invalidField } from '@/server/domain/errors';
 import type { ResetPasswordInput } from '@/server/schemas/auth';
 
 const CANNOT_SIGN_IN = 'This account cannot be signed in to. Please contact us or your administrator.';
-const ALREADY_SET = 'You have already chosen a password. Sign in with it, or use "Forgot your password?" on the sign-in page.';
+const ALREADY_SET =
+  'You have already chosen a password. Sign in with it, or use "Forgot your password?" on the sign-in page.';
 
 /** Why a set-password link cannot be used by this user, or null when it can. */
 function linkProblem(user: Pick<User, 'status' | 'passwordHash'> | undefined): string | null {
@@ -42,7 +43,13 @@ export async function setPasswordFromLink(db: Database, input: ResetPasswordInpu
     if (weak) throw invalidField('newPassword', weak);
     await tx
       .update(users)
-      .set({ passwordHash, status: 'active', emailVerifiedAt: user.emailVerifiedAt ?? input.now, passwordChangedAt: input.now, updatedAt: input.now })
+      .set({
+        passwordHash,
+        status: 'active',
+        emailVerifiedAt: user.emailVerifiedAt ?? input.now,
+        passwordChangedAt: input.now,
+        updatedAt: input.now,
+      })
       .where(eq(users.id, user.id));
     return { email: user.email };
   });

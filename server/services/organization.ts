@@ -6,7 +6,12 @@ import { notFound } from '@/server/domain/errors';
 /** The organization and its units, each with its member count, scoped to the caller's tenant. */
 export async function organizationOverview(db: Executor, organizationId: string) {
   const units = await db
-    .select({ id: organizations.id, name: organizations.name, parentId: organizations.parentId, status: organizations.status })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      parentId: organizations.parentId,
+      status: organizations.status,
+    })
     .from(organizations)
     .where(eq(organizations.rootId, organizationId))
     .orderBy(organizations.name);
@@ -14,7 +19,13 @@ export async function organizationOverview(db: Executor, organizationId: string)
     .select({ unitId: memberships.unitId, members: count() })
     .from(memberships)
     // People who can work here: not those waiting to join, declined or deactivated.
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.status, 'active'), eq(memberships.activated, true)))
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.status, 'active'),
+        eq(memberships.activated, true),
+      ),
+    )
     .groupBy(memberships.unitId);
   const membersOf = new Map(counts.map((row) => [row.unitId, row.members]));
   const root = units.find((unit) => unit.id === organizationId);
@@ -29,7 +40,12 @@ export async function organizationOverview(db: Executor, organizationId: string)
 /** One unit of the caller's organization; another tenant's unit is "not found", never shown. */
 export async function getUnit(db: Executor, organizationId: string, unitId: string) {
   const [unit] = await db
-    .select({ id: organizations.id, name: organizations.name, parentId: organizations.parentId, status: organizations.status })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      parentId: organizations.parentId,
+      status: organizations.status,
+    })
     .from(organizations)
     .where(and(eq(organizations.id, unitId), eq(organizations.rootId, organizationId)));
   if (!unit) throw notFound('The unit');

@@ -7,9 +7,21 @@ export type LimitedKey = { key: string; rule: RateLimitRule };
 
 /** The first refusal among the keys, or allowed. Reading does not count as an attempt. */
 export async function checkRateLimits(db: Executor, keys: LimitedKey[], now: Date): Promise<RateLimitVerdict> {
-  const buckets = await db.select().from(rateLimitBuckets).where(inArray(rateLimitBuckets.key, keys.map((k) => k.key)));
+  const buckets = await db
+    .select()
+    .from(rateLimitBuckets)
+    .where(
+      inArray(
+        rateLimitBuckets.key,
+        keys.map((k) => k.key),
+      ),
+    );
   for (const { key, rule } of keys) {
-    const verdict = rateLimitVerdict(buckets.find((bucket) => bucket.key === key), rule, now);
+    const verdict = rateLimitVerdict(
+      buckets.find((bucket) => bucket.key === key),
+      rule,
+      now,
+    );
     if (!verdict.allowed) return verdict;
   }
   return { allowed: true };

@@ -2,7 +2,14 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organizationAddresses, organizations, users } from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
-import { anonymous, createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
+import {
+  anonymous,
+  createCaller,
+  createMember,
+  createOrganization,
+  signIn,
+  type Member,
+} from '@/server/testing/factories';
 import { emailsTo, registrationInput, tokenFromEmail } from '@/server/testing/onboarding';
 import { signInWithPassword } from './sign-in';
 import { trpcErrorOf } from '@/server/testing/errors';
@@ -20,24 +27,41 @@ beforeAll(async () => {
 
 const as = async (member: Member) => createCaller(await signIn(database.db, member.membership));
 
-
 /** A registration whose administrator confirmed their email; returns its id and the form. */
 async function registered() {
   const input = registrationInput();
   const open = createCaller(anonymous(database.db));
   await open.onboarding.register(input);
-  await open.onboarding.verifyEmail({ token: await tokenFromEmail(database.db, input.adminEmail, 'verify-email', 'verifyUrl') });
-  const [organization] = await database.db.select().from(organizations).where(eq(organizations.name, input.organizationName));
+  await open.onboarding.verifyEmail({
+    token: await tokenFromEmail(database.db, input.adminEmail, 'verify-email', 'verifyUrl'),
+  });
+  const [organization] = await database.db
+    .select()
+    .from(organizations)
+    .where(eq(organizations.name, input.organizationName));
   return { organizationId: organization?.id ?? '', input };
 }
 
-const account = (organizationId: string) => ({ organizationId, currency: 'USD', creditLimit: '25,000.00', paymentTerms: 'NET 30' as const, paymentMethods: ['on_account' as const, 'card' as const] });
-const contract = (organizationId: string) => ({ organizationId, name: 'Master agreement', discountPercent: '2.5', validFrom: '2020-01-01' });
+const account = (organizationId: string) => ({
+  organizationId,
+  currency: 'USD',
+  creditLimit: '25,000.00',
+  paymentTerms: 'NET 30' as const,
+  paymentMethods: ['on_account' as const, 'card' as const],
+});
+const contract = (organizationId: string) => ({
+  organizationId,
+  name: 'Master agreement',
+  discountPercent: '2.5',
+  validFrom: '2020-01-01',
+});
 
 describe('setting up the account', () => {
   it('is for the assigned representative or a seller administrator, not another representative', async () => {
     const { organizationId } = await registered();
-    await (await as(staff.admin)).registrations.assignRepresentative({ organizationId, representativeMembershipId: staff.rep.membership.id });
+    await (
+      await as(staff.admin)
+    ).registrations.assignRepresentative({ organizationId, representativeMembershipId: staff.rep.membership.id });
     expect((await emailsTo(database.db, staff.rep.user.email, 'representative-assigned')).length).toBe(1);
 
     const refused = await trpcErrorOf((await as(staff.otherRep)).registrations.saveAccount(account(organizationId)));
@@ -54,13 +78,19 @@ describe('setting up the account', () => {
 
   it('refuses staff without the registrations permission at all', async () => {
     const { organizationId } = await registered();
-    expect((await trpcErrorOf((await as(staff.payments)).registrations.get({ organizationId }))).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf((await as(staff.payments)).registrations.get({ organizationId }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('shows a bad amount beside the credit limit field', async () => {
     const { organizationId } = await registered();
-    const error = await trpcErrorOf((await as(staff.admin)).registrations.saveAccount({ ...account(organizationId), creditLimit: '-5' }));
-    expect(error.cause).toMatchObject({ fieldErrors: { creditLimit: ['Enter an amount in USD, like 25000 or 25,000.00.'] } });
+    const error = await trpcErrorOf(
+      (await as(staff.admin)).registrations.saveAccount({ ...account(organizationId), creditLimit: '-5' }),
+    );
+    expect(error.cause).toMatchObject({
+      fieldErrors: { creditLimit: ['Enter an amount in USD, like 25000 or 25,000.00.'] },
+    });
   });
 });
 
@@ -72,8 +102,14 @@ describe('approving', () => {
     expect(refused.code).toBe('PRECONDITION_FAILED');
     expect(refused.message).toMatch(/account is not set up.*no current contract/);
     await admin.registrations.saveAccount(account(organizationId));
-    await admin.registrations.addContract({ ...contract(organizationId), validFrom: '2020-01-01', validTo: '2020-12-31' });
-    expect((await trpcErrorOf(admin.registrations.approve({ organizationId }))).message).toContain('no current contract');
+    await admin.registrations.addContract({
+      ...contract(organizationId),
+      validFrom: '2020-01-01',
+      validTo: '2020-12-31',
+    });
+    expect((await trpcErrorOf(admin.registrations.approve({ organizationId }))).message).toContain(
+      'no current contract',
+    );
   });
 
   it('activates the organization and its administrator, who is emailed and can then sign in; twice is refused', async () => {
@@ -86,13 +122,26 @@ describe('approving', () => {
     const [organization] = await database.db.select().from(organizations).where(eq(organizations.id, organizationId));
     expect(organization?.status).toBe('active');
     // The registered address is its first ship-to address, so the administrator can order at once.
-    const addresses = await database.db.select().from(organizationAddresses).where(eq(organizationAddresses.organizationId, organizationId));
-    expect(addresses).toEqual([expect.objectContaining({ addressLine1: input.addressLine1, city: input.city, isDefault: true, active: true })]);
+    const addresses = await database.db
+      .select()
+      .from(organizationAddresses)
+      .where(eq(organizationAddresses.organizationId, organizationId));
+    expect(addresses).toEqual([
+      expect.objectContaining({ addressLine1: input.addressLine1, city: input.city, isDefault: true, active: true }),
+    ]);
     const [user] = await database.db.select().from(users).where(eq(users.email, input.adminEmail));
     expect(user?.status).toBe('active');
     const [approved] = await emailsTo(database.db, input.adminEmail, 'organization-approved');
-    expect(approved?.props).toMatchObject({ organizationName: input.organizationName, signInUrl: expect.stringContaining('/sign-in') });
-    const signedIn = await signInWithPassword(database.db, { email: input.adminEmail, password: input.password, ipAddress: '10.0.0.1', now: new Date() });
+    expect(approved?.props).toMatchObject({
+      organizationName: input.organizationName,
+      signInUrl: expect.stringContaining('/sign-in'),
+    });
+    const signedIn = await signInWithPassword(database.db, {
+      email: input.adminEmail,
+      password: input.password,
+      ipAddress: '10.0.0.1',
+      now: new Date(),
+    });
     expect(signedIn.ok).toBe(true);
 
     const twice = await trpcErrorOf(admin.registrations.approve({ organizationId }));
@@ -103,8 +152,13 @@ describe('approving', () => {
   it('is refused while the administrator has not confirmed their email', async () => {
     const input = registrationInput();
     await createCaller(anonymous(database.db)).onboarding.register(input);
-    const [organization] = await database.db.select().from(organizations).where(eq(organizations.name, input.organizationName));
-    const refused = await trpcErrorOf((await as(staff.admin)).registrations.approve({ organizationId: organization?.id ?? '' }));
+    const [organization] = await database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.name, input.organizationName));
+    const refused = await trpcErrorOf(
+      (await as(staff.admin)).registrations.approve({ organizationId: organization?.id ?? '' }),
+    );
     expect(refused.message).toContain('has not confirmed their email address');
   });
 });
@@ -119,8 +173,16 @@ describe('rejecting, suspending, reactivating', () => {
     await admin.registrations.reject({ organizationId, reason: 'We only sell to resellers.' });
     const [rejected] = await emailsTo(database.db, input.adminEmail, 'organization-rejected');
     expect(rejected?.props).toMatchObject({ reason: 'We only sell to resellers.' });
-    const signIn = await signInWithPassword(database.db, { email: input.adminEmail, password: input.password, ipAddress: '10.0.0.2', now: new Date() });
-    expect(signIn).toMatchObject({ ok: false, message: `The registration of ${input.organizationName} was not approved.` });
+    const signIn = await signInWithPassword(database.db, {
+      email: input.adminEmail,
+      password: input.password,
+      ipAddress: '10.0.0.2',
+      now: new Date(),
+    });
+    expect(signIn).toMatchObject({
+      ok: false,
+      message: `The registration of ${input.organizationName} was not approved.`,
+    });
     expect((await trpcErrorOf(admin.registrations.approve({ organizationId }))).code).toBe('CONFLICT');
   });
 

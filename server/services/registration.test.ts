@@ -17,25 +17,36 @@ beforeAll(async () => {
 
 const publicApi = () => createCaller(anonymous(database.db));
 
-
 describe('registering an organization', () => {
   it('creates it pending with an administrator who cannot sign in yet, and emails the right people', async () => {
     const input = registrationInput();
     const answer = await publicApi().onboarding.register(input);
     expect(answer.message).toBe(REGISTRATION_RECEIVED);
 
-    const [organization] = await database.db.select().from(organizations).where(eq(organizations.name, input.organizationName));
+    const [organization] = await database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.name, input.organizationName));
     expect(organization).toMatchObject({ status: 'pending_approval', kind: 'buyer', parentId: null });
-    const [profile] = await database.db.select().from(organizationProfiles).where(eq(organizationProfiles.organizationId, organization?.id ?? ''));
+    const [profile] = await database.db
+      .select()
+      .from(organizationProfiles)
+      .where(eq(organizationProfiles.organizationId, organization?.id ?? ''));
     expect(profile).toMatchObject({ taxNumber: input.taxNumber, country: 'US', contactEmail: input.adminEmail });
     const [admin] = await database.db.select().from(users).where(eq(users.email, input.adminEmail));
     expect(admin).toMatchObject({ status: 'invited', emailVerifiedAt: null });
-    const [membership] = await database.db.select().from(memberships).where(eq(memberships.userId, admin?.id ?? ''));
+    const [membership] = await database.db
+      .select()
+      .from(memberships)
+      .where(eq(memberships.userId, admin?.id ?? ''));
     expect(membership).toMatchObject({ shopAccountRole: 'account_manager', organizationId: organization?.id });
 
     expect((await emailsTo(database.db, input.adminEmail)).map((email) => email.kind)).toEqual(['verify-email']);
     const [notice] = await emailsTo(database.db, sellerAdminEmail, 'registration-received');
-    expect(notice?.props).toMatchObject({ organizationName: input.organizationName, reviewUrl: expect.stringContaining(`/staff/registrations/${organization?.id}`) });
+    expect(notice?.props).toMatchObject({
+      organizationName: input.organizationName,
+      reviewUrl: expect.stringContaining(`/staff/registrations/${organization?.id}`),
+    });
   });
 
   it('answers the same for an address that already has a login, creates nothing, and tells that address', async () => {
@@ -44,14 +55,25 @@ describe('registering an organization', () => {
     const again = registrationInput({ adminEmail: existing.adminEmail });
     const answer = await publicApi().onboarding.register(again);
     expect(answer.message).toBe(REGISTRATION_RECEIVED);
-    expect(await database.db.select().from(organizations).where(eq(organizations.name, again.organizationName))).toEqual([]);
-    expect((await emailsTo(database.db, existing.adminEmail)).map((email) => email.kind)).toEqual(['account-exists', 'verify-email']);
+    expect(
+      await database.db.select().from(organizations).where(eq(organizations.name, again.organizationName)),
+    ).toEqual([]);
+    expect((await emailsTo(database.db, existing.adminEmail)).map((email) => email.kind)).toEqual([
+      'account-exists',
+      'verify-email',
+    ]);
   });
 
   it('puts field errors beside the fields for over-long names, a malformed email and a weak password', async () => {
-    const error = await trpcErrorOf(publicApi().onboarding.register(registrationInput({ organizationName: 'x'.repeat(201), adminEmail: 'not-an-email', password: 'short' })));
+    const error = await trpcErrorOf(
+      publicApi().onboarding.register(
+        registrationInput({ organizationName: 'x'.repeat(201), adminEmail: 'not-an-email', password: 'short' }),
+      ),
+    );
     expect(error.code).toBe('BAD_REQUEST');
-    const fieldErrors = (error.cause as unknown as { issues: { path: string[] }[] }).issues.map((issue) => issue.path[0]);
+    const fieldErrors = (error.cause as unknown as { issues: { path: string[] }[] }).issues.map(
+      (issue) => issue.path[0],
+    );
     expect(fieldErrors).toEqual(expect.arrayContaining(['organizationName', 'adminEmail', 'password']));
 
     const common = await trpcErrorOf(publicApi().onboarding.register(registrationInput({ password: 'password1234' })));

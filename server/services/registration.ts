@@ -27,7 +27,11 @@ function isUniqueViolation(error: unknown): boolean {
  * administrators. An address that already has a login gets an email saying so instead, and the
  * answer is the same, so the form never tells a stranger who has an account.
  */
-export async function registerOrganization(db: Database, input: RegisterOrganizationInput, now: Date): Promise<{ message: string }> {
+export async function registerOrganization(
+  db: Database,
+  input: RegisterOrganizationInput,
+  now: Date,
+): Promise<{ message: string }> {
   const problem = passwordProblem(input.password, input.adminEmail);
   if (problem) throw invalidField('password', problem);
   // Hashed in every case, so the answer takes as long for a known address as for a new one.
@@ -79,7 +83,14 @@ async function createRegistration(tx: Executor, input: RegisterOrganizationInput
   });
   const [user] = await tx
     .insert(users)
-    .values({ email: input.adminEmail, name: input.adminName, passwordHash, status: 'invited', createdAt: now, updatedAt: now })
+    .values({
+      email: input.adminEmail,
+      name: input.adminName,
+      passwordHash,
+      status: 'invited',
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning({ id: users.id });
   if (!user) throw new Error('could not create the administrator');
   const [membership] = await tx
@@ -110,10 +121,22 @@ async function createRegistration(tx: Executor, input: RegisterOrganizationInput
     await enqueueEmail(tx, {
       kind: 'registration-received',
       to: admin.email,
-      props: { organizationName: input.organizationName, contactName: input.adminName, contactEmail: input.adminEmail, reviewUrl: appUrl(`/staff/registrations/${organizationId}`) },
+      props: {
+        organizationName: input.organizationName,
+        contactName: input.adminName,
+        contactEmail: input.adminEmail,
+        reviewUrl: appUrl(`/staff/registrations/${organizationId}`),
+      },
     });
   }
-  await recordAudit(tx, { organizationId, actorUserId: user.id, action: 'organization.registered', targetType: 'organization', targetId: organizationId, now });
+  await recordAudit(tx, {
+    organizationId,
+    actorUserId: user.id,
+    action: 'organization.registered',
+    targetType: 'organization',
+    targetId: organizationId,
+    now,
+  });
 }
 
 /** Asks a new person to confirm their address, with a single-use link. */
@@ -121,11 +144,21 @@ export async function sendVerificationEmail(
   tx: Executor,
   input: { user: { id: string; email: string; name: string }; organizationName: string; nextStep: string; now: Date },
 ) {
-  const token = await issueEmailToken(tx, { purpose: 'verify_email', email: input.user.email, userId: input.user.id, now: input.now });
+  const token = await issueEmailToken(tx, {
+    purpose: 'verify_email',
+    email: input.user.email,
+    userId: input.user.id,
+    now: input.now,
+  });
   await enqueueEmail(tx, {
     kind: 'verify-email',
     to: input.user.email,
-    props: { name: input.user.name, organizationName: input.organizationName, verifyUrl: appUrl(`/verify-email?token=${token}`), nextStep: input.nextStep },
+    props: {
+      name: input.user.name,
+      organizationName: input.organizationName,
+      verifyUrl: appUrl(`/verify-email?token=${token}`),
+      nextStep: input.nextStep,
+    },
   });
 }
 
@@ -135,9 +168,21 @@ export async function verifyEmail(db: Database, token: string, now: Date): Promi
     const row = await consumeEmailToken(tx, token, 'verify_email', now);
     if (row.userId) {
       await tx.update(users).set({ emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, row.userId));
-      const [membership] = await tx.select({ organizationId: memberships.organizationId }).from(memberships).where(eq(memberships.userId, row.userId));
-      await recordAudit(tx, { organizationId: membership?.organizationId ?? null, actorUserId: row.userId, action: 'email.verified', targetType: 'user', targetId: row.userId, now });
+      const [membership] = await tx
+        .select({ organizationId: memberships.organizationId })
+        .from(memberships)
+        .where(eq(memberships.userId, row.userId));
+      await recordAudit(tx, {
+        organizationId: membership?.organizationId ?? null,
+        actorUserId: row.userId,
+        action: 'email.verified',
+        targetType: 'user',
+        targetId: row.userId,
+        now,
+      });
     }
-    return { message: 'Thank you: your email address is confirmed. We will email you as soon as your access is approved.' };
+    return {
+      message: 'Thank you: your email address is confirmed. We will email you as soon as your access is approved.',
+    };
   });
 }

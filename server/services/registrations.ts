@@ -9,15 +9,23 @@ import { DomainError, forbidden, notFound } from '@/server/domain/errors';
 import type { RegistrationListInput } from '@/server/schemas/onboarding';
 import type { StaffActor } from './staff-actor';
 
-export async function decisionMaker(tx: Executor, organization: { decidedByUserId: string | null; decidedAt: Date | null }) {
+export async function decisionMaker(
+  tx: Executor,
+  organization: { decidedByUserId: string | null; decidedAt: Date | null },
+) {
   if (!organization.decidedByUserId || !organization.decidedAt) return undefined;
   const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, organization.decidedByUserId));
-  return { by: user?.name ?? 'someone', at: `${organization.decidedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` };
+  return {
+    by: user?.name ?? 'someone',
+    at: `${organization.decidedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  };
 }
 
 export function requireSetUpRight(actor: StaffActor, organization: { accountRepMembershipId: string | null }) {
   if (!maySetUpAccount(actor.permissions, organization.accountRepMembershipId === actor.membershipId)) {
-    throw forbidden('Only the account representative assigned to this organization (or a seller administrator) can set up its account.');
+    throw forbidden(
+      'Only the account representative assigned to this organization (or a seller administrator) can set up its account.',
+    );
   }
 }
 
@@ -51,6 +59,10 @@ export function searchRegistrations(db: Database, input: RegistrationListInput) 
   return listRegistrations(db, input);
 }
 
-export function assertPermission(actor: StaffActor, permission: Parameters<StaffActor['permissions']['has']>[0], message: string) {
+export function assertPermission(
+  actor: StaffActor,
+  permission: Parameters<StaffActor['permissions']['has']>[0],
+  message: string,
+) {
   if (!actor.permissions.has(permission)) throw new DomainError('forbidden', message);
 }

@@ -3,7 +3,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
-import { anonymous, createCaller, createMember, createOrganization, DEFAULT_PASSWORD } from '@/server/testing/factories';
+import {
+  anonymous,
+  createCaller,
+  createMember,
+  createOrganization,
+  DEFAULT_PASSWORD,
+} from '@/server/testing/factories';
 import { emailsTo, tokenFromEmail } from '@/server/testing/onboarding';
 import { signInWithPassword } from './sign-in';
 
@@ -18,7 +24,13 @@ async function inactiveMember() {
 }
 
 const signInAt = (email: string, now: Date) =>
-  signInWithPassword(database.db, { email, password: DEFAULT_PASSWORD, ipAddress: '10.2.2.2', now, reverifyAfterDays: 90 });
+  signInWithPassword(database.db, {
+    email,
+    password: DEFAULT_PASSWORD,
+    ipAddress: '10.2.2.2',
+    now,
+    reverifyAfterDays: 90,
+  });
 
 describe('re-verification after a long absence', () => {
   it('lets a user in after 89 days', async () => {
@@ -29,7 +41,11 @@ describe('re-verification after a long absence', () => {
   it('after 91 days marks them expired, emails a link once, and the link restores the account without a new password', async () => {
     const member = await inactiveMember();
     const outcome = await signInAt(member.user.email, daysLater(91));
-    expect(outcome).toMatchObject({ ok: false, code: 'expired', message: expect.stringContaining('more than 90 days') });
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: 'expired',
+      message: expect.stringContaining('more than 90 days'),
+    });
     const [user] = await database.db.select().from(users).where(eq(users.id, member.user.id));
     expect(user?.status).toBe('expired');
 
@@ -48,7 +64,12 @@ describe('re-verification after a long absence', () => {
 
   it('says nothing about expiry to someone with the wrong password', async () => {
     const member = await inactiveMember();
-    const outcome = await signInWithPassword(database.db, { email: member.user.email, password: 'wrong-password', ipAddress: '10.2.2.3', now: daysLater(200) });
+    const outcome = await signInWithPassword(database.db, {
+      email: member.user.email,
+      password: 'wrong-password',
+      ipAddress: '10.2.2.3',
+      now: daysLater(200),
+    });
     expect(outcome).toMatchObject({ ok: false, code: 'invalid_credentials' });
     expect(await emailsTo(database.db, member.user.email, 'reverify')).toHaveLength(0);
   });

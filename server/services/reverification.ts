@@ -15,7 +15,11 @@ export async function expireAndAskToReverify(db: Database, user: User, afterDays
     await tx.update(users).set({ status: 'expired', updatedAt: now }).where(eq(users.id, user.id));
     if (await recentlyAsked(tx, user.id, now)) return;
     const token = await issueEmailToken(tx, { purpose: 'reverify', email: user.email, userId: user.id, now });
-    await enqueueEmail(tx, { kind: 'reverify', to: user.email, props: { name: user.name, inactiveDays: afterDays, reverifyUrl: appUrl(`/reverify?token=${token}`) } });
+    await enqueueEmail(tx, {
+      kind: 'reverify',
+      to: user.email,
+      props: { name: user.name, inactiveDays: afterDays, reverifyUrl: appUrl(`/reverify?token=${token}`) },
+    });
   });
 }
 
@@ -23,7 +27,14 @@ async function recentlyAsked(tx: Executor, userId: string, now: Date): Promise<b
   const [latest] = await tx
     .select({ createdAt: emailTokens.createdAt })
     .from(emailTokens)
-    .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, 'reverify'), isNull(emailTokens.usedAt), gt(emailTokens.createdAt, new Date(now.getTime() - REVERIFY_RESEND_INTERVAL_MS))))
+    .where(
+      and(
+        eq(emailTokens.userId, userId),
+        eq(emailTokens.purpose, 'reverify'),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.createdAt, new Date(now.getTime() - REVERIFY_RESEND_INTERVAL_MS)),
+      ),
+    )
     .orderBy(desc(emailTokens.createdAt))
     .limit(1);
   return Boolean(latest);

@@ -4,7 +4,15 @@ import { z, ZodError } from 'zod';
 import { predefinedRoleIds } from '@/db/predefined-roles';
 import { auditLog, membershipRoles, memberships, roles, type Organization } from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
-import { ACCOUNT_MANAGER, createCaller, createMember, createOrganization, signIn, unique, type Member } from '@/server/testing/factories';
+import {
+  ACCOUNT_MANAGER,
+  createCaller,
+  createMember,
+  createOrganization,
+  signIn,
+  unique,
+  type Member,
+} from '@/server/testing/factories';
 import { loadMembership } from './viewer';
 import { trpcErrorOf } from '@/server/testing/errors';
 
@@ -16,7 +24,6 @@ beforeAll(async () => {
   organization = await createOrganization(database.db);
   administrator = await createMember(database.db, organization, ACCOUNT_MANAGER);
 });
-
 
 const apiAs = async (member: Member) => createCaller(await signIn(database.db, member.membership));
 const adminApi = () => apiAs(administrator);
@@ -37,10 +44,20 @@ describe('custom roles', () => {
     const { id } = await api.roles.create({
       name: `  ${name} `,
       description: 'Leads purchasing for a unit.',
-      grants: [{ permission: 'prices.view', scope: 'org' }, { permission: 'orders.view', scope: 'unit' }, { permission: 'orders.place', scope: 'org' }],
+      grants: [
+        { permission: 'prices.view', scope: 'org' },
+        { permission: 'orders.view', scope: 'unit' },
+        { permission: 'orders.place', scope: 'org' },
+      ],
     });
     const [stored] = await database.db.select().from(roles).where(eq(roles.id, id));
-    expect(stored).toMatchObject({ organizationId: organization.id, side: 'buyer', predefined: false, name, permissions: ['orders.place', 'orders.view@unit', 'prices.view'] });
+    expect(stored).toMatchObject({
+      organizationId: organization.id,
+      side: 'buyer',
+      predefined: false,
+      name,
+      permissions: ['orders.place', 'orders.view@unit', 'prices.view'],
+    });
 
     const { roles: listed } = await api.roles.list();
     expect(listed.slice(0, 4).map((role) => [role.name, role.predefined])).toEqual([
@@ -49,13 +66,29 @@ describe('custom roles', () => {
       ['Authorizer', true],
       ['Viewer', true],
     ]);
-    expect(listed.find((role) => role.id === id)).toMatchObject({ name, predefined: false, memberCount: 0, grants: expect.arrayContaining([{ permission: 'orders.view', scope: 'unit' }]) });
+    expect(listed.find((role) => role.id === id)).toMatchObject({
+      name,
+      predefined: false,
+      memberCount: 0,
+      grants: expect.arrayContaining([{ permission: 'orders.view', scope: 'unit' }]),
+    });
 
-    await api.roles.update({ roleId: id, name: `${name} (EU)`, description: '', grants: [{ permission: 'orders.view', scope: 'unit' }, { permission: 'quotes.request', scope: 'org' }] });
+    await api.roles.update({
+      roleId: id,
+      name: `${name} (EU)`,
+      description: '',
+      grants: [
+        { permission: 'orders.view', scope: 'unit' },
+        { permission: 'quotes.request', scope: 'org' },
+      ],
+    });
     expect((await api.roles.get({ roleId: id })).role).toMatchObject({
       name: `${name} (EU)`,
       description: '',
-      grants: [{ permission: 'quotes.request', scope: 'org' }, { permission: 'orders.view', scope: 'unit' }],
+      grants: [
+        { permission: 'quotes.request', scope: 'org' },
+        { permission: 'orders.view', scope: 'unit' },
+      ],
     });
 
     await api.roles.delete({ roleId: id });
@@ -68,20 +101,44 @@ describe('custom roles', () => {
       ['role.updated', 'role', organization.id, administrator.user.id],
       ['role.deleted', 'role', organization.id, administrator.user.id],
     ]);
-    expect(audit[0]?.data).toEqual({ name, description: 'Leads purchasing for a unit.', permissions: ['orders.place', 'orders.view@unit', 'prices.view'] });
-    expect(audit[1]?.data).toMatchObject({ name: `${name} (EU)`, permissions: ['quotes.request', 'orders.view@unit'], before: { name, permissions: ['orders.place', 'orders.view@unit', 'prices.view'] } });
-    expect(audit[2]?.data).toEqual({ name: `${name} (EU)`, description: '', permissions: ['quotes.request', 'orders.view@unit'] });
+    expect(audit[0]?.data).toEqual({
+      name,
+      description: 'Leads purchasing for a unit.',
+      permissions: ['orders.place', 'orders.view@unit', 'prices.view'],
+    });
+    expect(audit[1]?.data).toMatchObject({
+      name: `${name} (EU)`,
+      permissions: ['quotes.request', 'orders.view@unit'],
+      before: { name, permissions: ['orders.place', 'orders.view@unit', 'prices.view'] },
+    });
+    expect(audit[2]?.data).toEqual({
+      name: `${name} (EU)`,
+      description: '',
+      permissions: ['quotes.request', 'orders.view@unit'],
+    });
   });
 
   it('give a member who holds one its permissions, at the scope chosen, and count them', async () => {
-    const { id } = await (await adminApi()).roles.create({ name: roleName(), description: '', grants: [{ permission: 'orders.view', scope: 'unit' }, { permission: 'quotes.request', scope: 'org' }] });
+    const { id } = await (
+      await adminApi()
+    ).roles.create({
+      name: roleName(),
+      description: '',
+      grants: [
+        { permission: 'orders.view', scope: 'unit' },
+        { permission: 'quotes.request', scope: 'org' },
+      ],
+    });
     const member = await createMember(database.db, organization, { roles: [], mayOrder: true });
     await giveRole(member, id);
 
     const me = await (await apiAs(member)).session.me();
     expect(me.membership?.permissions.sort()).toEqual(['orders.view', 'quotes.request']);
     const loaded = await loadMembership(database.db, member.membership.id, member.user.id);
-    expect('membership' in loaded && Object.fromEntries(loaded.membership.grants)).toEqual({ 'orders.view': 'unit', 'quotes.request': 'org' });
+    expect('membership' in loaded && Object.fromEntries(loaded.membership.grants)).toEqual({
+      'orders.view': 'unit',
+      'quotes.request': 'org',
+    });
 
     expect((await (await adminApi()).roles.get({ roleId: id })).role.memberCount).toBe(1);
   });
@@ -89,8 +146,17 @@ describe('custom roles', () => {
   it('can be renamed in place, in another case, and keep their own name', async () => {
     const api = await adminApi();
     const name = roleName();
-    const { id } = await api.roles.create({ name, description: '', grants: [{ permission: 'stock.view', scope: 'org' }] });
-    await api.roles.update({ roleId: id, name: name.toUpperCase(), description: '', grants: [{ permission: 'stock.view', scope: 'org' }] });
+    const { id } = await api.roles.create({
+      name,
+      description: '',
+      grants: [{ permission: 'stock.view', scope: 'org' }],
+    });
+    await api.roles.update({
+      roleId: id,
+      name: name.toUpperCase(),
+      description: '',
+      grants: [{ permission: 'stock.view', scope: 'org' }],
+    });
     expect((await api.roles.get({ roleId: id })).role.name).toBe(name.toUpperCase());
   });
 });
@@ -101,24 +167,65 @@ describe('refusals', () => {
   it('nobody grants beyond their own grants, in a new role or an edited one', async () => {
     const [limited] = await database.db
       .insert(roles)
-      .values({ organizationId: organization.id, side: 'buyer', name: `Unit role admin ${unique()}`, permissions: ['org.roles.manage', 'orders.view@unit'] })
+      .values({
+        organizationId: organization.id,
+        side: 'buyer',
+        name: `Unit role admin ${unique()}`,
+        permissions: ['org.roles.manage', 'orders.view@unit'],
+      })
       .returning();
     const actor = await createMember(database.db, organization, { ...ACCOUNT_MANAGER, roles: [] });
     await giveRole(actor, limited?.id ?? '');
     const api = await apiAs(actor);
 
-    const wider = await trpcErrorOf(api.roles.create({ name: roleName(), description: '', grants: [{ permission: 'orders.view', scope: 'org' }] }));
-    expect(wider).toMatchObject({ code: 'FORBIDDEN', message: 'You cannot grant what you do not hold yourself: View orders (the whole organization).' });
+    const wider = await trpcErrorOf(
+      api.roles.create({ name: roleName(), description: '', grants: [{ permission: 'orders.view', scope: 'org' }] }),
+    );
+    expect(wider).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'You cannot grant what you do not hold yourself: View orders (the whole organization).',
+    });
     expect(wider.cause).toMatchObject({ fieldErrors: { grants: [wider.message] } });
-    const lacking = await trpcErrorOf(api.roles.create({ name: roleName(), description: '', grants: [{ permission: 'orders.approve', scope: 'unit' }] }));
-    expect(lacking).toMatchObject({ code: 'FORBIDDEN', message: 'You cannot grant what you do not hold yourself: Approve orders (their unit and the units below it).' });
+    const lacking = await trpcErrorOf(
+      api.roles.create({
+        name: roleName(),
+        description: '',
+        grants: [{ permission: 'orders.approve', scope: 'unit' }],
+      }),
+    );
+    expect(lacking).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'You cannot grant what you do not hold yourself: Approve orders (their unit and the units below it).',
+    });
 
-    const { id } = await api.roles.create({ name: roleName(), description: '', grants: [{ permission: 'orders.view', scope: 'unit' }] });
-    const widening = await trpcErrorOf(api.roles.update({ roleId: id, name: roleName(), description: '', grants: [{ permission: 'orders.view', scope: 'org' }] }));
+    const { id } = await api.roles.create({
+      name: roleName(),
+      description: '',
+      grants: [{ permission: 'orders.view', scope: 'unit' }],
+    });
+    const widening = await trpcErrorOf(
+      api.roles.update({
+        roleId: id,
+        name: roleName(),
+        description: '',
+        grants: [{ permission: 'orders.view', scope: 'org' }],
+      }),
+    );
     expect(widening.code).toBe('FORBIDDEN');
-    const { id: powerful } = await (await adminApi()).roles.create({ name: roleName(), description: '', grants: [{ permission: 'orders.approve', scope: 'org' }] });
-    const renaming = await trpcErrorOf(api.roles.update({ roleId: powerful, name: roleName(), description: '', grants: [{ permission: 'orders.approve', scope: 'org' }] }));
-    expect(renaming.message).toBe('You cannot grant what you do not hold yourself: Approve orders (the whole organization).');
+    const { id: powerful } = await (
+      await adminApi()
+    ).roles.create({ name: roleName(), description: '', grants: [{ permission: 'orders.approve', scope: 'org' }] });
+    const renaming = await trpcErrorOf(
+      api.roles.update({
+        roleId: powerful,
+        name: roleName(),
+        description: '',
+        grants: [{ permission: 'orders.approve', scope: 'org' }],
+      }),
+    );
+    expect(renaming.message).toBe(
+      'You cannot grant what you do not hold yourself: Approve orders (the whole organization).',
+    );
   });
 
   it('a name used by another role of the organization, in any case, or by a predefined role', async () => {
@@ -126,24 +233,52 @@ describe('refusals', () => {
     const name = roleName();
     await api.roles.create({ name, description: '', grants });
     const duplicate = await trpcErrorOf(api.roles.create({ name: ` ${name.toLowerCase()} `, description: '', grants }));
-    expect(duplicate).toMatchObject({ code: 'BAD_REQUEST', cause: { fieldErrors: { name: [`There is already a role called “${name}”. Choose another name.`] } } });
+    expect(duplicate).toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { fieldErrors: { name: [`There is already a role called “${name}”. Choose another name.`] } },
+    });
     const predefined = await trpcErrorOf(api.roles.create({ name: 'authorizer', description: '', grants }));
-    expect(predefined.cause).toMatchObject({ fieldErrors: { name: ['“Authorizer” is a predefined role. Choose another name.'] } });
+    expect(predefined.cause).toMatchObject({
+      fieldErrors: { name: ['“Authorizer” is a predefined role. Choose another name.'] },
+    });
 
     const elsewhere = await createOrganization(database.db);
     const otherAdmin = await createMember(database.db, elsewhere, ACCOUNT_MANAGER);
-    await expect((await apiAs(otherAdmin)).roles.create({ name, description: '', grants })).resolves.toMatchObject({ id: expect.any(String) });
+    await expect((await apiAs(otherAdmin)).roles.create({ name, description: '', grants })).resolves.toMatchObject({
+      id: expect.any(String),
+    });
   });
 
   it('a staff permission, or a scope the permission does not allow, beside the permission list', async () => {
     const api = await adminApi();
-    const staff = await trpcErrorOf(api.roles.create({ name: roleName(), description: '', grants: [{ permission: 'staff.payments.review', scope: 'org' }] }));
-    expect(staff).toMatchObject({ code: 'BAD_REQUEST', cause: { fieldErrors: { grants: ['“Review payments” is a staff permission; a role of your organization cannot include it.'] } } });
-    const scope = await trpcErrorOf(api.roles.create({ name: roleName(), description: '', grants: [{ permission: 'orders.approve', scope: 'own' }] }));
-    expect(scope.cause).toMatchObject({ fieldErrors: { grants: ['“Approve orders” cannot be given for “own”; choose unit and below or whole organization.'] } });
+    const staff = await trpcErrorOf(
+      api.roles.create({
+        name: roleName(),
+        description: '',
+        grants: [{ permission: 'staff.payments.review', scope: 'org' }],
+      }),
+    );
+    expect(staff).toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: {
+        fieldErrors: {
+          grants: ['“Review payments” is a staff permission; a role of your organization cannot include it.'],
+        },
+      },
+    });
+    const scope = await trpcErrorOf(
+      api.roles.create({ name: roleName(), description: '', grants: [{ permission: 'orders.approve', scope: 'own' }] }),
+    );
+    expect(scope.cause).toMatchObject({
+      fieldErrors: {
+        grants: ['“Approve orders” cannot be given for “own”; choose unit and below or whole organization.'],
+      },
+    });
     const none = await trpcErrorOf(api.roles.create({ name: roleName(), description: '', grants: [] }));
     expect(none.code).toBe('BAD_REQUEST');
-    expect(none.cause instanceof ZodError && z.flattenError(none.cause).fieldErrors).toEqual({ grants: ['Choose at least one permission.'] });
+    expect(none.cause instanceof ZodError && z.flattenError(none.cause).fieldErrors).toEqual({
+      grants: ['Choose at least one permission.'],
+    });
   });
 
   it('editing or deleting a predefined role', async () => {
@@ -151,7 +286,10 @@ describe('refusals', () => {
     const buyerRole = (await predefinedRoleIds(database.db)).get('buyer') ?? '';
     expect((await api.roles.get({ roleId: buyerRole })).role).toMatchObject({ name: 'Buyer', predefined: true });
     const edit = await trpcErrorOf(api.roles.update({ roleId: buyerRole, name: 'Shopper', description: '', grants }));
-    expect(edit).toMatchObject({ code: 'FORBIDDEN', message: '“Buyer” is a predefined role and cannot be changed. Create a custom role instead.' });
+    expect(edit).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '“Buyer” is a predefined role and cannot be changed. Create a custom role instead.',
+    });
     const remove = await trpcErrorOf(api.roles.delete({ roleId: buyerRole }));
     expect(remove).toMatchObject({ code: 'FORBIDDEN', message: '“Buyer” is a predefined role and cannot be deleted.' });
     const staffRole = (await predefinedRoleIds(database.db)).get('seller_admin') ?? '';
@@ -162,17 +300,26 @@ describe('refusals', () => {
     const api = await adminApi();
     const name = roleName();
     const { id } = await api.roles.create({ name, description: '', grants });
-    const holders = [await createMember(database.db, organization, { roles: [] }), await createMember(database.db, organization, { roles: [], activated: false })];
+    const holders = [
+      await createMember(database.db, organization, { roles: [] }),
+      await createMember(database.db, organization, { roles: [], activated: false }),
+    ];
     for (const holder of holders) await giveRole(holder, id);
     const request = await createMember(database.db, organization, { roles: [], status: 'pending' });
     await giveRole(request, id);
 
     const refused = await trpcErrorOf(api.roles.delete({ roleId: id }));
-    expect(refused).toMatchObject({ code: 'PRECONDITION_FAILED', message: `“${name}” is held by 2 members. Remove it from them first (Users and sub-accounts), then delete it.` });
+    expect(refused).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: `“${name}” is held by 2 members. Remove it from them first (Users and sub-accounts), then delete it.`,
+    });
 
-    for (const holder of holders) await database.db.delete(membershipRoles).where(eq(membershipRoles.membershipId, holder.membership.id));
+    for (const holder of holders)
+      await database.db.delete(membershipRoles).where(eq(membershipRoles.membershipId, holder.membership.id));
     await api.roles.delete({ roleId: id });
-    expect(await database.db.select().from(membershipRoles).where(eq(membershipRoles.membershipId, request.membership.id))).toEqual([]);
+    expect(
+      await database.db.select().from(membershipRoles).where(eq(membershipRoles.membershipId, request.membership.id)),
+    ).toEqual([]);
     expect((await auditOf(id)).at(-1)?.data).toMatchObject({ name, removedFromJoinRequests: 1 });
   });
 
@@ -192,10 +339,16 @@ describe('refusals', () => {
 
     const api = await adminApi();
     expect((await trpcErrorOf(api.roles.get({ roleId: id }))).code).toBe('NOT_FOUND');
-    expect((await trpcErrorOf(api.roles.update({ roleId: id, name: roleName(), description: '', grants }))).code).toBe('NOT_FOUND');
+    expect((await trpcErrorOf(api.roles.update({ roleId: id, name: roleName(), description: '', grants }))).code).toBe(
+      'NOT_FOUND',
+    );
     expect((await trpcErrorOf(api.roles.delete({ roleId: id }))).code).toBe('NOT_FOUND');
     expect((await api.roles.list()).roles.map((role) => role.id)).not.toContain(id);
-    const [still] = await database.db.select({ memberships: memberships.id }).from(membershipRoles).innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId)).where(eq(membershipRoles.roleId, id));
+    const [still] = await database.db
+      .select({ memberships: memberships.id })
+      .from(membershipRoles)
+      .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
+      .where(eq(membershipRoles.roleId, id));
     expect(still?.memberships).toBe(holder.membership.id);
   });
 });

@@ -25,10 +25,14 @@ export type RoleSummary = {
 
 /** The roles an organization can use: the buyer-side predefined ones and its own custom ones. */
 const usableBy = (organizationId: string) =>
-  or(and(isNull(roles.organizationId), eq(roles.predefined, true), eq(roles.side, 'buyer')), eq(roles.organizationId, organizationId));
+  or(
+    and(isNull(roles.organizationId), eq(roles.predefined, true), eq(roles.side, 'buyer')),
+    eq(roles.organizationId, organizationId),
+  );
 
 const PREDEFINED_ORDER = PREDEFINED_ROLES.map((role) => role.key);
-const tableOrder = (a: Grant, b: Grant) => ALL_PERMISSIONS.indexOf(a.permission) - ALL_PERMISSIONS.indexOf(b.permission);
+const tableOrder = (a: Grant, b: Grant) =>
+  ALL_PERMISSIONS.indexOf(a.permission) - ALL_PERMISSIONS.indexOf(b.permission);
 
 function summary(role: Role, memberCount: number): RoleSummary {
   return {
@@ -70,15 +74,23 @@ export async function listRoles(db: Executor, organizationId: string): Promise<R
 
 /** One role the organization can use; another organization's role is "not found". */
 export async function getRole(db: Executor, organizationId: string, roleId: string): Promise<RoleSummary> {
-  const [role] = await db.select().from(roles).where(and(eq(roles.id, roleId), usableBy(organizationId)));
+  const [role] = await db
+    .select()
+    .from(roles)
+    .where(and(eq(roles.id, roleId), usableBy(organizationId)));
   if (!role) throw notFound('That role');
   const counts = await memberCounts(db, organizationId, [role.id]);
   return summary(role, counts.get(role.id) ?? 0);
 }
 
 function refusal(check: Exclude<CustomRoleCheck, { ok: true }>): DomainError {
-  if (check.reason === 'beyond_own_grants') return new DomainError('forbidden', check.message, { grants: [check.message] });
-  return new DomainError('invalid', Object.values(check.fieldErrors)[0]?.[0] ?? 'Some fields need attention.', check.fieldErrors);
+  if (check.reason === 'beyond_own_grants')
+    return new DomainError('forbidden', check.message, { grants: [check.message] });
+  return new DomainError(
+    'invalid',
+    Object.values(check.fieldErrors)[0]?.[0] ?? 'Some fields need attention.',
+    check.fieldErrors,
+  );
 }
 
 async function otherRoleNames(tx: Executor, organizationId: string, exceptRoleId?: string): Promise<string[]> {
@@ -90,8 +102,17 @@ async function otherRoleNames(tx: Executor, organizationId: string, exceptRoleId
 }
 
 /** Locks a role of the organization for a change; predefined roles are refused with `why`. */
-async function lockCustomRole(tx: Executor, organizationId: string, roleId: string, why: (name: string) => string): Promise<Role> {
-  const [role] = await tx.select().from(roles).where(and(eq(roles.id, roleId), usableBy(organizationId))).for('update');
+async function lockCustomRole(
+  tx: Executor,
+  organizationId: string,
+  roleId: string,
+  why: (name: string) => string,
+): Promise<Role> {
+  const [role] = await tx
+    .select()
+    .from(roles)
+    .where(and(eq(roles.id, roleId), usableBy(organizationId)))
+    .for('update');
   if (!role) throw notFound('That role');
   if (role.predefined || role.organizationId !== organizationId) throw new DomainError('forbidden', why(role.name));
   return role;
@@ -101,11 +122,21 @@ async function lockCustomRole(tx: Executor, organizationId: string, roleId: stri
 export async function createRole(db: Database, actor: RoleActor, input: RoleInput, now: Date): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     await lockTenant(tx, actor.organizationId);
-    const check = checkCustomRole(input, { otherRoleNames: await otherRoleNames(tx, actor.organizationId), actorGrants: actor.grants });
+    const check = checkCustomRole(input, {
+      otherRoleNames: await otherRoleNames(tx, actor.organizationId),
+      actorGrants: actor.grants,
+    });
     if (!check.ok) throw refusal(check);
     const [role] = await tx
       .insert(roles)
-      .values({ organizationId: actor.organizationId, side: 'buyer', predefined: false, ...check.role, createdAt: now, updatedAt: now })
+      .values({
+        organizationId: actor.organizationId,
+        side: 'buyer',
+        predefined: false,
+        ...check.role,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: roles.id });
     if (!role) throw new Error('could not create the role');
     await recordAudit(tx, {
@@ -122,20 +153,39 @@ export async function createRole(db: Database, actor: RoleActor, input: RoleInpu
 }
 
 /** Renames, redescribes or regrants a custom role; the whole new list must be within the actor's grants. */
-export async function updateRole(db: Database, actor: RoleActor, input: RoleInput & { roleId: string }, now: Date): Promise<{ id: string }> {
+export async function updateRole(
+  db: Database,
+  actor: RoleActor,
+  input: RoleInput & { roleId: string },
+  now: Date,
+): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     await lockTenant(tx, actor.organizationId);
-    const before = await lockCustomRole(tx, actor.organizationId, input.roleId, (name) => `“${name}” is a predefined role and cannot be changed. Create a custom role instead.`);
-    const check = checkCustomRole(input, { otherRoleNames: await otherRoleNames(tx, actor.organizationId, before.id), actorGrants: actor.grants });
+    const before = await lockCustomRole(
+      tx,
+      actor.organizationId,
+      input.roleId,
+      (name) => `“${name}” is a predefined role and cannot be changed. Create a custom role instead.`,
+    );
+    const check = checkCustomRole(input, {
+      otherRoleNames: await otherRoleNames(tx, actor.organizationId, before.id),
+      actorGrants: actor.grants,
+    });
     if (!check.ok) throw refusal(check);
-    await tx.update(roles).set({ ...check.role, updatedAt: now }).where(eq(roles.id, before.id));
+    await tx
+      .update(roles)
+      .set({ ...check.role, updatedAt: now })
+      .where(eq(roles.id, before.id));
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
       action: 'role.updated',
       targetType: 'role',
       targetId: before.id,
-      data: { ...check.role, before: { name: before.name, description: before.description, permissions: before.permissions } },
+      data: {
+        ...check.role,
+        before: { name: before.name, description: before.description, permissions: before.permissions },
+      },
       now,
     });
     return { id: before.id };
@@ -150,18 +200,32 @@ export async function deleteRole(db: Database, actor: RoleActor, roleId: string,
   await db.transaction(async (tx) => {
     await lockTenant(tx, actor.organizationId);
     // Locking the role row also makes a concurrent assignment of it wait for this transaction.
-    const role = await lockCustomRole(tx, actor.organizationId, roleId, (name) => `“${name}” is a predefined role and cannot be deleted.`);
+    const role = await lockCustomRole(
+      tx,
+      actor.organizationId,
+      roleId,
+      (name) => `“${name}” is a predefined role and cannot be deleted.`,
+    );
     const held = (await memberCounts(tx, actor.organizationId, [role.id])).get(role.id) ?? 0;
     if (held > 0) {
       const members = held === 1 ? '1 member' : `${held} members`;
-      throw new DomainError('precondition_failed', `“${role.name}” is held by ${members}. Remove it from them first (Users and sub-accounts), then delete it.`);
+      throw new DomainError(
+        'precondition_failed',
+        `“${role.name}” is held by ${members}. Remove it from them first (Users and sub-accounts), then delete it.`,
+      );
     }
     const released = await tx
       .delete(membershipRoles)
       .where(
         and(
           eq(membershipRoles.roleId, role.id),
-          inArray(membershipRoles.membershipId, tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.organizationId, actor.organizationId))),
+          inArray(
+            membershipRoles.membershipId,
+            tx
+              .select({ id: memberships.id })
+              .from(memberships)
+              .where(eq(memberships.organizationId, actor.organizationId)),
+          ),
         ),
       )
       .returning({ membershipId: membershipRoles.membershipId });
@@ -172,7 +236,12 @@ export async function deleteRole(db: Database, actor: RoleActor, roleId: string,
       action: 'role.deleted',
       targetType: 'role',
       targetId: role.id,
-      data: { name: role.name, description: role.description, permissions: role.permissions, ...(released.length > 0 && { removedFromJoinRequests: released.length }) },
+      data: {
+        name: role.name,
+        description: role.description,
+        permissions: role.permissions,
+        ...(released.length > 0 && { removedFromJoinRequests: released.length }),
+      },
       now,
     });
   });

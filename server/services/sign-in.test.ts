@@ -16,12 +16,17 @@ async function activeMember() {
   return createMember(database.db, await createOrganization(database.db), { roles: ['buyer'] });
 }
 
-const attempt = (request: Omit<SignInRequest, 'now'> & { now?: Date }) => signInWithPassword(database.db, { now: t0, ...request });
+const attempt = (request: Omit<SignInRequest, 'now'> & { now?: Date }) =>
+  signInWithPassword(database.db, { now: t0, ...request });
 
 describe('signInWithPassword', () => {
-  it('opens a session that the viewer check accepts, in the member\'s organization', async () => {
+  it("opens a session that the viewer check accepts, in the member's organization", async () => {
     const member = await activeMember();
-    const outcome = await attempt({ email: member.user.email.toUpperCase(), password: DEFAULT_PASSWORD, ipAddress: newAddress() });
+    const outcome = await attempt({
+      email: member.user.email.toUpperCase(),
+      password: DEFAULT_PASSWORD,
+      ipAddress: newAddress(),
+    });
     if (!outcome.ok) throw new Error(outcome.message);
 
     const viewer = await resolveViewer(database.db, outcome.sessionId, minutes(1), sessionTimeouts());
@@ -41,26 +46,51 @@ describe('signInWithPassword', () => {
   it('locks an account after five failures, even for the right password, until the window has passed', async () => {
     const member = await activeMember();
     for (let i = 0; i < 5; i++) {
-      const failed = await attempt({ email: member.user.email, password: `Wrong-guess-${i}-xyz`, ipAddress: newAddress(), now: minutes(i) });
+      const failed = await attempt({
+        email: member.user.email,
+        password: `Wrong-guess-${i}-xyz`,
+        ipAddress: newAddress(),
+        now: minutes(i),
+      });
       expect(failed).toMatchObject({ code: 'invalid_credentials' });
     }
 
-    const locked = await attempt({ email: member.user.email, password: DEFAULT_PASSWORD, ipAddress: newAddress(), now: minutes(5) });
+    const locked = await attempt({
+      email: member.user.email,
+      password: DEFAULT_PASSWORD,
+      ipAddress: newAddress(),
+      now: minutes(5),
+    });
     expect(locked).toMatchObject({ ok: false, code: 'rate_limited' });
     expect(locked.ok || locked.message).toBe('Too many sign-in attempts. Try again in 10 minutes.');
 
-    const later = await attempt({ email: member.user.email, password: DEFAULT_PASSWORD, ipAddress: newAddress(), now: minutes(16) });
+    const later = await attempt({
+      email: member.user.email,
+      password: DEFAULT_PASSWORD,
+      ipAddress: newAddress(),
+      now: minutes(16),
+    });
     expect(later).toMatchObject({ ok: true, userId: member.user.id });
   });
 
   it('counts failures after a passed window in a fresh window', async () => {
     const member = await activeMember();
-    const fail = (at: number) => attempt({ email: member.user.email, password: 'Wrong-guess-xyz', ipAddress: newAddress(), now: minutes(at) });
+    const fail = (at: number) =>
+      attempt({ email: member.user.email, password: 'Wrong-guess-xyz', ipAddress: newAddress(), now: minutes(at) });
     for (const at of [0, 1, 2, 3, 4]) await fail(at);
     for (const at of [16, 17, 18, 19, 20]) expect(await fail(at)).toMatchObject({ code: 'invalid_credentials' });
 
-    const locked = await attempt({ email: member.user.email, password: DEFAULT_PASSWORD, ipAddress: newAddress(), now: minutes(21) });
-    expect(locked).toEqual({ ok: false, code: 'rate_limited', message: 'Too many sign-in attempts. Try again in 10 minutes.' });
+    const locked = await attempt({
+      email: member.user.email,
+      password: DEFAULT_PASSWORD,
+      ipAddress: newAddress(),
+      now: minutes(21),
+    });
+    expect(locked).toEqual({
+      ok: false,
+      code: 'rate_limited',
+      message: 'Too many sign-in attempts. Try again in 10 minutes.',
+    });
   });
 
   it('limits failures from one address across different accounts', async () => {
@@ -70,8 +100,13 @@ describe('signInWithPassword', () => {
     }
     const member = await activeMember();
 
-    expect(await attempt({ email: member.user.email, password: DEFAULT_PASSWORD, ipAddress })).toMatchObject({ ok: false, code: 'rate_limited' });
-    expect(await attempt({ email: member.user.email, password: DEFAULT_PASSWORD, ipAddress: newAddress() })).toMatchObject({ ok: true });
+    expect(await attempt({ email: member.user.email, password: DEFAULT_PASSWORD, ipAddress })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
+    expect(
+      await attempt({ email: member.user.email, password: DEFAULT_PASSWORD, ipAddress: newAddress() }),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses a deactivated user who knows the password', async () => {

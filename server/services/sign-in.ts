@@ -19,7 +19,8 @@ export type SignInRequest = {
 };
 
 export type SignInFailureCode = 'invalid_credentials' | 'rate_limited' | 'deactivated' | 'expired' | 'no_account';
-export type SignInOutcome = { ok: true; userId: string; sessionId: string } | { ok: false; code: SignInFailureCode; message: string };
+export type SignInOutcome =
+  { ok: true; userId: string; sessionId: string } | { ok: false; code: SignInFailureCode; message: string };
 
 /** The one answer for an unknown email and a wrong password, so neither reveals the other. */
 export const INVALID_CREDENTIALS = 'The email address or password is not correct.';
@@ -40,10 +41,16 @@ export async function signInWithPassword(db: Database, request: SignInRequest): 
   const keys = limitedKeys(email, request.ipAddress);
   const verdict = await checkRateLimits(db, keys, request.now);
   if (!verdict.allowed) {
-    return { ok: false, code: 'rate_limited', message: `Too many sign-in attempts. Try again in ${describeRetryAfter(verdict.retryAfterMs)}.` };
+    return {
+      ok: false,
+      code: 'rate_limited',
+      message: `Too many sign-in attempts. Try again in ${describeRetryAfter(verdict.retryAfterMs)}.`,
+    };
   }
   const [user] = await db.select().from(users).where(eq(users.email, email));
-  const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, request.password) : (await burnPasswordCheck(request.password), false);
+  const passwordOk = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, request.password)
+    : (await burnPasswordCheck(request.password), false);
   if (!user || !passwordOk) {
     await countRateLimitedEvent(db, keys, request.now);
     return { ok: false, code: 'invalid_credentials', message: INVALID_CREDENTIALS };
@@ -64,7 +71,11 @@ export async function signInWithPassword(db: Database, request: SignInRequest): 
   const choice = await chooseMembership(db, user.id, user.lastMembershipId);
   if (!choice.ok) return { ok: false, code: 'no_account', message: choice.problem };
   if (user.status === 'invited') {
-    return { ok: false, code: 'no_account', message: 'Your account is not active yet. Follow the link in the email we sent you.' };
+    return {
+      ok: false,
+      code: 'no_account',
+      message: 'Your account is not active yet. Follow the link in the email we sent you.',
+    };
   }
 
   const [session] = await db
@@ -89,6 +100,7 @@ async function chooseMembership(db: Database, userId: string, lastMembershipId: 
   const usable = options.filter((option) => option.usable);
   const chosen = usable.find((option) => option.id === lastMembershipId) ?? usable[0];
   if (chosen) return { ok: true as const, id: chosen.id };
-  const problem = options[0]?.problem ?? 'This login has no customer account yet. Ask your administrator for an invitation.';
+  const problem =
+    options[0]?.problem ?? 'This login has no customer account yet. Ask your administrator for an invitation.';
   return { ok: false as const, problem };
 }

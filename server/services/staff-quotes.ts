@@ -53,11 +53,28 @@ async function quoteByNumber(db: Executor, number: string, lock = false) {
 /** A quote for pricing: its lines with the customer's contract price beside each, as a starting point, and the order it became. */
 export async function staffQuote(db: Executor, number: string, now: Date) {
   const quote = await quoteByNumber(db, number);
-  const lines = await db.select().from(quoteLines).where(eq(quoteLines.quoteId, quote.id)).orderBy(asc(quoteLines.lineNumber));
-  const [organization] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, quote.organizationId));
-  const [requester] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, quote.userId));
-  const contract = await buyerPrices(db, quote.organizationId, lines.map((line) => line.productId), now);
-  const [order] = quote.orderId ? await db.select({ number: orders.number }).from(orders).where(eq(orders.id, quote.orderId)) : [];
+  const lines = await db
+    .select()
+    .from(quoteLines)
+    .where(eq(quoteLines.quoteId, quote.id))
+    .orderBy(asc(quoteLines.lineNumber));
+  const [organization] = await db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, quote.organizationId));
+  const [requester] = await db
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, quote.userId));
+  const contract = await buyerPrices(
+    db,
+    quote.organizationId,
+    lines.map((line) => line.productId),
+    now,
+  );
+  const [order] = quote.orderId
+    ? await db.select({ number: orders.number }).from(orders).where(eq(orders.id, quote.orderId))
+    : [];
   const view = quoteView(quote, lines, now, true);
   return {
     ...view,
@@ -66,7 +83,10 @@ export async function staffQuote(db: Executor, number: string, now: Date) {
     requester: requester ?? { name: '', email: '' },
     lines: view.lines.map((line, index) => {
       const price = contract.get(lines[index]?.productId ?? '');
-      return { ...line, contractPriceMinor: price?.kind === 'priced' && price.currency === quote.currency ? price.unitPriceMinor : null };
+      return {
+        ...line,
+        contractPriceMinor: price?.kind === 'priced' && price.currency === quote.currency ? price.unitPriceMinor : null,
+      };
     }),
   };
 }
@@ -79,7 +99,10 @@ export async function staffQuote(db: Executor, number: string, now: Date) {
 export async function priceQuote(db: Database, actor: StaffActor, input: PriceQuoteInput, now: Date) {
   return db.transaction(async (tx) => {
     const quote = await quoteByNumber(tx, input.number, true);
-    const allowed = quoteActionAllowed('price', effectiveQuoteStatus(quote.status, quote.validUntil, now) === 'expired' ? 'priced' : quote.status);
+    const allowed = quoteActionAllowed(
+      'price',
+      effectiveQuoteStatus(quote.status, quote.validUntil, now) === 'expired' ? 'priced' : quote.status,
+    );
     if (!allowed.ok) throw new DomainError('conflict', allowed.message);
     const validUntil = new Date(`${input.validUntil}T23:59:59Z`);
     if (validUntil <= now) throw invalidField('validUntil', 'Choose a date after today.');
@@ -87,35 +110,78 @@ export async function priceQuote(db: Database, actor: StaffActor, input: PriceQu
     const prices = new Map<number, number>();
     for (const line of input.lines) {
       const minor = parseAmountToMinor(line.unitPrice, quote.currency);
-      if (minor === null) throw invalidField(`lines.${line.lineNumber}`, `Enter a price in ${quote.currency} for line ${line.lineNumber}, like 12.50.`);
+      if (minor === null)
+        throw invalidField(
+          `lines.${line.lineNumber}`,
+          `Enter a price in ${quote.currency} for line ${line.lineNumber}, like 12.50.`,
+        );
       prices.set(line.lineNumber, minor);
     }
     const missing = lines.filter((line) => !prices.has(line.lineNumber)).map((line) => line.lineNumber);
     if (missing.length) throw new DomainError('invalid', `Price every line; missing: ${missing.join(', ')}.`);
-    for (const line of lines) await tx.update(quoteLines).set({ unitPriceMinor: prices.get(line.lineNumber) }).where(eq(quoteLines.id, line.id));
+    for (const line of lines)
+      await tx
+        .update(quoteLines)
+        .set({ unitPriceMinor: prices.get(line.lineNumber) })
+        .where(eq(quoteLines.id, line.id));
     await tx
       .update(quotes)
-      .set({ status: 'priced', pricedAt: now, pricedByUserId: actor.userId, validUntil, sellerNote: input.sellerNote || null, updatedAt: now, version: quote.version + 1 })
+      .set({
+        status: 'priced',
+        pricedAt: now,
+        pricedByUserId: actor.userId,
+        validUntil,
+        sellerNote: input.sellerNote || null,
+        updatedAt: now,
+        version: quote.version + 1,
+      })
       .where(eq(quotes.id, quote.id));
     const total = lines.reduce((sum, line) => sum + (prices.get(line.lineNumber) ?? 0) * line.quantity, 0);
-    await emailRequester(tx, quote, now, { priced: true, validUntil: input.validUntil, total: `${formatMinor(total, quote.currency)} ${quote.currency}`, note: input.sellerNote });
+    await emailRequester(tx, quote, now, {
+      priced: true,
+      validUntil: input.validUntil,
+      total: `${formatMinor(total, quote.currency)} ${quote.currency}`,
+      note: input.sellerNote,
+    });
     return { number: quote.number, status: 'priced' as const };
   });
 }
 
-export async function rejectQuote(db: Database, actor: StaffActor, input: { number: string; reason: string }, now: Date) {
+export async function rejectQuote(
+  db: Database,
+  actor: StaffActor,
+  input: { number: string; reason: string },
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const quote = await quoteByNumber(tx, input.number, true);
     const allowed = quoteActionAllowed('reject', quote.status);
     if (!allowed.ok) throw new DomainError('conflict', allowed.message);
-    await tx.update(quotes).set({ status: 'rejected', sellerNote: input.reason, pricedByUserId: actor.userId, updatedAt: now, version: quote.version + 1 }).where(eq(quotes.id, quote.id));
+    await tx
+      .update(quotes)
+      .set({
+        status: 'rejected',
+        sellerNote: input.reason,
+        pricedByUserId: actor.userId,
+        updatedAt: now,
+        version: quote.version + 1,
+      })
+      .where(eq(quotes.id, quote.id));
     await emailRequester(tx, quote, now, { priced: false, note: input.reason });
     return { number: quote.number, status: 'rejected' as const };
   });
 }
 
-async function emailRequester(tx: Executor, quote: typeof quotes.$inferSelect, now: Date, answer: { priced: boolean; validUntil?: string; total?: string; note?: string }) {
-  const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, quote.userId));
+async function emailRequester(
+  tx: Executor,
+  quote: typeof quotes.$inferSelect,
+  now: Date,
+  answer: { priced: boolean; validUntil?: string; total?: string; note?: string },
+) {
+  const [user] = await tx
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, quote.userId));
   if (!user) return;
   const loaded = await loadMembership(tx, quote.membershipId, quote.userId);
   const maySeePrices = 'membership' in loaded && loaded.membership.permissions.has('prices.view');
@@ -124,6 +190,12 @@ async function emailRequester(tx: Executor, quote: typeof quotes.$inferSelect, n
     kind: 'quote-answered',
     to: user.email,
     now,
-    props: { name: user.name, quoteNumber: quote.number, quoteUrl: appUrl(`/quotes/${quote.number}`), ...rest, ...(maySeePrices && total ? { total } : {}) },
+    props: {
+      name: user.name,
+      quoteNumber: quote.number,
+      quoteUrl: appUrl(`/quotes/${quote.number}`),
+      ...rest,
+      ...(maySeePrices && total ? { total } : {}),
+    },
   });
 }

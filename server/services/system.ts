@@ -42,6 +42,10 @@ export async function outboxProblems(db: Database) {
 }
 
 export async function retryEmail(db: Database, id: string, now: Date) {
-  const [row] = await db.update(emailOutbox).set({ status: 'pending', nextAttemptAt: now, attempts: 0 }).where(eq(emailOutbox.id, id)).returning({ id: emailOutbox.id });
+  const [row] = await db
+    .update(emailOutbox)
+    .set({ status: 'pending', nextAttemptAt: now, attempts: 0 })
+    .where(eq(emailOutbox.id, id))
+    .returning({ id: emailOutbox.id });
   if (!row) throw notFound('That email');
 }

@@ -3,7 +3,15 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, organizations, type Organization } from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
-import { ACCOUNT_MANAGER, createCaller, createMember, createOrganization, signIn, unique, type Member } from '@/server/testing/factories';
+import {
+  ACCOUNT_MANAGER,
+  createCaller,
+  createMember,
+  createOrganization,
+  signIn,
+  unique,
+  type Member,
+} from '@/server/testing/factories';
 import { trpcErrorOf } from '@/server/testing/errors';
 
 const database = setupTestDatabase();
@@ -16,7 +24,6 @@ beforeEach(async () => {
   organization = await createOrganization(database.db, { name: `Tree Holdings ${unique()}` });
   administrator = await createMember(database.db, organization, ACCOUNT_MANAGER);
 });
-
 
 const api = async (member: Member = administrator) => createCaller(await signIn(database.db, member.membership));
 
@@ -32,14 +39,23 @@ async function chain(names: string[], parentId = organization.id): Promise<strin
 
 async function auditOf(unitId: string) {
   return database.db
-    .select({ action: auditLog.action, targetType: auditLog.targetType, data: auditLog.data, actorUserId: auditLog.actorUserId, organizationId: auditLog.organizationId })
+    .select({
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      data: auditLog.data,
+      actorUserId: auditLog.actorUserId,
+      organizationId: auditLog.organizationId,
+    })
     .from(auditLog)
     .where(and(eq(auditLog.targetId, unitId), eq(auditLog.organizationId, organization.id)))
     .orderBy(desc(auditLog.id));
 }
 
 async function unitRow(id: string | undefined): Promise<Organization> {
-  const [row] = await database.db.select().from(organizations).where(eq(organizations.id, id ?? ''));
+  const [row] = await database.db
+    .select()
+    .from(organizations)
+    .where(eq(organizations.id, id ?? ''));
   if (!row) throw new Error(`no unit ${id}`);
   return row;
 }
@@ -61,8 +77,16 @@ describe('editing the tree', () => {
     expect((await nodeOf(east))?.status).toBe('active');
 
     const entries = await auditOf(east);
-    expect(entries.map((entry) => entry.action).sort()).toEqual(['unit.created', 'unit.deactivated', 'unit.moved', 'unit.reactivated', 'unit.renamed']);
-    expect(entries.every((entry) => entry.targetType === 'unit' && entry.actorUserId === administrator.user.id)).toBe(true);
+    expect(entries.map((entry) => entry.action).sort()).toEqual([
+      'unit.created',
+      'unit.deactivated',
+      'unit.moved',
+      'unit.reactivated',
+      'unit.renamed',
+    ]);
+    expect(entries.every((entry) => entry.targetType === 'unit' && entry.actorUserId === administrator.user.id)).toBe(
+      true,
+    );
     const data = Object.fromEntries(entries.map((entry) => [entry.action, entry.data]));
     expect(data).toMatchObject({
       'unit.created': { name: 'East', parentName: 'Sales' },
@@ -80,7 +104,12 @@ describe('editing the tree', () => {
     await createMember(database.db, organization, { unit: await unitRow(line), activated: false });
     const tree = await (await api()).units.tree();
     expect(tree.maxDepth).toBe(5);
-    expect(tree.units.find((node) => node.id === organization.id)).toMatchObject({ parentId: null, depth: 1, members: 1, totalMembers: 4 });
+    expect(tree.units.find((node) => node.id === organization.id)).toMatchObject({
+      parentId: null,
+      depth: 1,
+      members: 1,
+      totalMembers: 4,
+    });
     expect(tree.units.find((node) => node.id === plant)).toMatchObject({ depth: 2, members: 1, totalMembers: 3 });
     expect(tree.units.find((node) => node.id === line)).toMatchObject({ depth: 3, members: 2, totalMembers: 2 });
   });
@@ -91,7 +120,8 @@ describe('editing the tree', () => {
     const refused = await trpcErrorOf((await api()).units.create({ parentId: ids.at(-1) ?? '', name: 'Six' }));
     expect(refused).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: '“Five” is at level 5, the deepest allowed: the tree has at most 5 levels, counting the organization itself as level 1. Add the unit higher up instead.',
+      message:
+        '“Five” is at level 5, the deepest allowed: the tree has at most 5 levels, counting the organization itself as level 1. Add the unit higher up instead.',
     });
   });
 });
@@ -100,7 +130,8 @@ describe('refusals', () => {
   it('refuses to move a unit under its own child, beside the field', async () => {
     const [parent, child] = await chain(['Parent', 'Child']);
     const refused = await trpcErrorOf((await api()).units.move({ unitId: parent ?? '', parentId: child ?? '' }));
-    const message = '“Parent” cannot be moved under “Child”, because “Child” is below “Parent”. Choose a unit outside its branch.';
+    const message =
+      '“Parent” cannot be moved under “Child”, because “Child” is below “Parent”. Choose a unit outside its branch.';
     expect(refused).toMatchObject({ code: 'BAD_REQUEST', message });
     expect(refused.cause).toMatchObject({ fieldErrors: { parentId: [message] } });
   });
@@ -119,7 +150,9 @@ describe('refusals', () => {
     const refused = await trpcErrorOf((await api()).units.create({ parentId: organization.id, name: 'FINANCE' }));
     expect(refused.cause).toMatchObject({
       fieldErrors: {
-        name: [`There is already a unit named “Finance” directly under “${organization.name}”. Units under the same parent need different names (upper and lower case count as the same).`],
+        name: [
+          `There is already a unit named “Finance” directly under “${organization.name}”. Units under the same parent need different names (upper and lower case count as the same).`,
+        ],
       },
     });
   });
@@ -130,7 +163,8 @@ describe('refusals', () => {
     const refused = await trpcErrorOf((await api()).units.deactivate({ unitId: branch ?? '' }));
     expect(refused).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: '“Branch” cannot be deactivated while 1 activated member belongs to it or to the units below it. Move them to another unit or deactivate them first.',
+      message:
+        '“Branch” cannot be deactivated while 1 activated member belongs to it or to the units below it. Move them to another unit or deactivate them first.',
     });
     const root = await trpcErrorOf((await api()).units.deactivate({ unitId: organization.id }));
     expect(root.message).toBe(`“${organization.name}” is the organization itself; it cannot be deactivated here.`);
@@ -154,13 +188,17 @@ describe('refusals', () => {
     await caller.units.deactivate({ unitId: lower ?? '' });
     await caller.units.deactivate({ unitId: upper ?? '' });
     const refused = await trpcErrorOf(caller.units.reactivate({ unitId: lower ?? '' }));
-    expect(refused.message).toBe('“Lower” cannot be reactivated while “Upper”, the unit above it, is deactivated. Reactivate “Upper” first.');
+    expect(refused.message).toBe(
+      '“Lower” cannot be reactivated while “Upper”, the unit above it, is deactivated. Reactivate “Upper” first.',
+    );
   });
 
   it('refuses members without permission to manage units', async () => {
     const buyer = await createMember(database.db, organization, { roles: ['buyer'] });
     expect((await trpcErrorOf((await api(buyer)).units.tree())).code).toBe('FORBIDDEN');
-    expect((await trpcErrorOf((await api(buyer)).units.create({ parentId: organization.id, name: 'Sneaky' }))).code).toBe('FORBIDDEN');
+    expect(
+      (await trpcErrorOf((await api(buyer)).units.create({ parentId: organization.id, name: 'Sneaky' }))).code,
+    ).toBe('FORBIDDEN');
   });
 
   it("answers NOT_FOUND for another organization's units and changes nothing there", async () => {
@@ -176,7 +214,8 @@ describe('refusals', () => {
       () => caller.units.deactivate({ unitId: foreign.id }),
       () => caller.units.reactivate({ unitId: foreign.id }),
     ];
-    for (const attempt of attempts) expect(await trpcErrorOf(attempt())).toMatchObject({ code: 'NOT_FOUND', message: 'That unit was not found.' });
+    for (const attempt of attempts)
+      expect(await trpcErrorOf(attempt())).toMatchObject({ code: 'NOT_FOUND', message: 'That unit was not found.' });
     const [after] = await database.db.select().from(organizations).where(eq(organizations.id, foreign.id));
     expect(after).toMatchObject({ name: 'Foreign', parentId: other.id, status: 'active' });
     expect((await caller.units.tree()).units.map((unit) => unit.id)).not.toContain(foreign.id);
@@ -205,24 +244,37 @@ describe('concurrent edits', () => {
     // Hold both units' rows so that, without the lock on the organization, each move would read
     // the tree before the other wrote it; the lock makes the second move wait and read it after.
     const outcomes = await database.db.transaction(async (blocker) => {
-      await blocker.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, [a, b])).for('update');
-      const settled = Promise.allSettled([first.units.move({ unitId: a, parentId: b }), second.units.move({ unitId: b, parentId: a })]);
+      await blocker
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(inArray(organizations.id, [a, b]))
+        .for('update');
+      const settled = Promise.allSettled([
+        first.units.move({ unitId: a, parentId: b }),
+        second.units.move({ unitId: b, parentId: a }),
+      ]);
       await lockWaiters(2);
       return { settled };
     });
     const results = await outcomes.settled;
 
     expect(results.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
-    const [refusal] = results.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as TRPCError] : []));
+    const [refusal] = results.flatMap((outcome) =>
+      outcome.status === 'rejected' ? [outcome.reason as TRPCError] : [],
+    );
     const tree = await first.units.tree();
     const parentOf = (id: string) => tree.units.find((unit) => unit.id === id)?.parentId;
     if (parentOf(a) === b) {
       expect(parentOf(b)).toBe(organization.id);
-      expect(refusal?.message).toBe('“B” cannot be moved under “A”, because “A” is below “B”. Choose a unit outside its branch.');
+      expect(refusal?.message).toBe(
+        '“B” cannot be moved under “A”, because “A” is below “B”. Choose a unit outside its branch.',
+      );
     } else {
       expect(parentOf(a)).toBe(organization.id);
       expect(parentOf(b)).toBe(a);
-      expect(refusal?.message).toBe('“A” cannot be moved under “B”, because “B” is below “A”. Choose a unit outside its branch.');
+      expect(refusal?.message).toBe(
+        '“A” cannot be moved under “B”, because “B” is below “A”. Choose a unit outside its branch.',
+      );
     }
     expect(refusal?.code).toBe('BAD_REQUEST');
   });

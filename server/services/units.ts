@@ -31,7 +31,10 @@ const byName = (a: TreeUnit, b: TreeUnit) => a.name.localeCompare(b.name, 'en', 
  * The caller's organization as a tree: every unit with its level, its members, and its members
  * together with those of the units below it. The organization itself is the node without a parent.
  */
-export async function unitTree(db: Executor, organizationId: string): Promise<{ organizationId: string; maxDepth: number; units: UnitNode[] }> {
+export async function unitTree(
+  db: Executor,
+  organizationId: string,
+): Promise<{ organizationId: string; maxDepth: number; units: UnitNode[] }> {
   const units = (await tenantUnits(db, organizationId)).sort(byName);
   if (!units.some((unit) => unit.id === organizationId)) throw notFound('The organization');
   const direct = new Map((await unitMemberCounts(db, organizationId)).map((row) => [row.unitId, row.members]));
@@ -45,7 +48,12 @@ export async function unitTree(db: Executor, organizationId: string): Promise<{ 
 }
 
 /** Adds a unit directly below the organization or one of its active units. */
-export async function createUnit(db: Database, actor: UnitActor, input: CreateUnitInput, now: Date): Promise<{ id: string }> {
+export async function createUnit(
+  db: Database,
+  actor: UnitActor,
+  input: CreateUnitInput,
+  now: Date,
+): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const { root, units } = await lockedTree(tx, actor.organizationId);
     const parent = unitOf(units, input.parentId);
@@ -53,7 +61,15 @@ export async function createUnit(db: Database, actor: UnitActor, input: CreateUn
     const name = normalizeUnitName(input.name);
     const [created] = await tx
       .insert(organizations)
-      .values({ rootId: root.id, parentId: parent.id, kind: root.kind, name, status: 'active', createdAt: now, updatedAt: now })
+      .values({
+        rootId: root.id,
+        parentId: parent.id,
+        kind: root.kind,
+        name,
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: organizations.id });
     if (!created) throw new Error('could not create the unit');
     await audit(tx, actor, 'unit.created', created.id, { name, parentName: parent.name }, now);
@@ -81,9 +97,17 @@ export async function moveUnit(db: Database, actor: UnitActor, input: MoveUnitIn
     const unit = unitOf(units, input.unitId);
     const parent = unitOf(units, input.parentId);
     assertAllowed(checkMove(units, input));
-    const previousParent = unit.parentId === null ? undefined : units.find((candidate) => candidate.id === unit.parentId);
+    const previousParent =
+      unit.parentId === null ? undefined : units.find((candidate) => candidate.id === unit.parentId);
     await tx.update(organizations).set({ parentId: parent.id, updatedAt: now }).where(eq(organizations.id, unit.id));
-    await audit(tx, actor, 'unit.moved', unit.id, { name: unit.name, fromParentName: previousParent?.name ?? null, toParentName: parent.name }, now);
+    await audit(
+      tx,
+      actor,
+      'unit.moved',
+      unit.id,
+      { name: unit.name, fromParentName: previousParent?.name ?? null, toParentName: parent.name },
+      now,
+    );
   });
 }
 
@@ -92,7 +116,9 @@ export async function deactivateUnit(db: Database, actor: UnitActor, input: Unit
   await db.transaction(async (tx) => {
     const { units } = await lockedTree(tx, actor.organizationId);
     const unit = unitOf(units, input.unitId);
-    const activatedMembers = new Map((await unitMemberCounts(tx, actor.organizationId)).map((row) => [row.unitId, row.activated]));
+    const activatedMembers = new Map(
+      (await unitMemberCounts(tx, actor.organizationId)).map((row) => [row.unitId, row.activated]),
+    );
     assertAllowed(checkDeactivate(units, { unitId: unit.id, activatedMembers }));
     await tx.update(organizations).set({ status: 'suspended', updatedAt: now }).where(eq(organizations.id, unit.id));
     await audit(tx, actor, 'unit.deactivated', unit.id, { name: unit.name }, now);
@@ -134,6 +160,21 @@ function assertAllowed(verdict: TreeVerdict): asserts verdict is { ok: true } {
   throw new DomainError('precondition_failed', verdict.message);
 }
 
-function audit(tx: Transaction, actor: UnitActor, action: string, unitId: string, data: Record<string, unknown>, now: Date) {
-  return recordAudit(tx, { organizationId: actor.organizationId, actorUserId: actor.userId, action, targetType: 'unit', targetId: unitId, data, now });
+function audit(
+  tx: Transaction,
+  actor: UnitActor,
+  action: string,
+  unitId: string,
+  data: Record<string, unknown>,
+  now: Date,
+) {
+  return recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action,
+    targetType: 'unit',
+    targetId: unitId,
+    data,
+    now,
+  });
 }

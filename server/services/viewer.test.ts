@@ -11,7 +11,10 @@ const t0 = new Date('2025-03-10T08:00:00Z');
 const minutes = (n: number) => () => new Date(t0.getTime() + n * 60_000);
 
 async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof TRPCError)) throw new Error(`expected a tRPC refusal, got ${String(error)}`);
   return error;
 }
@@ -49,7 +52,10 @@ describe('the next request after a change', () => {
 
   it('signs out a revoked session', async () => {
     const { ctx } = await signedInMember();
-    await database.db.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'signed_out' }).where(eq(userSessions.id, ctx.sessionId ?? ''));
+    await database.db
+      .update(userSessions)
+      .set({ revokedAt: new Date(), revokedReason: 'signed_out' })
+      .where(eq(userSessions.id, ctx.sessionId ?? ''));
     expect((await refusal(createCaller(ctx).organization.current())).code).toBe('UNAUTHORIZED');
   });
 });
@@ -69,7 +75,10 @@ describe('session lifetimes', () => {
 
   it('ends a session twelve hours after sign-in even while it is in use', async () => {
     const member = await createMember(database.db, await createOrganization(database.db));
-    const ctx = await signIn(database.db, member.membership, { createdAt: t0, lastSeenAt: new Date(t0.getTime() + 715 * 60_000) });
+    const ctx = await signIn(database.db, member.membership, {
+      createdAt: t0,
+      lastSeenAt: new Date(t0.getTime() + 715 * 60_000),
+    });
     await expect(createCaller({ ...ctx, now: minutes(719) }).session.me()).resolves.toBeTruthy();
     expect((await refusal(createCaller({ ...ctx, now: minutes(720) }).session.me())).code).toBe('UNAUTHORIZED');
   });
@@ -84,7 +93,7 @@ describe('switching accounts', () => {
     expect((await createCaller(ctx).organization.current()).name).toBe(organization.name);
   });
 
-  it('moves to the user\'s own second membership, and the organization shown follows', async () => {
+  it("moves to the user's own second membership, and the organization shown follows", async () => {
     const { user, ctx } = await signedInMember();
     const second = await createOrganization(database.db, { name: 'Contoso Manufacturing' });
     const membership = await createMembership(database.db, { userId: user.id, organizationId: second.id });

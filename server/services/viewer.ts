@@ -2,7 +2,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, organizations, users, userSessions } from '@/db/schema';
 import { effectiveGrants, type Grants } from '@/server/domain/access/effective-permissions';
-import { membershipAccess, type ErpLinkState, type MembershipAccessInput } from '@/server/domain/access/membership-access';
+import {
+  membershipAccess,
+  type ErpLinkState,
+  type MembershipAccessInput,
+} from '@/server/domain/access/membership-access';
 import type { Permission } from '@/server/domain/access/permissions';
 import { sessionState, shouldTouchSession, type SessionTimeouts } from '@/server/domain/auth/session-policy';
 import type { OrganizationKind, ShopAccountRole } from '@/server/domain/organizations/status';
@@ -13,7 +17,13 @@ export type ActiveMembership = {
   unitId: string;
   organization: { id: string; name: string; kind: OrganizationKind };
   shopAccountRole: ShopAccountRole;
-  flags: { mayOrder: boolean; maySeePrices: boolean; maySeeStock: boolean; mayAuthorizeOrders: boolean; hasLimitedBudget: boolean };
+  flags: {
+    mayOrder: boolean;
+    maySeePrices: boolean;
+    maySeeStock: boolean;
+    mayAuthorizeOrders: boolean;
+    hasLimitedBudget: boolean;
+  };
   roleNames: string[];
   permissions: ReadonlySet<Permission>;
   /** The same permissions with how far each reaches (own, unit, org). */
@@ -35,12 +45,24 @@ export type Viewer = {
  * Returns null when the session no longer counts; an expired session is also marked revoked so
  * it cannot come back.
  */
-export async function resolveViewer(db: Executor, sessionId: string, now: Date, timeouts: SessionTimeouts): Promise<Viewer | null> {
+export async function resolveViewer(
+  db: Executor,
+  sessionId: string,
+  now: Date,
+  timeouts: SessionTimeouts,
+): Promise<Viewer | null> {
   const [row] = await db
-    .select({ session: userSessions, user: { id: users.id, email: users.email, name: users.name, status: users.status }, ...membershipColumns })
+    .select({
+      session: userSessions,
+      user: { id: users.id, email: users.email, name: users.name, status: users.status },
+      ...membershipColumns,
+    })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
-    .leftJoin(memberships, and(eq(memberships.id, userSessions.activeMembershipId), eq(memberships.userId, userSessions.userId)))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.id, userSessions.activeMembershipId), eq(memberships.userId, userSessions.userId)),
+    )
     .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(userSessions.id, sessionId));
   if (!row) return null;
@@ -48,7 +70,10 @@ export async function resolveViewer(db: Executor, sessionId: string, now: Date, 
   if (state !== 'active' || row.user.status !== 'active') {
     if (!row.session.revokedAt) {
       const reason = state === 'active' ? `user_${row.user.status}` : state;
-      await db.update(userSessions).set({ revokedAt: now, revokedReason: reason }).where(eq(userSessions.id, sessionId));
+      await db
+        .update(userSessions)
+        .set({ revokedAt: now, revokedReason: reason })
+        .where(eq(userSessions.id, sessionId));
     }
     return null;
   }
@@ -58,11 +83,19 @@ export async function resolveViewer(db: Executor, sessionId: string, now: Date, 
       with touched as (update user_sessions set last_seen_at = ${at} where id = ${sessionId} returning user_id)
       update users set last_active_at = ${at} where id in (select user_id from touched)`);
   }
-  const viewer: Viewer = { sessionId, user: { id: row.user.id, email: row.user.email, name: row.user.name }, membership: null, membershipProblem: null };
+  const viewer: Viewer = {
+    sessionId,
+    user: { id: row.user.id, email: row.user.email, name: row.user.name },
+    membership: null,
+    membershipProblem: null,
+  };
   if (!row.session.activeMembershipId) return viewer;
   const { membership, organization, access, roles: roleRows } = row;
   // The access columns are only null when the left-joined membership is missing.
-  const loaded = membership && organization ? activeMembership({ membership, organization, access: access as MembershipAccessInput, roles: roleRows }) : NO_LONGER_AVAILABLE;
+  const loaded =
+    membership && organization
+      ? activeMembership({ membership, organization, access: access as MembershipAccessInput, roles: roleRows })
+      : NO_LONGER_AVAILABLE;
   if ('problem' in loaded) return { ...viewer, membershipProblem: loaded.problem };
   return { ...viewer, membership: loaded.membership };
 }
@@ -95,7 +128,12 @@ const roleRowsOfMembership = sql<RoleRow[]>`coalesce((
   where mr.membership_id = ${memberships.id}), '[]'::json)`;
 
 /** What a membership is made of, for a select that joins `memberships`, `organizations` and `users`. */
-const membershipColumns = { membership: memberships, organization: organizations, access: accessColumns, roles: roleRowsOfMembership };
+const membershipColumns = {
+  membership: memberships,
+  organization: organizations,
+  access: accessColumns,
+  roles: roleRowsOfMembership,
+};
 
 type MembershipRow = {
   membership: typeof memberships.$inferSelect;
@@ -111,8 +149,16 @@ function activeMembership(row: MembershipRow): { membership: ActiveMembership } 
   const access = membershipAccess(row.access);
   if (!access.ok) return { problem: access.reason };
   const m = row.membership;
-  const flagsOf = { mayOrder: m.mayOrder, maySeePrices: m.maySeePrices, maySeeStock: m.maySeeStock, mayAuthorizeOrders: m.mayAuthorizeOrders };
-  const grants = effectiveGrants(row.roles.flatMap((r) => r.permissions), flagsOf);
+  const flagsOf = {
+    mayOrder: m.mayOrder,
+    maySeePrices: m.maySeePrices,
+    maySeeStock: m.maySeeStock,
+    mayAuthorizeOrders: m.mayAuthorizeOrders,
+  };
+  const grants = effectiveGrants(
+    row.roles.flatMap((r) => r.permissions),
+    flagsOf,
+  );
   const flags = { ...flagsOf, hasLimitedBudget: m.hasLimitedBudget };
   return {
     membership: {
@@ -156,11 +202,20 @@ export async function listUserMemberships(db: Executor, userId: string) {
   return rows.map((row) => {
     const access = membershipAccess(row.access);
     const organizationName = row.access.organizationName;
-    return { id: row.id, organizationName, organizationKind: row.organizationKind, usable: access.ok, problem: access.ok ? null : access.reason };
+    return {
+      id: row.id,
+      organizationName,
+      organizationKind: row.organizationKind,
+      usable: access.ok,
+      problem: access.ok ? null : access.reason,
+    };
   });
 }
 
 export async function revokeSessions(db: Executor, sessionIds: string[], reason: string, now: Date): Promise<void> {
   if (sessionIds.length === 0) return;
-  await db.update(userSessions).set({ revokedAt: now, revokedReason: reason }).where(inArray(userSessions.id, sessionIds));
+  await db
+    .update(userSessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(inArray(userSessions.id, sessionIds));
 }

@@ -88,10 +88,18 @@ export async function createUser(
 }
 
 export type PredefinedRoleKey =
-  | 'account_manager' | 'buyer' | 'authorizer' | 'viewer'
-  | 'seller_admin' | 'account_rep' | 'payment_reviewer' | 'fulfillment_clerk';
+  | 'account_manager'
+  | 'buyer'
+  | 'authorizer'
+  | 'viewer'
+  | 'seller_admin'
+  | 'account_rep'
+  | 'payment_reviewer'
+  | 'fulfillment_clerk';
 
-export type MembershipOptions = Partial<Omit<NewMembership, 'userId' | 'organizationId'>> & { roles?: PredefinedRoleKey[] };
+export type MembershipOptions = Partial<Omit<NewMembership, 'userId' | 'organizationId'>> & {
+  roles?: PredefinedRoleKey[];
+};
 
 /** Full buyer-side powers: every permission, every flag on. */
 export const ACCOUNT_MANAGER: MembershipOptions = {
@@ -109,7 +117,10 @@ export async function createMembership(
 ): Promise<Membership> {
   const { roles = ['buyer'], ...values } = input;
   const membership = await insertOne(
-    db.insert(memberships).values({ unitId: input.organizationId, ...values }).returning(),
+    db
+      .insert(memberships)
+      .values({ unitId: input.organizationId, ...values })
+      .returning(),
     'membership',
   );
   if (roles.length > 0) {
@@ -157,7 +168,12 @@ export async function signIn(
   const session = await insertOne(
     db
       .insert(userSessions)
-      .values({ userId: membership.userId, activeMembershipId: membership.id, createdAt, lastSeenAt: options.lastSeenAt ?? createdAt })
+      .values({
+        userId: membership.userId,
+        activeMembershipId: membership.id,
+        createdAt,
+        lastSeenAt: options.lastSeenAt ?? createdAt,
+      })
       .returning({ id: userSessions.id }),
     'session',
   );

@@ -28,7 +28,11 @@ export async function setup(project: TestProject): Promise<void> {
     tempDir = await mkdtemp(path.join(os.tmpdir(), 'countersign-test-'));
     // As root the server runs as the `postgres` user, which must be able to enter the folder.
     await chmod(tempDir, 0o755);
-    server = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg'), port: await freePort(), log: console.error });
+    server = await startEmbeddedPostgres({
+      dataDir: path.join(tempDir, 'pg'),
+      port: await freePort(),
+      log: console.error,
+    });
     adminUrl = server.url('postgres');
   }
   await createTemplate(adminUrl);

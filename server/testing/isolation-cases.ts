@@ -25,12 +25,20 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
 
   'account.changePassword': {
     access: 'user',
-    input: () => ({ currentPassword: DEFAULT_PASSWORD, newPassword: 'Another-river-42-stone', confirmPassword: 'Another-river-42-stone' }),
+    input: () => ({
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: 'Another-river-42-stone',
+      confirmPassword: 'Another-river-42-stone',
+    }),
   },
   'account.requestPasswordReset': { access: 'public', input: (w) => ({ email: w.b.manager.user.email }) },
   'account.resetPassword': {
     access: 'public',
-    input: () => ({ token: 'not-a-real-token-0123456789', newPassword: 'Another-river-42-stone', confirmPassword: 'Another-river-42-stone' }),
+    input: () => ({
+      token: 'not-a-real-token-0123456789',
+      newPassword: 'Another-river-42-stone',
+      confirmPassword: 'Another-river-42-stone',
+    }),
   },
 
   'organization.current': { access: 'org' },
@@ -46,10 +54,28 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
 
   // Ship-to addresses
   'addresses.list': { access: 'org' },
-  'addresses.create': { access: 'org', input: () => ({ label: 'Probe dock', recipient: 'Probe', addressLine1: '1 Probe St', city: 'Testville', postalCode: '12345', country: 'US' }) },
+  'addresses.create': {
+    access: 'org',
+    input: () => ({
+      label: 'Probe dock',
+      recipient: 'Probe',
+      addressLine1: '1 Probe St',
+      city: 'Testville',
+      postalCode: '12345',
+      country: 'US',
+    }),
+  },
   'addresses.update': {
     access: 'org',
-    input: (w) => ({ addressId: w.b.address.id, label: 'Probe dock', recipient: 'Probe', addressLine1: '1 Probe St', city: 'Testville', postalCode: '12345', country: 'US' }),
+    input: (w) => ({
+      addressId: w.b.address.id,
+      label: 'Probe dock',
+      recipient: 'Probe',
+      addressLine1: '1 Probe St',
+      city: 'Testville',
+      postalCode: '12345',
+      country: 'US',
+    }),
   },
   'addresses.makeDefault': { access: 'org', input: (w) => ({ addressId: w.b.address.id }) },
   'addresses.setActive': { access: 'org', input: (w) => ({ addressId: w.b.address.id, active: false }) },
@@ -57,10 +83,22 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   // Roles
   'roles.list': { access: 'org' },
   'roles.get': { access: 'org', input: (w) => ({ roleId: w.b.customRole.id }) },
-  'roles.create': { access: 'org', input: () => ({ name: 'Isolation probe role', description: '', grants: [{ permission: 'orders.view', scope: 'own' }] }) },
+  'roles.create': {
+    access: 'org',
+    input: () => ({
+      name: 'Isolation probe role',
+      description: '',
+      grants: [{ permission: 'orders.view', scope: 'own' }],
+    }),
+  },
   'roles.update': {
     access: 'org',
-    input: (w) => ({ roleId: w.b.customRole.id, name: 'Isolation probe rename', description: '', grants: [{ permission: 'orders.view', scope: 'own' }] }),
+    input: (w) => ({
+      roleId: w.b.customRole.id,
+      name: 'Isolation probe rename',
+      description: '',
+      grants: [{ permission: 'orders.view', scope: 'own' }],
+    }),
   },
   'roles.delete': { access: 'org', input: (w) => ({ roleId: w.b.customRole.id }) },
 
@@ -70,13 +108,37 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'members.get': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id }) },
   'members.create': {
     access: 'org',
-    input: (w) => ({ name: 'Probe', email: 'probe-member@isolation.test', unitId: w.a.units[0]?.id, roleIds: [w.b.customRole.id], mayOrder: false, maySeePrices: false, maySeeStock: false, mayAuthorizeOrders: false, hasLimitedBudget: false }),
+    input: (w) => ({
+      name: 'Probe',
+      email: 'probe-member@isolation.test',
+      unitId: w.a.units[0]?.id,
+      roleIds: [w.b.customRole.id],
+      mayOrder: false,
+      maySeePrices: false,
+      maySeeStock: false,
+      mayAuthorizeOrders: false,
+      hasLimitedBudget: false,
+    }),
   },
   'members.update': {
     access: 'org',
-    input: (w) => ({ membershipId: w.b.buyer.membership.id, name: 'Probe', email: w.b.buyer.user.email, unitId: w.b.units[0]?.id, roleIds: [], mayOrder: false, maySeePrices: false, maySeeStock: false, mayAuthorizeOrders: false, hasLimitedBudget: false }),
+    input: (w) => ({
+      membershipId: w.b.buyer.membership.id,
+      name: 'Probe',
+      email: w.b.buyer.user.email,
+      unitId: w.b.units[0]?.id,
+      roleIds: [],
+      mayOrder: false,
+      maySeePrices: false,
+      maySeeStock: false,
+      mayAuthorizeOrders: false,
+      hasLimitedBudget: false,
+    }),
   },
-  'members.setActivated': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id, activated: false }) },
+  'members.setActivated': {
+    access: 'org',
+    input: (w) => ({ membershipId: w.b.buyer.membership.id, activated: false }),
+  },
   'members.resendInvitation': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id }) },
   'history.list': { access: 'org', input: () => ({}) },
 
@@ -90,16 +152,30 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   // Checkout: the caller's own cart; B's address must be refused.
   'checkout.options': { access: 'org' },
   'checkout.resubmit': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
-  'checkout.submit': { access: 'org', input: (w) => ({ idempotencyKey: 'isolation-probe-key-0001', addressId: w.b.address.id, shippingMethodCode: 'TEST-GROUND', paymentMethod: 'on_account' }) },
+  'checkout.submit': {
+    access: 'org',
+    input: (w) => ({
+      idempotencyKey: 'isolation-probe-key-0001',
+      addressId: w.b.address.id,
+      shippingMethodCode: 'TEST-GROUND',
+      paymentMethod: 'on_account',
+    }),
+  },
 
   // Authorizations: decisions on B's orders are refused (not found in A).
-  'authorizations.inbox': { access: 'org', input: (w) => ({ state: 'pending', requesterMembershipId: w.b.buyer.membership.id }) },
+  'authorizations.inbox': {
+    access: 'org',
+    input: (w) => ({ state: 'pending', requesterMembershipId: w.b.buyer.membership.id }),
+  },
   'authorizations.waitingCount': { access: 'org' },
   'authorizations.requesters': { access: 'org' },
   'authorizations.order': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
   'authorizations.approve': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
   'authorizations.cancelDecision': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
-  'authorizations.decline': { access: 'org', input: (w) => ({ number: w.b.order.number, feedback: 'Isolation probe' }) },
+  'authorizations.decline': {
+    access: 'org',
+    input: (w) => ({ number: w.b.order.number, feedback: 'Isolation probe' }),
+  },
 
   // Quotes: each member's own; B's quote numbers are refused. Staff quotes desk.
   'quotes.request': { access: 'org', input: () => ({ note: 'Isolation probe' }) },
@@ -108,12 +184,28 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'quotes.withdraw': { access: 'org', input: (w) => ({ number: w.b.quote.number }) },
   'quotes.order': {
     access: 'org',
-    input: (w) => ({ number: w.b.quote.number, idempotencyKey: 'isolation-probe-quote-0001', addressId: w.a.address.id, shippingMethodCode: 'TEST-GROUND', paymentMethod: 'on_account' }),
+    input: (w) => ({
+      number: w.b.quote.number,
+      idempotencyKey: 'isolation-probe-quote-0001',
+      addressId: w.a.address.id,
+      shippingMethodCode: 'TEST-GROUND',
+      paymentMethod: 'on_account',
+    }),
   },
-  'quotes.approvalPreview': { access: 'org', input: (w) => ({ number: w.b.quote.number, shippingMethodCode: 'TEST-GROUND' }) },
+  'quotes.approvalPreview': {
+    access: 'org',
+    input: (w) => ({ number: w.b.quote.number, shippingMethodCode: 'TEST-GROUND' }),
+  },
   'staffQuotes.list': { access: 'staff', input: () => ({}) },
   'staffQuotes.get': { access: 'staff', input: (w) => ({ number: w.b.quote.number }) },
-  'staffQuotes.price': { access: 'staff', input: (w) => ({ number: w.b.quote.number, lines: [{ lineNumber: 1, unitPrice: '1.00' }], validUntil: '2099-01-01' }) },
+  'staffQuotes.price': {
+    access: 'staff',
+    input: (w) => ({
+      number: w.b.quote.number,
+      lines: [{ lineNumber: 1, unitPrice: '1.00' }],
+      validUntil: '2099-01-01',
+    }),
+  },
   'staffQuotes.reject': { access: 'staff', input: (w) => ({ number: w.b.quote.number, reason: 'Isolation probe' }) },
 
   // Approval rules and spending limits (anchor: approval rules)
@@ -144,13 +236,35 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
       approvers: { kind: 'role', roleId: w.b.customRole.id, membershipIds: [] },
     }),
   },
-  'approvalRules.setActive': { access: 'org', input: () => ({ ruleId: '00000000-0000-4000-8000-000000000000', active: false }) },
+  'approvalRules.setActive': {
+    access: 'org',
+    input: () => ({ ruleId: '00000000-0000-4000-8000-000000000000', active: false }),
+  },
   'approvalRules.delete': { access: 'org', input: () => ({ ruleId: '00000000-0000-4000-8000-000000000000' }) },
-  'approvalRules.tryIt': { access: 'org', input: (w) => ({ requesterMembershipId: w.b.buyer.membership.id, amount: '20,000.00', itemCount: '5' }) },
+  'approvalRules.tryIt': {
+    access: 'org',
+    input: (w) => ({ requesterMembershipId: w.b.buyer.membership.id, amount: '20,000.00', itemCount: '5' }),
+  },
   'spendingLimits.members': { access: 'org', input: (w) => ({ search: w.b.buyer.user.name }) },
   'spendingLimits.list': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id }) },
-  'spendingLimits.create': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id, limit: '100.00', period: 'order', authorizerMembershipIds: [w.b.manager.membership.id] }) },
-  'spendingLimits.update': { access: 'org', input: (w) => ({ limitId: '00000000-0000-4000-8000-000000000000', limit: '100.00', period: 'order', authorizerMembershipIds: [w.b.manager.membership.id] }) },
+  'spendingLimits.create': {
+    access: 'org',
+    input: (w) => ({
+      membershipId: w.b.buyer.membership.id,
+      limit: '100.00',
+      period: 'order',
+      authorizerMembershipIds: [w.b.manager.membership.id],
+    }),
+  },
+  'spendingLimits.update': {
+    access: 'org',
+    input: (w) => ({
+      limitId: '00000000-0000-4000-8000-000000000000',
+      limit: '100.00',
+      period: 'order',
+      authorizerMembershipIds: [w.b.manager.membership.id],
+    }),
+  },
   'spendingLimits.delete': { access: 'org', input: () => ({ limitId: '00000000-0000-4000-8000-000000000000' }) },
 
   // Delegations (anchor: delegations)
@@ -159,7 +273,11 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'delegations.options': { access: 'org' },
   'delegations.set': {
     access: 'org',
-    input: (w) => ({ delegateMembershipId: w.b.manager.membership.id, startsAt: new Date().toISOString().slice(0, 10), endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) }),
+    input: (w) => ({
+      delegateMembershipId: w.b.manager.membership.id,
+      startsAt: new Date().toISOString().slice(0, 10),
+      endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+    }),
   },
   'delegations.clear': { access: 'org' },
 
@@ -172,7 +290,10 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'orderTemplates.list': { access: 'org', input: () => ({}) },
   'orderTemplates.get': { access: 'org', input: () => ({ templateId: '00000000-0000-4000-8000-000000000000' }) },
   'orderTemplates.saveCart': { access: 'org', input: () => ({ name: 'Isolation probe template' }) },
-  'orderTemplates.rename': { access: 'org', input: () => ({ templateId: '00000000-0000-4000-8000-000000000000', name: 'Isolation probe' }) },
+  'orderTemplates.rename': {
+    access: 'org',
+    input: () => ({ templateId: '00000000-0000-4000-8000-000000000000', name: 'Isolation probe' }),
+  },
   'orderTemplates.delete': { access: 'org', input: () => ({ templateId: '00000000-0000-4000-8000-000000000000' }) },
   'orderTemplates.addToCart': { access: 'org', input: () => ({ templateId: '00000000-0000-4000-8000-000000000000' }) },
 
@@ -186,21 +307,41 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'staffOrders.retryCapture': { access: 'staff', input: (w) => ({ number: w.b.order.number }) },
   'staffOrders.paymentQueue': { access: 'staff', input: () => ({}) },
   'staffOrders.approvePayment': { access: 'staff', input: (w) => ({ number: w.b.order.number }) },
-  'staffOrders.rejectPayment': { access: 'staff', input: (w) => ({ number: w.b.order.number, reason: 'Isolation probe' }) },
+  'staffOrders.rejectPayment': {
+    access: 'staff',
+    input: (w) => ({ number: w.b.order.number, reason: 'Isolation probe' }),
+  },
 
   // Fulfillment (anchor: fulfillment)
   'fulfillment.centers': { access: 'staff' },
   'fulfillment.queue': { access: 'staff', input: () => ({ centerId: '00000000-0000-4000-8000-000000000000' }) },
-  'fulfillment.createPickBatch': { access: 'staff', input: (w) => ({ centerId: '00000000-0000-4000-8000-000000000000', orderNumbers: [w.b.order.number] }) },
+  'fulfillment.createPickBatch': {
+    access: 'staff',
+    input: (w) => ({ centerId: '00000000-0000-4000-8000-000000000000', orderNumbers: [w.b.order.number] }),
+  },
   'fulfillment.batches': { access: 'staff', input: () => ({}) },
   'fulfillment.batch': { access: 'staff', input: () => ({ number: 1001 }) },
   'fulfillment.pickTicket': { access: 'staff', input: () => ({ batchNumber: 1001 }) },
-  'fulfillment.packingSlip': { access: 'staff', input: (w) => ({ orderNumber: w.b.order.number, centerId: '00000000-0000-4000-8000-000000000000' }) },
+  'fulfillment.packingSlip': {
+    access: 'staff',
+    input: (w) => ({ orderNumber: w.b.order.number, centerId: '00000000-0000-4000-8000-000000000000' }),
+  },
   'fulfillment.createPackage': {
     access: 'staff',
-    input: (w) => ({ orderNumber: w.b.order.number, centerId: '00000000-0000-4000-8000-000000000000', lines: [{ orderLineId: '00000000-0000-4000-8000-000000000000', quantity: 1 }] }),
+    input: (w) => ({
+      orderNumber: w.b.order.number,
+      centerId: '00000000-0000-4000-8000-000000000000',
+      lines: [{ orderLineId: '00000000-0000-4000-8000-000000000000', quantity: 1 }],
+    }),
   },
-  'fulfillment.confirmShipment': { access: 'staff', input: () => ({ packageId: '00000000-0000-4000-8000-000000000000', carrier: 'UPS', trackingNumber: '1Z-ISOLATION-PROBE' }) },
+  'fulfillment.confirmShipment': {
+    access: 'staff',
+    input: () => ({
+      packageId: '00000000-0000-4000-8000-000000000000',
+      carrier: 'UPS',
+      trackingNumber: '1Z-ISOLATION-PROBE',
+    }),
+  },
 
   // ERP feed keys (anchor: erp keys)
   'erpKeys.list': { access: 'staff', input: () => ({}) },
@@ -214,13 +355,48 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'catalogAdmin.options': { access: 'staff' },
   'catalogAdmin.products': { access: 'staff', input: () => ({}) },
   'catalogAdmin.product': { access: 'staff', input: (w) => ({ sku: w.catalog.product.sku }) },
-  'catalogAdmin.createProduct': { access: 'staff', input: () => ({ sku: 'ISOLATION-PROBE', name: 'Probe', description: '', unit: 'each', category: 'Probe', active: false }) },
-  'catalogAdmin.updateProduct': { access: 'staff', input: (w) => ({ productId: w.catalog.product.id, name: w.catalog.product.name, description: '', unit: 'each', category: 'World', active: true }) },
-  'catalogAdmin.setPrice': { access: 'staff', input: (w) => ({ productId: w.catalog.product.id, priceListId: w.b.contract.priceListId, unitPrice: '100.00' }) },
-  'catalogAdmin.receiveStock': { access: 'staff', input: (w) => ({ productId: w.catalog.product.id, fulfillmentCenterId: '00000000-0000-4000-8000-000000000000', quantity: 1 }) },
+  'catalogAdmin.createProduct': {
+    access: 'staff',
+    input: () => ({
+      sku: 'ISOLATION-PROBE',
+      name: 'Probe',
+      description: '',
+      unit: 'each',
+      category: 'Probe',
+      active: false,
+    }),
+  },
+  'catalogAdmin.updateProduct': {
+    access: 'staff',
+    input: (w) => ({
+      productId: w.catalog.product.id,
+      name: w.catalog.product.name,
+      description: '',
+      unit: 'each',
+      category: 'World',
+      active: true,
+    }),
+  },
+  'catalogAdmin.setPrice': {
+    access: 'staff',
+    input: (w) => ({ productId: w.catalog.product.id, priceListId: w.b.contract.priceListId, unitPrice: '100.00' }),
+  },
+  'catalogAdmin.receiveStock': {
+    access: 'staff',
+    input: (w) => ({
+      productId: w.catalog.product.id,
+      fulfillmentCenterId: '00000000-0000-4000-8000-000000000000',
+      quantity: 1,
+    }),
+  },
   'catalogAdmin.countStock': {
     access: 'staff',
-    input: (w) => ({ productId: w.catalog.product.id, fulfillmentCenterId: '00000000-0000-4000-8000-000000000000', onHand: 0, expectedVersion: 0 }),
+    input: (w) => ({
+      productId: w.catalog.product.id,
+      fulfillmentCenterId: '00000000-0000-4000-8000-000000000000',
+      onHand: 0,
+      expectedVersion: 0,
+    }),
   },
   'catalogAdmin.previewImport': { access: 'staff', input: () => ({ productsCsv: 'sku,name,unit,category\n' }) },
   'catalogAdmin.applyImport': { access: 'staff', input: () => ({ productsCsv: 'sku,name,unit,category\n' }) },
@@ -229,12 +405,28 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'onboarding.register': {
     access: 'public',
     input: (w) => ({
-      organizationName: 'Isolation Probe Ltd', addressLine1: '1 Probe St', city: 'Testville', postalCode: '12345', country: 'US',
-      phone: '+1 555 0100', taxNumber: 'TAX-1', adminName: 'Probe', adminEmail: w.b.manager.user.email, password: 'Another-river-42-stone',
+      organizationName: 'Isolation Probe Ltd',
+      addressLine1: '1 Probe St',
+      city: 'Testville',
+      postalCode: '12345',
+      country: 'US',
+      phone: '+1 555 0100',
+      taxNumber: 'TAX-1',
+      adminName: 'Probe',
+      adminEmail: w.b.manager.user.email,
+      password: 'Another-river-42-stone',
     }),
   },
   'onboarding.verifyEmail': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
-  'onboarding.join': { access: 'public', input: () => ({ code: 'NOPE-NOPE-NOPE', name: 'Probe', email: 'probe@isolation.test', password: 'Another-river-42-stone' }) },
+  'onboarding.join': {
+    access: 'public',
+    input: () => ({
+      code: 'NOPE-NOPE-NOPE',
+      name: 'Probe',
+      email: 'probe@isolation.test',
+      password: 'Another-river-42-stone',
+    }),
+  },
   'onboarding.reverify': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
   'joinRequests.code': { access: 'org' },
   'joinRequests.regenerateCode': { access: 'org' },
@@ -243,21 +435,50 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'joinRequests.decline': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id }) },
   'registrations.list': { access: 'staff', input: () => ({}) },
   'registrations.get': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id }) },
-  'registrations.assignRepresentative': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id, representativeMembershipId: w.seller.admin.membership.id }) },
+  'registrations.assignRepresentative': {
+    access: 'staff',
+    input: (w) => ({ organizationId: w.b.organization.id, representativeMembershipId: w.seller.admin.membership.id }),
+  },
   'registrations.saveAccount': {
     access: 'staff',
-    input: (w) => ({ organizationId: w.b.organization.id, currency: 'USD', creditLimit: '100', paymentTerms: 'NET 30', paymentMethods: ['card'] }),
+    input: (w) => ({
+      organizationId: w.b.organization.id,
+      currency: 'USD',
+      creditLimit: '100',
+      paymentTerms: 'NET 30',
+      paymentMethods: ['card'],
+    }),
   },
-  'registrations.addContract': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id, name: 'Probe', discountPercent: '1', validFrom: '2026-01-01' }) },
-  'registrations.removeContract': { access: 'staff', input: () => ({ contractId: '00000000-0000-4000-8000-000000000000' }) },
+  'registrations.addContract': {
+    access: 'staff',
+    input: (w) => ({
+      organizationId: w.b.organization.id,
+      name: 'Probe',
+      discountPercent: '1',
+      validFrom: '2026-01-01',
+    }),
+  },
+  'registrations.removeContract': {
+    access: 'staff',
+    input: () => ({ contractId: '00000000-0000-4000-8000-000000000000' }),
+  },
   'registrations.approve': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id }) },
   'registrations.reject': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id, reason: 'Probe' }) },
-  'registrations.suspend': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id, reason: 'Probe' }) },
+  'registrations.suspend': {
+    access: 'staff',
+    input: (w) => ({ organizationId: w.b.organization.id, reason: 'Probe' }),
+  },
   'registrations.reactivate': { access: 'staff', input: (w) => ({ organizationId: w.b.organization.id }) },
 
   // ERP import and instant accounts
-  'erp.previewImport': { access: 'staff', input: () => ({ customersCsv: 'customer_code,name,cash_account\n', contactsCsv: 'customer_code,email,name\n' }) },
-  'erp.applyImport': { access: 'staff', input: () => ({ customersCsv: 'customer_code,name,cash_account\n', contactsCsv: 'customer_code,email,name\n' }) },
+  'erp.previewImport': {
+    access: 'staff',
+    input: () => ({ customersCsv: 'customer_code,name,cash_account\n', contactsCsv: 'customer_code,email,name\n' }),
+  },
+  'erp.applyImport': {
+    access: 'staff',
+    input: () => ({ customersCsv: 'customer_code,name,cash_account\n', contactsCsv: 'customer_code,email,name\n' }),
+  },
   'erp.excludedCodes': { access: 'staff' },
   'erp.updateExcludedCodes': { access: 'staff', input: () => ({ codes: 'C9001' }) },
   'erp.contacts': { access: 'staff', input: (w) => ({ search: w.b.manager.user.email }) },
@@ -266,12 +487,20 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'erp.instantAccount': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
   'erp.completeInstantAccount': {
     access: 'public',
-    input: () => ({ token: 'not-a-real-token-0123456789', newPassword: 'Another-river-42-stone', confirmPassword: 'Another-river-42-stone' }),
+    input: () => ({
+      token: 'not-a-real-token-0123456789',
+      newPassword: 'Another-river-42-stone',
+      confirmPassword: 'Another-river-42-stone',
+    }),
   },
   'invitations.setPasswordLink': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
   'invitations.setPassword': {
     access: 'public',
-    input: () => ({ token: 'not-a-real-token-0123456789', newPassword: 'Another-river-42-stone', confirmPassword: 'Another-river-42-stone' }),
+    input: () => ({
+      token: 'not-a-real-token-0123456789',
+      newPassword: 'Another-river-42-stone',
+      confirmPassword: 'Another-river-42-stone',
+    }),
   },
 
   'staff.jobs': { access: 'staff' },

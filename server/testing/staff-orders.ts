@@ -10,7 +10,10 @@ import { readyToOrder } from './orders';
 /** A buyer organization ready to order (USD, price list, address) with one buyer who sees prices. */
 export type OrderingOrganization = { organization: Organization; list: PriceList; buyer: Member; addressId: string };
 
-export async function orderingOrganization(db: Database, options: { creditLimitMinor?: number; paymentMethods?: PaymentMethod[] } = {}): Promise<OrderingOrganization> {
+export async function orderingOrganization(
+  db: Database,
+  options: { creditLimitMinor?: number; paymentMethods?: PaymentMethod[] } = {},
+): Promise<OrderingOrganization> {
   const organization = await createOrganization(db);
   const list = await givePriceList(db, organization);
   const { address } = await readyToOrder(db, organization, options);
@@ -31,8 +34,21 @@ export async function staffMember(db: Database, role: PredefinedRoleKey): Promis
 export async function shipOrder(db: Database, order: Pick<Order, 'id'>, now = new Date()): Promise<Order> {
   return db.transaction(async (tx) => {
     let locked = await lockOrder(tx, order.id);
-    if (locked.status === 'payment_authorized') locked = await moveOrder(tx, locked, 'release', { now, actorUserId: null, message: 'Released (test).' }, { releasedAt: now });
-    return moveOrder(tx, locked, 'ship_complete', { now, actorUserId: null, message: 'Shipped (test).' }, { shippedAt: now });
+    if (locked.status === 'payment_authorized')
+      locked = await moveOrder(
+        tx,
+        locked,
+        'release',
+        { now, actorUserId: null, message: 'Released (test).' },
+        { releasedAt: now },
+      );
+    return moveOrder(
+      tx,
+      locked,
+      'ship_complete',
+      { now, actorUserId: null, message: 'Shipped (test).' },
+      { shippedAt: now },
+    );
   });
 }
 
@@ -44,6 +60,9 @@ export async function reload(db: Database, order: Pick<Order, 'id'>): Promise<Or
 
 /** The kinds of an order's history lines, in the order written. */
 export async function eventKinds(db: Database, order: Pick<Order, 'id'>): Promise<string[]> {
-  const rows = await db.select({ kind: orderEvents.kind, at: orderEvents.at }).from(orderEvents).where(eq(orderEvents.orderId, order.id));
+  const rows = await db
+    .select({ kind: orderEvents.kind, at: orderEvents.at })
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, order.id));
   return rows.sort((a, b) => a.at.getTime() - b.at.getTime()).map((row) => row.kind);
 }

@@ -1,5 +1,19 @@
 import type { Database } from '@/db/client';
-import { contracts, fulfillmentCenters, inventory, priceListPrices, priceLists, products, roles, type Contract, type Order, type Organization, type OrganizationAddress, type Product, type Role } from '@/db/schema';
+import {
+  contracts,
+  fulfillmentCenters,
+  inventory,
+  priceListPrices,
+  priceLists,
+  products,
+  roles,
+  type Contract,
+  type Order,
+  type Organization,
+  type OrganizationAddress,
+  type Product,
+  type Role,
+} from '@/db/schema';
 import { placeOrder, readyToOrder, requestQuoteFor } from './orders';
 import { ACCOUNT_MANAGER, createMember, createOrganization, unique, type Member } from './factories';
 
@@ -33,17 +47,37 @@ export type World = {
  * Each organization's contract terms: a discount no other has, so its price in another's answers
  * is caught; B's starts later, so a query that ignored the organization would pick B's.
  */
-const TERMS = { Alpha: { discountBasisPoints: 500, validFrom: '2000-01-01' }, Beta: { discountBasisPoints: 1337, validFrom: '2001-01-01' } } as const;
+const TERMS = {
+  Alpha: { discountBasisPoints: 500, validFrom: '2000-01-01' },
+  Beta: { discountBasisPoints: 1337, validFrom: '2001-01-01' },
+} as const;
 
-async function buyerOrganization(db: Database, label: keyof typeof TERMS, priceListId: string): Promise<Omit<BuyerOrganization, 'order' | 'quote'>> {
+async function buyerOrganization(
+  db: Database,
+  label: keyof typeof TERMS,
+  priceListId: string,
+): Promise<Omit<BuyerOrganization, 'order' | 'quote'>> {
   const organization = await createOrganization(db, { name: `${label} Holdings ${unique()}` });
   const purchasing = await createOrganization(db, { parent: organization, name: `${label} Purchasing ${unique()}` });
   const plant = await createOrganization(db, { parent: purchasing, name: `${label} Plant ${unique()}` });
-  const manager = await createMember(db, organization, { ...ACCOUNT_MANAGER, user: { name: `${label} Manager ${unique()}` } });
-  const buyer = await createMember(db, organization, { unit: plant, roles: ['buyer'], mayOrder: true, user: { name: `${label} Buyer ${unique()}` } });
+  const manager = await createMember(db, organization, {
+    ...ACCOUNT_MANAGER,
+    user: { name: `${label} Manager ${unique()}` },
+  });
+  const buyer = await createMember(db, organization, {
+    unit: plant,
+    roles: ['buyer'],
+    mayOrder: true,
+    user: { name: `${label} Buyer ${unique()}` },
+  });
   const [customRole] = await db
     .insert(roles)
-    .values({ organizationId: organization.id, side: 'buyer', name: `${label} Role ${unique()}`, permissions: ['orders.view@own'] })
+    .values({
+      organizationId: organization.id,
+      side: 'buyer',
+      name: `${label} Role ${unique()}`,
+      permissions: ['orders.view@own'],
+    })
     .returning();
   if (!customRole) throw new Error('world: could not create the custom role');
   const [contract] = await db
@@ -57,16 +91,29 @@ async function buyerOrganization(db: Database, label: keyof typeof TERMS, priceL
 
 export async function buildWorld(db: Database): Promise<World> {
   const sellerOrganization = await createOrganization(db, { kind: 'seller', name: `Seller ${unique()}` });
-  const [priceList] = await db.insert(priceLists).values({ name: `World USD ${unique()}`, currency: 'USD' }).returning();
-  const [product] = await db.insert(products).values({ sku: `WORLD-${unique()}`.toUpperCase(), name: `World Widget ${unique()}`, category: 'World' }).returning();
+  const [priceList] = await db
+    .insert(priceLists)
+    .values({ name: `World USD ${unique()}`, currency: 'USD' })
+    .returning();
+  const [product] = await db
+    .insert(products)
+    .values({ sku: `WORLD-${unique()}`.toUpperCase(), name: `World Widget ${unique()}`, category: 'World' })
+    .returning();
   if (!priceList || !product) throw new Error('world: could not create the catalog');
   await db.insert(priceListPrices).values({ priceListId: priceList.id, productId: product.id, unitPriceMinor: 10_000 });
-  const [center] = await db.insert(fulfillmentCenters).values({ code: `W${unique()}`.slice(0, 20).toUpperCase(), name: `World Center ${unique()}` }).returning();
+  const [center] = await db
+    .insert(fulfillmentCenters)
+    .values({ code: `W${unique()}`.slice(0, 20).toUpperCase(), name: `World Center ${unique()}` })
+    .returning();
   if (!center) throw new Error('world: could not create the fulfillment center');
   await db.insert(inventory).values({ productId: product.id, fulfillmentCenterId: center.id, onHand: 1_000 });
   const withOrder = async (organization: Omit<BuyerOrganization, 'order' | 'quote'>): Promise<BuyerOrganization> => ({
     ...organization,
-    order: await placeOrder(db, organization.buyer, { lines: [[product, 2]], addressId: organization.address.id, poNumber: `PO-${organization.organization.name}` }),
+    order: await placeOrder(db, organization.buyer, {
+      lines: [[product, 2]],
+      addressId: organization.address.id,
+      poNumber: `PO-${organization.organization.name}`,
+    }),
     quote: await requestQuoteFor(db, organization.buyer, product),
   });
   return {
@@ -75,7 +122,10 @@ export async function buildWorld(db: Database): Promise<World> {
     b: await withOrder(await buyerOrganization(db, 'Beta', priceList.id)),
     seller: {
       organization: sellerOrganization,
-      admin: await createMember(db, sellerOrganization, { roles: ['seller_admin'], user: { name: `Staff Admin ${unique()}` } }),
+      admin: await createMember(db, sellerOrganization, {
+        roles: ['seller_admin'],
+        user: { name: `Staff Admin ${unique()}` },
+      }),
     },
   };
 }

@@ -27,7 +27,9 @@ export type ProcedureMeta = { permission?: Permission | readonly Permission[] };
 /** Whether the permissions satisfy a procedure's `meta.permission` (any one of a list). */
 export function satisfies(permissions: ReadonlySet<Permission>, required: ProcedureMeta['permission']): boolean {
   if (!required) return true;
-  return typeof required === 'string' ? permissions.has(required) : required.some((permission) => permissions.has(permission));
+  return typeof required === 'string'
+    ? permissions.has(required)
+    : required.some((permission) => permissions.has(permission));
 }
 
 /** A refusal as clients see it: a message fit to show and zod's or the domain's field errors. */
@@ -41,19 +43,29 @@ export type ClientError = { message: string; fieldErrors: Record<string, string[
 export function clientError(error: TRPCError): ClientError {
   const cause = error.cause;
   const fieldErrors: Record<string, string[] | undefined> | undefined =
-    cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof DomainError ? cause.fieldErrors : undefined;
+    cause instanceof ZodError
+      ? z.flattenError(cause).fieldErrors
+      : cause instanceof DomainError
+        ? cause.fieldErrors
+        : undefined;
   const message = cause instanceof ZodError ? 'Some fields need attention.' : error.message;
   const hidden = error.code === 'INTERNAL_SERVER_ERROR' && process.env.NODE_ENV === 'production';
-  return { message: hidden ? 'Something went wrong on our side. Please try again.' : message, fieldErrors: fieldErrors ?? null };
+  return {
+    message: hidden ? 'Something went wrong on our side. Please try again.' : message,
+    fieldErrors: fieldErrors ?? null,
+  };
 }
 
-const t = initTRPC.context<TRPCContext>().meta<ProcedureMeta>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const { message, fieldErrors } = clientError(error);
-    return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
-  },
-});
+const t = initTRPC
+  .context<TRPCContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const { message, fieldErrors } = clientError(error);
+      return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
+    },
+  });
 
 /** Turns a DomainError thrown by a service into the matching tRPC error, keeping it as the cause. */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -96,7 +108,10 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 export const orgProcedure = protectedProcedure.use(async ({ ctx, meta, next }) => {
   const membership: ActiveMembership | null = ctx.viewer.membership;
   if (!membership) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: ctx.viewer.membershipProblem ?? 'Choose an account to work in first.' });
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: ctx.viewer.membershipProblem ?? 'Choose an account to work in first.',
+    });
   }
   if (!satisfies(membership.permissions, meta?.permission)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: PERMISSION_REFUSED });

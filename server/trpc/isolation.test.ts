@@ -20,19 +20,24 @@ beforeAll(async () => {
 });
 
 const procedures = Object.keys(appRouter._def.procedures).sort();
-const withAccess = (...kinds: Access[]) => procedures.filter((path) => kinds.includes(ISOLATION_CASES[path]?.access ?? 'org'));
+const withAccess = (...kinds: Access[]) =>
+  procedures.filter((path) => kinds.includes(ISOLATION_CASES[path]?.access ?? 'org'));
 
 async function call(ctx: TRPCContext, path: string): Promise<unknown> {
-  const target = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], createCaller(ctx));
+  const target = path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], createCaller(ctx));
   const input = ISOLATION_CASES[path]?.input?.(world);
   return (target as (input: unknown) => Promise<unknown>)(input);
 }
 
-
 const REFUSALS = ['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'PRECONDITION_FAILED', 'CONFLICT'];
 
 function leakedMarkers(output: unknown, markers: string[]): string[] {
-  const json = JSON.stringify(output, (_key, value: unknown) => (value instanceof Set || value instanceof Map ? [...value] : value)) ?? '';
+  const json =
+    JSON.stringify(output, (_key, value: unknown) =>
+      value instanceof Set || value instanceof Map ? [...value] : value,
+    ) ?? '';
   return markers.filter((marker) => json.includes(marker));
 }
 
@@ -58,7 +63,7 @@ describe('as a buyer', () => {
 });
 
 describe("as organization A's account manager", () => {
-  it.each(withAccess('public', 'user', 'org'))("%s refuses or shows nothing of organization B", async (path) => {
+  it.each(withAccess('public', 'user', 'org'))('%s refuses or shows nothing of organization B', async (path) => {
     const ctx = await signIn(database.db, world.a.manager.membership);
     const outcome = await call(ctx, path).then(
       (output) => ({ output }),
@@ -77,7 +82,11 @@ describe("as organization A's account manager", () => {
     const ctx = await signIn(database.db, world.b.manager.membership);
     const output = await createCaller(ctx).organization.current();
     expect(leakedMarkers(output, markersOf(world.b))).toEqual(
-      expect.arrayContaining([world.b.organization.id, world.b.organization.name, ...world.b.units.map((unit) => unit.id)]),
+      expect.arrayContaining([
+        world.b.organization.id,
+        world.b.organization.name,
+        ...world.b.units.map((unit) => unit.id),
+      ]),
     );
   });
 });

@@ -20,11 +20,16 @@ let world: World;
 const members = new Map<string, Member>();
 
 const ALL_FLAGS = { mayOrder: true, maySeePrices: true, maySeeStock: true, mayAuthorizeOrders: true };
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>)
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>,
+)
   .map(([path, procedure]) => ({ path, meta: procedure._def.meta ?? {}, access: ISOLATION_CASES[path]?.access }))
   .filter(({ access }) => access === 'org' || access === 'staff');
 
-const holders = (side: 'buyer' | 'seller') => [...PREDEFINED_ROLES.filter((role) => role.side === side).map((role) => role.key), `no role (${side})`];
+const holders = (side: 'buyer' | 'seller') => [
+  ...PREDEFINED_ROLES.filter((role) => role.side === side).map((role) => role.key),
+  `no role (${side})`,
+];
 
 beforeAll(async () => {
   world = await buildWorld(database.db);
@@ -63,7 +68,8 @@ for (const { path, meta, access } of procedures) {
           () => undefined,
           (caught: unknown) => caught,
         );
-        const refusedForPermission = error instanceof TRPCError && error.code === 'FORBIDDEN' && error.message === PERMISSION_REFUSED;
+        const refusedForPermission =
+          error instanceof TRPCError && error.code === 'FORBIDDEN' && error.message === PERMISSION_REFUSED;
         expect(refusedForPermission, error instanceof Error ? error.message : 'no error').toBe(!allowed);
       });
     }

@@ -28,7 +28,10 @@ export async function contextFromHeaders(requestHeaders: Headers): Promise<TRPCC
  * procedures its components call. (Outside a render, e.g. in a server action, `cache` does not
  * memoize: an action sees the session as it is at that moment.)
  */
-const requestContext = cache(async (): Promise<TRPCContext> => ({ ...(await contextFromHeaders(await headers())), requestViewer: getViewer }));
+const requestContext = cache(async (): Promise<TRPCContext> => ({
+  ...(await contextFromHeaders(await headers())),
+  requestViewer: getViewer,
+}));
 
 /** Per-request query client for server components that prefetch for client components. */
 export const getQueryClient = cache(makeQueryClient);

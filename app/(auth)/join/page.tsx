@@ -8,7 +8,9 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <h1>Join your organization</h1>
-      <p className="lede">Use the invitation code from your administrator. They approve your request before you can order.</p>
+      <p className="lede">
+        Use the invitation code from your administrator. They approve your request before you can order.
+      </p>
       <JoinForm code={code?.slice(0, 40)} />
       <p className="auth-links">
         Your company is not a customer yet? <Link href="/register">Register your organization</Link>.

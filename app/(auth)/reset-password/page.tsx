@@ -10,7 +10,8 @@ type Props = { searchParams: Promise<{ token?: string }> };
 
 export default async function ResetPasswordPage({ searchParams }: Props) {
   const { token } = await searchParams;
-  const check = token && token.length <= 200 ? await peekEmailToken(getDb(), token, 'reset_password', new Date()) : null;
+  const check =
+    token && token.length <= 200 ? await peekEmailToken(getDb(), token, 'reset_password', new Date()) : null;
   return (
     <>
       <h1>Choose a new password</h1>

@@ -9,7 +9,10 @@ type Props = { searchParams: Promise<{ token?: string }> };
 
 export default async function SetPasswordPage({ searchParams }: Props) {
   const { token } = await searchParams;
-  const check = token && token.length >= 10 && token.length <= 200 ? await (await serverCaller()).invitations.setPasswordLink({ token }) : null;
+  const check =
+    token && token.length >= 10 && token.length <= 200
+      ? await (await serverCaller()).invitations.setPasswordLink({ token })
+      : null;
   return (
     <>
       <h1>Choose your password</h1>

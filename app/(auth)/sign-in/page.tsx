@@ -11,16 +11,23 @@ export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error } = await searchParams;
   if (await getViewer()) redirect('/');
   // next-auth sends people here with ?error= when they sign in without JavaScript.
-  const initialError = error ? (error === 'CredentialsSignin' ? 'Sign-in failed. Please try again.' : error.slice(0, 200)) : undefined;
+  const initialError = error
+    ? error === 'CredentialsSignin'
+      ? 'Sign-in failed. Please try again.'
+      : error.slice(0, 200)
+    : undefined;
   return (
     <>
       <h1>Sign in</h1>
       <p className="lede">Sign in to order, approve and manage your organization&apos;s purchasing.</p>
       <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
       <p className="auth-links">
-        New here? <Link href="/register">Register your organization</Link> · <Link href="/join">Join with an invitation code</Link>
+        New here? <Link href="/register">Register your organization</Link> ·{' '}
+        <Link href="/join">Join with an invitation code</Link>
       </p>
-      <p className="auth-links"><Link href="/register/existing-customer">I already buy from you — get an account</Link></p>
+      <p className="auth-links">
+        <Link href="/register/existing-customer">I already buy from you — get an account</Link>
+      </p>
     </>
   );
 }

@@ -17,7 +17,8 @@ async function mayReadStatement(permissions: readonly string[]): Promise<boolean
 
 export default async function StoreAccountPage() {
   const me = await getMe();
-  const statement = me?.membership?.organization.kind === 'buyer' && (await mayReadStatement(me.membership.permissions));
+  const statement =
+    me?.membership?.organization.kind === 'buyer' && (await mayReadStatement(me.membership.permissions));
   return (
     me && (
       <>

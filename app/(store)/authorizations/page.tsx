@@ -20,7 +20,9 @@ export default async function AuthorizationsPage({ searchParams }: Props) {
   if (!(await getMe())) redirect(signInPathFor((await headers()).get(RETURN_PATH_HEADER)));
   const input = inboxInputFrom(await searchParams);
   const caller = await serverCaller();
-  const [inbox, requesters, waiting] = await orRefusalPage(Promise.all([caller.authorizations.inbox(input), caller.authorizations.requesters(), getWaitingCount()]));
+  const [inbox, requesters, waiting] = await orRefusalPage(
+    Promise.all([caller.authorizations.inbox(input), caller.authorizations.requesters(), getWaitingCount()]),
+  );
   const view = INBOX_VIEWS.find((candidate) => candidate.state === input.state) ?? INBOX_VIEWS[0];
   const filtered = isFiltered(input);
   const lastPage = Math.max(1, Math.ceil(inbox.total / inbox.pageSize));
@@ -41,8 +43,17 @@ export default async function AuthorizationsPage({ searchParams }: Props) {
           {lastPage > 1 && ` · page ${Math.min(input.page, lastPage)} of ${lastPage}`}
         </p>
       )}
-      <InboxList rows={inbox.rows} state={input.state} empty={filtered ? 'No order matches these filters.' : (view?.empty ?? 'No orders.')} clearHref={filtered ? inboxHref({ state: input.state }) : null} />
-      <Pager page={input.page} hasNext={input.page * inbox.pageSize < inbox.total} href={(page) => inboxHref({ ...input, page })} />
+      <InboxList
+        rows={inbox.rows}
+        state={input.state}
+        empty={filtered ? 'No order matches these filters.' : (view?.empty ?? 'No orders.')}
+        clearHref={filtered ? inboxHref({ state: input.state }) : null}
+      />
+      <Pager
+        page={input.page}
+        hasNext={input.page * inbox.pageSize < inbox.total}
+        href={(page) => inboxHref({ ...input, page })}
+      />
     </>
   );
 }

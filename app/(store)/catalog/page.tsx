@@ -14,7 +14,11 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function CatalogPage({ searchParams }: Props) {
   const params = await searchParams;
   // A malformed address shows the first page of everything rather than an error.
-  const { input } = listInputFrom(catalogProductsSchema, { search: firstParam(params.q), category: firstParam(params.category), page: pageParam(params.page) });
+  const { input } = listInputFrom(catalogProductsSchema, {
+    search: firstParam(params.q),
+    category: firstParam(params.category),
+    page: pageParam(params.page),
+  });
   const api = await serverCaller();
   const [categories, list] = await Promise.all([api.catalog.categories(), api.catalog.products(input)]);
   const found = `${list.total.toLocaleString('en-US')} ${list.total === 1 ? 'product' : 'products'}`;
@@ -41,7 +45,9 @@ export default async function CatalogPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <Button type="submit" className="button">Search</Button>
+        <Button type="submit" className="button">
+          Search
+        </Button>
       </form>
       <CategoryNav categories={categories} current={input.category} />
       {list.products.length === 0 ? (
@@ -53,7 +59,11 @@ export default async function CatalogPage({ searchParams }: Props) {
           ))}
         </ul>
       )}
-      <Pager page={input.page} hasNext={list.hasNext} href={(page) => catalogHref({ q: input.search, category: input.category, page })} />
+      <Pager
+        page={input.page}
+        hasNext={list.hasNext}
+        href={(page) => catalogHref({ q: input.search, category: input.category, page })}
+      />
     </>
   );
 }

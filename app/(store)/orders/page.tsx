@@ -27,7 +27,12 @@ export default async function OrdersPage({ searchParams }: Props) {
   const params = await searchParams;
   const after = firstParam(params.after);
   // Unknown or malformed filters are dropped rather than answered with an error page.
-  const { input } = listInputFrom(orderListSchema, { search: firstParam(params.q), status: firstParam(params.status), cursor: after ?? firstParam(params.before), direction: after ? 'newer' : 'older' });
+  const { input } = listInputFrom(orderListSchema, {
+    search: firstParam(params.q),
+    status: firstParam(params.status),
+    cursor: after ?? firstParam(params.before),
+    direction: after ? 'newer' : 'older',
+  });
   const [list, me] = await Promise.all([orRefusalPage((await serverCaller()).orders.list(input)), getMe()]);
   const maySeePrices = me?.membership?.permissions.includes('prices.view') ?? false;
   const filtered = Boolean(input.search || input.status || input.cursor);
@@ -38,7 +43,14 @@ export default async function OrdersPage({ searchParams }: Props) {
     ...(list.scope === 'own' ? [] : [{ header: 'Ordered by', cell: (row: Row) => row.requesterName ?? '—' }]),
     { header: 'PO number', cell: (row) => row.poNumber ?? '—' },
     { header: 'Items', cell: (row) => row.itemCount },
-    ...(maySeePrices ? [{ header: 'Total', cell: (row: Row) => (row.total ? formatMoney(row.total.amountMinor, row.total.currency) : '—') }] : []),
+    ...(maySeePrices
+      ? [
+          {
+            header: 'Total',
+            cell: (row: Row) => (row.total ? formatMoney(row.total.amountMinor, row.total.currency) : '—'),
+          },
+        ]
+      : []),
   ];
   return (
     <>
@@ -77,9 +89,20 @@ export default async function OrdersPage({ searchParams }: Props) {
           </p>
         </section>
       ) : (
-        <DataTable caption="Orders" rows={list.rows} rowKey={(row) => row.id} empty="No order matches. Try another number or status." columns={columns} />
+        <DataTable
+          caption="Orders"
+          rows={list.rows}
+          rowKey={(row) => row.id}
+          empty="No order matches. Try another number or status."
+          columns={columns}
+        />
       )}
-      <HistoryPager base="/orders" query={{ q: input.search, status: input.status }} newerCursor={list.newerCursor} olderCursor={list.olderCursor} />
+      <HistoryPager
+        base="/orders"
+        query={{ q: input.search, status: input.status }}
+        newerCursor={list.newerCursor}
+        olderCursor={list.olderCursor}
+      />
     </>
   );
 }

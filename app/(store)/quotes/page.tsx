@@ -37,28 +37,50 @@ export default async function QuotesPage({ searchParams }: Props) {
     { header: 'Quote', cell: (row) => <Link href={`/quotes/${encodeURIComponent(row.number)}`}>{row.number}</Link> },
     { header: 'Requested', cell: (row) => formatDateTime(row.requestedAt) },
     { header: 'Status', cell: (row) => <QuoteStatusBadge status={row.status} /> },
-    { header: 'Prices hold until', cell: (row) => (row.status === 'priced' || row.status === 'expired' ? formatQuoteDate(row.validUntil) : '—') },
+    {
+      header: 'Prices hold until',
+      cell: (row) => (row.status === 'priced' || row.status === 'expired' ? formatQuoteDate(row.validUntil) : '—'),
+    },
   ];
   const empty = !input.status && input.page === 1 && list.total === 0;
   return (
     <>
       <h1>Quotes</h1>
-      <p className="lede">Prices your account representative makes for a cart of yours, newest first. Order a priced quote before its date.</p>
-      <QuoteTabs views={MY_QUOTE_VIEWS} current={input.status} href={(status) => href(status)} label="Quotes by status" />
+      <p className="lede">
+        Prices your account representative makes for a cart of yours, newest first. Order a priced quote before its
+        date.
+      </p>
+      <QuoteTabs
+        views={MY_QUOTE_VIEWS}
+        current={input.status}
+        href={(status) => href(status)}
+        label="Quotes by status"
+      />
       {empty ? (
         <section className="card">
           <h2>No quotes yet</h2>
           <p>
-            Fill your <Link href="/cart">cart</Link> and choose “Ask for a quote” there: your representative prices each line and you order at those prices.
+            Fill your <Link href="/cart">cart</Link> and choose “Ask for a quote” there: your representative prices each
+            line and you order at those prices.
           </p>
         </section>
       ) : (
         <>
           <p data-testid="quote-count">{list.total === 1 ? '1 quote' : `${list.total} quotes`}</p>
-          <DataTable caption="Quotes" rows={list.rows} rowKey={(row) => row.number} empty="No quote in this state." columns={columns} />
+          <DataTable
+            caption="Quotes"
+            rows={list.rows}
+            rowKey={(row) => row.number}
+            empty="No quote in this state."
+            columns={columns}
+          />
         </>
       )}
-      <Pager page={input.page} hasNext={input.page * list.pageSize < list.total} href={(page) => href(input.status, page)} />
+      <Pager
+        page={input.page}
+        hasNext={input.page * list.pageSize < list.total}
+        href={(page) => href(input.status, page)}
+      />
     </>
   );
 }

@@ -25,13 +25,16 @@ export default async function TemplatesPage({ searchParams }: Props) {
   return (
     <>
       <h1>Order templates</h1>
-      <p className="lede">Carts you saved to order again. Save one from your <Link href="/cart">cart</Link>; only you see your templates.</p>
+      <p className="lede">
+        Carts you saved to order again. Save one from your <Link href="/cart">cart</Link>; only you see your templates.
+      </p>
       {deleted && <Alert tone="success">The template “{deleted}” is deleted.</Alert>}
       {list.rows.length === 0 && input.page === 1 ? (
         <section className="card">
           <h2>No templates yet</h2>
           <p>
-            Fill your <Link href="/cart">cart</Link> with what you order regularly and choose “Save this cart as a template”.
+            Fill your <Link href="/cart">cart</Link> with what you order regularly and choose “Save this cart as a
+            template”.
           </p>
         </section>
       ) : (

@@ -19,17 +19,22 @@ export default async function DevMailboxPage({ searchParams }: Props) {
   const search = params.q?.trim().slice(0, 200) || undefined;
   const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
   const mail = await listDevMail(getDb(), { search, page, pageSize: 25 });
-  const href = (p: number) => `/dev/mailbox?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
+  const href = (p: number) =>
+    `/dev/mailbox?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
   return (
     <main id="main">
       <h1>Dev mailbox</h1>
-      <p className="lede">Emails the app would have sent. Set RESEND_API_KEY to send real email instead. {mail.total} in all.</p>
+      <p className="lede">
+        Emails the app would have sent. Set RESEND_API_KEY to send real email instead. {mail.total} in all.
+      </p>
       <form className="search-form" role="search">
         <div className="field">
           <label htmlFor="q">Search by recipient or subject</label>
           <input id="q" name="q" defaultValue={search} maxLength={200} />
         </div>
-        <button type="submit" className="button">Search</button>
+        <button type="submit" className="button">
+          Search
+        </button>
       </form>
       <DataTable
         rows={mail.rows}

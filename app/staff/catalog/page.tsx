@@ -12,7 +12,12 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function StaffCatalogPage({ searchParams }: Props) {
   const params = await searchParams;
   // Unknown or malformed filters are dropped rather than answered with an error page.
-  const { input } = listInputFrom(staffProductListSchema, { search: firstParam(params.q), category: firstParam(params.category), status: firstParam(params.status), page: pageParam(params.page) });
+  const { input } = listInputFrom(staffProductListSchema, {
+    search: firstParam(params.q),
+    category: firstParam(params.category),
+    status: firstParam(params.status),
+    page: pageParam(params.page),
+  });
   const api = await serverCaller();
   const [list, options] = await Promise.all([api.catalogAdmin.products(input), api.catalogAdmin.options()]);
   const query = { q: input.search, category: input.category, status: input.status };
@@ -22,7 +27,8 @@ export default async function StaffCatalogPage({ searchParams }: Props) {
     <>
       <h1>Catalog</h1>
       <p className="lede">
-        {list.total.toLocaleString('en-US')} {list.total === 1 ? 'product' : 'products'} found. Open a product to edit it, set its prices per list and record stock.
+        {list.total.toLocaleString('en-US')} {list.total === 1 ? 'product' : 'products'} found. Open a product to edit
+        it, set its prices per list and record stock.
       </p>
       <form className="search-form" role="search" aria-label="Find products" action="/staff/catalog">
         <div className="field">
@@ -34,7 +40,9 @@ export default async function StaffCatalogPage({ searchParams }: Props) {
           <select id="staff-catalog-category" name="category" defaultValue={input.category ?? ''}>
             <option value="">Any category</option>
             {options.categories.map((category) => (
-              <option key={category} value={category}>{category}</option>
+              <option key={category} value={category}>
+                {category}
+              </option>
             ))}
           </select>
         </div>
@@ -43,11 +51,15 @@ export default async function StaffCatalogPage({ searchParams }: Props) {
           <select id="staff-catalog-status" name="status" defaultValue={input.status ?? ''}>
             <option value="">Active and inactive</option>
             {PRODUCT_STATUSES.map((status) => (
-              <option key={status} value={status}>{status === 'active' ? 'Active' : 'Inactive'}</option>
+              <option key={status} value={status}>
+                {status === 'active' ? 'Active' : 'Inactive'}
+              </option>
             ))}
           </select>
         </div>
-        <Button type="submit" className="button">Filter</Button>
+        <Button type="submit" className="button">
+          Filter
+        </Button>
       </form>
       <div className="table-wrap">
         <table className="stack">
@@ -78,7 +90,9 @@ export default async function StaffCatalogPage({ searchParams }: Props) {
                 <td data-label="Category">{row.category}</td>
                 <td data-label="Unit">{row.unit}</td>
                 <td data-label="Status">
-                  <span className={`badge ${row.active ? 'badge-good' : ''}`}>{row.active ? 'Active' : 'Inactive'}</span>
+                  <span className={`badge ${row.active ? 'badge-good' : ''}`}>
+                    {row.active ? 'Active' : 'Inactive'}
+                  </span>
                 </td>
                 <td data-label="On hand">{row.onHand.toLocaleString('en-US')}</td>
                 <td data-label="Available">{row.available.toLocaleString('en-US')}</td>

@@ -16,19 +16,27 @@ export default async function FulfillmentPage({ searchParams }: Props) {
   const api = await serverCaller();
   const centers = await orRefusalPage(api.fulfillment.centers());
   const wanted = params.center?.trim().toUpperCase();
-  const center = centers.find((candidate) => candidate.code === wanted) ?? centers.find((candidate) => candidate.waitingOrders > 0) ?? centers[0];
+  const center =
+    centers.find((candidate) => candidate.code === wanted) ??
+    centers.find((candidate) => candidate.waitingOrders > 0) ??
+    centers[0];
   const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
   const search = params.q?.trim().slice(0, 100) || undefined;
   const [queue, batches] = center
-    ? await Promise.all([api.fulfillment.queue({ centerId: center.id, search, page }), api.fulfillment.batches({ centerId: center.id, pageSize: 10 })])
+    ? await Promise.all([
+        api.fulfillment.queue({ centerId: center.id, search, page }),
+        api.fulfillment.batches({ centerId: center.id, pageSize: 10 }),
+      ])
     : [null, null];
-  const href = (p: number) => `/staff/fulfillment?${new URLSearchParams({ center: center?.code ?? '', ...(search ? { q: search } : {}), page: String(p) })}`;
+  const href = (p: number) =>
+    `/staff/fulfillment?${new URLSearchParams({ center: center?.code ?? '', ...(search ? { q: search } : {}), page: String(p) })}`;
   return (
     <>
       <h1>Fulfillment</h1>
       <p className="lede">
-        Released orders wait at each fulfillment center until they are put in a pick batch. Print the batch&apos;s pick ticket and packing slips, pack the
-        orders into packages and confirm each shipment with its carrier and tracking number.
+        Released orders wait at each fulfillment center until they are put in a pick batch. Print the batch&apos;s pick
+        ticket and packing slips, pack the orders into packages and confirm each shipment with its carrier and tracking
+        number.
       </p>
       <section aria-labelledby="centers-heading">
         <h2 id="centers-heading">Fulfillment centers</h2>
@@ -40,11 +48,17 @@ export default async function FulfillmentPage({ searchParams }: Props) {
                 {candidate.name} ({candidate.code})
               </h3>
               <p>
-                <span className="stat">{candidate.waitingOrders}</span> {candidate.waitingOrders === 1 ? 'order' : 'orders'} waiting · {candidate.openBatches} open{' '}
+                <span className="stat">{candidate.waitingOrders}</span>{' '}
+                {candidate.waitingOrders === 1 ? 'order' : 'orders'} waiting · {candidate.openBatches} open{' '}
                 {candidate.openBatches === 1 ? 'batch' : 'batches'}
               </p>
-              <Link href={`/staff/fulfillment?center=${encodeURIComponent(candidate.code)}`} aria-current={candidate.id === center?.id ? 'page' : undefined}>
-                {candidate.id === center?.id ? `Showing the queue at ${candidate.code}` : `Show the queue at ${candidate.code}`}
+              <Link
+                href={`/staff/fulfillment?center=${encodeURIComponent(candidate.code)}`}
+                aria-current={candidate.id === center?.id ? 'page' : undefined}
+              >
+                {candidate.id === center?.id
+                  ? `Showing the queue at ${candidate.code}`
+                  : `Show the queue at ${candidate.code}`}
               </Link>
             </li>
           ))}
@@ -57,10 +71,16 @@ export default async function FulfillmentPage({ searchParams }: Props) {
               Waiting at {center.name} ({center.code})
             </h2>
             <p>
-              {queue.total} released {queue.total === 1 ? 'order is' : 'orders are'} waiting{search ? ` matching “${search}”` : ''}, oldest first. Tick the orders to
-              pick together and create a batch.
+              {queue.total} released {queue.total === 1 ? 'order is' : 'orders are'} waiting
+              {search ? ` matching “${search}”` : ''}, oldest first. Tick the orders to pick together and create a
+              batch.
             </p>
-            <form className="search-form" role="search" aria-label={`Find waiting orders at ${center.code}`} action="/staff/fulfillment">
+            <form
+              className="search-form"
+              role="search"
+              aria-label={`Find waiting orders at ${center.code}`}
+              action="/staff/fulfillment"
+            >
               <input type="hidden" name="center" value={center.code} />
               <div className="field">
                 <label htmlFor="queue-q">Order number or organization</label>
@@ -81,14 +101,27 @@ export default async function FulfillmentPage({ searchParams }: Props) {
               rowKey={(row) => String(row.number)}
               empty={`No pick batches at ${center.code} yet.`}
               columns={[
-                { header: 'Batch', cell: (row) => <Link href={`/staff/fulfillment/batches/${row.number}`}>Batch {row.number}</Link> },
+                {
+                  header: 'Batch',
+                  cell: (row) => <Link href={`/staff/fulfillment/batches/${row.number}`}>Batch {row.number}</Link>,
+                },
                 { header: 'Orders', cell: (row) => row.orderCount },
-                { header: 'Status', cell: (row) => <span className={`badge ${row.open ? '' : 'badge-good'}`}>{row.open ? 'Open' : 'Shipped'}</span> },
-                { header: 'Created', cell: (row) => `${formatDateTime(row.createdAt)}${row.createdBy ? ` by ${row.createdBy}` : ''}` },
+                {
+                  header: 'Status',
+                  cell: (row) => (
+                    <span className={`badge ${row.open ? '' : 'badge-good'}`}>{row.open ? 'Open' : 'Shipped'}</span>
+                  ),
+                },
+                {
+                  header: 'Created',
+                  cell: (row) => `${formatDateTime(row.createdAt)}${row.createdBy ? ` by ${row.createdBy}` : ''}`,
+                },
               ]}
             />
             <p>
-              <Link href={`/staff/fulfillment/batches?center=${encodeURIComponent(center.code)}`}>All pick batches at {center.code}</Link>
+              <Link href={`/staff/fulfillment/batches?center=${encodeURIComponent(center.code)}`}>
+                All pick batches at {center.code}
+              </Link>
             </p>
           </section>
         </>

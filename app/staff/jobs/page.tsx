@@ -13,14 +13,21 @@ async function load() {
 }
 
 function describeCounts(result: Record<string, number> | null) {
-  return result ? Object.entries(result).map(([key, value]) => `${key}: ${value}`).join(', ') : '';
+  return result
+    ? Object.entries(result)
+        .map(([key, value]) => `${key}: ${value}`)
+        .join(', ')
+    : '';
 }
 
 /** Errors can be long (a failed query with its parameters): a line first, the rest on request. */
 function ErrorText({ text }: { text: string }) {
   return (
     <details className="error-summary">
-      <summary>{text.slice(0, 80)}{text.length > 80 ? '…' : ''}</summary>
+      <summary>
+        {text.slice(0, 80)}
+        {text.length > 80 ? '…' : ''}
+      </summary>
       <pre>{text}</pre>
     </details>
   );
@@ -47,8 +54,16 @@ export default async function JobsPage() {
             columns={[
               { header: 'Started', cell: (run) => formatDateTime(run.startedAt) },
               { header: 'Trigger', cell: (run) => run.trigger },
-              { header: 'Status', cell: (run) => <span className={`badge ${run.status === 'failed' ? 'badge-bad' : 'badge-good'}`}>{run.status}</span> },
-              { header: 'Result', cell: (run) => (run.error ? <ErrorText text={run.error} /> : describeCounts(run.result)) },
+              {
+                header: 'Status',
+                cell: (run) => (
+                  <span className={`badge ${run.status === 'failed' ? 'badge-bad' : 'badge-good'}`}>{run.status}</span>
+                ),
+              },
+              {
+                header: 'Result',
+                cell: (run) => (run.error ? <ErrorText text={run.error} /> : describeCounts(run.result)),
+              },
             ]}
           />
         </section>

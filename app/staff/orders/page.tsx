@@ -33,18 +33,27 @@ function filtersOf(params: SearchParams): { input: StaffOrderListInput; problems
 export default async function StaffOrdersPage({ searchParams }: Props) {
   const { input, problems } = filtersOf(await searchParams);
   const api = await serverCaller();
-  const [list, organizations] = await orRefusalPage(Promise.all([api.staffOrders.list(input), api.staffOrders.organizations()]));
+  const [list, organizations] = await orRefusalPage(
+    Promise.all([api.staffOrders.list(input), api.staffOrders.organizations()]),
+  );
   const query: Record<string, string> = Object.fromEntries(
-    Object.entries({ q: input.search, status: input.status, org: input.organizationId, from: input.from, to: input.to, failed: input.captureFailed ? '1' : undefined }).filter(
-      (entry): entry is [string, string] => Boolean(entry[1]),
-    ),
+    Object.entries({
+      q: input.search,
+      status: input.status,
+      org: input.organizationId,
+      from: input.from,
+      to: input.to,
+      failed: input.captureFailed ? '1' : undefined,
+    }).filter((entry): entry is [string, string] => Boolean(entry[1])),
   );
   const href = (page: number) => `/staff/orders?${new URLSearchParams({ ...query, page: String(page) })}`;
   const filtered = Object.keys(query).length > 0;
   return (
     <>
       <h1>Orders</h1>
-      <p className="lede">Every organization’s orders, newest first. Open one for its lines, payment, shipments and full history.</p>
+      <p className="lede">
+        Every organization’s orders, newest first. Open one for its lines, payment, shipments and full history.
+      </p>
       <form className="search-form" role="search" aria-label="Find orders" action="/staff/orders">
         <div className="field">
           <label htmlFor="orders-q">Order or PO number</label>
@@ -55,7 +64,9 @@ export default async function StaffOrdersPage({ searchParams }: Props) {
           <select id="orders-status" name="status" defaultValue={input.status ?? ''}>
             <option value="">Any status</option>
             {ORDER_STATUSES.map((status) => (
-              <option key={status} value={status}>{ORDER_STATUS_LABELS[status]}</option>
+              <option key={status} value={status}>
+                {ORDER_STATUS_LABELS[status]}
+              </option>
             ))}
           </select>
         </div>
@@ -64,7 +75,9 @@ export default async function StaffOrdersPage({ searchParams }: Props) {
           <select id="orders-org" name="org" defaultValue={input.organizationId ?? ''}>
             <option value="">All organizations</option>
             {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>{organization.name}</option>
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
             ))}
           </select>
         </div>
@@ -77,9 +90,18 @@ export default async function StaffOrdersPage({ searchParams }: Props) {
           <input id="orders-to" name="to" type="date" defaultValue={input.to} />
         </div>
         <label className="checkbox" htmlFor="orders-failed">
-          <input id="orders-failed" name="failed" type="checkbox" value="1" defaultChecked={input.captureFailed ?? false} /> Capture failed only
+          <input
+            id="orders-failed"
+            name="failed"
+            type="checkbox"
+            value="1"
+            defaultChecked={input.captureFailed ?? false}
+          />{' '}
+          Capture failed only
         </label>
-        <Button type="submit" className="button">Filter</Button>
+        <Button type="submit" className="button">
+          Filter
+        </Button>
         {filtered && <Link href="/staff/orders">Clear filters</Link>}
       </form>
       {problems.length > 0 && <Alert tone="error">Some filters were left out: {problems.join(' ')}</Alert>}
@@ -97,7 +119,8 @@ export default async function StaffOrdersPage({ searchParams }: Props) {
             header: 'Status',
             cell: (row) => (
               <>
-                <OrderStatusBadge status={row.status} /> {row.paymentStatus === 'capture_failed' && <CaptureFailedBadge />}
+                <OrderStatusBadge status={row.status} />{' '}
+                {row.paymentStatus === 'capture_failed' && <CaptureFailedBadge />}
               </>
             ),
           },

@@ -18,31 +18,51 @@ export default async function PaymentReviewPage({ searchParams }: Props) {
     <>
       <h1>Payment review</h1>
       <p className="lede">
-        {queue.total === 0 ? 'No payment waits for a review.' : `${queue.total} ${queue.total === 1 ? 'order waits' : 'orders wait'} for a payment decision, oldest first.`} Approving sends
-        the order on to stock and fulfillment; rejecting cancels it. The buyer is emailed either way.
+        {queue.total === 0
+          ? 'No payment waits for a review.'
+          : `${queue.total} ${queue.total === 1 ? 'order waits' : 'orders wait'} for a payment decision, oldest first.`}{' '}
+        Approving sends the order on to stock and fulfillment; rejecting cancels it. The buyer is emailed either way.
       </p>
       <ul className="plain-list" aria-label="Orders waiting for a payment review">
         {queue.rows.map((row) => (
           <li key={row.id}>
             <section className="card" aria-labelledby={`review-${row.number}`}>
               <h2 id={`review-${row.number}`}>
-                <Link href={`/staff/orders/${row.number}`}>{row.number}</Link> · {formatMoney(row.totalMinor, row.currency)}
+                <Link href={`/staff/orders/${row.number}`}>{row.number}</Link> ·{' '}
+                {formatMoney(row.totalMinor, row.currency)}
               </h2>
               <dl className="definition-list">
-                <dt>Organization</dt><dd>{row.organizationName}</dd>
-                <dt>Requester</dt><dd>{row.requesterName} · {row.requesterEmail}</dd>
-                <dt>Submitted</dt><dd>{formatDateTime(row.submittedAt)}</dd>
-                <dt>Payment</dt><dd>{PAYMENT_METHOD_LABELS[row.paymentMethod]}{row.cardLast4 ? ` ending ${row.cardLast4}` : ''}</dd>
+                <dt>Organization</dt>
+                <dd>{row.organizationName}</dd>
+                <dt>Requester</dt>
+                <dd>
+                  {row.requesterName} · {row.requesterEmail}
+                </dd>
+                <dt>Submitted</dt>
+                <dd>{formatDateTime(row.submittedAt)}</dd>
+                <dt>Payment</dt>
+                <dd>
+                  {PAYMENT_METHOD_LABELS[row.paymentMethod]}
+                  {row.cardLast4 ? ` ending ${row.cardLast4}` : ''}
+                </dd>
                 {'credit' in row && row.credit && (
                   <>
                     <dt>Credit line</dt>
                     <dd>
-                      {formatMoney(row.credit.availableCreditMinor, row.currency)} available of {formatMoney(row.credit.creditLimitMinor, row.currency)} ({formatMoney(row.credit.openBalanceMinor, row.currency)} owed)
+                      {formatMoney(row.credit.availableCreditMinor, row.currency)} available of{' '}
+                      {formatMoney(row.credit.creditLimitMinor, row.currency)} (
+                      {formatMoney(row.credit.openBalanceMinor, row.currency)} owed)
                     </dd>
                   </>
                 )}
-                <dt>Why</dt><dd>{row.reason ?? '—'}</dd>
-                {row.poNumber && (<><dt>PO number</dt><dd>{row.poNumber}</dd></>)}
+                <dt>Why</dt>
+                <dd>{row.reason ?? '—'}</dd>
+                {row.poNumber && (
+                  <>
+                    <dt>PO number</dt>
+                    <dd>{row.poNumber}</dd>
+                  </>
+                )}
               </dl>
               <PaymentDecision number={row.number} />
             </section>

@@ -33,7 +33,10 @@ export default async function StaffQuotesPage({ searchParams }: Props) {
   const status = input.status ?? 'requested';
   const list = await orRefusalPage((await serverCaller()).staffQuotes.list(input));
   const columns: Column<Row>[] = [
-    { header: 'Quote', cell: (row) => <Link href={`/staff/quotes/${encodeURIComponent(row.number)}`}>{row.number}</Link> },
+    {
+      header: 'Quote',
+      cell: (row) => <Link href={`/staff/quotes/${encodeURIComponent(row.number)}`}>{row.number}</Link>,
+    },
     { header: 'Organization', cell: (row) => row.organizationName },
     { header: 'Requester', cell: (row) => row.requesterName },
     { header: 'Requested', cell: (row) => formatDateTime(row.requestedAt) },
@@ -51,7 +54,13 @@ export default async function StaffQuotesPage({ searchParams }: Props) {
         Price each line, or reject the request with a reason; the buyer is emailed either way.
       </p>
       <QuoteTabs views={DESK_QUOTE_VIEWS} current={status} href={(view) => href(view)} label="Quotes by status" />
-      <DataTable caption="Quotes" rows={list.rows} rowKey={(row) => row.number} empty={status === 'requested' ? 'Nothing to price right now.' : 'No quote in this state.'} columns={columns} />
+      <DataTable
+        caption="Quotes"
+        rows={list.rows}
+        rowKey={(row) => row.number}
+        empty={status === 'requested' ? 'Nothing to price right now.' : 'No quote in this state.'}
+        columns={columns}
+      />
       <Pager page={input.page} hasNext={input.page * list.pageSize < list.total} href={(page) => href(status, page)} />
     </>
   );

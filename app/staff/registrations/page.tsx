@@ -19,7 +19,8 @@ export default async function RegistrationsPage({ searchParams }: Props) {
   const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
   const api = await serverCaller();
   const list = await orRefusalPage(api.registrations.list({ search, status, page }));
-  const href = (p: number) => `/staff/registrations?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(status ? { status } : {}), page: String(p) })}`;
+  const href = (p: number) =>
+    `/staff/registrations?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(status ? { status } : {}), page: String(p) })}`;
   return (
     <>
       <h1>Registrations</h1>
@@ -34,11 +35,15 @@ export default async function RegistrationsPage({ searchParams }: Props) {
           <select id="status" name="status" defaultValue={status ?? ''}>
             <option value="">Any status</option>
             {ORGANIZATION_STATUSES.map((value) => (
-              <option key={value} value={value}>{statusWord(value)}</option>
+              <option key={value} value={value}>
+                {statusWord(value)}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="button">Search</button>
+        <button type="submit" className="button">
+          Search
+        </button>
       </form>
       <DataTable
         rows={list.rows}
@@ -47,7 +52,10 @@ export default async function RegistrationsPage({ searchParams }: Props) {
         columns={[
           { header: 'Organization', cell: (row) => <Link href={`/staff/registrations/${row.id}`}>{row.name}</Link> },
           { header: 'Status', cell: (row) => <OrganizationStatusBadge status={row.status} /> },
-          { header: 'Administrator', cell: (row) => (row.contactName ? `${row.contactName} · ${row.contactEmail}` : '—') },
+          {
+            header: 'Administrator',
+            cell: (row) => (row.contactName ? `${row.contactName} · ${row.contactEmail}` : '—'),
+          },
           { header: 'Representative', cell: (row) => row.representative ?? 'Not assigned' },
           { header: 'Registered', cell: (row) => formatDateTime(row.createdAt) },
         ]}

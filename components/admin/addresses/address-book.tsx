@@ -17,7 +17,16 @@ import { addressFields, type AddressFields } from '@/server/schemas/addresses';
 
 type Address = RouterOutputs['addresses']['list'][number];
 type Country = { value: string; label: string };
-const FIELDS = ['label', 'recipient', 'addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'country'] as const;
+const FIELDS = [
+  'label',
+  'recipient',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+] as const;
 
 /** The organization's ship-to addresses, each with its actions, and a form for a new one. */
 export function AddressBook({ addresses, countries }: { addresses: Address[]; countries: Country[] }) {
@@ -81,7 +90,12 @@ function AddressSummary({ address, onEdit }: { address: Address; onEdit: () => v
           Edit
         </Button>
         {address.active && !address.isDefault && (
-          <Button className="button button-small" disabled={pending} onClick={() => makeDefault.mutate({ addressId: address.id })} aria-label={`Make ${address.label} the default`}>
+          <Button
+            className="button button-small"
+            disabled={pending}
+            onClick={() => makeDefault.mutate({ addressId: address.id })}
+            aria-label={`Make ${address.label} the default`}
+          >
             Make default
           </Button>
         )}
@@ -103,10 +117,21 @@ function AddressForm({ address, countries, onDone }: { address?: Address; countr
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const blank: AddressFields = { label: '', recipient: '', addressLine1: '', addressLine2: '', city: '', region: '', postalCode: '', country: 'US' };
+  const blank: AddressFields = {
+    label: '',
+    recipient: '',
+    addressLine1: '',
+    addressLine2: '',
+    city: '',
+    region: '',
+    postalCode: '',
+    country: 'US',
+  };
   const form = useForm<AddressFields>({
     resolver: zodResolver(addressFields),
-    defaultValues: address ? { ...address, addressLine2: address.addressLine2 ?? '', region: address.region ?? '' } : blank,
+    defaultValues: address
+      ? { ...address, addressLine2: address.addressLine2 ?? '', region: address.region ?? '' }
+      : blank,
   });
   const handlers = {
     onMutate: () => {
@@ -119,7 +144,8 @@ function AddressForm({ address, countries, onDone }: { address?: Address; countr
       router.refresh();
       onDone?.();
     },
-    onError: (error: Parameters<typeof applyServerErrors>[0]) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+    onError: (error: Parameters<typeof applyServerErrors>[0]) =>
+      setFormError(applyServerErrors(error, form.setError, FIELDS)),
   };
   const create = useMutation(trpc.addresses.create.mutationOptions(handlers));
   const update = useMutation(trpc.addresses.update.mutationOptions(handlers));
@@ -129,20 +155,55 @@ function AddressForm({ address, countries, onDone }: { address?: Address; countr
       className="form"
       noValidate
       aria-label={address ? `Edit ${address.label}` : 'New address'}
-      onSubmit={form.handleSubmit((values) => (address ? update.mutate({ ...values, addressId: address.id }) : create.mutate(values)))}
+      onSubmit={form.handleSubmit((values) =>
+        address ? update.mutate({ ...values, addressId: address.id }) : create.mutate(values),
+      )}
     >
       {formError && <Alert tone="error">{formError}</Alert>}
       {saved && !address && <Alert tone="success">Address added. Checkout offers it from now on.</Alert>}
-      <Field label="Name of the address" hint='Like "Head office" or "Warehouse East".' autoComplete="off" error={errors.label?.message} {...form.register('label')} />
-      <Field label="Recipient" autoComplete="organization" error={errors.recipient?.message} {...form.register('recipient')} />
-      <Field label="Street address" autoComplete="address-line1" error={errors.addressLine1?.message} {...form.register('addressLine1')} />
-      <Field label="Address line 2 (optional)" autoComplete="address-line2" error={errors.addressLine2?.message} {...form.register('addressLine2')} />
+      <Field
+        label="Name of the address"
+        hint='Like "Head office" or "Warehouse East".'
+        autoComplete="off"
+        error={errors.label?.message}
+        {...form.register('label')}
+      />
+      <Field
+        label="Recipient"
+        autoComplete="organization"
+        error={errors.recipient?.message}
+        {...form.register('recipient')}
+      />
+      <Field
+        label="Street address"
+        autoComplete="address-line1"
+        error={errors.addressLine1?.message}
+        {...form.register('addressLine1')}
+      />
+      <Field
+        label="Address line 2 (optional)"
+        autoComplete="address-line2"
+        error={errors.addressLine2?.message}
+        {...form.register('addressLine2')}
+      />
       <Field label="City" autoComplete="address-level2" error={errors.city?.message} {...form.register('city')} />
-      <Field label="State or region (optional)" autoComplete="address-level1" error={errors.region?.message} {...form.register('region')} />
-      <Field label="Postal code" autoComplete="postal-code" error={errors.postalCode?.message} {...form.register('postalCode')} />
+      <Field
+        label="State or region (optional)"
+        autoComplete="address-level1"
+        error={errors.region?.message}
+        {...form.register('region')}
+      />
+      <Field
+        label="Postal code"
+        autoComplete="postal-code"
+        error={errors.postalCode?.message}
+        {...form.register('postalCode')}
+      />
       <SelectField label="Country" options={countries} error={errors.country?.message} {...form.register('country')} />
       <div className="actions">
-        <SubmitButton pending={create.isPending || update.isPending}>{address ? 'Save address' : 'Add address'}</SubmitButton>
+        <SubmitButton pending={create.isPending || update.isPending}>
+          {address ? 'Save address' : 'Add address'}
+        </SubmitButton>
         {onDone && (
           <Button className="button" onClick={onDone}>
             Cancel

@@ -33,14 +33,16 @@ export function LimitsEditor({ limits }: { limits: Limits }) {
         <h2 id="tiers">How {member.name}’s orders are approved</h2>
         {!member.hasLimitedBudget && (
           <Alert tone="info">
-            {member.name} does not have a limited budget, so these limits do not apply. Tick “Has limited budget” on their account to use them.
+            {member.name} does not have a limited budget, so these limits do not apply. Tick “Has limited budget” on
+            their account to use them.
           </Alert>
         )}
         <p>
           <strong>{limitTiersInWords(entries, currency)}</strong>
         </p>
         <p className="field-hint">
-          Above each limit one of its authorizers approves; above several limits, each in turn, lowest first. The organization’s approval rules come after these.
+          Above each limit one of its authorizers approves; above several limits, each in turn, lowest first. The
+          organization’s approval rules come after these.
         </p>
         {entries.length > 0 && (
           <ul className="plain-list" aria-label="Spending limits">
@@ -70,7 +72,12 @@ function EntrySummary({ entry, currency, onEdit }: { entry: Entry; currency: str
   const trpc = useTRPC();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const remove = useMutation(trpc.spendingLimits.delete.mutationOptions({ onSuccess: () => router.refresh(), onSettled: () => setConfirming(false) }));
+  const remove = useMutation(
+    trpc.spendingLimits.delete.mutationOptions({
+      onSuccess: () => router.refresh(),
+      onSettled: () => setConfirming(false),
+    }),
+  );
   const title = `Over ${formatMoney(entry.limitMinor, currency)} ${entry.period === 'month' ? 'in a calendar month' : 'per order'}`;
   return (
     <article aria-label={title}>
@@ -84,7 +91,11 @@ function EntrySummary({ entry, currency, onEdit }: { entry: Entry; currency: str
         {confirming ? (
           <>
             <span>Remove this limit?</span>
-            <Button className="button button-small button-primary" disabled={remove.isPending} onClick={() => remove.mutate({ limitId: entry.id })}>
+            <Button
+              className="button button-small button-primary"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate({ limitId: entry.id })}
+            >
               Yes, remove it
             </Button>
             <Button className="button button-small" onClick={() => setConfirming(false)}>
@@ -92,7 +103,11 @@ function EntrySummary({ entry, currency, onEdit }: { entry: Entry; currency: str
             </Button>
           </>
         ) : (
-          <Button className="button button-small" onClick={() => setConfirming(true)} aria-label={`Remove the limit ${title.toLowerCase()}`}>
+          <Button
+            className="button button-small"
+            onClick={() => setConfirming(true)}
+            aria-label={`Remove the limit ${title.toLowerCase()}`}
+          >
             Remove
           </Button>
         )}
@@ -109,7 +124,13 @@ function LimitForm({ limits, entry, onDone }: { limits: Limits; entry?: Entry; o
   const blank: LimitFields = { limit: '', period: 'order', authorizerMembershipIds: [] };
   const form = useForm<LimitFields>({
     resolver: zodResolver(limitFields),
-    defaultValues: entry ? { limit: minorToInput(entry.limitMinor, limits.currency), period: entry.period, authorizerMembershipIds: entry.authorizers.map((person) => person.membershipId) } : blank,
+    defaultValues: entry
+      ? {
+          limit: minorToInput(entry.limitMinor, limits.currency),
+          period: entry.period,
+          authorizerMembershipIds: entry.authorizers.map((person) => person.membershipId),
+        }
+      : blank,
   });
   const handlers = {
     onMutate: () => {
@@ -124,14 +145,23 @@ function LimitForm({ limits, entry, onDone }: { limits: Limits; entry?: Entry; o
       router.refresh();
       onDone?.();
     },
-    onError: (error: Parameters<typeof applyServerErrors>[0]) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+    onError: (error: Parameters<typeof applyServerErrors>[0]) =>
+      setFormError(applyServerErrors(error, form.setError, FIELDS)),
   };
   const create = useMutation(trpc.spendingLimits.create.mutationOptions(handlers));
   const update = useMutation(trpc.spendingLimits.update.mutationOptions(handlers));
   const errors = form.formState.errors;
   // Someone already on the entry stays listed even if they could no longer be chosen.
-  const people = [...limits.authorizerOptions.map((option) => ({ membershipId: option.membershipId, name: option.name, unitName: option.unitName }))];
-  for (const person of entry?.authorizers ?? []) if (!people.some((option) => option.membershipId === person.membershipId)) people.push({ ...person, unitName: 'no longer may authorize' });
+  const people = [
+    ...limits.authorizerOptions.map((option) => ({
+      membershipId: option.membershipId,
+      name: option.name,
+      unitName: option.unitName,
+    })),
+  ];
+  for (const person of entry?.authorizers ?? [])
+    if (!people.some((option) => option.membershipId === person.membershipId))
+      people.push({ ...person, unitName: 'no longer may authorize' });
   const errorId = entry ? `authorizers-error-${entry.id}` : 'authorizers-error-new';
 
   return (
@@ -139,18 +169,37 @@ function LimitForm({ limits, entry, onDone }: { limits: Limits; entry?: Entry; o
       className="form"
       noValidate
       aria-label={entry ? 'Edit spending limit' : 'New spending limit'}
-      onSubmit={form.handleSubmit((values) => (entry ? update.mutate({ ...values, limitId: entry.id }) : create.mutate({ ...values, membershipId: limits.member.membershipId })))}
+      onSubmit={form.handleSubmit((values) =>
+        entry
+          ? update.mutate({ ...values, limitId: entry.id })
+          : create.mutate({ ...values, membershipId: limits.member.membershipId }),
+      )}
     >
       {formError && <Alert tone="error">{formError}</Alert>}
       {added && <Alert tone="success">Spending limit added.</Alert>}
-      <Field label="Limit" inputMode="decimal" autoComplete="off" hint={`In ${limits.currency}. Orders above it need one of the authorizers below.`} error={errors.limit?.message} {...form.register('limit')} />
-      <SelectField label="Counted" options={LIMIT_PERIODS.map((period) => ({ value: period, label: PERIOD_LABELS[period] }))} error={errors.period?.message} {...form.register('period')} />
+      <Field
+        label="Limit"
+        inputMode="decimal"
+        autoComplete="off"
+        hint={`In ${limits.currency}. Orders above it need one of the authorizers below.`}
+        error={errors.limit?.message}
+        {...form.register('limit')}
+      />
+      <SelectField
+        label="Counted"
+        options={LIMIT_PERIODS.map((period) => ({ value: period, label: PERIOD_LABELS[period] }))}
+        error={errors.period?.message}
+        {...form.register('period')}
+      />
       <fieldset className="fieldset" aria-describedby={errors.authorizerMembershipIds ? errorId : undefined}>
         <legend>Authorizers (any one of them approves)</legend>
-        {people.length === 0 && <p>Nobody may authorize orders yet. Tick “May authorize orders” on someone’s account first.</p>}
+        {people.length === 0 && (
+          <p>Nobody may authorize orders yet. Tick “May authorize orders” on someone’s account first.</p>
+        )}
         {people.map((person) => (
           <label key={person.membershipId} className="checkbox">
-            <input type="checkbox" value={person.membershipId} {...form.register('authorizerMembershipIds')} /> {person.name}
+            <input type="checkbox" value={person.membershipId} {...form.register('authorizerMembershipIds')} />{' '}
+            {person.name}
             <span className="field-hint"> · {person.unitName}</span>
           </label>
         ))}

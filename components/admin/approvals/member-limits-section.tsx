@@ -7,7 +7,13 @@ import { limitTiersInWords } from './words';
  * The member page's "Spending limits" section, for administrators who manage them: the tiers in
  * words and the way to change them. Nothing for members without a limited budget.
  */
-export async function MemberLimitsSection({ membershipId, hasLimitedBudget }: { membershipId: string; hasLimitedBudget: boolean }) {
+export async function MemberLimitsSection({
+  membershipId,
+  hasLimitedBudget,
+}: {
+  membershipId: string;
+  hasLimitedBudget: boolean;
+}) {
   const me = await getMe();
   if (!hasLimitedBudget || !me?.membership?.permissions.includes('org.approvals.manage')) return null;
   const limits = await (await serverCaller()).spendingLimits.list({ membershipId });

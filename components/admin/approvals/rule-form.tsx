@@ -62,7 +62,10 @@ export function RuleForm({ options, rule }: { options: Options; rule?: EditedRul
       router.refresh();
     },
     onError: (error: Parameters<typeof applyServerErrors>[0]) => {
-      const fields: Path<RuleFields>[] = [...BASE_FIELDS, ...conditions.fields.map((_, index) => `conditions.${index}.value` as const)];
+      const fields: Path<RuleFields>[] = [
+        ...BASE_FIELDS,
+        ...conditions.fields.map((_, index) => `conditions.${index}.value` as const),
+      ];
       setFormError(applyServerErrors(error, form.setError, fields));
     },
   };
@@ -73,35 +76,65 @@ export function RuleForm({ options, rule }: { options: Options; rule?: EditedRul
   const audience = useWatch({ control: form.control, name: 'appliesTo.kind' });
   const approverKind = useWatch({ control: form.control, name: 'approvers.kind' });
   const fieldsWatched = useWatch({ control: form.control, name: 'conditions' });
-  const submit = form.handleSubmit((values) => (rule ? update.mutate({ ...values, ruleId: rule.id, version: rule.version }) : create.mutate(values)));
+  const submit = form.handleSubmit((values) =>
+    rule ? update.mutate({ ...values, ruleId: rule.id, version: rule.version }) : create.mutate(values),
+  );
   const units = inTreeOrder(options.units);
 
   return (
-    <form className="form" style={{ maxWidth: '40rem' }} noValidate onSubmit={submit} aria-label={rule ? `Edit ${rule.name}` : 'New approval rule'}>
+    <form
+      className="form"
+      style={{ maxWidth: '40rem' }}
+      noValidate
+      onSubmit={submit}
+      aria-label={rule ? `Edit ${rule.name}` : 'New approval rule'}
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
-      <Field label="Name" maxLength={100} autoComplete="off" hint="Shown to requesters and authorizers as the step's name, like “Purchasing”." error={errors.name?.message} {...form.register('name')} />
+      <Field
+        label="Name"
+        maxLength={100}
+        autoComplete="off"
+        hint="Shown to requesters and authorizers as the step's name, like “Purchasing”."
+        error={errors.name?.message}
+        {...form.register('name')}
+      />
       <label className="checkbox">
         <input type="checkbox" {...form.register('active')} /> Active: new orders are checked against this rule
       </label>
       <SelectField
         label="Tier"
-        options={Array.from({ length: MAX_TIER }, (_, index) => ({ value: String(index + 1), label: String(index + 1) }))}
+        options={Array.from({ length: MAX_TIER }, (_, index) => ({
+          value: String(index + 1),
+          label: String(index + 1),
+        }))}
         error={errors.tier?.message}
         {...form.register('tier', { valueAsNumber: true })}
       />
       <p className="field-hint" style={{ marginTop: '-0.75rem' }}>
-        Lower tiers decide first; rules of the same tier are decided side by side. A sub-account’s spending limits always come before the rules.
+        Lower tiers decide first; rules of the same tier are decided side by side. A sub-account’s spending limits
+        always come before the rules.
       </p>
 
-      <fieldset className="fieldset" aria-describedby={errors.conditions?.message || errors.conditions?.root ? 'conditions-error' : undefined}>
+      <fieldset
+        className="fieldset"
+        aria-describedby={errors.conditions?.message || errors.conditions?.root ? 'conditions-error' : undefined}
+      >
         <legend>When (all of these hold)</legend>
         {conditions.fields.map((condition, index) => {
           const field = fieldsWatched[index]?.field ?? condition.field;
           return (
             <fieldset key={condition.id} className="fieldset" aria-label={`Condition ${index + 1}`}>
               <legend>Condition {index + 1}</legend>
-              <SelectField label="What" options={CONDITION_FIELDS.map((value) => ({ value, label: FIELD_LABELS[value] }))} {...form.register(`conditions.${index}.field`)} />
-              <SelectField label="Comparison" options={COMPARATORS.map((value) => ({ value, label: COMPARATOR_LABELS[value] }))} {...form.register(`conditions.${index}.comparator`)} />
+              <SelectField
+                label="What"
+                options={CONDITION_FIELDS.map((value) => ({ value, label: FIELD_LABELS[value] }))}
+                {...form.register(`conditions.${index}.field`)}
+              />
+              <SelectField
+                label="Comparison"
+                options={COMPARATORS.map((value) => ({ value, label: COMPARATOR_LABELS[value] }))}
+                {...form.register(`conditions.${index}.comparator`)}
+              />
               <Field
                 label="Value"
                 inputMode={isAmountField(field) ? 'decimal' : 'numeric'}
@@ -126,7 +159,11 @@ export function RuleForm({ options, rule }: { options: Options; rule?: EditedRul
           </p>
         )}
         <div className="actions">
-          <Button className="button button-small" disabled={conditions.fields.length >= MAX_CONDITIONS} onClick={() => conditions.append({ field: 'item_quantity', comparator: '>', value: '' })}>
+          <Button
+            className="button button-small"
+            disabled={conditions.fields.length >= MAX_CONDITIONS}
+            onClick={() => conditions.append({ field: 'item_quantity', comparator: '>', value: '' })}
+          >
             Add a condition
           </Button>
           <span className="field-hint">At most {MAX_CONDITIONS}.</span>
@@ -142,7 +179,8 @@ export function RuleForm({ options, rule }: { options: Options; rule?: EditedRul
           <input type="radio" value="roles" {...form.register('appliesTo.kind')} /> Holders of some roles
         </label>
         <label className="checkbox">
-          <input type="radio" value="units" {...form.register('appliesTo.kind')} /> Members of some units (and the units below them)
+          <input type="radio" value="units" {...form.register('appliesTo.kind')} /> Members of some units (and the units
+          below them)
         </label>
         {audience === 'roles' && (
           <fieldset className="fieldset">
@@ -177,29 +215,37 @@ export function RuleForm({ options, rule }: { options: Options; rule?: EditedRul
           <input type="radio" value="role" {...form.register('approvers.kind')} /> Holders of a role
         </label>
         <label className="checkbox">
-          <input type="radio" value="members" {...form.register('approvers.kind')} /> Named people who may authorize orders
+          <input type="radio" value="members" {...form.register('approvers.kind')} /> Named people who may authorize
+          orders
         </label>
         {approverKind === 'role' && (
           <SelectField
             label="Approving role"
             placeholder="Choose a role"
-            options={options.roles.filter((role) => role.mayApprove).map((role) => ({ value: role.id, label: role.name }))}
+            options={options.roles
+              .filter((role) => role.mayApprove)
+              .map((role) => ({ value: role.id, label: role.name }))}
             {...form.register('approvers.roleId')}
           />
         )}
         {approverKind === 'members' && (
           <fieldset className="fieldset">
             <legend>People</legend>
-            {options.authorizers.length === 0 && <p>Nobody may authorize orders yet. Tick “May authorize orders” on someone’s account first.</p>}
+            {options.authorizers.length === 0 && (
+              <p>Nobody may authorize orders yet. Tick “May authorize orders” on someone’s account first.</p>
+            )}
             {options.authorizers.map((person) => (
               <label key={person.membershipId} className="checkbox">
-                <input type="checkbox" value={person.membershipId} {...form.register('approvers.membershipIds')} /> {person.name}
+                <input type="checkbox" value={person.membershipId} {...form.register('approvers.membershipIds')} />{' '}
+                {person.name}
                 <span className="field-hint"> · {person.unitName}</span>
               </label>
             ))}
           </fieldset>
         )}
-        <p className="field-hint">Nobody approves their own order: when the requester is the only one who could, the account managers decide.</p>
+        <p className="field-hint">
+          Nobody approves their own order: when the requester is the only one who could, the account managers decide.
+        </p>
         {errors.approvers && (
           <p id="approvers-error" className="field-error">
             {errors.approvers.message ?? errors.approvers.roleId?.message ?? errors.approvers.membershipIds?.message}

@@ -23,7 +23,9 @@ export function RulesTable({ rules, currency, filtered }: { rules: Rule[]; curre
     trpc.approvalRules.setActive.mutationOptions({
       onMutate: () => setDone(null),
       onSuccess: (_data, input) => {
-        setDone(`${input.active ? 'Activated' : 'Deactivated'} “${rules.find((rule) => rule.id === input.ruleId)?.name ?? 'the rule'}”.`);
+        setDone(
+          `${input.active ? 'Activated' : 'Deactivated'} “${rules.find((rule) => rule.id === input.ruleId)?.name ?? 'the rule'}”.`,
+        );
         router.refresh();
       },
     }),
@@ -46,28 +48,46 @@ export function RulesTable({ rules, currency, filtered }: { rules: Rule[]; curre
       header: 'Rule',
       cell: (rule) => (
         <div>
-          <strong>{rule.name}</strong> <span className={rule.active ? 'badge badge-good' : 'badge'}>{rule.active ? 'active' : 'inactive'}</span>
+          <strong>{rule.name}</strong>{' '}
+          <span className={rule.active ? 'badge badge-good' : 'badge'}>{rule.active ? 'active' : 'inactive'}</span>
         </div>
       ),
     },
     { header: 'Tier', cell: (rule) => rule.tier },
     { header: 'When', cell: (rule) => conditionsInWords(rule.conditions, currency) },
     { header: 'Applies to', cell: (rule) => audienceInWords(rule.appliesTo) },
-    { header: 'Approved by', cell: (rule) => `${approversInWords(rule.approvers)}${rule.approvers.kind === 'members' ? ' — any one of them' : ''}` },
+    {
+      header: 'Approved by',
+      cell: (rule) =>
+        `${approversInWords(rule.approvers)}${rule.approvers.kind === 'members' ? ' — any one of them' : ''}`,
+    },
     {
       header: 'Actions',
       cell: (rule) => (
         <div className="actions">
-          <Link href={`/admin/approvals/rules/${rule.id}`} className="button button-small" aria-label={`Edit ${rule.name}`}>
+          <Link
+            href={`/admin/approvals/rules/${rule.id}`}
+            className="button button-small"
+            aria-label={`Edit ${rule.name}`}
+          >
             Edit
           </Link>
-          <Button className="button button-small" disabled={pending} onClick={() => setActive.mutate({ ruleId: rule.id, active: !rule.active })} aria-label={`${rule.active ? 'Deactivate' : 'Activate'} ${rule.name}`}>
+          <Button
+            className="button button-small"
+            disabled={pending}
+            onClick={() => setActive.mutate({ ruleId: rule.id, active: !rule.active })}
+            aria-label={`${rule.active ? 'Deactivate' : 'Activate'} ${rule.name}`}
+          >
             {rule.active ? 'Deactivate' : 'Activate'}
           </Button>
           {confirming === rule.id ? (
             <>
               <span>Delete “{rule.name}”?</span>
-              <Button className="button button-small button-primary" disabled={pending} onClick={() => remove.mutate({ ruleId: rule.id })}>
+              <Button
+                className="button button-small button-primary"
+                disabled={pending}
+                onClick={() => remove.mutate({ ruleId: rule.id })}
+              >
                 Yes, delete it
               </Button>
               <Button className="button button-small" onClick={() => setConfirming(null)}>
@@ -75,7 +95,11 @@ export function RulesTable({ rules, currency, filtered }: { rules: Rule[]; curre
               </Button>
             </>
           ) : (
-            <Button className="button button-small" aria-label={`Delete ${rule.name}`} onClick={() => setConfirming(rule.id)}>
+            <Button
+              className="button button-small"
+              aria-label={`Delete ${rule.name}`}
+              onClick={() => setConfirming(rule.id)}
+            >
               Delete
             </Button>
           )}
@@ -92,7 +116,11 @@ export function RulesTable({ rules, currency, filtered }: { rules: Rule[]; curre
         rows={rules}
         rowKey={(rule) => rule.id}
         columns={columns}
-        empty={filtered ? 'No rule matches. Try another name or status.' : 'No approval rules yet: orders need approval only for spending limits.'}
+        empty={
+          filtered
+            ? 'No rule matches. Try another name or status.'
+            : 'No approval rules yet: orders need approval only for spending limits.'
+        }
       />
     </>
   );

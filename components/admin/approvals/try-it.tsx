@@ -30,7 +30,10 @@ export function TryIt({ requesters, currency }: { requesters: Requester[]; curre
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const form = useForm<TryItInput>({ resolver: zodResolver(tryItSchema), defaultValues: { requesterMembershipId: '', amount: '', itemCount: '1', skuCount: '', shipping: '' } });
+  const form = useForm<TryItInput>({
+    resolver: zodResolver(tryItSchema),
+    defaultValues: { requesterMembershipId: '', amount: '', itemCount: '1', skuCount: '', shipping: '' },
+  });
   const errors = form.formState.errors;
 
   const ask = form.handleSubmit(async (values) => {
@@ -38,7 +41,9 @@ export function TryIt({ requesters, currency }: { requesters: Requester[]; curre
     setFormError(null);
     try {
       // Always fresh: a rule saved a moment ago must count.
-      setAnswer(await queryClient.fetchQuery({ ...trpc.approvalRules.tryIt.queryOptions(values), staleTime: 0, retry: false }));
+      setAnswer(
+        await queryClient.fetchQuery({ ...trpc.approvalRules.tryIt.queryOptions(values), staleTime: 0, retry: false }),
+      );
     } catch (error) {
       setAnswer(null);
       setFormError(applyServerErrors(error as Parameters<typeof applyServerErrors>[0], form.setError, FIELDS));
@@ -54,14 +59,44 @@ export function TryIt({ requesters, currency }: { requesters: Requester[]; curre
         <SelectField
           label="Requester"
           placeholder="Choose a member"
-          options={requesters.map((person) => ({ value: person.membershipId, label: `${person.name} · ${person.unitName}` }))}
+          options={requesters.map((person) => ({
+            value: person.membershipId,
+            label: `${person.name} · ${person.unitName}`,
+          }))}
           error={errors.requesterMembershipId?.message}
           {...form.register('requesterMembershipId')}
         />
-        <Field label="Order total" inputMode="decimal" autoComplete="off" hint={`In ${currency}, shipping included, like 12,500.00.`} error={errors.amount?.message} {...form.register('amount')} />
-        <Field label="Item quantity" inputMode="numeric" autoComplete="off" error={errors.itemCount?.message} {...form.register('itemCount')} />
-        <Field label="Distinct SKUs (optional)" inputMode="numeric" autoComplete="off" hint="1 when left empty." error={errors.skuCount?.message} {...form.register('skuCount')} />
-        <Field label="Shipping cost (optional)" inputMode="decimal" autoComplete="off" hint="0 when left empty." error={errors.shipping?.message} {...form.register('shipping')} />
+        <Field
+          label="Order total"
+          inputMode="decimal"
+          autoComplete="off"
+          hint={`In ${currency}, shipping included, like 12,500.00.`}
+          error={errors.amount?.message}
+          {...form.register('amount')}
+        />
+        <Field
+          label="Item quantity"
+          inputMode="numeric"
+          autoComplete="off"
+          error={errors.itemCount?.message}
+          {...form.register('itemCount')}
+        />
+        <Field
+          label="Distinct SKUs (optional)"
+          inputMode="numeric"
+          autoComplete="off"
+          hint="1 when left empty."
+          error={errors.skuCount?.message}
+          {...form.register('skuCount')}
+        />
+        <Field
+          label="Shipping cost (optional)"
+          inputMode="decimal"
+          autoComplete="off"
+          hint="0 when left empty."
+          error={errors.shipping?.message}
+          {...form.register('shipping')}
+        />
         <SubmitButton pending={pending} pendingLabel="Asking…">
           Try it
         </SubmitButton>
@@ -71,10 +106,18 @@ export function TryIt({ requesters, currency }: { requesters: Requester[]; curre
           <p>
             <strong>{approvalInWords(answer.steps)}</strong>
           </p>
-          {answer.undecidable && <p className="field-error">Nobody could give one of these approvals: the checkout would refuse this order until someone is named who may authorize orders.</p>}
+          {answer.undecidable && (
+            <p className="field-error">
+              Nobody could give one of these approvals: the checkout would refuse this order until someone is named who
+              may authorize orders.
+            </p>
+          )}
           <p className="field-hint">
             For {answer.requester}, as the checkout would answer now
-            {answer.monthToDateMinor > 0 ? `, counting ${formatMoney(answer.monthToDateMinor, answer.currency)} already ordered this month` : ''}.
+            {answer.monthToDateMinor > 0
+              ? `, counting ${formatMoney(answer.monthToDateMinor, answer.currency)} already ordered this month`
+              : ''}
+            .
           </p>
         </div>
       )}

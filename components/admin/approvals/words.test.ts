@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { approvalInWords, approversInWords, audienceInWords, conditionsInWords, either, limitTiersInWords } from './words';
+import {
+  approvalInWords,
+  approversInWords,
+  audienceInWords,
+  conditionsInWords,
+  either,
+  limitTiersInWords,
+} from './words';
 
 const people = (...names: string[]) => names.map((name) => ({ name }));
 
@@ -9,11 +16,15 @@ describe('limits in words', () => {
       { limitMinor: 500_000, period: 'order' as const, authorizers: people('Cat') },
       { limitMinor: 100_000, period: 'order' as const, authorizers: people('Ann', 'Ben') },
     ];
-    expect(limitTiersInWords(entries, 'USD')).toBe('Orders over $1,000.00 need Ann or Ben; over $5,000.00 then also Cat.');
+    expect(limitTiersInWords(entries, 'USD')).toBe(
+      'Orders over $1,000.00 need Ann or Ben; over $5,000.00 then also Cat.',
+    );
   });
 
   it('says when a limit counts the calendar month, and when there is none', () => {
-    expect(limitTiersInWords([{ limitMinor: 30_000, period: 'month', authorizers: people('Paula') }], 'EUR')).toBe('Orders over €300.00 in a calendar month need Paula.');
+    expect(limitTiersInWords([{ limitMinor: 30_000, period: 'month', authorizers: people('Paula') }], 'EUR')).toBe(
+      'Orders over €300.00 in a calendar month need Paula.',
+    );
     expect(limitTiersInWords([], 'USD')).toMatch(/^No spending limits yet/);
   });
 });
@@ -33,8 +44,12 @@ describe('rules in words', () => {
 
   it('names the audience and the approvers', () => {
     expect(audienceInWords({ kind: 'everyone', names: [] })).toBe('Everyone');
-    expect(audienceInWords({ kind: 'units', names: ['Purchasing', 'Finance'] })).toBe('Members of Purchasing or Finance and the units below');
-    expect(approversInWords({ kind: 'role', roleName: 'Purchasing manager', names: ['Paula'] })).toBe('Purchasing manager (Paula)');
+    expect(audienceInWords({ kind: 'units', names: ['Purchasing', 'Finance'] })).toBe(
+      'Members of Purchasing or Finance and the units below',
+    );
+    expect(approversInWords({ kind: 'role', roleName: 'Purchasing manager', names: ['Paula'] })).toBe(
+      'Purchasing manager (Paula)',
+    );
     expect(approversInWords({ kind: 'members', roleName: null, names: ['Ann', 'Ben', 'Cat'] })).toBe('Ann, Ben or Cat');
     expect(either(['Ann', 'Ben'], 'and')).toBe('Ann and Ben');
   });
@@ -43,7 +58,15 @@ describe('rules in words', () => {
 describe('the policy answer in words', () => {
   it('reads tiers in order, steps of one tier together', () => {
     const steps = [
-      { tier: 1, label: 'Purchasing', escalated: null, authorizers: [{ name: 'Alice', onBehalfOf: null }, { name: 'Bob', onBehalfOf: null }] },
+      {
+        tier: 1,
+        label: 'Purchasing',
+        escalated: null,
+        authorizers: [
+          { name: 'Alice', onBehalfOf: null },
+          { name: 'Bob', onBehalfOf: null },
+        ],
+      },
       { tier: 2, label: 'Finance', escalated: null, authorizers: [{ name: 'Carol', onBehalfOf: null }] },
       { tier: 2, label: 'Legal', escalated: 'self' as const, authorizers: [{ name: 'Max', onBehalfOf: null }] },
     ];
@@ -54,6 +77,10 @@ describe('the policy answer in words', () => {
 
   it('says when none is needed, and shows delegates', () => {
     expect(approvalInWords([])).toBe('No approval needed: the order goes straight on to payment and shipping.');
-    expect(approvalInWords([{ tier: 1, label: 'Big', escalated: null, authorizers: [{ name: 'Dana', onBehalfOf: 'Carol' }] }])).toBe('Needs approval from Big — Dana (for Carol).');
+    expect(
+      approvalInWords([
+        { tier: 1, label: 'Big', escalated: null, authorizers: [{ name: 'Dana', onBehalfOf: 'Carol' }] },
+      ]),
+    ).toBe('Needs approval from Big — Dana (for Carol).');
   });
 });

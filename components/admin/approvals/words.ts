@@ -11,7 +11,12 @@ export const FIELD_LABELS: Record<ConditionField, string> = {
   shipping_cost: 'Shipping cost',
 };
 
-export const COMPARATOR_LABELS: Record<Comparator, string> = { '>': 'over', '>=': 'at least', '<': 'under', '<=': 'at most' };
+export const COMPARATOR_LABELS: Record<Comparator, string> = {
+  '>': 'over',
+  '>=': 'at least',
+  '<': 'under',
+  '<=': 'at most',
+};
 
 export const PERIOD_LABELS: Record<LimitPeriod, string> = { order: 'Per order', month: 'Per calendar month' };
 
@@ -22,13 +27,18 @@ export function either(names: readonly string[], word = 'or'): string {
 }
 
 export function conditionValueInWords(condition: Condition, currency: string): string {
-  return isAmountField(condition.field) ? formatMoney(condition.value, currency) : condition.value.toLocaleString('en-US');
+  return isAmountField(condition.field)
+    ? formatMoney(condition.value, currency)
+    : condition.value.toLocaleString('en-US');
 }
 
 /** "Order total over $10,000.00 and item quantity at least 50". */
 export function conditionsInWords(conditions: readonly Condition[], currency: string): string {
   if (conditions.length === 0) return 'Every order';
-  const parts = conditions.map((condition) => `${FIELD_LABELS[condition.field].toLowerCase()} ${COMPARATOR_LABELS[condition.comparator]} ${conditionValueInWords(condition, currency)}`);
+  const parts = conditions.map(
+    (condition) =>
+      `${FIELD_LABELS[condition.field].toLowerCase()} ${COMPARATOR_LABELS[condition.comparator]} ${conditionValueInWords(condition, currency)}`,
+  );
   const sentence = parts.join(' and ');
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
@@ -45,7 +55,10 @@ export type ApproverNames = { kind: 'role' | 'members'; roleName: string | null;
 
 export function approversInWords(approvers: ApproverNames): string {
   if (approvers.kind === 'members') return either(approvers.names) || 'Nobody';
-  const who = approvers.names.length > 0 ? ` (${either(approvers.names)})` : ' (nobody holds it who may authorize orders: the account managers decide)';
+  const who =
+    approvers.names.length > 0
+      ? ` (${either(approvers.names)})`
+      : ' (nobody holds it who may authorize orders: the account managers decide)';
   return `${approvers.roleName ?? 'A role'}${who}`;
 }
 
@@ -66,12 +79,24 @@ export function limitTiersInWords(entries: readonly LimitEntry[], currency: stri
   return `${parts.join('; ')}.`;
 }
 
-export type TryItStep = { tier: number; label: string; escalated: 'self' | 'none' | null; authorizers: readonly { name: string; onBehalfOf: string | null }[] };
+export type TryItStep = {
+  tier: number;
+  label: string;
+  escalated: 'self' | 'none' | null;
+  authorizers: readonly { name: string; onBehalfOf: string | null }[];
+};
 
 function stepInWords(step: TryItStep): string {
   if (step.authorizers.length === 0) return `${step.label} — nobody can approve it`;
-  const names = either(step.authorizers.map((person) => (person.onBehalfOf ? `${person.name} (for ${person.onBehalfOf})` : person.name)));
-  const why = step.escalated === 'self' ? ' (account managers: the requester cannot approve their own order)' : step.escalated === 'none' ? ' (account managers: nobody named may authorize orders)' : '';
+  const names = either(
+    step.authorizers.map((person) => (person.onBehalfOf ? `${person.name} (for ${person.onBehalfOf})` : person.name)),
+  );
+  const why =
+    step.escalated === 'self'
+      ? ' (account managers: the requester cannot approve their own order)'
+      : step.escalated === 'none'
+        ? ' (account managers: nobody named may authorize orders)'
+        : '';
   return `${step.label} — ${names}${why}`;
 }
 
@@ -79,6 +104,11 @@ function stepInWords(step: TryItStep): string {
 export function approvalInWords(steps: readonly TryItStep[]): string {
   if (steps.length === 0) return 'No approval needed: the order goes straight on to payment and shipping.';
   const tiers = [...new Set(steps.map((step) => step.tier))].sort((a, b) => a - b);
-  const parts = tiers.map((tier) => steps.filter((step) => step.tier === tier).map(stepInWords).join(' and '));
+  const parts = tiers.map((tier) =>
+    steps
+      .filter((step) => step.tier === tier)
+      .map(stepInWords)
+      .join(' and '),
+  );
   return `Needs approval from ${parts.join(', then ')}.`;
 }

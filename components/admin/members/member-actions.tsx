@@ -7,7 +7,17 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
 /** Deactivate or reactivate a member, and resend an unused invitation. */
-export function MemberActions({ membershipId, name, activated, invited }: { membershipId: string; name: string; activated: boolean; invited: boolean }) {
+export function MemberActions({
+  membershipId,
+  name,
+  activated,
+  invited,
+}: {
+  membershipId: string;
+  name: string;
+  activated: boolean;
+  invited: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const setActivated = useMutation(trpc.members.setActivated.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -16,9 +26,15 @@ export function MemberActions({ membershipId, name, activated, invited }: { memb
   return (
     <div className="form">
       {error && <Alert tone="error">{error.message}</Alert>}
-      {resend.isSuccess && <Alert tone="success">A new invitation is on its way; the earlier link no longer works.</Alert>}
+      {resend.isSuccess && (
+        <Alert tone="success">A new invitation is on its way; the earlier link no longer works.</Alert>
+      )}
       <div className="actions">
-        <Button className="button" disabled={setActivated.isPending} onClick={() => setActivated.mutate({ membershipId, activated: !activated })}>
+        <Button
+          className="button"
+          disabled={setActivated.isPending}
+          onClick={() => setActivated.mutate({ membershipId, activated: !activated })}
+        >
           {activated ? `Deactivate ${name}` : `Reactivate ${name}`}
         </Button>
         {invited && (

@@ -21,13 +21,29 @@ const FIELDS = ['name', 'email', 'unitId', 'roleIds', ...MEMBER_FLAGS] as const;
 const formSchema = updateMemberSchema.omit({ membershipId: true });
 
 /** Sana's sub-account form: name, email, unit, roles and the flags. */
-export function MemberForm({ options, membershipId, initial, emailLocked }: { options: Options; membershipId?: string; initial: Values; emailLocked?: boolean }) {
+export function MemberForm({
+  options,
+  membershipId,
+  initial,
+  emailLocked,
+}: {
+  options: Options;
+  membershipId?: string;
+  initial: Values;
+  emailLocked?: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(formSchema), defaultValues: initial });
-  const onError = (error: Parameters<typeof applyServerErrors>[0]) => setFormError(applyServerErrors(error, form.setError, FIELDS));
-  const create = useMutation(trpc.members.create.mutationOptions({ onError, onSuccess: (result) => router.push(`/admin/members/${result.membershipId}?created=1`) }));
+  const onError = (error: Parameters<typeof applyServerErrors>[0]) =>
+    setFormError(applyServerErrors(error, form.setError, FIELDS));
+  const create = useMutation(
+    trpc.members.create.mutationOptions({
+      onError,
+      onSuccess: (result) => router.push(`/admin/members/${result.membershipId}?created=1`),
+    }),
+  );
   const update = useMutation(trpc.members.update.mutationOptions({ onError, onSuccess: () => router.refresh() }));
   const pending = create.isPending || update.isPending;
   const errors = form.formState.errors;
@@ -55,7 +71,12 @@ export function MemberForm({ options, membershipId, initial, emailLocked }: { op
         error={errors.email?.message}
         {...form.register('email')}
       />
-      <SelectField label="Unit" options={options.units.map((unit) => ({ value: unit.id, label: unit.name }))} error={errors.unitId?.message} {...form.register('unitId')} />
+      <SelectField
+        label="Unit"
+        options={options.units.map((unit) => ({ value: unit.id, label: unit.name }))}
+        error={errors.unitId?.message}
+        {...form.register('unitId')}
+      />
       <fieldset className="fieldset" aria-describedby={errors.roleIds ? 'roles-error' : undefined}>
         <legend>Roles</legend>
         {options.roles.map((role) => (
@@ -65,7 +86,11 @@ export function MemberForm({ options, membershipId, initial, emailLocked }: { op
             {!role.grantable && <span className="field-hint"> (holds permissions you do not have)</span>}
           </label>
         ))}
-        {errors.roleIds && <p id="roles-error" className="field-error">{errors.roleIds.message}</p>}
+        {errors.roleIds && (
+          <p id="roles-error" className="field-error">
+            {errors.roleIds.message}
+          </p>
+        )}
       </fieldset>
       <fieldset className="fieldset">
         <legend>May</legend>

@@ -20,7 +20,12 @@ describe('PermissionPicker', () => {
   });
 
   it('disables what the editor does not hold, and scopes wider than theirs', () => {
-    const html = render({ yourGrants: [{ permission: 'orders.view', scope: 'unit' }, { permission: 'orders.place', scope: 'org' }] });
+    const html = render({
+      yourGrants: [
+        { permission: 'orders.view', scope: 'unit' },
+        { permission: 'orders.place', scope: 'org' },
+      ],
+    });
     expect(checkbox(html, 'Approve orders')).toContain('disabled');
     expect(checkbox(html, 'View orders')).not.toContain('disabled');
     expect(html).toContain('You do not hold this.');

@@ -2,7 +2,13 @@
 
 import { useId } from 'react';
 import { allowedScopes, SCOPE_CHOICES } from '@/server/domain/access/custom-roles';
-import { PERMISSION_TABLE, scopeCovers, type Grant, type Permission, type Scope } from '@/server/domain/access/permissions';
+import {
+  PERMISSION_TABLE,
+  scopeCovers,
+  type Grant,
+  type Permission,
+  type Scope,
+} from '@/server/domain/access/permissions';
 import { FLAG_NOTES, PERMISSION_GROUPS } from './permission-groups';
 
 const NOT_HELD = 'You do not hold this.';
@@ -35,7 +41,11 @@ export function PermissionPicker({ value, onChange, yourGrants, error }: PickerP
   };
 
   return (
-    <fieldset className="fieldset" aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className="fieldset"
+      aria-describedby={error ? errorId : undefined}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>Permissions</legend>
       <p className="field-hint">You can give only what you hold yourself, as far as it reaches for you.</p>
       {error && (
@@ -47,7 +57,13 @@ export function PermissionPicker({ value, onChange, yourGrants, error }: PickerP
         <fieldset key={group.label} className="fieldset" style={{ gap: '0.75rem' }}>
           <legend>{group.label}</legend>
           {group.permissions.map((permission) => (
-            <PermissionRow key={permission} permission={permission} scope={chosen.get(permission) ?? null} heldScope={held.get(permission) ?? null} onChange={(scope) => set(permission, scope)} />
+            <PermissionRow
+              key={permission}
+              permission={permission}
+              scope={chosen.get(permission) ?? null}
+              heldScope={held.get(permission) ?? null}
+              onChange={(scope) => set(permission, scope)}
+            />
           ))}
         </fieldset>
       ))}
@@ -55,7 +71,12 @@ export function PermissionPicker({ value, onChange, yourGrants, error }: PickerP
   );
 }
 
-function PermissionRow(props: { permission: Permission; scope: Scope | null; heldScope: Scope | null; onChange: (scope: Scope | null) => void }) {
+function PermissionRow(props: {
+  permission: Permission;
+  scope: Scope | null;
+  heldScope: Scope | null;
+  onChange: (scope: Scope | null) => void;
+}) {
   const { permission, scope, heldScope } = props;
   const id = useId();
   const definition = PERMISSION_TABLE[permission];
@@ -84,7 +105,15 @@ function PermissionRow(props: { permission: Permission; scope: Scope | null; hel
         </p>
       )}
       {definition.scopes && (
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 0.5rem', alignItems: 'center', marginLeft: '1.65rem' }}>
+        <div
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            gap: '0.25rem 0.5rem',
+            alignItems: 'center',
+            marginLeft: '1.65rem',
+          }}
+        >
           <span id={`${id}-reaches`} className="field-hint">
             reaches
           </span>
@@ -93,7 +122,14 @@ function PermissionRow(props: { permission: Permission; scope: Scope | null; hel
             value={scope ?? defaultScope}
             disabled={!checked}
             onChange={(event) => props.onChange(event.target.value as Scope)}
-            style={{ font: 'inherit', padding: '0.4rem 0.5rem', border: '1px solid #9aa3b2', borderRadius: '6px', background: '#fff', maxWidth: '100%' }}
+            style={{
+              font: 'inherit',
+              padding: '0.4rem 0.5rem',
+              border: '1px solid #9aa3b2',
+              borderRadius: '6px',
+              background: '#fff',
+              maxWidth: '100%',
+            }}
           >
             {scopes.map((option) => {
               const beyond = !heldScope || !scopeCovers(heldScope, option);

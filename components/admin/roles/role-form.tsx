@@ -36,23 +36,43 @@ export function RoleForm({ role, yourGrants }: { role?: EditedRole; yourGrants: 
       await queryClient.invalidateQueries({ queryKey: trpc.roles.pathKey() });
       router.push(`/admin/roles?saved=${id}`);
     },
-    onError: (error: Parameters<typeof applyServerErrors>[0]) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+    onError: (error: Parameters<typeof applyServerErrors>[0]) =>
+      setFormError(applyServerErrors(error, form.setError, FIELDS)),
   };
   const create = useMutation(trpc.roles.create.mutationOptions(handlers));
   const update = useMutation(trpc.roles.update.mutationOptions(handlers));
   const pending = create.isPending || update.isPending || create.isSuccess || update.isSuccess;
   const errors = form.formState.errors;
-  const submit = form.handleSubmit((values) => (role ? update.mutate({ roleId: role.id, ...values }) : create.mutate(values)));
+  const submit = form.handleSubmit((values) =>
+    role ? update.mutate({ roleId: role.id, ...values }) : create.mutate(values),
+  );
   return (
-    <form className="form" style={{ maxWidth: '36rem' }} noValidate onSubmit={submit} aria-label={role ? `Edit ${role.name}` : 'New role'}>
+    <form
+      className="form"
+      style={{ maxWidth: '36rem' }}
+      noValidate
+      onSubmit={submit}
+      aria-label={role ? `Edit ${role.name}` : 'New role'}
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field label="Name" maxLength={100} autoComplete="off" error={errors.name?.message} {...form.register('name')} />
-      <TextareaField label="Description (optional)" maxLength={500} hint="What the role is for, so others pick the right one." error={errors.description?.message} {...form.register('description')} />
+      <TextareaField
+        label="Description (optional)"
+        maxLength={500}
+        hint="What the role is for, so others pick the right one."
+        error={errors.description?.message}
+        {...form.register('description')}
+      />
       <Controller
         control={form.control}
         name="grants"
         render={({ field, fieldState }) => (
-          <PermissionPicker value={field.value} onChange={field.onChange} yourGrants={yourGrants} error={fieldState.error?.message ?? fieldState.error?.root?.message} />
+          <PermissionPicker
+            value={field.value}
+            onChange={field.onChange}
+            yourGrants={yourGrants}
+            error={fieldState.error?.message ?? fieldState.error?.root?.message}
+          />
         )}
       />
       <div className="actions">

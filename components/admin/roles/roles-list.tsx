@@ -23,7 +23,8 @@ export function RolesList({ savedId }: { savedId?: string }) {
   const remove = useMutation(
     trpc.roles.delete.mutationOptions({
       onMutate: () => setDeleted(null),
-      onSuccess: (_data, input) => setDeleted(list.data?.roles.find((role) => role.id === input.roleId)?.name ?? 'the role'),
+      onSuccess: (_data, input) =>
+        setDeleted(list.data?.roles.find((role) => role.id === input.roleId)?.name ?? 'the role'),
       onSettled: () => {
         setConfirming(null);
         return queryClient.invalidateQueries({ queryKey: trpc.roles.list.queryKey() });
@@ -43,7 +44,10 @@ export function RolesList({ savedId }: { savedId?: string }) {
 
       <section className="card" aria-labelledby="custom-roles">
         <h2 id="custom-roles">Your organization’s roles</h2>
-        <p>Roles you make from the permission list. Edit one and everyone holding it gets the change on their next request.</p>
+        <p>
+          Roles you make from the permission list. Edit one and everyone holding it gets the change on their next
+          request.
+        </p>
         <p>
           <Link href="/admin/roles/new" className="button button-primary">
             New role
@@ -61,7 +65,12 @@ export function RolesList({ savedId }: { savedId?: string }) {
                 {confirming === role.id ? (
                   <>
                     <span>Delete “{role.name}”?</span>
-                    <Button type="button" className="button button-small button-primary" disabled={remove.isPending} onClick={() => remove.mutate({ roleId: role.id })}>
+                    <Button
+                      type="button"
+                      className="button button-small button-primary"
+                      disabled={remove.isPending}
+                      onClick={() => remove.mutate({ roleId: role.id })}
+                    >
                       Yes, delete it
                     </Button>
                     <Button type="button" className="button button-small" onClick={() => setConfirming(null)}>
@@ -69,7 +78,12 @@ export function RolesList({ savedId }: { savedId?: string }) {
                     </Button>
                   </>
                 ) : (
-                  <Button type="button" className="button button-small" aria-label={`Delete ${role.name}`} onClick={() => setConfirming(role.id)}>
+                  <Button
+                    type="button"
+                    className="button button-small"
+                    aria-label={`Delete ${role.name}`}
+                    onClick={() => setConfirming(role.id)}
+                  >
                     Delete
                   </Button>
                 )}

@@ -30,7 +30,10 @@ export function AddUnitForm({ parent, title, level }: { parent: Named; title: st
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-  const form = useForm<CreateUnitInput>({ resolver: zodResolver(createUnitSchema), defaultValues: { parentId: parent.id, name: '' } });
+  const form = useForm<CreateUnitInput>({
+    resolver: zodResolver(createUnitSchema),
+    defaultValues: { parentId: parent.id, name: '' },
+  });
   const create = useMutation(
     trpc.units.create.mutationOptions({
       onMutate: () => {
@@ -46,11 +49,25 @@ export function AddUnitForm({ parent, title, level }: { parent: Named; title: st
     }),
   );
   return (
-    <form className="form" noValidate aria-label={`Add a unit below ${parent.name}`} onSubmit={form.handleSubmit((values) => create.mutate(values))}>
+    <form
+      className="form"
+      noValidate
+      aria-label={`Add a unit below ${parent.name}`}
+      onSubmit={form.handleSubmit((values) => create.mutate(values))}
+    >
       <Heading level={level}>{title}</Heading>
       {formError && <Alert tone="error">{formError}</Alert>}
-      {added && <Alert tone="success">Added “{added}” below “{parent.name}”.</Alert>}
-      <Field label="Name of the new unit" autoComplete="off" error={form.formState.errors.name?.message} {...form.register('name')} />
+      {added && (
+        <Alert tone="success">
+          Added “{added}” below “{parent.name}”.
+        </Alert>
+      )}
+      <Field
+        label="Name of the new unit"
+        autoComplete="off"
+        error={form.formState.errors.name?.message}
+        {...form.register('name')}
+      />
       <SubmitButton pending={create.isPending}>Add unit</SubmitButton>
     </form>
   );
@@ -61,7 +78,10 @@ export function RenameUnitForm({ unit, level }: { unit: Named; level: number }) 
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RenameUnitInput>({ resolver: zodResolver(renameUnitSchema), defaultValues: { unitId: unit.id, name: unit.name } });
+  const form = useForm<RenameUnitInput>({
+    resolver: zodResolver(renameUnitSchema),
+    defaultValues: { unitId: unit.id, name: unit.name },
+  });
   const rename = useMutation(
     trpc.units.rename.mutationOptions({
       onMutate: () => setFormError(null),
@@ -70,21 +90,42 @@ export function RenameUnitForm({ unit, level }: { unit: Named; level: number }) 
     }),
   );
   return (
-    <form className="form" noValidate aria-label={`Rename ${unit.name}`} onSubmit={form.handleSubmit((values) => rename.mutate(values))}>
+    <form
+      className="form"
+      noValidate
+      aria-label={`Rename ${unit.name}`}
+      onSubmit={form.handleSubmit((values) => rename.mutate(values))}
+    >
       <Heading level={level}>Rename</Heading>
       {formError && <Alert tone="error">{formError}</Alert>}
-      <Field label="New name" autoComplete="off" error={form.formState.errors.name?.message} {...form.register('name')} />
+      <Field
+        label="New name"
+        autoComplete="off"
+        error={form.formState.errors.name?.message}
+        {...form.register('name')}
+      />
       <SubmitButton pending={rename.isPending}>Rename</SubmitButton>
     </form>
   );
 }
 
 /** Moves the unit and its branch; `targets` are the places the tree rules accept. */
-export function MoveUnitForm({ unit, targets, level }: { unit: Named; targets: { id: string; label: string }[]; level: number }) {
+export function MoveUnitForm({
+  unit,
+  targets,
+  level,
+}: {
+  unit: Named;
+  targets: { id: string; label: string }[];
+  level: number;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<MoveUnitInput>({ resolver: zodResolver(moveUnitSchema), defaultValues: { unitId: unit.id, parentId: '' } });
+  const form = useForm<MoveUnitInput>({
+    resolver: zodResolver(moveUnitSchema),
+    defaultValues: { unitId: unit.id, parentId: '' },
+  });
   const move = useMutation(
     trpc.units.move.mutationOptions({
       onMutate: () => setFormError(null),
@@ -96,12 +137,20 @@ export function MoveUnitForm({ unit, targets, level }: { unit: Named; targets: {
     return (
       <div>
         <Heading level={level}>Move</Heading>
-        <p className="field-hint">There is nowhere “{unit.name}” can move: every other place is below it, already holds a unit of that name, or would be too deep.</p>
+        <p className="field-hint">
+          There is nowhere “{unit.name}” can move: every other place is below it, already holds a unit of that name, or
+          would be too deep.
+        </p>
       </div>
     );
   }
   return (
-    <form className="form" noValidate aria-label={`Move ${unit.name}`} onSubmit={form.handleSubmit((values) => move.mutate(values))}>
+    <form
+      className="form"
+      noValidate
+      aria-label={`Move ${unit.name}`}
+      onSubmit={form.handleSubmit((values) => move.mutate(values))}
+    >
       <Heading level={level}>Move, with the units below it</Heading>
       {formError && <Alert tone="error">{formError}</Alert>}
       <SelectField
@@ -134,7 +183,12 @@ export function UnitStatusAction({ unit, active, level }: { unit: Named; active:
           ? 'Only a unit without activated members and without active units below it can be deactivated. It stays in the tree, marked deactivated.'
           : 'It becomes active again; the unit above it must be active.'}
       </p>
-      <Button type="button" className="button" disabled={mutation.isPending} onClick={() => mutation.mutate({ unitId: unit.id })}>
+      <Button
+        type="button"
+        className="button"
+        disabled={mutation.isPending}
+        onClick={() => mutation.mutate({ unitId: unit.id })}
+      >
         {active ? 'Deactivate' : 'Reactivate'} “{unit.name}”
       </Button>
     </div>

@@ -39,7 +39,12 @@ export function CreateKeyForm() {
     <section aria-labelledby="new-key-heading">
       <h2 id="new-key-heading">New key</h2>
       {created && <NewKeyPanel name={created.name} secret={created.secret} onDone={() => setCreated(null)} />}
-      <form className="form" noValidate aria-label="New ERP feed key" onSubmit={form.handleSubmit((values) => create.mutate(values))}>
+      <form
+        className="form"
+        noValidate
+        aria-label="New ERP feed key"
+        onSubmit={form.handleSubmit((values) => create.mutate(values))}
+      >
         {formError && <Alert tone="error">{formError}</Alert>}
         <Field
           label="Key name"

@@ -23,8 +23,9 @@ export function NewKeyPanel({ name, secret, onDone }: { name: string; secret: st
   return (
     <Alert tone="success">
       <p>
-        <strong>Key “{name}” created.</strong> Copy it now and give it to the ERP: <strong>you will not see it again.</strong> Countersign keeps
-        only a fingerprint of it; if it is lost, create a new key and revoke this one.
+        <strong>Key “{name}” created.</strong> Copy it now and give it to the ERP:{' '}
+        <strong>you will not see it again.</strong> Countersign keeps only a fingerprint of it; if it is lost, create a
+        new key and revoke this one.
       </p>
       <div className="field">
         <label htmlFor={id}>Your new API key</label>
@@ -47,7 +48,11 @@ export function NewKeyPanel({ name, secret, onDone }: { name: string; secret: st
           I have stored it — hide it
         </Button>
         <span role="status">
-          {copy === 'copied' ? 'Copied to the clipboard.' : copy === 'failed' ? 'Copying is not allowed here: the key is selected, copy it with your keyboard.' : ''}
+          {copy === 'copied'
+            ? 'Copied to the clipboard.'
+            : copy === 'failed'
+              ? 'Copying is not allowed here: the key is selected, copy it with your keyboard.'
+              : ''}
         </span>
       </div>
     </Alert>

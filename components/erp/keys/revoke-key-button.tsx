@@ -24,13 +24,21 @@ export function RevokeKeyButton({ keyId, name }: { keyId: string; name: string }
   return (
     <div className="actions">
       <span>The ERP using “{name}” will be refused at once.</span>
-      <Button className="button button-small button-primary" disabled={revoke.isPending} onClick={() => revoke.mutate({ keyId })}>
+      <Button
+        className="button button-small button-primary"
+        disabled={revoke.isPending}
+        onClick={() => revoke.mutate({ keyId })}
+      >
         {revoke.isPending ? 'Revoking…' : `Yes, revoke ${name}`}
       </Button>
       <Button className="button button-small" disabled={revoke.isPending} onClick={() => setConfirming(false)}>
         Keep it
       </Button>
-      {revoke.error && <span role="alert" className="field-error">{revoke.error.message}</span>}
+      {revoke.error && (
+        <span role="alert" className="field-error">
+          {revoke.error.message}
+        </span>
+      )}
     </div>
   );
 }

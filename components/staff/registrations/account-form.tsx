@@ -16,13 +16,26 @@ import { customerAccountSchema, PAYMENT_TERMS, type CustomerAccountInput } from 
 
 const FIELDS = ['currency', 'creditLimit', 'paymentTerms', 'paymentMethods'] as const;
 
-export function AccountForm({ organizationId, initial }: { organizationId: string; initial: Omit<CustomerAccountInput, 'organizationId'> | null }) {
+export function AccountForm({
+  organizationId,
+  initial,
+}: {
+  organizationId: string;
+  initial: Omit<CustomerAccountInput, 'organizationId'> | null;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CustomerAccountInput>({
     resolver: zodResolver(customerAccountSchema),
-    defaultValues: { organizationId, currency: 'USD', creditLimit: '0', paymentTerms: 'NET 30', paymentMethods: ['on_account'], ...initial },
+    defaultValues: {
+      organizationId,
+      currency: 'USD',
+      creditLimit: '0',
+      paymentTerms: 'NET 30',
+      paymentMethods: ['on_account'],
+      ...initial,
+    },
   });
   const save = useMutation(
     trpc.registrations.saveAccount.mutationOptions({
@@ -33,20 +46,48 @@ export function AccountForm({ organizationId, initial }: { organizationId: strin
   );
   const errors = form.formState.errors;
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))} aria-label="Account">
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => save.mutate(values))}
+      aria-label="Account"
+    >
       {save.isSuccess && <Alert tone="success">Account saved.</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
-      <Field label="Currency" maxLength={3} autoCapitalize="characters" hint="Three letters, like USD or EUR." error={errors.currency?.message} {...form.register('currency')} />
-      <Field label="Credit limit" inputMode="decimal" hint="In the account's currency; 0 for none." error={errors.creditLimit?.message} {...form.register('creditLimit')} />
-      <SelectField label="Payment terms" options={PAYMENT_TERMS.map((term) => ({ value: term, label: term }))} error={errors.paymentTerms?.message} {...form.register('paymentTerms')} />
+      <Field
+        label="Currency"
+        maxLength={3}
+        autoCapitalize="characters"
+        hint="Three letters, like USD or EUR."
+        error={errors.currency?.message}
+        {...form.register('currency')}
+      />
+      <Field
+        label="Credit limit"
+        inputMode="decimal"
+        hint="In the account's currency; 0 for none."
+        error={errors.creditLimit?.message}
+        {...form.register('creditLimit')}
+      />
+      <SelectField
+        label="Payment terms"
+        options={PAYMENT_TERMS.map((term) => ({ value: term, label: term }))}
+        error={errors.paymentTerms?.message}
+        {...form.register('paymentTerms')}
+      />
       <fieldset className="fieldset" aria-describedby={errors.paymentMethods ? 'payment-methods-error' : undefined}>
         <legend>Allowed payment methods</legend>
         {PAYMENT_METHODS.map((method) => (
           <label key={method} className="checkbox">
-            <input type="checkbox" value={method} {...form.register('paymentMethods')} /> {PAYMENT_METHOD_LABELS[method]}
+            <input type="checkbox" value={method} {...form.register('paymentMethods')} />{' '}
+            {PAYMENT_METHOD_LABELS[method]}
           </label>
         ))}
-        {errors.paymentMethods && <p id="payment-methods-error" className="field-error">{errors.paymentMethods.message}</p>}
+        {errors.paymentMethods && (
+          <p id="payment-methods-error" className="field-error">
+            {errors.paymentMethods.message}
+          </p>
+        )}
       </fieldset>
       <SubmitButton pending={save.isPending}>Save account</SubmitButton>
     </form>

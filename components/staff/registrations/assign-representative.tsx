@@ -10,12 +10,22 @@ import { useFieldState } from '@/components/ui/use-field-state';
 
 type Person = { membershipId: string; name: string; email: string };
 
-export function AssignRepresentative({ organizationId, current, people }: { organizationId: string; current: string | null; people: Person[] }) {
+export function AssignRepresentative({
+  organizationId,
+  current,
+  people,
+}: {
+  organizationId: string;
+  current: string | null;
+  people: Person[];
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const [selected, setSelected, selectRef] = useFieldState<HTMLSelectElement>(current ?? '');
-  const assign = useMutation(trpc.registrations.assignRepresentative.mutationOptions({ onSuccess: () => router.refresh() }));
+  const assign = useMutation(
+    trpc.registrations.assignRepresentative.mutationOptions({ onSuccess: () => router.refresh() }),
+  );
   return (
     <form
       className="actions"

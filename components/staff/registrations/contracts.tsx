@@ -14,11 +14,24 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { contractSchema, type ContractInput } from '@/server/schemas/onboarding';
 import { Button } from '@/components/ui/button';
 
-type Contract = { id: string; name: string; priceListName: string | null; discountBasisPoints: number | null; validFrom: string; validTo: string | null };
+type Contract = {
+  id: string;
+  name: string;
+  priceListName: string | null;
+  discountBasisPoints: number | null;
+  validFrom: string;
+  validTo: string | null;
+};
 
 const FIELDS = ['name', 'priceListId', 'discountPercent', 'validFrom', 'validTo'] as const;
 
-export function Contracts(props: { organizationId: string; contracts: Contract[]; priceLists: { id: string; name: string }[]; editable: boolean; today: string }) {
+export function Contracts(props: {
+  organizationId: string;
+  contracts: Contract[];
+  priceLists: { id: string; name: string }[];
+  editable: boolean;
+  today: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const remove = useMutation(trpc.registrations.removeContract.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -31,10 +44,16 @@ export function Contracts(props: { organizationId: string; contracts: Contract[]
           {props.contracts.map((contract) => (
             <li key={contract.id}>
               <strong>{contract.name}</strong>: {contract.priceListName ?? 'no price list'}
-              {contract.discountBasisPoints !== null && `, ${(contract.discountBasisPoints / 100).toFixed(2)} % discount`}, valid {contract.validFrom} to{' '}
-              {contract.validTo ?? 'open end'}{' '}
+              {contract.discountBasisPoints !== null &&
+                `, ${(contract.discountBasisPoints / 100).toFixed(2)} % discount`}
+              , valid {contract.validFrom} to {contract.validTo ?? 'open end'}{' '}
               {props.editable && (
-                <Button type="button" className="button button-small" disabled={remove.isPending} onClick={() => remove.mutate({ contractId: contract.id })}>
+                <Button
+                  type="button"
+                  className="button button-small"
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate({ contractId: contract.id })}
+                >
                   Remove {contract.name}
                 </Button>
               )}
@@ -43,12 +62,22 @@ export function Contracts(props: { organizationId: string; contracts: Contract[]
         </ul>
       )}
       {remove.error && <Alert tone="error">{remove.error.message}</Alert>}
-      {props.editable && <AddContractForm organizationId={props.organizationId} priceLists={props.priceLists} today={props.today} />}
+      {props.editable && (
+        <AddContractForm organizationId={props.organizationId} priceLists={props.priceLists} today={props.today} />
+      )}
     </>
   );
 }
 
-function AddContractForm({ organizationId, priceLists, today }: { organizationId: string; priceLists: { id: string; name: string }[]; today: string }) {
+function AddContractForm({
+  organizationId,
+  priceLists,
+  today,
+}: {
+  organizationId: string;
+  priceLists: { id: string; name: string }[];
+  today: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -68,12 +97,29 @@ function AddContractForm({ organizationId, priceLists, today }: { organizationId
   );
   const errors = form.formState.errors;
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => add.mutate(values))} aria-label="Add a contract">
+    <form
+      className="form"
+      noValidate
+      onSubmit={form.handleSubmit((values) => add.mutate(values))}
+      aria-label="Add a contract"
+    >
       <h3>Add a contract</h3>
       {formError && <Alert tone="error">{formError}</Alert>}
       <Field label="Contract name" error={errors.name?.message} {...form.register('name')} />
-      <SelectField label="Price list" placeholder="No price list" options={priceLists.map((list) => ({ value: list.id, label: list.name }))} error={errors.priceListId?.message} {...form.register('priceListId')} />
-      <Field label="Discount (%)" inputMode="decimal" hint="Optional, like 2.5." error={errors.discountPercent?.message} {...form.register('discountPercent')} />
+      <SelectField
+        label="Price list"
+        placeholder="No price list"
+        options={priceLists.map((list) => ({ value: list.id, label: list.name }))}
+        error={errors.priceListId?.message}
+        {...form.register('priceListId')}
+      />
+      <Field
+        label="Discount (%)"
+        inputMode="decimal"
+        hint="Optional, like 2.5."
+        error={errors.discountPercent?.message}
+        {...form.register('discountPercent')}
+      />
       <Field label="Valid from" type="date" error={errors.validFrom?.message} {...form.register('validFrom')} />
       <Field label="Valid to (optional)" type="date" error={errors.validTo?.message} {...form.register('validTo')} />
       <SubmitButton pending={add.isPending}>Add contract</SubmitButton>

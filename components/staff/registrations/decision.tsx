@@ -22,13 +22,20 @@ export function Decision({ organizationId, blockers }: { organizationId: string;
         <Alert tone="info">
           Before it can be approved:
           <ul>
-            {blockers.map((blocker) => <li key={blocker}>{blocker}</li>)}
+            {blockers.map((blocker) => (
+              <li key={blocker}>{blocker}</li>
+            ))}
           </ul>
         </Alert>
       )}
       {approve.error && <Alert tone="error">{approve.error.message}</Alert>}
       <div className="actions">
-        <Button type="button" className="button button-primary" disabled={approve.isPending} onClick={() => approve.mutate({ organizationId })}>
+        <Button
+          type="button"
+          className="button button-primary"
+          disabled={approve.isPending}
+          onClick={() => approve.mutate({ organizationId })}
+        >
           {approve.isPending ? 'Approving…' : 'Approve'}
         </Button>
       </div>
@@ -41,7 +48,15 @@ export function Decision({ organizationId, blockers }: { organizationId: string;
           reject.mutate({ organizationId, reason });
         }}
       >
-        <TextareaField label="Reason for rejecting" hint="Sent to the organization's administrator." maxLength={1000} ref={reasonRef} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
+        <TextareaField
+          label="Reason for rejecting"
+          hint="Sent to the organization's administrator."
+          maxLength={1000}
+          ref={reasonRef}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          error={reasonError}
+        />
         {reject.error && !reasonError && <Alert tone="error">{reject.error.message}</Alert>}
         <div className="actions">
           <Button type="submit" className="button" disabled={reject.isPending}>
@@ -63,7 +78,12 @@ export function Suspension({ organizationId, suspended }: { organizationId: stri
   if (suspended) {
     return (
       <div className="actions">
-        <Button type="button" className="button" disabled={reactivate.isPending} onClick={() => reactivate.mutate({ organizationId })}>
+        <Button
+          type="button"
+          className="button"
+          disabled={reactivate.isPending}
+          onClick={() => reactivate.mutate({ organizationId })}
+        >
           Reactivate
         </Button>
         {reactivate.error && <Alert tone="error">{reactivate.error.message}</Alert>}
@@ -81,10 +101,20 @@ export function Suspension({ organizationId, suspended }: { organizationId: stri
         suspend.mutate({ organizationId, reason });
       }}
     >
-      <TextareaField label="Reason for suspending" hint="For staff; members are told the organization is suspended." maxLength={1000} ref={reasonRef} value={reason} onChange={(event) => setReason(event.target.value)} error={reasonError} />
+      <TextareaField
+        label="Reason for suspending"
+        hint="For staff; members are told the organization is suspended."
+        maxLength={1000}
+        ref={reasonRef}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={reasonError}
+      />
       {suspend.error && !reasonError && <Alert tone="error">{suspend.error.message}</Alert>}
       <div className="actions">
-        <Button type="submit" className="button" disabled={suspend.isPending}>Suspend</Button>
+        <Button type="submit" className="button" disabled={suspend.isPending}>
+          Suspend
+        </Button>
       </div>
     </form>
   );

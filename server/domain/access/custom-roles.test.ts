@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allowedScopes, checkCustomRole, checkGrantList, CUSTOM_ROLE_PERMISSIONS, RESERVED_ROLE_NAMES, roleNameProblem, sameRoleName } from './custom-roles';
+import {
+  allowedScopes,
+  checkCustomRole,
+  checkGrantList,
+  CUSTOM_ROLE_PERMISSIONS,
+  RESERVED_ROLE_NAMES,
+  roleNameProblem,
+  sameRoleName,
+} from './custom-roles';
 import { effectiveGrants } from './effective-permissions';
 import { permissionsForSide } from './permissions';
 
@@ -29,7 +37,13 @@ describe('roleNameProblem', () => {
 
 describe('checkGrantList', () => {
   it('accepts buyer permissions at allowed scopes and returns them in table order', () => {
-    expect(checkGrantList([{ permission: 'prices.view', scope: 'org' }, { permission: 'orders.view', scope: 'unit' }, { permission: 'orders.place', scope: 'org' }])).toEqual({
+    expect(
+      checkGrantList([
+        { permission: 'prices.view', scope: 'org' },
+        { permission: 'orders.view', scope: 'unit' },
+        { permission: 'orders.place', scope: 'org' },
+      ]),
+    ).toEqual({
       ok: true,
       grants: [
         { permission: 'orders.place', scope: 'org' },
@@ -42,17 +56,37 @@ describe('checkGrantList', () => {
   it.each([
     [[], 'Choose at least one permission.'],
     [[{ permission: 'orders.cancel', scope: 'org' }], '“orders.cancel” is not a permission.'],
-    [[{ permission: 'staff.fulfillment.work', scope: 'org' }], '“Work fulfillment” is a staff permission; a role of your organization cannot include it.'],
-    [[{ permission: 'orders.view', scope: 'own' }, { permission: 'orders.view', scope: 'org' }], '“View orders” is listed twice. List each permission once.'],
-    [[{ permission: 'orders.approve', scope: 'own' }], '“Approve orders” cannot be given for “own”; choose unit and below or whole organization.'],
-    [[{ permission: 'prices.view', scope: 'unit' }], '“View prices” cannot be given for “unit and below”; choose whole organization.'],
-    [[{ permission: 'stock.view', scope: 'galaxy' }], '“View stock” cannot be given for “galaxy”; choose whole organization.'],
+    [
+      [{ permission: 'staff.fulfillment.work', scope: 'org' }],
+      '“Work fulfillment” is a staff permission; a role of your organization cannot include it.',
+    ],
+    [
+      [
+        { permission: 'orders.view', scope: 'own' },
+        { permission: 'orders.view', scope: 'org' },
+      ],
+      '“View orders” is listed twice. List each permission once.',
+    ],
+    [
+      [{ permission: 'orders.approve', scope: 'own' }],
+      '“Approve orders” cannot be given for “own”; choose unit and below or whole organization.',
+    ],
+    [
+      [{ permission: 'prices.view', scope: 'unit' }],
+      '“View prices” cannot be given for “unit and below”; choose whole organization.',
+    ],
+    [
+      [{ permission: 'stock.view', scope: 'galaxy' }],
+      '“View stock” cannot be given for “galaxy”; choose whole organization.',
+    ],
   ])('refuses %j: %s', (grants, message) => {
     expect(checkGrantList(grants)).toEqual({ ok: false, message });
   });
 
   it('knows every scope each buyer permission allows', () => {
-    expect(Object.fromEntries(CUSTOM_ROLE_PERMISSIONS.map((permission) => [permission, allowedScopes(permission)]))).toEqual({
+    expect(
+      Object.fromEntries(CUSTOM_ROLE_PERMISSIONS.map((permission) => [permission, allowedScopes(permission)])),
+    ).toEqual({
       'org.users.manage': ['unit', 'org'],
       'org.roles.manage': ['org'],
       'org.units.manage': ['org'],
@@ -68,37 +102,75 @@ describe('checkGrantList', () => {
 });
 
 describe('checkCustomRole', () => {
-  const draft = { name: '  Purchasing lead ', description: ' Leads purchasing. ', grants: [{ permission: 'orders.view', scope: 'unit' }, { permission: 'orders.place', scope: 'org' }] };
+  const draft = {
+    name: '  Purchasing lead ',
+    description: ' Leads purchasing. ',
+    grants: [
+      { permission: 'orders.view', scope: 'unit' },
+      { permission: 'orders.place', scope: 'org' },
+    ],
+  };
 
   it('trims and stores encoded grants, the widest scope as the bare name', () => {
     expect(checkCustomRole(draft, { otherRoleNames: [], actorGrants: manager })).toEqual({
       ok: true,
-      role: { name: 'Purchasing lead', description: 'Leads purchasing.', permissions: ['orders.place', 'orders.view@unit'] },
+      role: {
+        name: 'Purchasing lead',
+        description: 'Leads purchasing.',
+        permissions: ['orders.place', 'orders.view@unit'],
+      },
     });
     const wide = { ...draft, grants: [{ permission: 'orders.view', scope: 'org' }] };
-    expect(checkCustomRole(wide, { otherRoleNames: [], actorGrants: manager })).toMatchObject({ ok: true, role: { permissions: ['orders.view'] } });
+    expect(checkCustomRole(wide, { otherRoleNames: [], actorGrants: manager })).toMatchObject({
+      ok: true,
+      role: { permissions: ['orders.view'] },
+    });
   });
 
   it('lets an actor give what they hold, at their scope or narrower', () => {
-    const own = { ...draft, grants: [{ permission: 'orders.view', scope: 'own' }, { permission: 'prices.view', scope: 'org' }] };
+    const own = {
+      ...draft,
+      grants: [
+        { permission: 'orders.view', scope: 'own' },
+        { permission: 'prices.view', scope: 'org' },
+      ],
+    };
     expect(checkCustomRole(own, { otherRoleNames: [], actorGrants: unitAdmin }).ok).toBe(true);
     expect(checkCustomRole(draft, { otherRoleNames: [], actorGrants: unitAdmin }).ok).toBe(true);
   });
 
   it.each([
-    [[{ permission: 'orders.view', scope: 'org' }], 'You cannot grant what you do not hold yourself: View orders (the whole organization).'],
-    [[{ permission: 'orders.approve', scope: 'unit' }], 'You cannot grant what you do not hold yourself: Approve orders (their unit and the units below it).'],
     [
-      [{ permission: 'stock.view', scope: 'org' }, { permission: 'orders.view', scope: 'org' }],
+      [{ permission: 'orders.view', scope: 'org' }],
+      'You cannot grant what you do not hold yourself: View orders (the whole organization).',
+    ],
+    [
+      [{ permission: 'orders.approve', scope: 'unit' }],
+      'You cannot grant what you do not hold yourself: Approve orders (their unit and the units below it).',
+    ],
+    [
+      [
+        { permission: 'stock.view', scope: 'org' },
+        { permission: 'orders.view', scope: 'org' },
+      ],
       'You cannot grant what you do not hold yourself: View orders (the whole organization); View stock.',
     ],
   ])('refuses grants beyond the actor’s own: %j', (grants, message) => {
-    expect(checkCustomRole({ ...draft, grants }, { otherRoleNames: [], actorGrants: unitAdmin })).toEqual({ ok: false, reason: 'beyond_own_grants', message });
+    expect(checkCustomRole({ ...draft, grants }, { otherRoleNames: [], actorGrants: unitAdmin })).toEqual({
+      ok: false,
+      reason: 'beyond_own_grants',
+      message,
+    });
   });
 
   it('does not count a permission whose flag is off on the actor', () => {
     const noPrices = effectiveGrants(permissionsForSide('buyer'), { ...allFlags, maySeePrices: false });
-    expect(checkCustomRole({ ...draft, grants: [{ permission: 'prices.view', scope: 'org' }] }, { otherRoleNames: [], actorGrants: noPrices })).toMatchObject({
+    expect(
+      checkCustomRole(
+        { ...draft, grants: [{ permission: 'prices.view', scope: 'org' }] },
+        { otherRoleNames: [], actorGrants: noPrices },
+      ),
+    ).toMatchObject({
       ok: false,
       reason: 'beyond_own_grants',
     });

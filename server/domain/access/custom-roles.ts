@@ -1,6 +1,14 @@
 import type { Grants } from './effective-permissions';
 import { grantsBeyond, refusalForGrants } from './granting';
-import { ALL_PERMISSIONS, encodeGrant, isPermission, PERMISSION_TABLE, type Grant, type Permission, type Scope } from './permissions';
+import {
+  ALL_PERMISSIONS,
+  encodeGrant,
+  isPermission,
+  PERMISSION_TABLE,
+  type Grant,
+  type Permission,
+  type Scope,
+} from './permissions';
 import { PREDEFINED_ROLES } from './roles';
 
 export const ROLE_NAME_MAX = 100;
@@ -15,10 +23,14 @@ export function allowedScopes(permission: Permission): readonly Scope[] {
 }
 
 /** The permissions a buyer organization's custom role may include, in table order. */
-export const CUSTOM_ROLE_PERMISSIONS: readonly Permission[] = ALL_PERMISSIONS.filter((permission) => PERMISSION_TABLE[permission].side === 'buyer');
+export const CUSTOM_ROLE_PERMISSIONS: readonly Permission[] = ALL_PERMISSIONS.filter(
+  (permission) => PERMISSION_TABLE[permission].side === 'buyer',
+);
 
 /** The names of the predefined roles a buyer organization sees; its custom roles may not take them. */
-export const RESERVED_ROLE_NAMES: readonly string[] = PREDEFINED_ROLES.filter((role) => role.side === 'buyer').map((role) => role.name);
+export const RESERVED_ROLE_NAMES: readonly string[] = PREDEFINED_ROLES.filter((role) => role.side === 'buyer').map(
+  (role) => role.name,
+);
 
 /** Two names are the same role name when they differ only in case and spacing. */
 export function sameRoleName(a: string, b: string): boolean {
@@ -52,7 +64,8 @@ export function checkGrantList(requested: readonly RequestedGrant[]): GrantListR
   for (const { permission, scope } of requested) {
     if (!isPermission(permission)) return { ok: false, message: `“${permission}” is not a permission.` };
     const { label, side } = PERMISSION_TABLE[permission];
-    if (side !== 'buyer') return { ok: false, message: `“${label}” is a staff permission; a role of your organization cannot include it.` };
+    if (side !== 'buyer')
+      return { ok: false, message: `“${label}” is a staff permission; a role of your organization cannot include it.` };
     if (chosen.has(permission)) return { ok: false, message: `“${label}” is listed twice. List each permission once.` };
     const allowed = allowedScopes(permission);
     if (!(allowed as readonly string[]).includes(scope)) {
@@ -85,13 +98,17 @@ export type CustomRoleCheck =
  * further than the actor's own grants — nobody grants what they do not hold. The whole list is
  * checked, on edits too, so nobody can change a role more powerful than themselves.
  */
-export function checkCustomRole(draft: CustomRoleDraft, context: { otherRoleNames: readonly string[]; actorGrants: Grants }): CustomRoleCheck {
+export function checkCustomRole(
+  draft: CustomRoleDraft,
+  context: { otherRoleNames: readonly string[]; actorGrants: Grants },
+): CustomRoleCheck {
   const name = draft.name.trim();
   const description = draft.description.trim();
   const fieldErrors: Record<string, string[]> = {};
   const nameProblem = roleNameProblem(name, context.otherRoleNames);
   if (nameProblem) fieldErrors.name = [nameProblem];
-  if (description.length > ROLE_DESCRIPTION_MAX) fieldErrors.description = [`Use at most ${ROLE_DESCRIPTION_MAX} characters.`];
+  if (description.length > ROLE_DESCRIPTION_MAX)
+    fieldErrors.description = [`Use at most ${ROLE_DESCRIPTION_MAX} characters.`];
   const list = checkGrantList(draft.grants);
   if (!list.ok) fieldErrors.grants = [list.message];
   if (!list.ok || Object.keys(fieldErrors).length > 0) return { ok: false, reason: 'invalid', fieldErrors };

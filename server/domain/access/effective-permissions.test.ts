@@ -29,11 +29,18 @@ describe('effectivePermissions', () => {
   });
 
   it('withholds approving without "may authorize orders"', () => {
-    expect(effectivePermissions(managerPermissions, { ...allFlags, mayAuthorizeOrders: false }).has('orders.approve')).toBe(false);
+    expect(
+      effectivePermissions(managerPermissions, { ...allFlags, mayAuthorizeOrders: false }).has('orders.approve'),
+    ).toBe(false);
   });
 
   it('ignores permission names that are not in the table and scopes a permission does not have', () => {
-    expect([...effectivePermissions(['orders.delete_everything', 'orders.view@unit', 'prices.view@own', 'orders.approve@own'], allFlags)]).toEqual(['orders.view']);
+    expect([
+      ...effectivePermissions(
+        ['orders.delete_everything', 'orders.view@unit', 'prices.view@own', 'orders.approve@own'],
+        allFlags,
+      ),
+    ]).toEqual(['orders.view']);
   });
 });
 

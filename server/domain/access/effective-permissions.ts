@@ -1,4 +1,11 @@
-import { decodeGrant, PERMISSION_TABLE, scopeCovers, type MembershipFlag, type Permission, type Scope } from './permissions';
+import {
+  decodeGrant,
+  PERMISSION_TABLE,
+  scopeCovers,
+  type MembershipFlag,
+  type Permission,
+  type Scope,
+} from './permissions';
 
 export type MembershipFlags = Record<MembershipFlag, boolean>;
 

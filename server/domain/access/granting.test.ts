@@ -23,10 +23,17 @@ describe('grantsBeyond', () => {
 
 describe('flagsBeyond', () => {
   it('maps each flag to the permission it gates', () => {
-    expect(FLAG_PERMISSION).toEqual({ mayOrder: 'orders.place', maySeePrices: 'prices.view', maySeeStock: 'stock.view', mayAuthorizeOrders: 'orders.approve' });
+    expect(FLAG_PERMISSION).toEqual({
+      mayOrder: 'orders.place',
+      maySeePrices: 'prices.view',
+      maySeeStock: 'stock.view',
+      mayAuthorizeOrders: 'orders.approve',
+    });
   });
 
   it('refuses turning on a flag whose permission the actor lacks; turning it off is always allowed', () => {
-    expect(flagsBeyond(unitAdmin, { maySeePrices: true, mayAuthorizeOrders: true, mayOrder: false })).toEqual(['mayAuthorizeOrders']);
+    expect(flagsBeyond(unitAdmin, { maySeePrices: true, mayAuthorizeOrders: true, mayOrder: false })).toEqual([
+      'mayAuthorizeOrders',
+    ]);
   });
 });

@@ -1,5 +1,13 @@
 import type { Grants } from './effective-permissions';
-import { decodeGrant, PERMISSION_TABLE, SCOPE_LABELS, scopeCovers, type Grant, type MembershipFlag, type Permission } from './permissions';
+import {
+  decodeGrant,
+  PERMISSION_TABLE,
+  SCOPE_LABELS,
+  scopeCovers,
+  type Grant,
+  type MembershipFlag,
+  type Permission,
+} from './permissions';
 
 /**
  * Nobody grants what they do not hold: the entries of `requested` (encoded grants) that reach
@@ -24,7 +32,9 @@ export const FLAG_PERMISSION: Record<MembershipFlag, Permission> = {
 
 /** Flags being turned on whose permission the actor does not hold themselves. */
 export function flagsBeyond(actor: Grants, flags: Partial<Record<MembershipFlag, boolean>>): MembershipFlag[] {
-  return (Object.keys(FLAG_PERMISSION) as MembershipFlag[]).filter((flag) => flags[flag] === true && !actor.has(FLAG_PERMISSION[flag]));
+  return (Object.keys(FLAG_PERMISSION) as MembershipFlag[]).filter(
+    (flag) => flags[flag] === true && !actor.has(FLAG_PERMISSION[flag]),
+  );
 }
 
 export function describeGrant(grant: Grant): string {

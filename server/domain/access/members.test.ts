@@ -15,10 +15,18 @@ describe('memberStatus', () => {
 });
 
 describe('lastAccountManagerProblem', () => {
-  const base = { organizationName: 'Northwind', memberName: 'Alice', isAccountManagerNow: true, isAccountManagerAfter: false, otherActiveAccountManagers: 0 };
+  const base = {
+    organizationName: 'Northwind',
+    memberName: 'Alice',
+    isAccountManagerNow: true,
+    isAccountManagerAfter: false,
+    otherActiveAccountManagers: 0,
+  };
 
   it('refuses taking the role or the activation from the last account manager', () => {
-    expect(lastAccountManagerProblem(base)).toBe('Alice is the last active account manager of Northwind. Make someone else account manager first.');
+    expect(lastAccountManagerProblem(base)).toBe(
+      'Alice is the last active account manager of Northwind. Make someone else account manager first.',
+    );
   });
 
   it('allows it when another active account manager remains, or when nothing is taken', () => {

@@ -4,7 +4,11 @@ import type { MembershipStatus, ShopAccountRole, UserStatus } from '../organizat
 export const MEMBER_STATUSES = ['active', 'invited', 'pending', 'deactivated', 'declined'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
-export function memberStatus(input: { membershipStatus: MembershipStatus; activated: boolean; userStatus: UserStatus }): MemberStatus {
+export function memberStatus(input: {
+  membershipStatus: MembershipStatus;
+  activated: boolean;
+  userStatus: UserStatus;
+}): MemberStatus {
   if (input.membershipStatus === 'pending') return 'pending';
   if (input.membershipStatus === 'rejected') return 'declined';
   if (!input.activated || input.userStatus === 'deactivated') return 'deactivated';

@@ -34,12 +34,21 @@ describe('membershipAccess', () => {
       ok: false,
       reason: "Your request to join Northwind Traders is waiting for its administrator's approval.",
     });
-    expect(membershipAccess({ ...base, status: 'rejected' })).toEqual({ ok: false, reason: 'Your request to join Northwind Traders was declined.' });
+    expect(membershipAccess({ ...base, status: 'rejected' })).toEqual({
+      ok: false,
+      reason: 'Your request to join Northwind Traders was declined.',
+    });
   });
 
   it('refuses an ERP-linked member whose contact was removed or whose customer was excluded', () => {
     expect(membershipAccess({ ...base, erpLink: 'ok' })).toEqual({ ok: true });
-    expect(membershipAccess({ ...base, erpLink: 'contact_removed' })).toMatchObject({ ok: false, reason: expect.stringContaining('no longer a contact of Northwind Traders') });
-    expect(membershipAccess({ ...base, erpLink: 'customer_excluded' })).toMatchObject({ ok: false, reason: expect.stringContaining('can no longer be used online') });
+    expect(membershipAccess({ ...base, erpLink: 'contact_removed' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('no longer a contact of Northwind Traders'),
+    });
+    expect(membershipAccess({ ...base, erpLink: 'customer_excluded' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('can no longer be used online'),
+    });
   });
 });

@@ -20,9 +20,13 @@ export function membershipAccess(input: MembershipAccessInput): MembershipAccess
     return { ok: false, reason: `Your request to join ${name} is waiting for its administrator's approval.` };
   }
   if (input.status === 'rejected') return { ok: false, reason: `Your request to join ${name} was declined.` };
-  if (!input.activated) return { ok: false, reason: `Your access to ${name} has been deactivated. Ask its administrator.` };
+  if (!input.activated)
+    return { ok: false, reason: `Your access to ${name} has been deactivated. Ask its administrator.` };
   if (input.erpLink === 'contact_removed') {
-    return { ok: false, reason: `You are no longer a contact of ${name} in our records, so you cannot sign in to its account. Contact us if this is wrong.` };
+    return {
+      ok: false,
+      reason: `You are no longer a contact of ${name} in our records, so you cannot sign in to its account. Contact us if this is wrong.`,
+    };
   }
   if (input.erpLink === 'customer_excluded') {
     return { ok: false, reason: `The account of ${name} can no longer be used online. Contact us.` };

@@ -17,9 +17,18 @@ export type MembershipFlag = (typeof MEMBERSHIP_FLAGS)[number];
 export const SCOPES = ['own', 'unit', 'org'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-export const SCOPE_LABELS: Record<Scope, string> = { own: 'their own', unit: 'their unit and the units below it', org: 'the whole organization' };
+export const SCOPE_LABELS: Record<Scope, string> = {
+  own: 'their own',
+  unit: 'their unit and the units below it',
+  org: 'the whole organization',
+};
 
-export type PermissionDefinition = { side: OrganizationKind; label: string; flag?: MembershipFlag; scopes?: readonly Scope[] };
+export type PermissionDefinition = {
+  side: OrganizationKind;
+  label: string;
+  flag?: MembershipFlag;
+  scopes?: readonly Scope[];
+};
 
 export const PERMISSIONS = {
   // Buyer organization

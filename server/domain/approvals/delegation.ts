@@ -14,8 +14,7 @@ const DAY_MS = 86_400_000;
 export type AbsenceDays = { startsAt: string; endsAt: string };
 
 export type DelegationWindow =
-  | { ok: true; startsAt: Date; endsAt: Date }
-  | { ok: false; field: 'startsAt' | 'endsAt'; message: string };
+  { ok: true; startsAt: Date; endsAt: Date } | { ok: false; field: 'startsAt' | 'endsAt'; message: string };
 
 const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 
@@ -27,10 +26,14 @@ const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 export function delegationWindow(days: AbsenceDays, now: Date): DelegationWindow {
   const startsAt = dayStart(days.startsAt);
   const endsAt = new Date(dayStart(days.endsAt).getTime() + DAY_MS);
-  if (Number.isNaN(startsAt.getTime())) return { ok: false, field: 'startsAt', message: 'Enter the first day you are away.' };
-  if (Number.isNaN(endsAt.getTime())) return { ok: false, field: 'endsAt', message: 'Enter the last day you are away.' };
-  if (endsAt <= startsAt) return { ok: false, field: 'endsAt', message: 'The last day away cannot be before the first.' };
-  if (endsAt <= now) return { ok: false, field: 'endsAt', message: 'That absence is already over: choose a last day from today on.' };
+  if (Number.isNaN(startsAt.getTime()))
+    return { ok: false, field: 'startsAt', message: 'Enter the first day you are away.' };
+  if (Number.isNaN(endsAt.getTime()))
+    return { ok: false, field: 'endsAt', message: 'Enter the last day you are away.' };
+  if (endsAt <= startsAt)
+    return { ok: false, field: 'endsAt', message: 'The last day away cannot be before the first.' };
+  if (endsAt <= now)
+    return { ok: false, field: 'endsAt', message: 'That absence is already over: choose a last day from today on.' };
   if (endsAt.getTime() - startsAt.getTime() > MAX_DELEGATION_DAYS * DAY_MS) {
     return { ok: false, field: 'endsAt', message: `An absence can last at most ${MAX_DELEGATION_DAYS} days.` };
   }
@@ -39,7 +42,10 @@ export function delegationWindow(days: AbsenceDays, now: Date): DelegationWindow
 
 /** A stored window as the days a person entered. */
 export function absenceDays(window: { startsAt: Date; endsAt: Date }): AbsenceDays {
-  return { startsAt: window.startsAt.toISOString().slice(0, 10), endsAt: new Date(window.endsAt.getTime() - 1).toISOString().slice(0, 10) };
+  return {
+    startsAt: window.startsAt.toISOString().slice(0, 10),
+    endsAt: new Date(window.endsAt.getTime() - 1).toISOString().slice(0, 10),
+  };
 }
 
 export type DelegationState = 'upcoming' | 'active' | 'ended';
@@ -53,7 +59,8 @@ export function delegationState(window: { startsAt: Date; endsAt: Date }, now: D
 /** An authorizer's absence as delegation needs it: the window and whether the delegate may decide now. */
 export type Absence = { from: Date; to: Date; delegate: { membershipId: string; name: string; mayDecide: boolean } };
 
-const byName = (a: Authorizer, b: Authorizer) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.membershipId.localeCompare(b.membershipId);
+const byName = (a: Authorizer, b: Authorizer) =>
+  a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.membershipId.localeCompare(b.membershipId);
 
 /**
  * The authorizers of a step with the delegates of those away right now, "on behalf of" them —
@@ -61,7 +68,12 @@ const byName = (a: Authorizer, b: Authorizer) => a.name.localeCompare(b.name, 'e
  * Delegates recorded earlier are dropped and worked out afresh; a delegate who is the requester,
  * cannot decide, or is already named is not added.
  */
-export function addDelegates(authorizers: readonly Authorizer[], absences: ReadonlyMap<string, Absence>, requesterMembershipId: string | null, now: Date): Authorizer[] {
+export function addDelegates(
+  authorizers: readonly Authorizer[],
+  absences: ReadonlyMap<string, Absence>,
+  requesterMembershipId: string | null,
+  now: Date,
+): Authorizer[] {
   const chosen = new Map<string, Authorizer>();
   const named = authorizers.filter((person) => !person.onBehalfOf);
   for (const person of named) chosen.set(person.membershipId, { membershipId: person.membershipId, name: person.name });
@@ -69,8 +81,13 @@ export function addDelegates(authorizers: readonly Authorizer[], absences: Reado
     const away = absences.get(person.membershipId);
     if (!away || !(away.from <= now && now < away.to)) continue;
     const delegate = away.delegate;
-    if (!delegate.mayDecide || delegate.membershipId === requesterMembershipId || chosen.has(delegate.membershipId)) continue;
-    chosen.set(delegate.membershipId, { membershipId: delegate.membershipId, name: delegate.name, onBehalfOf: { membershipId: person.membershipId, name: person.name } });
+    if (!delegate.mayDecide || delegate.membershipId === requesterMembershipId || chosen.has(delegate.membershipId))
+      continue;
+    chosen.set(delegate.membershipId, {
+      membershipId: delegate.membershipId,
+      name: delegate.name,
+      onBehalfOf: { membershipId: person.membershipId, name: person.name },
+    });
   }
   return [...chosen.values()].sort(byName);
 }

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateApproval, undecidableSteps, type ApprovalInput, type ApprovalRule, type PolicyMember, type SpendingLimit } from './evaluate';
+import {
+  evaluateApproval,
+  undecidableSteps,
+  type ApprovalInput,
+  type ApprovalRule,
+  type PolicyMember,
+  type SpendingLimit,
+} from './evaluate';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
-const member = (id: string, extra: Partial<PolicyMember> = {}): PolicyMember => ({ membershipId: id, name: id, active: true, mayAuthorize: true, isAccountManager: false, roleIds: [], ...extra });
+const member = (id: string, extra: Partial<PolicyMember> = {}): PolicyMember => ({
+  membershipId: id,
+  name: id,
+  active: true,
+  mayAuthorize: true,
+  isAccountManager: false,
+  roleIds: [],
+  ...extra,
+});
 
 const people = [
   member('requester', { mayAuthorize: false, roleIds: ['buyer'] }),
@@ -14,8 +29,20 @@ const people = [
   member('finance', { roleIds: ['finance-manager'] }),
 ];
 
-const order = (totalMinor: number, extra: Partial<ApprovalInput['order']> = {}) => ({ totalMinor, itemCount: 1, skuCount: 1, shippingMinor: 0, ...extra });
-const requester = { membershipId: 'requester', unitPath: ['plant', 'purchasing-unit', 'org'], roleIds: ['buyer'], hasLimitedBudget: true, monthToDateMinor: 0 };
+const order = (totalMinor: number, extra: Partial<ApprovalInput['order']> = {}) => ({
+  totalMinor,
+  itemCount: 1,
+  skuCount: 1,
+  shippingMinor: 0,
+  ...extra,
+});
+const requester = {
+  membershipId: 'requester',
+  unitPath: ['plant', 'purchasing-unit', 'org'],
+  roleIds: ['buyer'],
+  hasLimitedBudget: true,
+  monthToDateMinor: 0,
+};
 
 function evaluate(input: Partial<ApprovalInput> & { order: ApprovalInput['order'] }) {
   return evaluateApproval({ requester, limits: [], rules: [], members: people, now: NOW, ...input });
@@ -47,8 +74,11 @@ describe('spending limits', () => {
   });
 
   it('counts the month so far for a monthly limit, at, under and over', () => {
-    const monthly: SpendingLimit[] = [{ id: 'm', limitMinor: 100_000, period: 'month', authorizerMembershipIds: ['A'] }];
-    const spent = (monthToDateMinor: number, total: number) => shape({ order: order(total), limits: monthly, requester: { ...requester, monthToDateMinor } });
+    const monthly: SpendingLimit[] = [
+      { id: 'm', limitMinor: 100_000, period: 'month', authorizerMembershipIds: ['A'] },
+    ];
+    const spent = (monthToDateMinor: number, total: number) =>
+      shape({ order: order(total), limits: monthly, requester: { ...requester, monthToDateMinor } });
     expect(spent(60_000, 39_999)).toEqual([]);
     expect(spent(60_000, 40_000)).toEqual([]);
     expect(spent(60_000, 40_001)).toEqual(['1: A']);
@@ -57,9 +87,26 @@ describe('spending limits', () => {
 });
 
 describe('approval rules', () => {
-  const rule = (id: string, extra: Partial<ApprovalRule>): ApprovalRule => ({ id, name: id, active: true, conditions: [], appliesTo: { kind: 'everyone' }, approvers: { kind: 'members', membershipIds: ['A'] }, tier: 1, ...extra });
-  const purchasing = rule('Purchasing', { conditions: [{ field: 'order_total', comparator: '>', value: 1_000_000 }], approvers: { kind: 'role', roleId: 'purchasing-manager' }, tier: 1 });
-  const finance = rule('Finance', { conditions: [{ field: 'order_total', comparator: '>', value: 1_500_000 }], approvers: { kind: 'role', roleId: 'finance-manager' }, tier: 2 });
+  const rule = (id: string, extra: Partial<ApprovalRule>): ApprovalRule => ({
+    id,
+    name: id,
+    active: true,
+    conditions: [],
+    appliesTo: { kind: 'everyone' },
+    approvers: { kind: 'members', membershipIds: ['A'] },
+    tier: 1,
+    ...extra,
+  });
+  const purchasing = rule('Purchasing', {
+    conditions: [{ field: 'order_total', comparator: '>', value: 1_000_000 }],
+    approvers: { kind: 'role', roleId: 'purchasing-manager' },
+    tier: 1,
+  });
+  const finance = rule('Finance', {
+    conditions: [{ field: 'order_total', comparator: '>', value: 1_500_000 }],
+    approvers: { kind: 'role', roleId: 'finance-manager' },
+    tier: 2,
+  });
 
   it.each([
     [999_999, []],
@@ -68,11 +115,22 @@ describe('approval rules', () => {
     [1_500_000, ['1: purchasing']],
     [1_500_001, ['1: purchasing', '2: finance']],
   ])('the 10,000 / 15,000 example: %i needs %j', (total, expected) => {
-    expect(shape({ order: order(total), rules: [purchasing, finance], requester: { ...requester, hasLimitedBudget: false } })).toEqual(expected);
+    expect(
+      shape({
+        order: order(total),
+        rules: [purchasing, finance],
+        requester: { ...requester, hasLimitedBudget: false },
+      }),
+    ).toEqual(expected);
   });
 
   it('joins conditions with AND, on every field and comparator', () => {
-    const both = rule('Big and many', { conditions: [{ field: 'item_quantity', comparator: '>=', value: 10 }, { field: 'distinct_skus', comparator: '<', value: 3 }] });
+    const both = rule('Big and many', {
+      conditions: [
+        { field: 'item_quantity', comparator: '>=', value: 10 },
+        { field: 'distinct_skus', comparator: '<', value: 3 },
+      ],
+    });
     expect(shape({ order: order(1, { itemCount: 10, skuCount: 2 }), rules: [both] })).toEqual(['1: A']);
     expect(shape({ order: order(1, { itemCount: 9, skuCount: 2 }), rules: [both] })).toEqual([]);
     expect(shape({ order: order(1, { itemCount: 10, skuCount: 3 }), rules: [both] })).toEqual([]);
@@ -86,7 +144,11 @@ describe('approval rules', () => {
     const forOthers = rule('Others', { appliesTo: { kind: 'roles', roleIds: ['viewer'] } });
     const forPurchasing = rule('Purchasing unit', { appliesTo: { kind: 'units', unitIds: ['purchasing-unit'] } });
     const forFinance = rule('Finance unit', { appliesTo: { kind: 'units', unitIds: ['finance-unit'] } });
-    expect(evaluate({ order: order(1), rules: [forBuyers, forOthers, forPurchasing, forFinance] }).map((step) => step.source)).toEqual([
+    expect(
+      evaluate({ order: order(1), rules: [forBuyers, forOthers, forPurchasing, forFinance] }).map(
+        (step) => step.source,
+      ),
+    ).toEqual([
       { kind: 'rule', ruleId: 'Buyers', ruleName: 'Buyers' },
       { kind: 'rule', ruleId: 'Purchasing unit', ruleName: 'Purchasing unit' },
     ]);
@@ -101,10 +163,15 @@ describe('approval rules', () => {
 });
 
 describe('who may decide', () => {
-  const only = (ids: string[]): SpendingLimit[] => [{ id: 'x', limitMinor: 0, period: 'order', authorizerMembershipIds: ids }];
+  const only = (ids: string[]): SpendingLimit[] => [
+    { id: 'x', limitMinor: 0, period: 'order', authorizerMembershipIds: ids },
+  ];
 
   it('lets any one of several authorizers decide, in name order', () => {
-    expect(evaluate({ order: order(1), limits: only(['B', 'A']) })[0]?.authorizers.map((a) => a.membershipId)).toEqual(['A', 'B']);
+    expect(evaluate({ order: order(1), limits: only(['B', 'A']) })[0]?.authorizers.map((a) => a.membershipId)).toEqual([
+      'A',
+      'B',
+    ]);
   });
 
   it('never lets the requester approve their own order: a step only they could decide goes to the account managers', () => {
@@ -128,7 +195,11 @@ describe('who may decide', () => {
   });
 
   it('offers a step to an away authorizer’s delegate during the absence, on their behalf', () => {
-    const away = { delegateMembershipId: 'C', from: new Date('2026-11-20T00:00:00Z'), to: new Date('2026-11-27T00:00:00Z') };
+    const away = {
+      delegateMembershipId: 'C',
+      from: new Date('2026-11-20T00:00:00Z'),
+      to: new Date('2026-11-27T00:00:00Z'),
+    };
     const members = people.map((p) => (p.membershipId === 'A' ? { ...p, delegation: away } : p));
     expect(evaluate({ order: order(1), limits: only(['A']), members })[0]?.authorizers).toEqual([
       { membershipId: 'A', name: 'A' },

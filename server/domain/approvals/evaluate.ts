@@ -18,7 +18,8 @@ export type ConditionField = (typeof CONDITION_FIELDS)[number];
 /** Amount fields are in minor units of the organization's currency. */
 export type Condition = { field: ConditionField; comparator: Comparator; value: number };
 
-export type RuleAudience = { kind: 'everyone' } | { kind: 'roles'; roleIds: readonly string[] } | { kind: 'units'; unitIds: readonly string[] };
+export type RuleAudience =
+  { kind: 'everyone' } | { kind: 'roles'; roleIds: readonly string[] } | { kind: 'units'; unitIds: readonly string[] };
 export type RuleApprovers = { kind: 'role'; roleId: string } | { kind: 'members'; membershipIds: readonly string[] };
 
 export type ApprovalRule = {
@@ -36,7 +37,12 @@ export const LIMIT_PERIODS = ['order', 'month'] as const;
 export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
 
 /** One entry of a sub-account's spending limits: above `limitMinor`, one of the authorizers approves. */
-export type SpendingLimit = { id: string; limitMinor: number; period: LimitPeriod; authorizerMembershipIds: readonly string[] };
+export type SpendingLimit = {
+  id: string;
+  limitMinor: number;
+  period: LimitPeriod;
+  authorizerMembershipIds: readonly string[];
+};
 
 /** A member of the organization as the policy sees them. */
 export type PolicyMember = {
@@ -65,7 +71,9 @@ export type ApprovalRequester = {
 
 export type Authorizer = { membershipId: string; name: string; onBehalfOf?: { membershipId: string; name: string } };
 
-export type StepSource = { kind: 'limit'; limitId: string; limitMinor: number; period: LimitPeriod } | { kind: 'rule'; ruleId: string; ruleName: string };
+export type StepSource =
+  | { kind: 'limit'; limitId: string; limitMinor: number; period: LimitPeriod }
+  | { kind: 'rule'; ruleId: string; ruleName: string };
 
 export type ApprovalStep = {
   tier: number;
@@ -128,14 +136,18 @@ export function limitExceeded(limit: SpendingLimit, order: ApprovalOrder, reques
   return spent > limit.limitMinor;
 }
 
-const byName = (a: Authorizer, b: Authorizer) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.membershipId.localeCompare(b.membershipId);
+const byName = (a: Authorizer, b: Authorizer) =>
+  a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.membershipId.localeCompare(b.membershipId);
 
 /**
  * The people who may decide a step named for `named`: active members who may authorize orders,
  * never the requester; each absent authorizer's delegate joins "on behalf of" them. When nobody is
  * left, the account managers decide, and the step says why.
  */
-function eligibleFor(named: readonly string[], input: ApprovalInput): { authorizers: Authorizer[]; escalated: ApprovalStep['escalated'] } {
+function eligibleFor(
+  named: readonly string[],
+  input: ApprovalInput,
+): { authorizers: Authorizer[]; escalated: ApprovalStep['escalated'] } {
   const byId = new Map(input.members.map((member) => [member.membershipId, member]));
   const canDecide = (member: PolicyMember | undefined): member is PolicyMember =>
     Boolean(member && member.active && member.mayAuthorize && member.membershipId !== input.requester.membershipId);
@@ -145,15 +157,24 @@ function eligibleFor(named: readonly string[], input: ApprovalInput): { authoriz
     if (!canDecide(member)) continue;
     chosen.set(member.membershipId, { membershipId: member.membershipId, name: member.name });
     const away = member.delegation;
-    const delegate = away && away.from <= input.now && input.now < away.to ? byId.get(away.delegateMembershipId) : undefined;
+    const delegate =
+      away && away.from <= input.now && input.now < away.to ? byId.get(away.delegateMembershipId) : undefined;
     if (canDecide(delegate) && !chosen.has(delegate.membershipId)) {
-      chosen.set(delegate.membershipId, { membershipId: delegate.membershipId, name: delegate.name, onBehalfOf: { membershipId: member.membershipId, name: member.name } });
+      chosen.set(delegate.membershipId, {
+        membershipId: delegate.membershipId,
+        name: delegate.name,
+        onBehalfOf: { membershipId: member.membershipId, name: member.name },
+      });
     }
   }
   if (chosen.size > 0) return { authorizers: [...chosen.values()].sort(byName), escalated: null };
 
-  const onlySelf = named.includes(input.requester.membershipId) && named.every((id) => id === input.requester.membershipId || !canDecide(byId.get(id)));
-  const managers = input.members.filter((member) => member.isAccountManager && canDecide(member)).map((member) => ({ membershipId: member.membershipId, name: member.name }));
+  const onlySelf =
+    named.includes(input.requester.membershipId) &&
+    named.every((id) => id === input.requester.membershipId || !canDecide(byId.get(id)));
+  const managers = input.members
+    .filter((member) => member.isAccountManager && canDecide(member))
+    .map((member) => ({ membershipId: member.membershipId, name: member.name }));
   return { authorizers: managers.sort(byName), escalated: onlySelf ? 'self' : 'none' };
 }
 
@@ -167,20 +188,35 @@ export function evaluateApproval(input: ApprovalInput): ApprovalStep[] {
   const steps: ApprovalStep[] = [];
 
   if (requester.hasLimitedBudget) {
-    const exceeded = input.limits.filter((limit) => limitExceeded(limit, order, requester)).sort((a, b) => a.limitMinor - b.limitMinor || a.id.localeCompare(b.id));
+    const exceeded = input.limits
+      .filter((limit) => limitExceeded(limit, order, requester))
+      .sort((a, b) => a.limitMinor - b.limitMinor || a.id.localeCompare(b.id));
     exceeded.forEach((limit, index) => {
-      steps.push({ tier: index + 1, source: { kind: 'limit', limitId: limit.id, limitMinor: limit.limitMinor, period: limit.period }, ...eligibleFor(limit.authorizerMembershipIds, input) });
+      steps.push({
+        tier: index + 1,
+        source: { kind: 'limit', limitId: limit.id, limitMinor: limit.limitMinor, period: limit.period },
+        ...eligibleFor(limit.authorizerMembershipIds, input),
+      });
     });
   }
 
   const afterLimits = steps.length;
   const applying = input.rules
-    .filter((rule) => rule.active && ruleReaches(rule, requester) && rule.conditions.every((condition) => conditionHolds(order, condition)))
+    .filter(
+      (rule) =>
+        rule.active &&
+        ruleReaches(rule, requester) &&
+        rule.conditions.every((condition) => conditionHolds(order, condition)),
+    )
     .sort((a, b) => a.tier - b.tier || a.name.localeCompare(b.name));
   const tiers = [...new Set(applying.map((rule) => rule.tier))];
   for (const rule of applying) {
     const named = namedApprovers(rule.approvers, input.members);
-    steps.push({ tier: afterLimits + tiers.indexOf(rule.tier) + 1, source: { kind: 'rule', ruleId: rule.id, ruleName: rule.name }, ...eligibleFor(named, input) });
+    steps.push({
+      tier: afterLimits + tiers.indexOf(rule.tier) + 1,
+      source: { kind: 'rule', ruleId: rule.id, ruleName: rule.name },
+      ...eligibleFor(named, input),
+    });
   }
   return steps;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { escalateStep, escalationDue, mayRemindAgain, REMINDER_LIST_LIMIT, reminderDue, reminderList, waitingHours } from './reminders';
+import {
+  escalateStep,
+  escalationDue,
+  mayRemindAgain,
+  REMINDER_LIST_LIMIT,
+  reminderDue,
+  reminderList,
+  waitingHours,
+} from './reminders';
 
 const settings = { reminderHours: 24, escalationDays: 3 };
 const now = new Date('2026-11-23T12:00:00Z');
@@ -53,15 +61,26 @@ describe('escalateStep', () => {
   const mia = { membershipId: 'mia', name: 'Mia Manager' };
 
   it('adds the account managers, marks the step overdue and says who was added', () => {
-    expect(escalateStep({ authorizers: [carol], escalated: null }, [max, mia], 'rob')).toEqual({ authorizers: [carol, max, mia], added: [max, mia], escalated: 'overdue' });
+    expect(escalateStep({ authorizers: [carol], escalated: null }, [max, mia], 'rob')).toEqual({
+      authorizers: [carol, max, mia],
+      added: [max, mia],
+      escalated: 'overdue',
+    });
   });
 
   it('never adds the requester, nor anyone already named', () => {
-    expect(escalateStep({ authorizers: [carol, max], escalated: null }, [max, mia, mia], 'mia')).toEqual({ authorizers: [carol, max], added: [], escalated: null });
+    expect(escalateStep({ authorizers: [carol, max], escalated: null }, [max, mia, mia], 'mia')).toEqual({
+      authorizers: [carol, max],
+      added: [],
+      escalated: null,
+    });
   });
 
   it('keeps the reason of a step the account managers already had', () => {
-    expect(escalateStep({ authorizers: [max], escalated: 'self' }, [max, mia], 'rob')).toMatchObject({ added: [mia], escalated: 'self' });
+    expect(escalateStep({ authorizers: [max], escalated: 'self' }, [max, mia], 'rob')).toMatchObject({
+      added: [mia],
+      escalated: 'self',
+    });
   });
 });
 
@@ -93,7 +112,10 @@ describe('reminderList', () => {
     const list = reminderList(orders, now);
     expect(list.total).toBe(REMINDER_LIST_LIMIT + 3);
     expect(list.lines).toHaveLength(REMINDER_LIST_LIMIT);
-    expect(list.lines[0]).toMatchObject({ number: `CS-${1000 + REMINDER_LIST_LIMIT + 2}`, waitingHours: 30 + REMINDER_LIST_LIMIT + 2 });
+    expect(list.lines[0]).toMatchObject({
+      number: `CS-${1000 + REMINDER_LIST_LIMIT + 2}`,
+      waitingHours: 30 + REMINDER_LIST_LIMIT + 2,
+    });
     expect(list.lines.map((line) => line.number)).not.toContain('CS-1000');
   });
 

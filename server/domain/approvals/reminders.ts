@@ -40,7 +40,12 @@ export type EscalationCandidate = { status: string; pendingSince: Date | null; e
 
 /** Whether a step goes to the account managers now: pending longer than the escalation period, and not escalated yet. */
 export function escalationDue(step: EscalationCandidate, now: Date, settings: ReminderSettings): boolean {
-  return step.status === 'pending' && step.escalatedAt === null && step.pendingSince !== null && step.pendingSince < escalationCutoff(now, settings);
+  return (
+    step.status === 'pending' &&
+    step.escalatedAt === null &&
+    step.pendingSince !== null &&
+    step.pendingSince < escalationCutoff(now, settings)
+  );
 }
 
 /**
@@ -55,8 +60,14 @@ export function escalateStep(
   requesterMembershipId: string,
 ): { authorizers: Authorizer[]; added: Authorizer[]; escalated: string | null } {
   const named = new Set(step.authorizers.map((person) => person.membershipId));
-  const added = managers.filter((manager) => manager.membershipId !== requesterMembershipId && !named.has(manager.membershipId));
-  const unique = [...new Map(added.map((manager) => [manager.membershipId, { membershipId: manager.membershipId, name: manager.name }])).values()];
+  const added = managers.filter(
+    (manager) => manager.membershipId !== requesterMembershipId && !named.has(manager.membershipId),
+  );
+  const unique = [
+    ...new Map(
+      added.map((manager) => [manager.membershipId, { membershipId: manager.membershipId, name: manager.name }]),
+    ).values(),
+  ];
   return {
     authorizers: [...step.authorizers, ...unique],
     added: unique,
@@ -80,10 +91,19 @@ export type ReminderLine = { number: string; requesterName: string; waitingHours
 export const REMINDER_LIST_LIMIT = 25;
 
 /** What one reminder says: the longest waiting of the authorizer's overdue orders, oldest first, and how many there are. */
-export function reminderList(orders: readonly OverdueOrder[], now: Date, limit = REMINDER_LIST_LIMIT): { lines: ReminderLine[]; total: number } {
+export function reminderList(
+  orders: readonly OverdueOrder[],
+  now: Date,
+  limit = REMINDER_LIST_LIMIT,
+): { lines: ReminderLine[]; total: number } {
   const lines = [...orders]
     .sort((a, b) => a.pendingSince.getTime() - b.pendingSince.getTime() || a.number.localeCompare(b.number))
     .slice(0, limit)
-    .map((order) => ({ number: order.number, requesterName: order.requesterName, waitingHours: waitingHours(order.pendingSince, now), escalated: order.escalated }));
+    .map((order) => ({
+      number: order.number,
+      requesterName: order.requesterName,
+      waitingHours: waitingHours(order.pendingSince, now),
+      escalated: order.escalated,
+    }));
   return { lines, total: orders.length };
 }

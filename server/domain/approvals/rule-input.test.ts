@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { approverIds, conditionValueText, normalizeRule, parseConditionValue, parseCount, removedAuthorizers, type RuleDraft } from './rule-input';
+import {
+  approverIds,
+  conditionValueText,
+  normalizeRule,
+  parseConditionValue,
+  parseCount,
+  removedAuthorizers,
+  type RuleDraft,
+} from './rule-input';
 
 const draft = (overrides: Partial<RuleDraft> = {}): RuleDraft => ({
   name: '  Large   orders ',
@@ -42,7 +50,13 @@ describe('normalizing a rule', () => {
         approvers: { kind: 'role', roleId: 'role-1' },
       },
     });
-    const units = normalizeRule(draft({ appliesTo: { kind: 'units', roleIds: [], unitIds: ['u1', 'u1', 'u2'] }, approvers: { kind: 'members', membershipIds: ['m1', 'm2'] } }), 'USD');
+    const units = normalizeRule(
+      draft({
+        appliesTo: { kind: 'units', roleIds: [], unitIds: ['u1', 'u1', 'u2'] },
+        approvers: { kind: 'members', membershipIds: ['m1', 'm2'] },
+      }),
+      'USD',
+    );
     expect(units.ok && units.rule.appliesTo).toEqual({ kind: 'units', unitIds: ['u1', 'u2'] });
     expect(units.ok && units.rule.approvers).toEqual({ kind: 'members', membershipIds: ['m1', 'm2'] });
   });
@@ -73,7 +87,11 @@ describe('normalizing a rule', () => {
   });
 
   it('limits the number of conditions', () => {
-    const six = Array.from({ length: 6 }, () => ({ field: 'item_quantity' as const, comparator: '>' as const, value: '1' }));
+    const six = Array.from({ length: 6 }, () => ({
+      field: 'item_quantity' as const,
+      comparator: '>' as const,
+      value: '1',
+    }));
     const check = normalizeRule(draft({ conditions: six }), 'USD');
     expect(!check.ok && check.fieldErrors.conditions).toEqual(['Use at most 5 conditions.']);
     expect(!normalizeRule(draft({ conditions: [] }), 'USD').ok).toBe(true);

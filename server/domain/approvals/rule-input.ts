@@ -55,7 +55,14 @@ export type RuleDraft = {
   approvers: { kind: RuleApprovers['kind']; roleId?: string; membershipIds: readonly string[] };
 };
 
-export type NormalizedRule = { name: string; active: boolean; tier: number; conditions: Condition[]; appliesTo: RuleAudience; approvers: RuleApprovers };
+export type NormalizedRule = {
+  name: string;
+  active: boolean;
+  tier: number;
+  conditions: Condition[];
+  appliesTo: RuleAudience;
+  approvers: RuleApprovers;
+};
 
 export type RuleCheck = { ok: true; rule: NormalizedRule } | { ok: false; fieldErrors: Record<string, string[]> };
 
@@ -69,14 +76,16 @@ export function normalizeRule(draft: RuleDraft, currency: string): RuleCheck {
   const name = draft.name.trim().replace(/\s+/g, ' ');
   if (!name) fail('name', 'Enter a name.');
   else if (name.length > 100) fail('name', 'Use at most 100 characters.');
-  if (!Number.isInteger(draft.tier) || draft.tier < 1 || draft.tier > MAX_TIER) fail('tier', `Choose a tier from 1 to ${MAX_TIER}.`);
+  if (!Number.isInteger(draft.tier) || draft.tier < 1 || draft.tier > MAX_TIER)
+    fail('tier', `Choose a tier from 1 to ${MAX_TIER}.`);
 
   if (draft.conditions.length === 0) fail('conditions', 'Add at least one condition.');
   if (draft.conditions.length > MAX_CONDITIONS) fail('conditions', `Use at most ${MAX_CONDITIONS} conditions.`);
   const conditions: Condition[] = [];
   draft.conditions.forEach((condition, index) => {
     const value = parseConditionValue(condition.field, condition.value, currency);
-    if (value === null) fail(`conditions.${index}.value`, isAmountField(condition.field) ? amountProblem(currency) : COUNT_PROBLEM);
+    if (value === null)
+      fail(`conditions.${index}.value`, isAmountField(condition.field) ? amountProblem(currency) : COUNT_PROBLEM);
     else conditions.push({ field: condition.field, comparator: condition.comparator, value });
   });
 
@@ -100,7 +109,8 @@ export function normalizeRule(draft: RuleDraft, currency: string): RuleCheck {
   } else {
     const membershipIds = unique(draft.approvers.membershipIds);
     if (membershipIds.length === 0) fail('approvers', 'Choose at least one person who approves.');
-    else if (membershipIds.length > MAX_NAMED_APPROVERS) fail('approvers', `Choose at most ${MAX_NAMED_APPROVERS} people.`);
+    else if (membershipIds.length > MAX_NAMED_APPROVERS)
+      fail('approvers', `Choose at most ${MAX_NAMED_APPROVERS} people.`);
     approvers = { kind: 'members', membershipIds };
   }
 

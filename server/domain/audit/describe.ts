@@ -22,9 +22,13 @@ export function describeAuditEntry(action: string, data: Record<string, unknown>
     case 'spending_limit.created':
     case 'spending_limit.updated':
     case 'spending_limit.deleted': {
-      const verb = action === 'spending_limit.created' ? 'Added' : action === 'spending_limit.updated' ? 'Changed' : 'Removed';
+      const verb =
+        action === 'spending_limit.created' ? 'Added' : action === 'spending_limit.updated' ? 'Changed' : 'Removed';
       const period = data.period === 'month' ? ' this month' : '';
-      const who = Array.isArray(data.authorizers) && data.authorizers.length > 0 ? `: ${data.authorizers.join(' or ')} approve${data.authorizers.length === 1 ? 's' : ''}` : '';
+      const who =
+        Array.isArray(data.authorizers) && data.authorizers.length > 0
+          ? `: ${data.authorizers.join(' or ')} approve${data.authorizers.length === 1 ? 's' : ''}`
+          : '';
       return `${verb} ${name ?? 'a member'}'s spending limit over ${String(data.limit ?? '')}${period}${verb === 'Removed' ? '' : who}`;
     }
     case 'approval_rule.created':

@@ -11,7 +11,9 @@ describe('passwordProblem', () => {
   });
 
   it('refuses passwords over the maximum length', () => {
-    expect(passwordProblem('a1b2c3d4'.repeat(PASSWORD_MAX_LENGTH / 8 + 1))).toBe(`Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+    expect(passwordProblem('a1b2c3d4'.repeat(PASSWORD_MAX_LENGTH / 8 + 1))).toBe(
+      `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
+    );
   });
 
   it('refuses the commonest passwords whatever their case', () => {

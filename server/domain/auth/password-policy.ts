@@ -6,8 +6,18 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
 const COMMON_PASSWORDS = new Set([
-  'password123', 'password1234', '1234567890', '12345678910', 'qwertyuiop', 'iloveyou123',
-  'letmein123', 'welcome123', 'administrator', 'passw0rd123', 'abc1234567', 'qwerty1234',
+  'password123',
+  'password1234',
+  '1234567890',
+  '12345678910',
+  'qwertyuiop',
+  'iloveyou123',
+  'letmein123',
+  'welcome123',
+  'administrator',
+  'passw0rd123',
+  'abc1234567',
+  'qwerty1234',
 ]);
 
 export function passwordProblem(password: string, email?: string): string | undefined {

@@ -15,7 +15,10 @@ describe('rateLimitVerdict', () => {
   });
 
   it('refuses at the maximum until the window ends, saying how long to wait', () => {
-    expect(rateLimitVerdict({ windowStartedAt, count: 5 }, rule, at(5))).toEqual({ allowed: false, retryAfterMs: 10 * 60_000 });
+    expect(rateLimitVerdict({ windowStartedAt, count: 5 }, rule, at(5))).toEqual({
+      allowed: false,
+      retryAfterMs: 10 * 60_000,
+    });
   });
 
   it('allows again once the window has passed', () => {

@@ -5,7 +5,11 @@ export type RateLimitBucket = { windowStartedAt: Date; count: number };
 
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-export function rateLimitVerdict(bucket: RateLimitBucket | undefined, rule: RateLimitRule, now: Date): RateLimitVerdict {
+export function rateLimitVerdict(
+  bucket: RateLimitBucket | undefined,
+  rule: RateLimitRule,
+  now: Date,
+): RateLimitVerdict {
   if (!bucket) return { allowed: true };
   const windowEndsAt = bucket.windowStartedAt.getTime() + rule.windowMs;
   if (now.getTime() >= windowEndsAt) return { allowed: true };

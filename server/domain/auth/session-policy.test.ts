@@ -11,7 +11,9 @@ describe('sessionState', () => {
   });
 
   it('ends a session left alone for the idle timeout', () => {
-    expect(sessionState({ createdAt: start, lastSeenAt: at(30), revokedAt: null }, at(90), timeouts)).toBe('idle_timeout');
+    expect(sessionState({ createdAt: start, lastSeenAt: at(30), revokedAt: null }, at(90), timeouts)).toBe(
+      'idle_timeout',
+    );
   });
 
   it('ends a session at its absolute lifetime even while it is in use', () => {

@@ -1,5 +1,11 @@
 /** Single-use email links: what each is for and how long it lives. */
-export const EMAIL_TOKEN_PURPOSES = ['verify_email', 'set_password', 'reset_password', 'reverify', 'instant_account'] as const;
+export const EMAIL_TOKEN_PURPOSES = [
+  'verify_email',
+  'set_password',
+  'reset_password',
+  'reverify',
+  'instant_account',
+] as const;
 export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSES)[number];
 
 export const EMAIL_TOKEN_LIFETIME_MS: Record<EmailTokenPurpose, number> = {

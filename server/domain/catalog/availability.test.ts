@@ -60,12 +60,32 @@ describe('applyStockChange', () => {
   });
 
   it.each([
-    ['a count below what is allocated', { kind: 'count', onHand: 3 }, 'On hand cannot be 3: 4 are already allocated to orders.'],
-    ['receiving nothing', { kind: 'receive', quantity: 0 }, 'Enter the quantity received: a whole number of at least 1.'],
-    ['receiving a negative quantity (which would lower on hand)', { kind: 'receive', quantity: -20 }, 'Enter the quantity received: a whole number of at least 1.'],
-    ['receiving a fraction', { kind: 'receive', quantity: 1.5 }, 'Enter the quantity received: a whole number of at least 1.'],
+    [
+      'a count below what is allocated',
+      { kind: 'count', onHand: 3 },
+      'On hand cannot be 3: 4 are already allocated to orders.',
+    ],
+    [
+      'receiving nothing',
+      { kind: 'receive', quantity: 0 },
+      'Enter the quantity received: a whole number of at least 1.',
+    ],
+    [
+      'receiving a negative quantity (which would lower on hand)',
+      { kind: 'receive', quantity: -20 },
+      'Enter the quantity received: a whole number of at least 1.',
+    ],
+    [
+      'receiving a fraction',
+      { kind: 'receive', quantity: 1.5 },
+      'Enter the quantity received: a whole number of at least 1.',
+    ],
     ['a negative count', { kind: 'count', onHand: -1 }, 'Enter the counted quantity: a whole number, 0 or more.'],
-    ['receiving beyond the cap', { kind: 'receive', quantity: MAX_ON_HAND }, 'On hand would be 100,000,010; at most 100,000,000 can be held at one center.'],
+    [
+      'receiving beyond the cap',
+      { kind: 'receive', quantity: MAX_ON_HAND },
+      'On hand would be 100,000,010; at most 100,000,000 can be held at one center.',
+    ],
   ] as const)('refuses %s', (_name, change, message) => {
     expect(applyStockChange(level, change)).toEqual({ ok: false, message });
   });

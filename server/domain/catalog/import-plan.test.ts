@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { planCatalogImport, priceKey, readCatalogFiles, stockKey, type CatalogFiles, type CatalogSnapshot } from './import-plan';
+import {
+  planCatalogImport,
+  priceKey,
+  readCatalogFiles,
+  stockKey,
+  type CatalogFiles,
+  type CatalogSnapshot,
+} from './import-plan';
 import { parseSku, parseUnitPrice } from './product-rules';
 
-const existing = { sku: 'PAP-1', name: 'Copy paper', description: 'White, 80 g', unit: 'box', category: 'Paper', active: true };
+const existing = {
+  sku: 'PAP-1',
+  name: 'Copy paper',
+  description: 'White, 80 g',
+  unit: 'box',
+  category: 'Paper',
+  active: true,
+};
 
 const snapshot: CatalogSnapshot = {
   products: new Map([[existing.sku, existing]]),
@@ -24,7 +38,8 @@ describe('planCatalogImport', () => {
   it('adds, updates and leaves alone; what the files do not mention is not touched', () => {
     const { summary, changes } = plan({
       productsCsv: 'sku,name,unit,category\n pap-1 ,Copy paper,box,Paper\npap-2,Copy paper A3,box,Paper\n',
-      pricesCsv: 'price_list,sku,unit_price\nstandard usd,PAP-1,26.00\nStandard USD,PAP-2,"1,200.5"\nStandard JPY,PAP-2,1800\n',
+      pricesCsv:
+        'price_list,sku,unit_price\nstandard usd,PAP-1,26.00\nStandard USD,PAP-2,"1,200.5"\nStandard JPY,PAP-2,1800\n',
       stockCsv: 'fulfillment_center,sku,on_hand\neast,PAP-1,10\nWEST,PAP-2,7\n',
     });
     expect(summary).toEqual({
@@ -39,7 +54,17 @@ describe('planCatalogImport', () => {
     });
     expect(changes).toEqual({
       // PAP-1 keeps its description and active flag: the file has no such columns.
-      products: [{ sku: 'PAP-2', name: 'Copy paper A3', description: '', unit: 'box', category: 'Paper', active: true, isNew: true }],
+      products: [
+        {
+          sku: 'PAP-2',
+          name: 'Copy paper A3',
+          description: '',
+          unit: 'box',
+          category: 'Paper',
+          active: true,
+          isNew: true,
+        },
+      ],
       prices: [
         { priceListId: 'usd', sku: 'PAP-1', unitPriceMinor: 2_600 },
         { priceListId: 'usd', sku: 'PAP-2', unitPriceMinor: 120_050 },
@@ -50,7 +75,9 @@ describe('planCatalogImport', () => {
   });
 
   it('updates a product from optional columns, and an empty description clears it', () => {
-    const { summary, changes } = plan({ productsCsv: 'sku,name,unit,category,description,active\nPAP-1,Copy paper,box,Paper,,no\n' });
+    const { summary, changes } = plan({
+      productsCsv: 'sku,name,unit,category,description,active\nPAP-1,Copy paper,box,Paper,,no\n',
+    });
     expect(summary.files.products).toMatchObject({ updated: 1 });
     expect(changes?.products).toEqual([{ ...existing, description: '', active: false, isNew: false }]);
   });
@@ -75,23 +102,38 @@ describe('planCatalogImport', () => {
         'Standard USD,PAP-5,0', // zero
         'Standard USD,PAP-5,3.10',
       ].join('\n'),
-      stockCsv: ['fulfillment_center,sku,on_hand', 'EAST,PAP-1,5', 'NORTH,PAP-5,1', 'WEST,PAP-5,1.5', 'WEST,PAP-5,3'].join('\n'),
+      stockCsv: [
+        'fulfillment_center,sku,on_hand',
+        'EAST,PAP-1,5',
+        'NORTH,PAP-5,1',
+        'WEST,PAP-5,1.5',
+        'WEST,PAP-5,3',
+      ].join('\n'),
     });
     expect(summary.problems).toEqual([
       { file: 'products.csv', line: 2, message: 'unit is empty.' },
       {
         file: 'products.csv',
         line: 3,
-        message: 'sku "PAP 4" may only hold letters, digits, points, hyphens and underscores, starting with a letter or digit. active must be true or false (or yes/no, 1/0), not "maybe".',
+        message:
+          'sku "PAP 4" may only hold letters, digits, points, hyphens and underscores, starting with a letter or digit. active must be true or false (or yes/no, 1/0), not "maybe".',
       },
       { file: 'products.csv', line: 5, message: 'sku PAP-5 is already on line 4; this duplicate row is skipped.' },
       { file: 'products.csv', line: 6, message: 'The row has 2 fields; the header has 5.' },
       { file: 'prices.csv', line: 2, message: 'Unknown price_list "Gold". Use one of: Standard USD, Standard JPY.' },
       { file: 'prices.csv', line: 3, message: 'sku PAP-3 has errors in products.csv, so this row is skipped too.' },
       { file: 'prices.csv', line: 4, message: 'Unknown sku NOPE-1: it is neither in the catalog nor in products.csv.' },
-      { file: 'prices.csv', line: 5, message: '"-1" is not a price in USD. Write it like 12.50, with at most 2 decimals.' },
+      {
+        file: 'prices.csv',
+        line: 5,
+        message: '"-1" is not a price in USD. Write it like 12.50, with at most 2 decimals.',
+      },
       { file: 'prices.csv', line: 6, message: '"10.5" is not a price in JPY. Write it like 1250, without decimals.' },
-      { file: 'prices.csv', line: 7, message: 'A price must be more than zero. To stop selling a product, make it inactive.' },
+      {
+        file: 'prices.csv',
+        line: 7,
+        message: 'A price must be more than zero. To stop selling a product, make it inactive.',
+      },
       { file: 'stock.csv', line: 2, message: 'on_hand 5 is below the 6 already allocated to orders at EAST.' },
       { file: 'stock.csv', line: 3, message: 'Unknown fulfillment_center "NORTH". Use one of: EAST, WEST.' },
       { file: 'stock.csv', line: 4, message: 'on_hand must be a whole number, 0 or more, not "1.5".' },
@@ -111,13 +153,23 @@ describe('planCatalogImport', () => {
     expect(changes).toBeNull();
     expect(summary).toMatchObject({
       blocked: true,
-      problems: [{ file: 'stock.csv', line: 1, message: 'The header row names an unknown column "center". Expected fulfillment_center, sku, on_hand.' }],
+      problems: [
+        {
+          file: 'stock.csv',
+          line: 1,
+          message: 'The header row names an unknown column "center". Expected fulfillment_center, sku, on_hand.',
+        },
+      ],
     });
   });
 
   it('reads only the files given', () => {
     const { summary } = plan({ stockCsv: 'fulfillment_center,sku,on_hand\nWEST,pap-1,0\n' });
-    expect(summary.files).toEqual({ products: null, prices: null, stock: { rows: 1, added: 1, updated: 0, unchanged: 0, skipped: 0 } });
+    expect(summary.files).toEqual({
+      products: null,
+      prices: null,
+      stock: { rows: 1, added: 1, updated: 0, unchanged: 0, skipped: 0 },
+    });
   });
 });
 

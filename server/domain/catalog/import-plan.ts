@@ -1,6 +1,14 @@
 import { parseCsvBoolean, quotedCell, readCsvTable, type CsvProblem, type CsvRow, type CsvTableOf } from '../csv';
 import { MAX_ON_HAND } from './availability';
-import { CATALOG_FILE_LIMITS, CATALOG_FILES, PRICE_COLUMNS, PRODUCT_COLUMNS, STOCK_COLUMNS, type CatalogFile, type CatalogFileKey } from './import-files';
+import {
+  CATALOG_FILE_LIMITS,
+  CATALOG_FILES,
+  PRICE_COLUMNS,
+  PRODUCT_COLUMNS,
+  STOCK_COLUMNS,
+  type CatalogFile,
+  type CatalogFileKey,
+} from './import-files';
 import { PRODUCT_LIMITS, parseSku, parseUnitPrice, requiredText } from './product-rules';
 
 /**
@@ -9,14 +17,29 @@ import { PRODUCT_LIMITS, parseSku, parseUnitPrice, requiredText } from './produc
  * as it is. Rows with problems are skipped and reported with their file and line.
  */
 export type CatalogImportProblem = CsvProblem<CatalogFile>;
-export { CATALOG_FILE_LIMITS, CATALOG_FILES, PRICE_COLUMNS, PRODUCT_COLUMNS, STOCK_COLUMNS, type CatalogFile, type CatalogFileKey };
+export {
+  CATALOG_FILE_LIMITS,
+  CATALOG_FILES,
+  PRICE_COLUMNS,
+  PRODUCT_COLUMNS,
+  STOCK_COLUMNS,
+  type CatalogFile,
+  type CatalogFileKey,
+};
 
 /** At most this many problems are returned; `problemCount` says how many there were. */
 export const PROBLEMS_SHOWN = 200;
 
 export type CatalogFiles = { productsCsv?: string; pricesCsv?: string; stockCsv?: string };
 
-export type ProductFields = { sku: string; name: string; description: string; unit: string; category: string; active: boolean };
+export type ProductFields = {
+  sku: string;
+  name: string;
+  description: string;
+  unit: string;
+  category: string;
+  active: boolean;
+};
 
 /** What the database holds for the SKUs, price lists and centers the files name. */
 export type CatalogSnapshot = {
@@ -101,7 +124,11 @@ function problemCollector() {
   };
 }
 
-function productFromRow(row: CsvRow, columns: string[], current: CatalogSnapshot['products']): { sku?: string; product?: ProductFields; problems: string[] } {
+function productFromRow(
+  row: CsvRow,
+  columns: string[],
+  current: CatalogSnapshot['products'],
+): { sku?: string; product?: ProductFields; problems: string[] } {
   const count = fieldCountProblem(row, columns.length);
   if (count) return { problems: [count] };
   const v = row.values;
@@ -113,11 +140,13 @@ function productFromRow(row: CsvRow, columns: string[], current: CatalogSnapshot
   const existing = sku ? current.get(sku) : undefined;
   // A column the file leaves out (or an empty active cell) keeps what the product has.
   const description = columns.includes('description') ? (v.description ?? '') : (existing?.description ?? '');
-  if (description.length > PRODUCT_LIMITS.description) problems.push(`description is longer than ${PRODUCT_LIMITS.description} characters.`);
+  if (description.length > PRODUCT_LIMITS.description)
+    problems.push(`description is longer than ${PRODUCT_LIMITS.description} characters.`);
   let active = existing?.active ?? true;
   if (v.active) {
     const parsed = parseCsvBoolean(v.active);
-    if (parsed === undefined) problems.push(`active must be true or false (or yes/no, 1/0), not ${quotedCell(v.active)}.`);
+    if (parsed === undefined)
+      problems.push(`active must be true or false (or yes/no, 1/0), not ${quotedCell(v.active)}.`);
     else active = parsed;
   }
   if (problems.length > 0 || !sku || !name || !unit || !category) return { sku, problems };
@@ -125,18 +154,31 @@ function productFromRow(row: CsvRow, columns: string[], current: CatalogSnapshot
 }
 
 const sameProduct = (a: ProductFields, b: ProductFields) =>
-  a.name === b.name && a.description === b.description && a.unit === b.unit && a.category === b.category && a.active === b.active;
+  a.name === b.name &&
+  a.description === b.description &&
+  a.unit === b.unit &&
+  a.category === b.category &&
+  a.active === b.active;
 
 type Rows<T> = { valid: T[]; problems: CatalogImportProblem[]; counts: FileCounts; skipped: Set<string> };
 
 /** Checks every product row; a SKU that appears twice keeps its first row. */
-function planProducts(table: { columns: string[]; rows: CsvRow[] }, current: CatalogSnapshot): Rows<ProductFields & { isNew: boolean }> {
-  const result: Rows<ProductFields & { isNew: boolean }> = { valid: [], problems: [], counts: counts(table.rows.length), skipped: new Set() };
+function planProducts(
+  table: { columns: string[]; rows: CsvRow[] },
+  current: CatalogSnapshot,
+): Rows<ProductFields & { isNew: boolean }> {
+  const result: Rows<ProductFields & { isNew: boolean }> = {
+    valid: [],
+    problems: [],
+    counts: counts(table.rows.length),
+    skipped: new Set(),
+  };
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {
     const { sku, product, problems } = productFromRow(row, table.columns, current.products);
     const earlier = sku ? firstLine.get(sku) : undefined;
-    if (earlier !== undefined) problems.push(`sku ${sku} is already on line ${earlier}; this duplicate row is skipped.`);
+    if (earlier !== undefined)
+      problems.push(`sku ${sku} is already on line ${earlier}; this duplicate row is skipped.`);
     if (!product || problems.length > 0) {
       if (sku && earlier === undefined) result.skipped.add(sku);
       result.problems.push({ file: 'products.csv', line: row.line, message: problems.join(' ') });
@@ -172,14 +214,19 @@ function byName<T>(items: readonly T[], name: (item: T) => string, text: string)
 type KeyedOutcome<T> = { key?: string; entry?: T; existed?: boolean; same?: boolean; problems: string[] };
 
 /** The rows of prices.csv or stock.csv, each checked by `check`; a key that appears twice keeps its first row. */
-function planKeyedRows<T>(file: CatalogFile, table: { columns: string[]; rows: CsvRow[] }, check: (row: CsvRow) => KeyedOutcome<T>): Rows<T> {
+function planKeyedRows<T>(
+  file: CatalogFile,
+  table: { columns: string[]; rows: CsvRow[] },
+  check: (row: CsvRow) => KeyedOutcome<T>,
+): Rows<T> {
   const result: Rows<T> = { valid: [], problems: [], counts: counts(table.rows.length), skipped: new Set() };
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {
     const count = fieldCountProblem(row, table.columns.length);
     const outcome: KeyedOutcome<T> = count ? { problems: [count] } : check(row);
     const earlier = outcome.key ? firstLine.get(outcome.key) : undefined;
-    if (earlier !== undefined) outcome.problems.push(`The same row is already on line ${earlier}; this duplicate row is skipped.`);
+    if (earlier !== undefined)
+      outcome.problems.push(`The same row is already on line ${earlier}; this duplicate row is skipped.`);
     if (!outcome.key || outcome.entry === undefined || outcome.problems.length > 0) {
       result.problems.push({ file, line: row.line, message: outcome.problems.join(' ') });
       result.counts.skipped += 1;
@@ -208,15 +255,23 @@ function planPrices(table: { columns: string[]; rows: CsvRow[] }, current: Catal
     const badSku = sku ? skuProblem(sku, lookup) : null;
     if (badSku) problems.push(badSku);
     const unitPriceMinor = list ? take(parseUnitPrice(v.unit_price ?? '', list.currency)) : undefined;
-    if (!list || !sku || unitPriceMinor === undefined) return { key: list && sku ? priceKey(list.id, sku) : undefined, problems };
+    if (!list || !sku || unitPriceMinor === undefined)
+      return { key: list && sku ? priceKey(list.id, sku) : undefined, problems };
     const key = priceKey(list.id, sku);
     const before = current.prices.get(key);
-    return { key, problems, existed: before !== undefined, same: before === unitPriceMinor, entry: { priceListId: list.id, sku, unitPriceMinor } };
+    return {
+      key,
+      problems,
+      existed: before !== undefined,
+      same: before === unitPriceMinor,
+      entry: { priceListId: list.id, sku, unitPriceMinor },
+    };
   });
 }
 
 function parseOnHand(text: string): { ok: true; value: number } | { ok: false; message: string } {
-  if (!/^\d{1,9}$/.test(text)) return { ok: false, message: `on_hand must be a whole number, 0 or more, not ${quotedCell(text)}.` };
+  if (!/^\d{1,9}$/.test(text))
+    return { ok: false, message: `on_hand must be a whole number, 0 or more, not ${quotedCell(text)}.` };
   const value = Number(text);
   if (value > MAX_ON_HAND) return { ok: false, message: `on_hand is at most ${MAX_ON_HAND.toLocaleString('en-US')}.` };
   return { ok: true, value };
@@ -227,9 +282,12 @@ function planStock(table: { columns: string[]; rows: CsvRow[] }, current: Catalo
   return planKeyedRows<CatalogChanges['stock'][number]>('stock.csv', table, (row) => {
     const v = row.values;
     const { problems, take } = problemCollector();
-    const center = v.fulfillment_center ? byName(current.centers, (item) => item.code, v.fulfillment_center) : undefined;
+    const center = v.fulfillment_center
+      ? byName(current.centers, (item) => item.code, v.fulfillment_center)
+      : undefined;
     if (!v.fulfillment_center) problems.push('fulfillment_center is empty.');
-    else if (!center) problems.push(`Unknown fulfillment_center ${quotedCell(v.fulfillment_center)}. Use one of: ${codes}.`);
+    else if (!center)
+      problems.push(`Unknown fulfillment_center ${quotedCell(v.fulfillment_center)}. Use one of: ${codes}.`);
     const sku = take(parseSku(v.sku ?? ''));
     const badSku = sku ? skuProblem(sku, lookup) : null;
     if (badSku) problems.push(badSku);
@@ -238,10 +296,18 @@ function planStock(table: { columns: string[]; rows: CsvRow[] }, current: Catalo
     const key = stockKey(center.id, sku);
     const before = current.stock.get(key);
     if (onHand !== undefined && before && onHand < before.allocated) {
-      problems.push(`on_hand ${onHand} is below the ${before.allocated} already allocated to orders at ${center.code}.`);
+      problems.push(
+        `on_hand ${onHand} is below the ${before.allocated} already allocated to orders at ${center.code}.`,
+      );
     }
     if (onHand === undefined) return { key, problems };
-    return { key, problems, existed: before !== undefined, same: before?.onHand === onHand, entry: { centerId: center.id, sku, onHand } };
+    return {
+      key,
+      problems,
+      existed: before !== undefined,
+      same: before?.onHand === onHand,
+      entry: { centerId: center.id, sku, onHand },
+    };
   });
 }
 
@@ -249,18 +315,27 @@ function planStock(table: { columns: string[]; rows: CsvRow[] }, current: Catalo
  * Everything an import would do, decided from the files and what the database holds: the preview
  * shows `summary`, applying writes `changes`. Null changes when a file cannot be read at all.
  */
-export function planCatalogImport(read: ReadFiles, current: CatalogSnapshot): { summary: CatalogImportSummary; changes: CatalogChanges | null } {
+export function planCatalogImport(
+  read: ReadFiles,
+  current: CatalogSnapshot,
+): { summary: CatalogImportSummary; changes: CatalogChanges | null } {
   const files: CatalogImportSummary['files'] = {
     products: read.tables.products ? counts(read.tables.products.rows.length) : null,
     prices: read.tables.prices ? counts(read.tables.prices.rows.length) : null,
     stock: read.tables.stock ? counts(read.tables.stock.rows.length) : null,
   };
   if (read.problems.length > 0) {
-    return { summary: { blocked: true, files, problems: read.problems, problemCount: read.problems.length }, changes: null };
+    return {
+      summary: { blocked: true, files, problems: read.problems, problemCount: read.problems.length },
+      changes: null,
+    };
   }
   const products = read.tables.products ? planProducts(read.tables.products, current) : undefined;
   const newSkus = new Set(products?.valid.map((product) => product.sku));
-  const lookup: SkuLookup = { known: (sku) => current.products.has(sku) || newSkus.has(sku), skipped: products?.skipped ?? new Set() };
+  const lookup: SkuLookup = {
+    known: (sku) => current.products.has(sku) || newSkus.has(sku),
+    skipped: products?.skipped ?? new Set(),
+  };
   const prices = read.tables.prices ? planPrices(read.tables.prices, current, lookup) : undefined;
   const stock = read.tables.stock ? planStock(read.tables.stock, current, lookup) : undefined;
   if (products) files.products = products.counts;

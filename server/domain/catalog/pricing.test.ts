@@ -38,14 +38,49 @@ describe('discountedMinor', () => {
 
 describe('buyerPrice', () => {
   it.each([
-    ['USD list, no discount', contract(), { unitPriceMinor: 1_250, currency: 'USD' }, { kind: 'priced', unitPriceMinor: 1_250, currency: 'USD', listPriceMinor: 1_250, discountBasisPoints: 0 }],
-    ['USD list, 2.5 %', contract({ discountBasisPoints: 250 }), { unitPriceMinor: 1_250, currency: 'USD' }, { kind: 'priced', unitPriceMinor: 1_219, currency: 'USD', listPriceMinor: 1_250, discountBasisPoints: 250 }],
-    ['JPY (no decimals), 15 %: 1105 × 0.85 = 939.25', contract({ discountBasisPoints: 1_500 }), { unitPriceMinor: 1_105, currency: 'JPY' }, { kind: 'priced', unitPriceMinor: 939, currency: 'JPY', listPriceMinor: 1_105, discountBasisPoints: 1_500 }],
-    ['JPY, 10 %: 1005 × 0.9 = 904.5 rounds up', contract({ discountBasisPoints: 1_000 }), { unitPriceMinor: 1_005, currency: 'JPY' }, { kind: 'priced', unitPriceMinor: 905, currency: 'JPY', listPriceMinor: 1_005, discountBasisPoints: 1_000 }],
-    ['KWD (three decimals), 100 %', contract({ discountBasisPoints: 10_000 }), { unitPriceMinor: 12_345, currency: 'KWD' }, { kind: 'priced', unitPriceMinor: 0, currency: 'KWD', listPriceMinor: 12_345, discountBasisPoints: 10_000 }],
+    [
+      'USD list, no discount',
+      contract(),
+      { unitPriceMinor: 1_250, currency: 'USD' },
+      { kind: 'priced', unitPriceMinor: 1_250, currency: 'USD', listPriceMinor: 1_250, discountBasisPoints: 0 },
+    ],
+    [
+      'USD list, 2.5 %',
+      contract({ discountBasisPoints: 250 }),
+      { unitPriceMinor: 1_250, currency: 'USD' },
+      { kind: 'priced', unitPriceMinor: 1_219, currency: 'USD', listPriceMinor: 1_250, discountBasisPoints: 250 },
+    ],
+    [
+      'JPY (no decimals), 15 %: 1105 × 0.85 = 939.25',
+      contract({ discountBasisPoints: 1_500 }),
+      { unitPriceMinor: 1_105, currency: 'JPY' },
+      { kind: 'priced', unitPriceMinor: 939, currency: 'JPY', listPriceMinor: 1_105, discountBasisPoints: 1_500 },
+    ],
+    [
+      'JPY, 10 %: 1005 × 0.9 = 904.5 rounds up',
+      contract({ discountBasisPoints: 1_000 }),
+      { unitPriceMinor: 1_005, currency: 'JPY' },
+      { kind: 'priced', unitPriceMinor: 905, currency: 'JPY', listPriceMinor: 1_005, discountBasisPoints: 1_000 },
+    ],
+    [
+      'KWD (three decimals), 100 %',
+      contract({ discountBasisPoints: 10_000 }),
+      { unitPriceMinor: 12_345, currency: 'KWD' },
+      { kind: 'priced', unitPriceMinor: 0, currency: 'KWD', listPriceMinor: 12_345, discountBasisPoints: 10_000 },
+    ],
     ['no contract', null, { unitPriceMinor: 1_250, currency: 'USD' }, { kind: 'on_request', reason: 'no_contract' }],
-    ['a contract with a discount but no price list', contract({ priceListId: null, discountBasisPoints: 500 }), { unitPriceMinor: 1_250, currency: 'USD' }, { kind: 'on_request', reason: 'no_price_list' }],
-    ['no price in the list', contract({ discountBasisPoints: 500 }), null, { kind: 'on_request', reason: 'not_in_list' }],
+    [
+      'a contract with a discount but no price list',
+      contract({ priceListId: null, discountBasisPoints: 500 }),
+      { unitPriceMinor: 1_250, currency: 'USD' },
+      { kind: 'on_request', reason: 'no_price_list' },
+    ],
+    [
+      'no price in the list',
+      contract({ discountBasisPoints: 500 }),
+      null,
+      { kind: 'on_request', reason: 'not_in_list' },
+    ],
   ] as const)('%s', (_name, terms, listPrice, expected) => {
     expect(buyerPrice(terms, listPrice)).toEqual(expected);
   });

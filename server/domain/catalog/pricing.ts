@@ -38,7 +38,8 @@ export function currentContract<T extends PricingContract>(contracts: readonly T
  * list × 10,000 exact for any amount.
  */
 export function discountedMinor(listPriceMinor: number, discountBasisPoints: number): number {
-  if (!Number.isSafeInteger(listPriceMinor) || listPriceMinor < 0) throw new RangeError(`Not an amount in minor units: ${listPriceMinor}`);
+  if (!Number.isSafeInteger(listPriceMinor) || listPriceMinor < 0)
+    throw new RangeError(`Not an amount in minor units: ${listPriceMinor}`);
   if (!Number.isInteger(discountBasisPoints) || discountBasisPoints < 0 || discountBasisPoints > 10_000) {
     throw new RangeError(`A discount is 0 to 10,000 basis points, not ${discountBasisPoints}`);
   }

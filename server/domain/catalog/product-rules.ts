@@ -17,9 +17,13 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 export function parseSku(text: string): Parsed<string> {
   const sku = text.trim().toUpperCase();
   if (!sku) return { ok: false, message: 'sku is empty.' };
-  if (sku.length > PRODUCT_LIMITS.sku) return { ok: false, message: `sku is longer than ${PRODUCT_LIMITS.sku} characters.` };
+  if (sku.length > PRODUCT_LIMITS.sku)
+    return { ok: false, message: `sku is longer than ${PRODUCT_LIMITS.sku} characters.` };
   if (!SKU_PATTERN.test(sku)) {
-    return { ok: false, message: `sku "${sku.slice(0, 40)}" may only hold letters, digits, points, hyphens and underscores, starting with a letter or digit.` };
+    return {
+      ok: false,
+      message: `sku "${sku.slice(0, 40)}" may only hold letters, digits, points, hyphens and underscores, starting with a letter or digit.`,
+    };
   }
   return { ok: true, value: sku };
 }
@@ -43,10 +47,20 @@ export function maxUnitPriceMinor(currency: string): number {
  */
 export function parseUnitPrice(text: string, currency: string): Parsed<number> {
   const digits = minorDigits(currency);
-  const example = digits === 0 ? '1250, without decimals' : `12.${'5'.padEnd(digits, '0')}, with at most ${digits} decimals`;
+  const example =
+    digits === 0 ? '1250, without decimals' : `12.${'5'.padEnd(digits, '0')}, with at most ${digits} decimals`;
   const minor = parseAmountToMinor(text, currency);
-  if (minor === null) return { ok: false, message: `"${text.trim().slice(0, 40)}" is not a price in ${currency}. Write it like ${example}.` };
-  if (minor === 0) return { ok: false, message: 'A price must be more than zero. To stop selling a product, make it inactive.' };
-  if (minor > maxUnitPriceMinor(currency)) return { ok: false, message: `A unit price is at most ${MAX_UNIT_PRICE_MAJOR.toLocaleString('en-US')} ${currency}.` };
+  if (minor === null)
+    return {
+      ok: false,
+      message: `"${text.trim().slice(0, 40)}" is not a price in ${currency}. Write it like ${example}.`,
+    };
+  if (minor === 0)
+    return { ok: false, message: 'A price must be more than zero. To stop selling a product, make it inactive.' };
+  if (minor > maxUnitPriceMinor(currency))
+    return {
+      ok: false,
+      message: `A unit price is at most ${MAX_UNIT_PRICE_MAJOR.toLocaleString('en-US')} ${currency}.`,
+    };
   return { ok: true, value: minor };
 }

@@ -11,12 +11,17 @@ export function parseErpAmount(text: string, currency: string): ParsedAmount {
   const digits = minorDigits(currency);
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
   const example = digits === 0 ? '25000' : `25000.${'0'.repeat(digits)}`;
-  if (!match) return { ok: false, message: `"${text.slice(0, 40)}" is not an amount. Write it like ${example}: digits, a point, no thousands separators.` };
+  if (!match)
+    return {
+      ok: false,
+      message: `"${text.slice(0, 40)}" is not an amount. Write it like ${example}: digits, a point, no thousands separators.`,
+    };
   const [, whole = '', fraction = ''] = match;
   if (fraction.length > digits) {
     return { ok: false, message: `"${text.slice(0, 40)}" has more decimals than ${currency} allows (${digits}).` };
   }
   const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: `"${text.slice(0, 40)}" is too large an amount.` };
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER))
+    return { ok: false, message: `"${text.slice(0, 40)}" is too large an amount.` };
   return { ok: true, minor: Number(minor) };
 }

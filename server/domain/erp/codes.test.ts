@@ -9,8 +9,14 @@ describe('parseCustomerCode', () => {
 
   it('refuses empty, over-long and odd codes', () => {
     expect(parseCustomerCode('')).toMatchObject({ ok: false, message: 'customer_code is empty.' });
-    expect(parseCustomerCode('A'.repeat(51))).toMatchObject({ ok: false, message: expect.stringContaining('longer than 50') });
-    expect(parseCustomerCode('C 1')).toMatchObject({ ok: false, message: expect.stringContaining('only letters, digits') });
+    expect(parseCustomerCode('A'.repeat(51))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('longer than 50'),
+    });
+    expect(parseCustomerCode('C 1')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('only letters, digits'),
+    });
     expect(parseCustomerCode('A'.repeat(50))).toMatchObject({ ok: true });
   });
 });
@@ -24,7 +30,10 @@ describe('parseExcludedCodes', () => {
   it('names every bad code', () => {
     expect(parseExcludedCodes('C1, bad code, C2, $$')).toEqual({
       ok: false,
-      problems: ['The code "BAD CODE" may contain only letters, digits and . _ - /', 'The code "$$" may contain only letters, digits and . _ - /'],
+      problems: [
+        'The code "BAD CODE" may contain only letters, digits and . _ - /',
+        'The code "$$" may contain only letters, digits and . _ - /',
+      ],
     });
   });
 });

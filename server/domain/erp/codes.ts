@@ -9,7 +9,10 @@ export function parseCustomerCode(text: string): ParsedCode {
   const code = text.trim().toUpperCase();
   if (!code) return { ok: false, message: 'customer_code is empty.' };
   if (code.length > CUSTOMER_CODE_MAX_LENGTH) {
-    return { ok: false, message: `customer_code "${code.slice(0, 20)}…" is longer than ${CUSTOMER_CODE_MAX_LENGTH} characters.` };
+    return {
+      ok: false,
+      message: `customer_code "${code.slice(0, 20)}…" is longer than ${CUSTOMER_CODE_MAX_LENGTH} characters.`,
+    };
   }
   if (!CODE_PATTERN.test(code)) {
     return { ok: false, message: `customer_code "${code}" may contain only letters, digits and . _ - /` };
@@ -21,7 +24,10 @@ export const EXCLUDED_CODES_MAX = 10_000;
 
 /** The staff form's list of excluded codes: separated by commas or new lines; blanks and repeats ignored. */
 export function parseExcludedCodes(text: string): { ok: true; codes: string[] } | { ok: false; problems: string[] } {
-  const parts = text.split(/[,\n\r]+/).map((part) => part.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,\n\r]+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   const codes = new Set<string>();
   const problems: string[] = [];
   for (const part of parts) {
@@ -29,6 +35,7 @@ export function parseExcludedCodes(text: string): { ok: true; codes: string[] } 
     if (parsed.ok) codes.add(parsed.code);
     else problems.push(parsed.message.replace(/^customer_code/, 'The code'));
   }
-  if (codes.size > EXCLUDED_CODES_MAX) problems.push(`At most ${EXCLUDED_CODES_MAX.toLocaleString('en-US')} codes can be excluded.`);
+  if (codes.size > EXCLUDED_CODES_MAX)
+    problems.push(`At most ${EXCLUDED_CODES_MAX.toLocaleString('en-US')} codes can be excluded.`);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, codes: [...codes].sort() };
 }

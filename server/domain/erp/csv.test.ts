@@ -26,20 +26,36 @@ describe('readCsvTable', () => {
   it.each([
     ['', 'contacts.csv is empty. It needs a header row: customer_code, email, name.'],
     ['customer_code,email\nC1,a@b.test', 'The header row has no name column. Expected customer_code, email, name.'],
-    ['customer_code,email,name,phone\n', 'The header row names an unknown column "phone". Expected customer_code, email, name.'],
+    [
+      'customer_code,email,name,phone\n',
+      'The header row names an unknown column "phone". Expected customer_code, email, name.',
+    ],
     ['customer_code,email,email,name\n', 'The header row names the column "email" twice.'],
   ])('refuses a bad header: %j', (text, message) => {
-    expect(readCsvTable(text, 'contacts.csv', CONTACT_COLUMNS)).toEqual({ ok: false, problem: { file: 'contacts.csv', line: 1, message } });
+    expect(readCsvTable(text, 'contacts.csv', CONTACT_COLUMNS)).toEqual({
+      ok: false,
+      problem: { file: 'contacts.csv', line: 1, message },
+    });
   });
 
   it('refuses broken quoting with the line', () => {
-    const table = readCsvTable('customer_code,email,name\nC1,"a@b.test,Ann\nC2,b@b.test,Bob\n', 'contacts.csv', CONTACT_COLUMNS);
-    expect(table).toMatchObject({ ok: false, problem: { file: 'contacts.csv', message: expect.stringContaining('is not valid CSV') } });
+    const table = readCsvTable(
+      'customer_code,email,name\nC1,"a@b.test,Ann\nC2,b@b.test,Bob\n',
+      'contacts.csv',
+      CONTACT_COLUMNS,
+    );
+    expect(table).toMatchObject({
+      ok: false,
+      problem: { file: 'contacts.csv', message: expect.stringContaining('is not valid CSV') },
+    });
   });
 
   it('refuses a file over the size cap and over the row cap, saying so', () => {
     const big = 'customer_code,email,name\n' + 'x'.repeat(ERP_FILE_LIMITS.maxBytes);
-    expect(readCsvTable(big, 'contacts.csv', CONTACT_COLUMNS)).toMatchObject({ ok: false, problem: { message: 'contacts.csv is larger than 5 MB. Export at most 50,000 rows.' } });
+    expect(readCsvTable(big, 'contacts.csv', CONTACT_COLUMNS)).toMatchObject({
+      ok: false,
+      problem: { message: 'contacts.csv is larger than 5 MB. Export at most 50,000 rows.' },
+    });
     const many = 'customer_code,email,name\n' + 'C1,a@b.test,A\n'.repeat(ERP_FILE_LIMITS.maxRows + 1);
     expect(readCsvTable(many, 'contacts.csv', CONTACT_COLUMNS)).toMatchObject({
       ok: false,

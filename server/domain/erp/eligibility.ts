@@ -15,7 +15,9 @@ export type ContactCustomer = {
 export type CustomerEligibility = 'eligible' | 'cash_account' | 'excluded';
 
 /** The cash (walk-in) account never gets an instant account, nor does a code the seller excluded. */
-export function customerEligibility(customer: Pick<ContactCustomer, 'isCashAccount' | 'excluded'>): CustomerEligibility {
+export function customerEligibility(
+  customer: Pick<ContactCustomer, 'isCashAccount' | 'excluded'>,
+): CustomerEligibility {
   if (customer.isCashAccount) return 'cash_account';
   if (customer.excluded) return 'excluded';
   return 'eligible';
@@ -26,7 +28,8 @@ export const INSTANT_ACCOUNT_MESSAGES = {
     'We could not find this email address among the contacts of our customers. If your organization does not buy from us yet, register it instead.',
   cashAccount:
     'This email address belongs to a cash-sale customer, which cannot get an online account automatically. Please contact us and we will set you up.',
-  excluded: 'We cannot create an online account for this email address automatically. Please contact us and we will set you up.',
+  excluded:
+    'We cannot create an online account for this email address automatically. Please contact us and we will set you up.',
   sent: 'We have emailed you a link to confirm your address and choose a password. It works once, for 24 hours.',
 } as const;
 
@@ -41,7 +44,8 @@ export type InstantAccountDecision =
 export function decideInstantAccount(customers: ContactCustomer[]): InstantAccountDecision {
   const eligible = customers.filter((customer) => customerEligibility(customer) === 'eligible');
   if (eligible.length > 0) return { kind: 'eligible', customers: eligible };
-  if (customers.length === 0) return { kind: 'refused', reason: 'no_contact', message: INSTANT_ACCOUNT_MESSAGES.noContact };
+  if (customers.length === 0)
+    return { kind: 'refused', reason: 'no_contact', message: INSTANT_ACCOUNT_MESSAGES.noContact };
   if (customers.some((customer) => customer.isCashAccount)) {
     return { kind: 'refused', reason: 'cash_account', message: INSTANT_ACCOUNT_MESSAGES.cashAccount };
   }
@@ -49,7 +53,9 @@ export function decideInstantAccount(customers: ContactCustomer[]): InstantAccou
 }
 
 /** Why staff cannot create an account from this contact, or null when they can. */
-export function staffCreationProblem(customer: Pick<ContactCustomer, 'code' | 'name' | 'isCashAccount' | 'excluded'>): string | null {
+export function staffCreationProblem(
+  customer: Pick<ContactCustomer, 'code' | 'name' | 'isCashAccount' | 'excluded'>,
+): string | null {
   switch (customerEligibility(customer)) {
     case 'cash_account':
       return `${customer.code} ${customer.name} is the cash account: its contacts cannot get an online account.`;
@@ -75,7 +81,9 @@ export function instantMembershipTerms(firstInNewOrganization: boolean): Instant
 }
 
 /** The customer account of an organization made from an ERP customer: the ERP's terms, else defaults. */
-export function instantCustomerAccount(customer: Pick<ContactCustomer, 'currency' | 'creditLimitMinor' | 'paymentTerms'>) {
+export function instantCustomerAccount(
+  customer: Pick<ContactCustomer, 'currency' | 'creditLimitMinor' | 'paymentTerms'>,
+) {
   return {
     currency: customer.currency ?? 'USD',
     creditLimitMinor: customer.creditLimitMinor ?? 0,

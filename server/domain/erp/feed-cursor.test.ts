@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFeedCursor, encodeFeedCursor, FEED_START, laterPosition, parseFeedLimit, parseFeedRequest } from './feed-cursor';
+import {
+  decodeFeedCursor,
+  encodeFeedCursor,
+  FEED_START,
+  laterPosition,
+  parseFeedLimit,
+  parseFeedRequest,
+} from './feed-cursor';
 
 const ORDER = '0f8c2a1e-3b4d-4c5e-8f90-a1b2c3d4e5f6';
 
@@ -29,7 +36,10 @@ describe('the feed cursor', () => {
     ['a bad order id', btoa('1:10:not-a-uuid').replace(/=+$/, '')],
     ['extra parts', btoa(`1:10:${ORDER}:x`).replace(/=+$/, '')],
   ])('refuses %s with a message saying what to send', (_label, text) => {
-    expect(decodeFeedCursor(text)).toEqual({ ok: false, message: expect.stringContaining('Pass the nextCursor of the previous page unchanged') });
+    expect(decodeFeedCursor(text)).toEqual({
+      ok: false,
+      message: expect.stringContaining('Pass the nextCursor of the previous page unchanged'),
+    });
   });
 });
 
@@ -48,14 +58,26 @@ describe('the feed limit', () => {
 
 describe('parseFeedRequest', () => {
   it('starts from the beginning without a cursor', () => {
-    expect(parseFeedRequest(new URLSearchParams(''))).toEqual({ ok: true, value: { position: FEED_START, limit: 100 } });
+    expect(parseFeedRequest(new URLSearchParams(''))).toEqual({
+      ok: true,
+      value: { position: FEED_START, limit: 100 },
+    });
   });
 
   it('reads both parameters, and reports a bad one', () => {
     const cursor = encodeFeedCursor({ changeXid: 77, orderId: ORDER });
-    expect(parseFeedRequest(new URLSearchParams({ cursor, limit: '5' }))).toEqual({ ok: true, value: { position: { changeXid: 77, orderId: ORDER }, limit: 5 } });
-    expect(parseFeedRequest(new URLSearchParams({ cursor: 'nope' }))).toMatchObject({ ok: false, message: expect.stringContaining('cursor is not valid') });
-    expect(parseFeedRequest(new URLSearchParams({ cursor, limit: '1000' }))).toMatchObject({ ok: false, message: expect.stringContaining('limit') });
+    expect(parseFeedRequest(new URLSearchParams({ cursor, limit: '5' }))).toEqual({
+      ok: true,
+      value: { position: { changeXid: 77, orderId: ORDER }, limit: 5 },
+    });
+    expect(parseFeedRequest(new URLSearchParams({ cursor: 'nope' }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('cursor is not valid'),
+    });
+    expect(parseFeedRequest(new URLSearchParams({ cursor, limit: '1000' }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('limit'),
+    });
   });
 });
 

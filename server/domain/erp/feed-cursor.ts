@@ -24,11 +24,13 @@ export function encodeFeedCursor(position: FeedPosition): string {
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const BAD_CURSOR = 'The cursor is not valid. Pass the nextCursor of the previous page unchanged, or leave it out to start from the beginning.';
+const BAD_CURSOR =
+  'The cursor is not valid. Pass the nextCursor of the previous page unchanged, or leave it out to start from the beginning.';
 
 /** Reads a cursor back; anything that is not a cursor this feed handed out is refused. */
 export function decodeFeedCursor(text: string): Decoded<FeedPosition> {
-  if (text.length === 0 || text.length > CURSOR_MAX_LENGTH || !BASE64URL.test(text)) return { ok: false, message: BAD_CURSOR };
+  if (text.length === 0 || text.length > CURSOR_MAX_LENGTH || !BASE64URL.test(text))
+    return { ok: false, message: BAD_CURSOR };
   let decoded: string;
   try {
     decoded = fromBase64Url(text);
@@ -36,7 +38,8 @@ export function decodeFeedCursor(text: string): Decoded<FeedPosition> {
     return { ok: false, message: BAD_CURSOR };
   }
   const [version, xid, orderId, ...rest] = decoded.split(':');
-  if (version !== VERSION || rest.length > 0 || !xid || !orderId || !/^\d{1,16}$/.test(xid) || !UUID.test(orderId)) return { ok: false, message: BAD_CURSOR };
+  if (version !== VERSION || rest.length > 0 || !xid || !orderId || !/^\d{1,16}$/.test(xid) || !UUID.test(orderId))
+    return { ok: false, message: BAD_CURSOR };
   const changeXid = Number(xid);
   if (!Number.isSafeInteger(changeXid)) return { ok: false, message: BAD_CURSOR };
   return { ok: true, value: { changeXid, orderId } };
@@ -57,7 +60,10 @@ export type FeedRequest = { position: FeedPosition; limit: number };
 /** The feed's query parameters (`cursor`, `limit`), checked; the first problem is reported. */
 export function parseFeedRequest(params: URLSearchParams): Decoded<FeedRequest> {
   const cursorText = params.get('cursor');
-  const position = cursorText === null || cursorText === '' ? ({ ok: true, value: FEED_START } as const) : decodeFeedCursor(cursorText);
+  const position =
+    cursorText === null || cursorText === ''
+      ? ({ ok: true, value: FEED_START } as const)
+      : decodeFeedCursor(cursorText);
   if (!position.ok) return position;
   const limit = parseFeedLimit(params.get('limit'));
   if (!limit.ok) return limit;

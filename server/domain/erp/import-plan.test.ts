@@ -8,19 +8,46 @@ const CONTACTS_HEADER = 'customer_code,email,name\n';
 const empty = { customers: [] as ImportedCustomer[], contacts: [] as StoredContact[] };
 
 const customer = (code: string, name = `Customer ${code}`): ImportedCustomer => ({
-  code, name, isCashAccount: false, currency: null, creditLimitMinor: null, paymentTerms: null,
+  code,
+  name,
+  isCashAccount: false,
+  currency: null,
+  creditLimitMinor: null,
+  paymentTerms: null,
 });
 
 describe('planErpImport: row checks', () => {
   it('reads good rows, parsing booleans, currency and amounts in minor units', () => {
     const plan = planErpImport(
-      { customersCsv: `${CUSTOMERS_HEADER}c1,Acme,false,EUR,25000.00,NET 60\nCASH,Walk-in,yes,,,\n`, contactsCsv: `${CONTACTS_HEADER}C1,Ann@Acme.TEST,Ann\n` },
+      {
+        customersCsv: `${CUSTOMERS_HEADER}c1,Acme,false,EUR,25000.00,NET 60\nCASH,Walk-in,yes,,,\n`,
+        contactsCsv: `${CONTACTS_HEADER}C1,Ann@Acme.TEST,Ann\n`,
+      },
       empty,
     );
-    expect(plan.summary).toMatchObject({ blocked: false, problemCount: 0, customers: { added: 2 }, contacts: { added: 1 } });
+    expect(plan.summary).toMatchObject({
+      blocked: false,
+      problemCount: 0,
+      customers: { added: 2 },
+      contacts: { added: 1 },
+    });
     expect(plan.changes?.customers.upsert).toEqual([
-      { code: 'C1', name: 'Acme', isCashAccount: false, currency: 'EUR', creditLimitMinor: 2_500_000, paymentTerms: 'NET 60' },
-      { code: 'CASH', name: 'Walk-in', isCashAccount: true, currency: null, creditLimitMinor: null, paymentTerms: null },
+      {
+        code: 'C1',
+        name: 'Acme',
+        isCashAccount: false,
+        currency: 'EUR',
+        creditLimitMinor: 2_500_000,
+        paymentTerms: 'NET 60',
+      },
+      {
+        code: 'CASH',
+        name: 'Walk-in',
+        isCashAccount: true,
+        currency: null,
+        creditLimitMinor: null,
+        paymentTerms: null,
+      },
     ]);
     expect(plan.changes?.contacts.upsert).toEqual([{ customerCode: 'C1', email: 'ann@acme.test', name: 'Ann' }]);
   });
@@ -51,14 +78,26 @@ describe('planErpImport: row checks', () => {
       { file: 'customers.csv', line: 3, message: 'cash_account must be true or false (or yes/no, 1/0), not "maybe".' },
       { file: 'customers.csv', line: 4, message: 'currency must be three capital letters like USD, not "usd".' },
       { file: 'customers.csv', line: 5, message: 'credit_limit: "1.234" has more decimals than USD allows (2).' },
-      { file: 'customers.csv', line: 6, message: 'customer_code "XXXXXXXXXXXXXXXXXXXX…" is longer than 50 characters.' },
+      {
+        file: 'customers.csv',
+        line: 6,
+        message: 'customer_code "XXXXXXXXXXXXXXXXXXXX…" is longer than 50 characters.',
+      },
       { file: 'customers.csv', line: 7, message: 'name is longer than 200 characters.' },
       { file: 'customers.csv', line: 8, message: 'Customer C1 is already on line 2; this duplicate row is skipped.' },
       { file: 'customers.csv', line: 9, message: 'The row has 2 fields; the header has 5.' },
       { file: 'contacts.csv', line: 3, message: 'Unknown customer_code "C9": it is not in customers.csv.' },
       { file: 'contacts.csv', line: 4, message: 'email "not-an-email" is not a valid email address.' },
-      { file: 'contacts.csv', line: 5, message: 'Customer C2 has errors in customers.csv, so its contacts are skipped too.' },
-      { file: 'contacts.csv', line: 6, message: 'The same contact is already on line 2; this duplicate row is skipped.' },
+      {
+        file: 'contacts.csv',
+        line: 5,
+        message: 'Customer C2 has errors in customers.csv, so its contacts are skipped too.',
+      },
+      {
+        file: 'contacts.csv',
+        line: 6,
+        message: 'The same contact is already on line 2; this duplicate row is skipped.',
+      },
       { file: 'contacts.csv', line: 7, message: 'email is longer than 320 characters.' },
     ]);
     expect(plan.summary.rows).toEqual({ customers: 8, contacts: 6, skipped: 12 });
@@ -69,7 +108,11 @@ describe('planErpImport: row checks', () => {
   it('blocks the whole import when a file cannot be read', () => {
     const plan = planErpImport({ customersCsv: 'code,name\n', contactsCsv: CONTACTS_HEADER }, empty);
     expect(plan.changes).toBeNull();
-    expect(plan.summary).toMatchObject({ blocked: true, problemCount: 1, problems: [{ file: 'customers.csv', line: 1 }] });
+    expect(plan.summary).toMatchObject({
+      blocked: true,
+      problemCount: 1,
+      problems: [{ file: 'customers.csv', line: 1 }],
+    });
   });
 });
 

@@ -1,5 +1,11 @@
 import { readCsvTable, type ImportProblem } from './csv';
-import { CONTACT_COLUMNS, CUSTOMER_COLUMNS, validateContactRows, validateCustomerRows, type ImportedCustomer } from './rows';
+import {
+  CONTACT_COLUMNS,
+  CUSTOMER_COLUMNS,
+  validateContactRows,
+  validateCustomerRows,
+  type ImportedCustomer,
+} from './rows';
 import { diffSnapshot, type ChangeCounts, type SnapshotChanges, type StoredContact } from './snapshot';
 
 /** At most this many problems are returned; the count says how many there were. */
@@ -31,8 +37,22 @@ export function planErpImport(
   const contactTable = readCsvTable(files.contactsCsv, 'contacts.csv', CONTACT_COLUMNS);
   if (!customerTable.ok || !contactTable.ok) {
     const problems = [customerTable, contactTable].flatMap((table) => (table.ok ? [] : [table.problem]));
-    const rows = { customers: customerTable.ok ? customerTable.rows.length : 0, contacts: contactTable.ok ? contactTable.rows.length : 0, skipped: 0 };
-    return { summary: { blocked: true, rows, customers: noCounts(), contacts: noCounts(), problems, problemCount: problems.length }, changes: null };
+    const rows = {
+      customers: customerTable.ok ? customerTable.rows.length : 0,
+      contacts: contactTable.ok ? contactTable.rows.length : 0,
+      skipped: 0,
+    };
+    return {
+      summary: {
+        blocked: true,
+        rows,
+        customers: noCounts(),
+        contacts: noCounts(),
+        problems,
+        problemCount: problems.length,
+      },
+      changes: null,
+    };
   }
   const customers = validateCustomerRows(customerTable.rows, customerTable.columns.length);
   const contacts = validateContactRows(contactTable.rows, {

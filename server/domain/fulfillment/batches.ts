@@ -16,11 +16,24 @@ export function batchRefusal(candidate: BatchCandidate | undefined, number: stri
     return `Order ${number} is not released to fulfillment (it is ${ORDER_STATUS_LABELS[candidate.status].toLowerCase()}).`;
   }
   if (candidate.linesAtCenter === 0) return `Order ${number} has nothing to ship from ${centerCode}.`;
-  if (candidate.batchNumber !== null) return `Order ${number} is already in pick batch ${candidate.batchNumber} at ${centerCode}.`;
+  if (candidate.batchNumber !== null)
+    return `Order ${number} is already in pick batch ${candidate.batchNumber} at ${centerCode}.`;
   return null;
 }
 
 /** Every refusal for the orders named, in the order they were named; empty when all may be batched. */
-export function batchRefusals(numbers: readonly string[], candidates: readonly BatchCandidate[], centerCode: string): string[] {
-  return numbers.map((number) => batchRefusal(candidates.find((candidate) => candidate.number === number), number, centerCode)).filter((refusal): refusal is string => refusal !== null);
+export function batchRefusals(
+  numbers: readonly string[],
+  candidates: readonly BatchCandidate[],
+  centerCode: string,
+): string[] {
+  return numbers
+    .map((number) =>
+      batchRefusal(
+        candidates.find((candidate) => candidate.number === number),
+        number,
+        centerCode,
+      ),
+    )
+    .filter((refusal): refusal is string => refusal !== null);
 }

@@ -5,7 +5,9 @@
 export type PackableLine = { orderLineId: string; sku: string; allocated: number; packed: number };
 export type PackageRequestLine = { orderLineId: string; quantity: number };
 
-export type PackagePlan = { ok: true; lines: PackageRequestLine[]; itemCount: number } | { ok: false; message: string; fieldErrors: Record<string, string[]> };
+export type PackagePlan =
+  | { ok: true; lines: PackageRequestLine[]; itemCount: number }
+  | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
 /** Units of a line still to pack at the center (never negative). */
 export function remainingToPack(line: Pick<PackableLine, 'allocated' | 'packed'>): number {
@@ -38,7 +40,17 @@ export function planPackage(packable: readonly PackableLine[], requested: readon
     }
     seen.add(line.orderLineId);
   });
-  if (requested.length === 0) return { ok: false, message: 'Enter a quantity for at least one line.', fieldErrors: { lines: ['Enter a quantity for at least one line.'] } };
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, message: 'Some quantities cannot be packed.', fieldErrors };
-  return { ok: true, lines: requested.map(({ orderLineId, quantity }) => ({ orderLineId, quantity })), itemCount: requested.reduce((sum, line) => sum + line.quantity, 0) };
+  if (requested.length === 0)
+    return {
+      ok: false,
+      message: 'Enter a quantity for at least one line.',
+      fieldErrors: { lines: ['Enter a quantity for at least one line.'] },
+    };
+  if (Object.keys(fieldErrors).length > 0)
+    return { ok: false, message: 'Some quantities cannot be packed.', fieldErrors };
+  return {
+    ok: true,
+    lines: requested.map(({ orderLineId, quantity }) => ({ orderLineId, quantity })),
+    itemCount: requested.reduce((sum, line) => sum + line.quantity, 0),
+  };
 }

@@ -1,7 +1,13 @@
 /** One order's units of one SKU to pick at a center. */
 export type PickLine = { orderNumber: string; sku: string; name: string; unit: string; quantity: number };
 
-export type PickItem = { sku: string; name: string; unit: string; totalQuantity: number; orders: { orderNumber: string; quantity: number }[] };
+export type PickItem = {
+  sku: string;
+  name: string;
+  unit: string;
+  totalQuantity: number;
+  orders: { orderNumber: string; quantity: number }[];
+};
 
 /**
  * The pick ticket of a batch: every SKU once, with the total to pick and how it splits over the
@@ -11,7 +17,13 @@ export function aggregatePickLines(lines: readonly PickLine[]): PickItem[] {
   const bySku = new Map<string, PickItem>();
   for (const line of lines) {
     if (line.quantity <= 0) continue;
-    const item = bySku.get(line.sku) ?? { sku: line.sku, name: line.name, unit: line.unit, totalQuantity: 0, orders: [] };
+    const item = bySku.get(line.sku) ?? {
+      sku: line.sku,
+      name: line.name,
+      unit: line.unit,
+      totalQuantity: 0,
+      orders: [],
+    };
     item.totalQuantity += line.quantity;
     const existing = item.orders.find((order) => order.orderNumber === line.orderNumber);
     if (existing) existing.quantity += line.quantity;

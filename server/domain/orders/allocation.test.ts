@@ -9,7 +9,15 @@ const stock = [
 
 describe('planAllocation', () => {
   it('prefers one center that can ship the whole order', () => {
-    expect(planAllocation([{ productId: 'pen', quantity: 4 }, { productId: 'pad', quantity: 5 }], stock)).toEqual({
+    expect(
+      planAllocation(
+        [
+          { productId: 'pen', quantity: 4 },
+          { productId: 'pad', quantity: 5 },
+        ],
+        stock,
+      ),
+    ).toEqual({
       kind: 'allocated',
       allocations: [
         { productId: 'pen', centerId: 'WEST', quantity: 4 },
@@ -29,8 +37,19 @@ describe('planAllocation', () => {
   });
 
   it('backorders the whole order when any line is short, naming the short lines', () => {
-    expect(planAllocation([{ productId: 'pen', quantity: 3 }, { productId: 'pad', quantity: 6 }], stock)).toEqual({ kind: 'short', shortProductIds: ['pad'] });
-    expect(planAllocation([{ productId: 'glue', quantity: 1 }], stock)).toEqual({ kind: 'short', shortProductIds: ['glue'] });
+    expect(
+      planAllocation(
+        [
+          { productId: 'pen', quantity: 3 },
+          { productId: 'pad', quantity: 6 },
+        ],
+        stock,
+      ),
+    ).toEqual({ kind: 'short', shortProductIds: ['pad'] });
+    expect(planAllocation([{ productId: 'glue', quantity: 1 }], stock)).toEqual({
+      kind: 'short',
+      shortProductIds: ['glue'],
+    });
   });
 
   it('allocates the last unit exactly', () => {

@@ -2,7 +2,8 @@ export type OrderLineNeed = { productId: string; quantity: number };
 export type CenterStock = { productId: string; centerId: string; available: number };
 export type Allocation = { productId: string; centerId: string; quantity: number };
 
-export type AllocationPlan = { kind: 'allocated'; allocations: Allocation[] } | { kind: 'short'; shortProductIds: string[] };
+export type AllocationPlan =
+  { kind: 'allocated'; allocations: Allocation[] } | { kind: 'short'; shortProductIds: string[] };
 
 /**
  * Allocates an order against available-to-promise, all or nothing (WebSphere's ATP flow: an order
@@ -15,8 +16,14 @@ export function planAllocation(lines: readonly OrderLineNeed[], stock: readonly 
     stock.find((row) => row.productId === productId && row.centerId === centerId)?.available ?? 0;
   const centers = [...new Set(stock.map((row) => row.centerId))].sort();
 
-  const single = centers.find((centerId) => lines.every((line) => availableAt(line.productId, centerId) >= line.quantity));
-  if (single) return { kind: 'allocated', allocations: lines.map((line) => ({ productId: line.productId, centerId: single, quantity: line.quantity })) };
+  const single = centers.find((centerId) =>
+    lines.every((line) => availableAt(line.productId, centerId) >= line.quantity),
+  );
+  if (single)
+    return {
+      kind: 'allocated',
+      allocations: lines.map((line) => ({ productId: line.productId, centerId: single, quantity: line.quantity })),
+    };
 
   const allocations: Allocation[] = [];
   const short: string[] = [];

@@ -10,7 +10,13 @@ describe('parseQuickOrder', () => {
         { line: 4, sku: 'INK-9', quantity: 2 },
         { line: 7, sku: 'CLIP', quantity: 1 },
       ],
-      problems: [{ line: 5, text: 'PEN-100\tnot', message: `The quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY}.` }],
+      problems: [
+        {
+          line: 5,
+          text: 'PEN-100\tnot',
+          message: `The quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY}.`,
+        },
+      ],
     });
   });
 
@@ -22,7 +28,10 @@ describe('parseQuickOrder', () => {
 
   it('caps how many lines it takes at once', () => {
     const text = Array.from({ length: 51 }, (_, i) => `SKU-${i} 1`).join('\n');
-    expect(parseQuickOrder(text)).toMatchObject({ entries: [], problems: [{ message: 'Enter at most 50 lines at once.' }] });
+    expect(parseQuickOrder(text)).toMatchObject({
+      entries: [],
+      problems: [{ message: 'Enter at most 50 lines at once.' }],
+    });
   });
 });
 
@@ -32,7 +41,17 @@ it('refuses a cart line beyond the maximum', () => {
 });
 
 it('totals a cart only when every line has a price in one currency', () => {
-  expect(cartSubtotal([{ quantity: 3, unitPriceMinor: 250, currency: 'USD' }, { quantity: 1, unitPriceMinor: 99, currency: 'USD' }])).toEqual({ ok: true, subtotalMinor: 849, currency: 'USD' });
+  expect(
+    cartSubtotal([
+      { quantity: 3, unitPriceMinor: 250, currency: 'USD' },
+      { quantity: 1, unitPriceMinor: 99, currency: 'USD' },
+    ]),
+  ).toEqual({ ok: true, subtotalMinor: 849, currency: 'USD' });
   expect(cartSubtotal([{ quantity: 1, unitPriceMinor: 1, currency: 'USD' }, null])).toMatchObject({ ok: false });
-  expect(cartSubtotal([{ quantity: 1, unitPriceMinor: 1, currency: 'USD' }, { quantity: 1, unitPriceMinor: 1, currency: 'EUR' }])).toMatchObject({ ok: false });
+  expect(
+    cartSubtotal([
+      { quantity: 1, unitPriceMinor: 1, currency: 'USD' },
+      { quantity: 1, unitPriceMinor: 1, currency: 'EUR' },
+    ]),
+  ).toMatchObject({ ok: false });
 });

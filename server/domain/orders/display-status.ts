@@ -7,7 +7,10 @@ import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from './state-m
 export const DISPLAY_STATUSES = [...ORDER_STATUSES, 'partially_shipped'] as const;
 export type DisplayStatus = (typeof DISPLAY_STATUSES)[number];
 
-export const DISPLAY_STATUS_LABELS: Record<DisplayStatus, string> = { ...ORDER_STATUS_LABELS, partially_shipped: 'Partially shipped' };
+export const DISPLAY_STATUS_LABELS: Record<DisplayStatus, string> = {
+  ...ORDER_STATUS_LABELS,
+  partially_shipped: 'Partially shipped',
+};
 
 export function displayStatus(status: OrderStatus, anyShipped: boolean): DisplayStatus {
   return status === 'released' && anyShipped ? 'partially_shipped' : status;

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveGrants } from '../access/effective-permissions';
-import { cancelRefusal, mayReorder, mayViewOrder, needsUnitReach, type OrderActor, type OrderRef } from './order-access';
+import {
+  cancelRefusal,
+  mayReorder,
+  mayViewOrder,
+  needsUnitReach,
+  type OrderActor,
+  type OrderRef,
+} from './order-access';
 import { displayStatus, DISPLAY_STATUS_LABELS } from './display-status';
 
 const ALL_FLAGS = { mayOrder: true, maySeePrices: true, maySeeStock: true, mayAuthorizeOrders: true };
 
 function actor(grants: string[], overrides: Partial<OrderActor> = {}): OrderActor {
-  return { membershipId: 'me', organizationId: 'org', grants: effectiveGrants(grants, ALL_FLAGS), unitsInReach: new Set(['plant', 'plant-east']), ...overrides };
+  return {
+    membershipId: 'me',
+    organizationId: 'org',
+    grants: effectiveGrants(grants, ALL_FLAGS),
+    unitsInReach: new Set(['plant', 'plant-east']),
+    ...overrides,
+  };
 }
 
 const mine: OrderRef = { organizationId: 'org', unitId: 'plant', membershipId: 'me', status: 'payment_authorized' };
@@ -37,14 +50,26 @@ describe('cancelRefusal', () => {
   const authorizer = actor(['orders.approve@unit', 'orders.view@unit']);
 
   it('lets the requester cancel before release', () => {
-    for (const status of ['pending_approval', 'declined', 'payment_review', 'backordered', 'payment_authorized'] as const) {
+    for (const status of [
+      'pending_approval',
+      'declined',
+      'payment_review',
+      'backordered',
+      'payment_authorized',
+    ] as const) {
       expect(cancelRefusal(buyer, { ...mine, status })).toBeNull();
     }
   });
 
   it('refuses after release with the state machine’s message', () => {
-    expect(cancelRefusal(buyer, { ...mine, status: 'released' })).toEqual({ code: 'conflict', message: 'You cannot cancel an order that is released to fulfillment.' });
-    expect(cancelRefusal(buyer, { ...mine, status: 'canceled' })).toMatchObject({ code: 'conflict', message: 'You cannot cancel an order that is canceled.' });
+    expect(cancelRefusal(buyer, { ...mine, status: 'released' })).toEqual({
+      code: 'conflict',
+      message: 'You cannot cancel an order that is released to fulfillment.',
+    });
+    expect(cancelRefusal(buyer, { ...mine, status: 'canceled' })).toMatchObject({
+      code: 'conflict',
+      message: 'You cannot cancel an order that is canceled.',
+    });
   });
 
   it('lets an authorizer cancel orders within their reach, and no others', () => {
@@ -62,7 +87,12 @@ describe('cancelRefusal', () => {
   });
 
   it('never reaches another organization’s order, whatever the grants', () => {
-    expect(cancelRefusal(actor(['orders.approve@org', 'orders.view@org', 'orders.place']), { ...otherOrganization, membershipId: 'me' })).toMatchObject({ code: 'not_found' });
+    expect(
+      cancelRefusal(actor(['orders.approve@org', 'orders.view@org', 'orders.place']), {
+        ...otherOrganization,
+        membershipId: 'me',
+      }),
+    ).toMatchObject({ code: 'not_found' });
   });
 });
 

@@ -46,7 +46,11 @@ export type CancelRefusal = { code: 'not_found' | 'forbidden' | 'conflict'; mess
 export function cancelRefusal(actor: OrderActor, order: OrderRef): CancelRefusal | null {
   const permitted = mayCancelByPermission(actor, order);
   if (!permitted && !mayViewOrder(actor, order)) return { code: 'not_found', message: 'That order was not found.' };
-  if (!permitted) return { code: 'forbidden', message: 'Only the person who placed this order or an authorizer over it can cancel it.' };
+  if (!permitted)
+    return {
+      code: 'forbidden',
+      message: 'Only the person who placed this order or an authorizer over it can cancel it.',
+    };
   const transition = orderTransition(order.status, 'cancel');
   return transition.ok ? null : { code: 'conflict', message: transition.message };
 }

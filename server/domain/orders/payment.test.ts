@@ -6,18 +6,28 @@ const ALL = ['on_account', 'cod', 'card'] as const;
 describe('paymentDecision', () => {
   it('lets cash on delivery and bill-me within the available credit go on', () => {
     expect(paymentDecision({ method: 'cod' }, ALL)).toEqual({ kind: 'proceed' });
-    expect(paymentDecision({ method: 'on_account', totalMinor: 5_000, availableCreditMinor: 5_000 }, ALL)).toEqual({ kind: 'proceed' });
+    expect(paymentDecision({ method: 'on_account', totalMinor: 5_000, availableCreditMinor: 5_000 }, ALL)).toEqual({
+      kind: 'proceed',
+    });
   });
 
   it('sends bill-me above the available credit to review, by one cent', () => {
-    expect(paymentDecision({ method: 'on_account', totalMinor: 5_001, availableCreditMinor: 5_000 }, ALL)).toMatchObject({ kind: 'review' });
+    expect(
+      paymentDecision({ method: 'on_account', totalMinor: 5_001, availableCreditMinor: 5_000 }, ALL),
+    ).toMatchObject({ kind: 'review' });
   });
 
   it('follows the card provider: authorized, review, declined, invalid', () => {
     expect(paymentDecision({ method: 'card', cardOutcome: 'authorized' }, ALL)).toEqual({ kind: 'proceed' });
     expect(paymentDecision({ method: 'card', cardOutcome: 'needs_review' }, ALL)).toMatchObject({ kind: 'review' });
-    expect(paymentDecision({ method: 'card', cardOutcome: 'declined' }, ALL)).toMatchObject({ kind: 'refused', message: expect.stringContaining('declined') });
-    expect(paymentDecision({ method: 'card', cardOutcome: 'invalid' }, ALL)).toMatchObject({ kind: 'refused', message: expect.stringContaining('not valid') });
+    expect(paymentDecision({ method: 'card', cardOutcome: 'declined' }, ALL)).toMatchObject({
+      kind: 'refused',
+      message: expect.stringContaining('declined'),
+    });
+    expect(paymentDecision({ method: 'card', cardOutcome: 'invalid' }, ALL)).toMatchObject({
+      kind: 'refused',
+      message: expect.stringContaining('not valid'),
+    });
   });
 
   it('refuses a method the account does not allow', () => {

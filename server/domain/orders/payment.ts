@@ -10,7 +10,8 @@ export type PaymentInput =
   | { method: 'cod' }
   | { method: 'card'; cardOutcome: 'authorized' | 'declined' | 'needs_review' | 'invalid' };
 
-export type PaymentDecision = { kind: 'proceed' } | { kind: 'review'; reason: string } | { kind: 'refused'; message: string };
+export type PaymentDecision =
+  { kind: 'proceed' } | { kind: 'review'; reason: string } | { kind: 'refused'; message: string };
 
 /**
  * After approval: bill-me and cash on delivery go on without a payment approval, unless an
@@ -18,7 +19,8 @@ export type PaymentDecision = { kind: 'proceed' } | { kind: 'review'; reason: st
  * declined, or sent to review by the provider.
  */
 export function paymentDecision(input: PaymentInput, allowed: readonly PaymentMethod[]): PaymentDecision {
-  if (!allowed.includes(input.method)) return { kind: 'refused', message: 'Your account does not allow this payment method. Choose another.' };
+  if (!allowed.includes(input.method))
+    return { kind: 'refused', message: 'Your account does not allow this payment method. Choose another.' };
   switch (input.method) {
     case 'cod':
       return { kind: 'proceed' };
@@ -27,9 +29,13 @@ export function paymentDecision(input: PaymentInput, allowed: readonly PaymentMe
         ? { kind: 'proceed' }
         : { kind: 'review', reason: 'The order is above the available credit of the account.' };
     case 'card':
-      if (input.cardOutcome === 'invalid') return { kind: 'refused', message: 'That card number is not valid. Check it and try again.' };
-      if (input.cardOutcome === 'declined') return { kind: 'refused', message: 'The card was declined. Use another card or payment method.' };
-      return input.cardOutcome === 'needs_review' ? { kind: 'review', reason: 'The card payment needs a manual review.' } : { kind: 'proceed' };
+      if (input.cardOutcome === 'invalid')
+        return { kind: 'refused', message: 'That card number is not valid. Check it and try again.' };
+      if (input.cardOutcome === 'declined')
+        return { kind: 'refused', message: 'The card was declined. Use another card or payment method.' };
+      return input.cardOutcome === 'needs_review'
+        ? { kind: 'review', reason: 'The card payment needs a manual review.' }
+        : { kind: 'proceed' };
   }
 }
 

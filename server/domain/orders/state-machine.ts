@@ -60,12 +60,21 @@ export const ORDER_EVENTS = [
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
 
 /** Before release an order can still be canceled and its approval decisions reversed. */
-const BEFORE_RELEASE: readonly OrderStatus[] = ['pending_approval', 'declined', 'payment_review', 'backordered', 'payment_authorized'];
+const BEFORE_RELEASE: readonly OrderStatus[] = [
+  'pending_approval',
+  'declined',
+  'payment_review',
+  'backordered',
+  'payment_authorized',
+];
 
 const TABLE: Record<OrderEvent, { from: readonly OrderStatus[]; to: OrderStatus }> = {
   decline: { from: ['pending_approval'], to: 'declined' },
   resubmit: { from: ['declined'], to: 'pending_approval' },
-  cancel_decision: { from: ['declined', 'payment_review', 'backordered', 'payment_authorized'], to: 'pending_approval' },
+  cancel_decision: {
+    from: ['declined', 'payment_review', 'backordered', 'payment_authorized'],
+    to: 'pending_approval',
+  },
   // From pending_approval when the last approval is given; the others are for orders that needed none.
   needs_payment_review: { from: ['pending_approval'], to: 'payment_review' },
   payment_approved: { from: ['payment_review'], to: 'payment_authorized' },
@@ -96,7 +105,10 @@ export type OrderTransition = { ok: true; to: OrderStatus } | { ok: false; messa
 export function orderTransition(status: OrderStatus, event: OrderEvent): OrderTransition {
   const rule = TABLE[event];
   if (rule.from.includes(status)) return { ok: true, to: rule.to };
-  return { ok: false, message: `You cannot ${EVENT_WORDS[event]} an order that is ${ORDER_STATUS_LABELS[status].toLowerCase()}.` };
+  return {
+    ok: false,
+    message: `You cannot ${EVENT_WORDS[event]} an order that is ${ORDER_STATUS_LABELS[status].toLowerCase()}.`,
+  };
 }
 
 /** Orders waiting for, or refused by, their authorizers never reach fulfillment or the ERP feed. */

@@ -25,11 +25,15 @@ describe('approvalBlockers', () => {
       { validFrom: '2025-01-01', validTo: '2026-11-22' },
       { validFrom: '2026-11-24', validTo: null },
     ];
-    expect(approvalBlockers({ ...ready, contracts })).toEqual(['There is no current contract: add one that is valid today.']);
+    expect(approvalBlockers({ ...ready, contracts })).toEqual([
+      'There is no current contract: add one that is valid today.',
+    ]);
   });
 
   it('refuses what is not waiting for approval, such as an approved organization', () => {
-    expect(approvalBlockers({ ...ready, status: 'active' })).toEqual(['This organization is active, not waiting for approval.']);
+    expect(approvalBlockers({ ...ready, status: 'active' })).toEqual([
+      'This organization is active, not waiting for approval.',
+    ]);
   });
 });
 

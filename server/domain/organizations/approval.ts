@@ -20,10 +20,12 @@ export type ApprovalInput = {
  * administrator. Empty means it may be approved.
  */
 export function approvalBlockers(input: ApprovalInput): string[] {
-  if (input.status !== 'pending_approval') return [`This organization is ${input.status.replace('_', ' ')}, not waiting for approval.`];
+  if (input.status !== 'pending_approval')
+    return [`This organization is ${input.status.replace('_', ' ')}, not waiting for approval.`];
   const blockers: string[] = [];
   if (!input.adminEmailVerified) blockers.push('The buyer administrator has not confirmed their email address yet.');
-  if (!input.hasAccount) blockers.push('The account is not set up yet (currency, credit limit, payment terms and methods).');
+  if (!input.hasAccount)
+    blockers.push('The account is not set up yet (currency, credit limit, payment terms and methods).');
   if (!input.contracts.some((contract) => isCurrentContract(contract, input.today))) {
     blockers.push('There is no current contract: add one that is valid today.');
   }

@@ -10,5 +10,7 @@ export function formatJoinCode(randomBytes: Uint8Array): string {
 /** What people type: any case, spaces or missing dashes. */
 export function normalizeJoinCode(input: string): string {
   const compact = input.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return compact.length === 12 ? `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8)}` : input.trim().toUpperCase();
+  return compact.length === 12
+    ? `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8)}`
+    : input.trim().toUpperCase();
 }

@@ -24,7 +24,8 @@ describe('organizationTransition', () => {
   it('says who decided when the action was already done', () => {
     expect(organizationTransition('active', 'approve', { by: 'Sofia Seller', at: '2026-11-23 10:42 UTC' })).toEqual({
       ok: false,
-      message: 'You cannot approve an organization that is active. Sofia Seller already approved it on 2026-11-23 10:42 UTC.',
+      message:
+        'You cannot approve an organization that is active. Sofia Seller already approved it on 2026-11-23 10:42 UTC.',
     });
   });
 });

@@ -17,7 +17,12 @@ const STATUS_WORDS: Record<OrganizationStatus, string> = {
   suspended: 'suspended',
 };
 
-const DONE: Record<OrganizationAction, string> = { approve: 'approved', reject: 'rejected', suspend: 'suspended', reactivate: 'reactivated' };
+const DONE: Record<OrganizationAction, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  suspend: 'suspended',
+  reactivate: 'reactivated',
+};
 
 export type TransitionResult = { ok: true; to: OrganizationStatus } | { ok: false; message: string };
 
@@ -29,7 +34,8 @@ export function organizationTransition(
 ): TransitionResult {
   const transition = TRANSITIONS[action];
   if (transition.from === status) return { ok: true, to: transition.to };
-  const already = decided && status === transition.to ? ` ${decided.by} already ${DONE[action]} it on ${decided.at}.` : '';
+  const already =
+    decided && status === transition.to ? ` ${decided.by} already ${DONE[action]} it on ${decided.at}.` : '';
   return { ok: false, message: `You cannot ${action} an organization that is ${STATUS_WORDS[status]}.${already}` };
 }
 

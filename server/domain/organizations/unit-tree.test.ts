@@ -14,7 +14,12 @@ import {
   type TreeUnit,
 } from './unit-tree';
 
-const unit = (id: string, parentId: string | null, status: TreeUnit['status'] = 'active'): TreeUnit => ({ id, parentId, name: id, status });
+const unit = (id: string, parentId: string | null, status: TreeUnit['status'] = 'active'): TreeUnit => ({
+  id,
+  parentId,
+  name: id,
+  status,
+});
 
 /**
  * org (1)
@@ -79,20 +84,32 @@ describe('checkCreate', () => {
     {
       parentId: 'dock',
       name: 'Crane',
-      expected: { ok: false, message: `“dock” is at level 5, the deepest allowed: ${LEVELS}. Add the unit higher up instead.` },
+      expected: {
+        ok: false,
+        message: `“dock” is at level 5, the deepest allowed: ${LEVELS}. Add the unit higher up instead.`,
+      },
     },
     { parentId: 'org', name: '   ', expected: { ok: false, message: 'Enter a name for the unit.', field: 'name' } },
-    { parentId: 'org', name: 'x'.repeat(101), expected: { ok: false, message: 'Use at most 100 characters.', field: 'name' } },
+    {
+      parentId: 'org',
+      name: 'x'.repeat(101),
+      expected: { ok: false, message: 'Use at most 100 characters.', field: 'name' },
+    },
     {
       parentId: 'org',
       name: '  SALES ',
       expected: {
         ok: false,
         field: 'name',
-        message: 'There is already a unit named “sales” directly under “org”. Units under the same parent need different names (upper and lower case count as the same).',
+        message:
+          'There is already a unit named “sales” directly under “org”. Units under the same parent need different names (upper and lower case count as the same).',
       },
     },
-    { parentId: 'closed', name: 'Wing', expected: { ok: false, message: '“closed” is deactivated. Reactivate it before adding units below it.' } },
+    {
+      parentId: 'closed',
+      name: 'Wing',
+      expected: { ok: false, message: '“closed” is deactivated. Reactivate it before adding units below it.' },
+    },
   ])('under $parentId named "$name"', ({ parentId, name, expected }) => {
     expect(checkCreate(TREE, { parentId, name })).toEqual(expected);
   });
@@ -113,7 +130,8 @@ describe('checkRename', () => {
       expected: {
         ok: false,
         field: 'name',
-        message: 'There is already a unit named “sales” directly under “org”. Units under the same parent need different names (upper and lower case count as the same).',
+        message:
+          'There is already a unit named “sales” directly under “org”. Units under the same parent need different names (upper and lower case count as the same).',
       },
     },
     { unitId: 'tax', name: 'sales', expected: { ok: true } }, // a unit elsewhere in the tree may share a name
@@ -121,7 +139,11 @@ describe('checkRename', () => {
     {
       unitId: 'org',
       name: 'New name',
-      expected: { ok: false, message: '“org” is the organization itself; its name is the one registered with the seller. Ask your account representative to change it.' },
+      expected: {
+        ok: false,
+        message:
+          '“org” is the organization itself; its name is the one registered with the seller. Ask your account representative to change it.',
+      },
     },
   ])('$unitId to "$name"', ({ unitId, name, expected }) => {
     expect(checkRename(TREE, { unitId, name })).toEqual(expected);
@@ -153,20 +175,47 @@ describe('checkMove', () => {
     {
       unitId: 'sales',
       parentId: 'east',
-      expected: { ok: false, field: 'parentId', message: '“sales” cannot be moved under “east”, because “east” is below “sales”. Choose a unit outside its branch.' },
+      expected: {
+        ok: false,
+        field: 'parentId',
+        message:
+          '“sales” cannot be moved under “east”, because “east” is below “sales”. Choose a unit outside its branch.',
+      },
     },
     {
       unitId: 'sales',
       parentId: 'dock',
-      expected: { ok: false, field: 'parentId', message: '“sales” cannot be moved under “dock”, because “dock” is below “sales”. Choose a unit outside its branch.' },
+      expected: {
+        ok: false,
+        field: 'parentId',
+        message:
+          '“sales” cannot be moved under “dock”, because “dock” is below “sales”. Choose a unit outside its branch.',
+      },
     },
-    { unitId: 'sales', parentId: 'sales', expected: { ok: false, field: 'parentId', message: '“sales” cannot be moved under itself.' } },
-    { unitId: 'org', parentId: 'sales', expected: { ok: false, message: '“org” is the organization itself, the top of the tree; it cannot be moved.' } },
-    { unitId: 'east', parentId: 'sales', expected: { ok: false, field: 'parentId', message: '“east” is already directly under “sales”.' } },
+    {
+      unitId: 'sales',
+      parentId: 'sales',
+      expected: { ok: false, field: 'parentId', message: '“sales” cannot be moved under itself.' },
+    },
+    {
+      unitId: 'org',
+      parentId: 'sales',
+      expected: { ok: false, message: '“org” is the organization itself, the top of the tree; it cannot be moved.' },
+    },
+    {
+      unitId: 'east',
+      parentId: 'sales',
+      expected: { ok: false, field: 'parentId', message: '“east” is already directly under “sales”.' },
+    },
     {
       unitId: 'audit',
       parentId: 'closed',
-      expected: { ok: false, field: 'parentId', message: '“closed” is deactivated; an active unit cannot be moved below it. Reactivate it first or choose another unit.' },
+      expected: {
+        ok: false,
+        field: 'parentId',
+        message:
+          '“closed” is deactivated; an active unit cannot be moved below it. Reactivate it first or choose another unit.',
+      },
     },
     { unitId: 'annex', parentId: 'finance', expected: { ok: true } }, // a deactivated unit may move anywhere
   ])('$unitId under $parentId', ({ unitId, parentId, expected }) => {
@@ -200,20 +249,36 @@ describe('checkDeactivate', () => {
     {
       unitId: 'dock',
       members: new Map([['dock', 3]]),
-      expected: { ok: false, message: '“dock” cannot be deactivated while 3 activated members belong to it or to the units below it. Move them to another unit or deactivate them first.' },
+      expected: {
+        ok: false,
+        message:
+          '“dock” cannot be deactivated while 3 activated members belong to it or to the units below it. Move them to another unit or deactivate them first.',
+      },
     },
     {
       unitId: 'east',
       members: new Map([['dock', 1]]),
-      expected: { ok: false, message: '“east” cannot be deactivated while 1 activated member belongs to it or to the units below it. Move them to another unit or deactivate them first.' },
+      expected: {
+        ok: false,
+        message:
+          '“east” cannot be deactivated while 1 activated member belongs to it or to the units below it. Move them to another unit or deactivate them first.',
+      },
     },
     {
       unitId: 'boston',
       members: none,
-      expected: { ok: false, message: '“boston” cannot be deactivated while 1 active unit is directly below it. Deactivate or move it first.' },
+      expected: {
+        ok: false,
+        message:
+          '“boston” cannot be deactivated while 1 active unit is directly below it. Deactivate or move it first.',
+      },
     },
     { unitId: 'closed', members: none, expected: { ok: false, message: '“closed” is already deactivated.' } },
-    { unitId: 'org', members: none, expected: { ok: false, message: '“org” is the organization itself; it cannot be deactivated here.' } },
+    {
+      unitId: 'org',
+      members: none,
+      expected: { ok: false, message: '“org” is the organization itself; it cannot be deactivated here.' },
+    },
   ])('$unitId', ({ unitId, members, expected }) => {
     expect(checkDeactivate(TREE, { unitId, activatedMembers: members })).toEqual(expected);
   });
@@ -221,7 +286,8 @@ describe('checkDeactivate', () => {
   it('counts several active units below', () => {
     const tree = [...TREE, unit('south', 'sales')];
     expect(checkDeactivate(tree, { unitId: 'sales', activatedMembers: none })).toMatchObject({
-      message: '“sales” cannot be deactivated while 2 active units are directly below it. Deactivate or move them first.',
+      message:
+        '“sales” cannot be deactivated while 2 active units are directly below it. Deactivate or move them first.',
     });
   });
 });
@@ -231,10 +297,17 @@ describe('checkReactivate', () => {
     { unitId: 'closed', expected: { ok: true } },
     {
       unitId: 'annex',
-      expected: { ok: false, message: '“annex” cannot be reactivated while “closed”, the unit above it, is deactivated. Reactivate “closed” first.' },
+      expected: {
+        ok: false,
+        message:
+          '“annex” cannot be reactivated while “closed”, the unit above it, is deactivated. Reactivate “closed” first.',
+      },
     },
     { unitId: 'sales', expected: { ok: false, message: '“sales” is already active.' } },
-    { unitId: 'org', expected: { ok: false, message: '“org” is the organization itself; it cannot be reactivated here.' } },
+    {
+      unitId: 'org',
+      expected: { ok: false, message: '“org” is the organization itself; it cannot be reactivated here.' },
+    },
   ])('$unitId', ({ unitId, expected }) => {
     expect(checkReactivate(TREE, { unitId })).toEqual(expected);
   });

@@ -17,7 +17,8 @@ export type UnitField = 'name' | 'parentId';
 export type TreeVerdict = { ok: true } | { ok: false; message: string; field?: UnitField };
 
 const OK: TreeVerdict = { ok: true };
-const refuse = (message: string, field?: UnitField): TreeVerdict => (field ? { ok: false, message, field } : { ok: false, message });
+const refuse = (message: string, field?: UnitField): TreeVerdict =>
+  field ? { ok: false, message, field } : { ok: false, message };
 
 const LEVELS_RULE = `the tree has at most ${MAX_UNIT_DEPTH} levels, counting the organization itself as level 1`;
 const quoted = (unit: TreeUnit) => `“${unit.name}”`;
@@ -57,7 +58,11 @@ function childrenOf(units: readonly TreeUnit[], id: string): readonly TreeUnit[]
 /** The unit and its ancestors, from the organization down to the unit. */
 export function unitPath(units: readonly TreeUnit[], id: string): TreeUnit[] {
   const path: TreeUnit[] = [];
-  for (let unit: TreeUnit | undefined = find(units, id); unit; unit = unit.parentId === null ? undefined : find(units, unit.parentId)) {
+  for (
+    let unit: TreeUnit | undefined = find(units, id);
+    unit;
+    unit = unit.parentId === null ? undefined : find(units, unit.parentId)
+  ) {
     if (path.includes(unit)) throw new Error(`unit-tree: the tree has a cycle at ${unit.id}`);
     path.unshift(unit);
   }
@@ -119,7 +124,9 @@ export function checkCreate(units: readonly TreeUnit[], input: { parentId: strin
   if (!isActive(parent)) return refuse(`${quoted(parent)} is deactivated. Reactivate it before adding units below it.`);
   const depth = unitDepth(units, parent.id);
   if (depth >= MAX_UNIT_DEPTH) {
-    return refuse(`${quoted(parent)} is at level ${depth}, the deepest allowed: ${LEVELS_RULE}. Add the unit higher up instead.`);
+    return refuse(
+      `${quoted(parent)} is at level ${depth}, the deepest allowed: ${LEVELS_RULE}. Add the unit higher up instead.`,
+    );
   }
   const clash = siblingClash(units, parent, input.name);
   return clash ? refuse(clash, 'name') : OK;
@@ -129,7 +136,9 @@ export function checkCreate(units: readonly TreeUnit[], input: { parentId: strin
 export function checkRename(units: readonly TreeUnit[], input: { unitId: string; name: string }): TreeVerdict {
   const unit = find(units, input.unitId);
   if (unit.parentId === null) {
-    return refuse(`${quoted(unit)} is the organization itself; its name is the one registered with the seller. Ask your account representative to change it.`);
+    return refuse(
+      `${quoted(unit)} is the organization itself; its name is the one registered with the seller. Ask your account representative to change it.`,
+    );
   }
   const problem = nameProblem(input.name);
   if (problem) return refuse(problem, 'name');
@@ -145,14 +154,22 @@ export function checkRename(units: readonly TreeUnit[], input: { unitId: string;
 export function checkMove(units: readonly TreeUnit[], input: { unitId: string; parentId: string }): TreeVerdict {
   const unit = find(units, input.unitId);
   const parent = find(units, input.parentId);
-  if (unit.parentId === null) return refuse(`${quoted(unit)} is the organization itself, the top of the tree; it cannot be moved.`);
+  if (unit.parentId === null)
+    return refuse(`${quoted(unit)} is the organization itself, the top of the tree; it cannot be moved.`);
   if (parent.id === unit.id) return refuse(`${quoted(unit)} cannot be moved under itself.`, 'parentId');
   if (subtreeIds(units, unit.id).includes(parent.id)) {
-    return refuse(`${quoted(unit)} cannot be moved under ${quoted(parent)}, because ${quoted(parent)} is below ${quoted(unit)}. Choose a unit outside its branch.`, 'parentId');
+    return refuse(
+      `${quoted(unit)} cannot be moved under ${quoted(parent)}, because ${quoted(parent)} is below ${quoted(unit)}. Choose a unit outside its branch.`,
+      'parentId',
+    );
   }
-  if (unit.parentId === parent.id) return refuse(`${quoted(unit)} is already directly under ${quoted(parent)}.`, 'parentId');
+  if (unit.parentId === parent.id)
+    return refuse(`${quoted(unit)} is already directly under ${quoted(parent)}.`, 'parentId');
   if (isActive(unit) && !isActive(parent)) {
-    return refuse(`${quoted(parent)} is deactivated; an active unit cannot be moved below it. Reactivate it first or choose another unit.`, 'parentId');
+    return refuse(
+      `${quoted(parent)} is deactivated; an active unit cannot be moved below it. Reactivate it first or choose another unit.`,
+      'parentId',
+    );
   }
   const parentDepth = unitDepth(units, parent.id);
   const height = subtreeHeight(units, unit.id);
@@ -176,19 +193,27 @@ export function moveTargets(units: readonly TreeUnit[], unitId: string): TreeUni
  * May the unit be deactivated? Not while anyone activated belongs to it or to a unit below it, nor
  * while units below it are still active. `activatedMembers` counts them per unit id.
  */
-export function checkDeactivate(units: readonly TreeUnit[], input: { unitId: string; activatedMembers: ReadonlyMap<string, number> }): TreeVerdict {
+export function checkDeactivate(
+  units: readonly TreeUnit[],
+  input: { unitId: string; activatedMembers: ReadonlyMap<string, number> },
+): TreeVerdict {
   const unit = find(units, input.unitId);
-  if (unit.parentId === null) return refuse(`${quoted(unit)} is the organization itself; it cannot be deactivated here.`);
+  if (unit.parentId === null)
+    return refuse(`${quoted(unit)} is the organization itself; it cannot be deactivated here.`);
   if (!isActive(unit)) return refuse(`${quoted(unit)} is already deactivated.`);
   const members = subtreeIds(units, unit.id).reduce((sum, id) => sum + (input.activatedMembers.get(id) ?? 0), 0);
   if (members > 0) {
     const who = members === 1 ? '1 activated member belongs' : `${members} activated members belong`;
-    return refuse(`${quoted(unit)} cannot be deactivated while ${who} to it or to the units below it. Move them to another unit or deactivate them first.`);
+    return refuse(
+      `${quoted(unit)} cannot be deactivated while ${who} to it or to the units below it. Move them to another unit or deactivate them first.`,
+    );
   }
   const activeChildren = childrenOf(units, unit.id).filter(isActive).length;
   if (activeChildren > 0) {
     const which = activeChildren === 1 ? '1 active unit' : `${activeChildren} active units`;
-    return refuse(`${quoted(unit)} cannot be deactivated while ${which} ${activeChildren === 1 ? 'is' : 'are'} directly below it. Deactivate or move ${activeChildren === 1 ? 'it' : 'them'} first.`);
+    return refuse(
+      `${quoted(unit)} cannot be deactivated while ${which} ${activeChildren === 1 ? 'is' : 'are'} directly below it. Deactivate or move ${activeChildren === 1 ? 'it' : 'them'} first.`,
+    );
   }
   return OK;
 }
@@ -196,11 +221,14 @@ export function checkDeactivate(units: readonly TreeUnit[], input: { unitId: str
 /** May a deactivated unit be made active again? Not below a unit that is itself deactivated. */
 export function checkReactivate(units: readonly TreeUnit[], input: { unitId: string }): TreeVerdict {
   const unit = find(units, input.unitId);
-  if (unit.parentId === null) return refuse(`${quoted(unit)} is the organization itself; it cannot be reactivated here.`);
+  if (unit.parentId === null)
+    return refuse(`${quoted(unit)} is the organization itself; it cannot be reactivated here.`);
   if (isActive(unit)) return refuse(`${quoted(unit)} is already active.`);
   const parent = find(units, unit.parentId);
   if (!isActive(parent)) {
-    return refuse(`${quoted(unit)} cannot be reactivated while ${quoted(parent)}, the unit above it, is deactivated. Reactivate ${quoted(parent)} first.`);
+    return refuse(
+      `${quoted(unit)} cannot be reactivated while ${quoted(parent)}, the unit above it, is deactivated. Reactivate ${quoted(parent)} first.`,
+    );
   }
   return OK;
 }

@@ -30,9 +30,15 @@ const ALLOWED: Record<QuoteAction, readonly QuoteStatus[]> = {
 const WORDS: Record<QuoteAction, string> = { price: 'price', reject: 'reject', order: 'order', withdraw: 'withdraw' };
 
 /** Whether an action fits the quote's (effective) status, or the sentence that says why not. */
-export function quoteActionAllowed(action: QuoteAction, status: QuoteStatus): { ok: true } | { ok: false; message: string } {
+export function quoteActionAllowed(
+  action: QuoteAction,
+  status: QuoteStatus,
+): { ok: true } | { ok: false; message: string } {
   if (ALLOWED[action].includes(status)) return { ok: true };
-  return { ok: false, message: `You cannot ${WORDS[action]} a quote that is ${QUOTE_STATUS_LABELS[status].toLowerCase()}.` };
+  return {
+    ok: false,
+    message: `You cannot ${WORDS[action]} a quote that is ${QUOTE_STATUS_LABELS[status].toLowerCase()}.`,
+  };
 }
 
 /** How long a priced quote holds when the representative gives no date. */

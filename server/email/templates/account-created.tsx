@@ -9,8 +9,8 @@ export const accountCreated = {
     <EmailLayout preview="Choose your password" action={{ label: 'Choose a password', url: props.setPasswordUrl }}>
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
-        {props.createdBy} created a Countersign account for you at {props.organizationName}. Choose a password to start; the link works
-        once, for 7 days.
+        {props.createdBy} created a Countersign account for you at {props.organizationName}. Choose a password to start;
+        the link works once, for 7 days.
       </Paragraph>
     </EmailLayout>
   ),

@@ -7,7 +7,10 @@ export const accountExists = {
   subject: () => 'You already have a Countersign account',
   Body: (props: AccountExistsProps) => (
     <EmailLayout preview="Sign in instead" action={{ label: 'Sign in', url: props.signInUrl }}>
-      <Paragraph>Someone, probably you, tried to {props.attempted} with this email address. It already has a Countersign login, so nothing new was created.</Paragraph>
+      <Paragraph>
+        Someone, probably you, tried to {props.attempted} with this email address. It already has a Countersign login,
+        so nothing new was created.
+      </Paragraph>
       <Paragraph>Sign in with it. If you forgot the password, choose a new one here: {props.resetUrl}</Paragraph>
       <Paragraph>If this was not you, you can ignore this email.</Paragraph>
     </EmailLayout>

@@ -22,9 +22,13 @@ const REASONS = {
 };
 
 export const approvalRequested = {
-  subject: (props: ApprovalRequestedProps) => `Order ${props.orderNumber} from ${props.requesterName} needs your approval`,
+  subject: (props: ApprovalRequestedProps) =>
+    `Order ${props.orderNumber} from ${props.requesterName} needs your approval`,
   Body: (props: ApprovalRequestedProps) => (
-    <EmailLayout preview={`${props.stepLabel}${props.total ? ` · ${props.total}` : ''}`} action={{ label: 'Review the order', url: props.approvalUrl }}>
+    <EmailLayout
+      preview={`${props.stepLabel}${props.total ? ` · ${props.total}` : ''}`}
+      action={{ label: 'Review the order', url: props.approvalUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         {props.requesterName} placed order {props.orderNumber}
@@ -37,12 +41,24 @@ export const approvalRequested = {
 };
 
 /** To the requester: the outcome, with the authorizer's feedback. */
-export type ApprovalDecidedProps = { name: string; orderNumber: string; orderUrl: string; approved: boolean; decidedBy: string; feedback?: string; nextStep: string };
+export type ApprovalDecidedProps = {
+  name: string;
+  orderNumber: string;
+  orderUrl: string;
+  approved: boolean;
+  decidedBy: string;
+  feedback?: string;
+  nextStep: string;
+};
 
 export const approvalDecided = {
-  subject: (props: ApprovalDecidedProps) => (props.approved ? `Order ${props.orderNumber} is approved` : `Order ${props.orderNumber} was declined`),
+  subject: (props: ApprovalDecidedProps) =>
+    props.approved ? `Order ${props.orderNumber} is approved` : `Order ${props.orderNumber} was declined`,
   Body: (props: ApprovalDecidedProps) => (
-    <EmailLayout preview={`${props.approved ? 'Approved' : 'Declined'} by ${props.decidedBy}`} action={{ label: 'View the order', url: props.orderUrl }}>
+    <EmailLayout
+      preview={`${props.approved ? 'Approved' : 'Declined'} by ${props.decidedBy}`}
+      action={{ label: 'View the order', url: props.orderUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         {props.decidedBy} {props.approved ? 'approved' : 'declined'} order {props.orderNumber}. {props.nextStep}
@@ -58,16 +74,25 @@ export type ApprovalReminderProps = { name: string; inboxUrl: string; total: num
 const count = (n: number) => n.toLocaleString('en-US');
 
 export const approvalReminder = {
-  subject: (props: ApprovalReminderProps) => `${count(props.total)} ${props.total === 1 ? 'order is' : 'orders are'} waiting for your approval`,
+  subject: (props: ApprovalReminderProps) =>
+    `${count(props.total)} ${props.total === 1 ? 'order is' : 'orders are'} waiting for your approval`,
   Body: (props: ApprovalReminderProps) => {
     const unnamed = props.total - props.orders.length;
     return (
-      <EmailLayout preview="Orders waiting for your decision" action={{ label: 'Open your authorizations', url: props.inboxUrl }}>
+      <EmailLayout
+        preview="Orders waiting for your decision"
+        action={{ label: 'Open your authorizations', url: props.inboxUrl }}
+      >
         <Paragraph>Hello {props.name},</Paragraph>
-        <Paragraph>{unnamed > 0 ? `These are the ${props.orders.length} orders waiting longest for your decision:` : 'These orders have been waiting for your decision:'}</Paragraph>
+        <Paragraph>
+          {unnamed > 0
+            ? `These are the ${props.orders.length} orders waiting longest for your decision:`
+            : 'These orders have been waiting for your decision:'}
+        </Paragraph>
         {props.orders.map((order) => (
           <Paragraph key={order.number}>
-            <Link href={`${props.inboxUrl}/${encodeURIComponent(order.number)}`}>{order.number}</Link> from {order.requesterName}, waiting {order.waitingHours} hours
+            <Link href={`${props.inboxUrl}/${encodeURIComponent(order.number)}`}>{order.number}</Link> from{' '}
+            {order.requesterName}, waiting {order.waitingHours} hours
             {order.escalated ? ' — offered to you as account manager because it waited too long' : ''}
           </Paragraph>
         ))}

@@ -4,9 +4,14 @@ export type JoinDecidedProps = { name: string; organizationName: string; approve
 
 export const joinDecided = {
   subject: (props: JoinDecidedProps) =>
-    props.approved ? `You can now order for ${props.organizationName}` : `Your request to join ${props.organizationName}`,
+    props.approved
+      ? `You can now order for ${props.organizationName}`
+      : `Your request to join ${props.organizationName}`,
   Body: (props: JoinDecidedProps) => (
-    <EmailLayout preview={props.approved ? 'Your request was approved' : 'Your request was declined'} action={props.approved ? { label: 'Sign in', url: props.signInUrl } : undefined}>
+    <EmailLayout
+      preview={props.approved ? 'Your request was approved' : 'Your request was declined'}
+      action={props.approved ? { label: 'Sign in', url: props.signInUrl } : undefined}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         {props.approved

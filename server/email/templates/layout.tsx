@@ -6,7 +6,15 @@ const styles = {
   container: { backgroundColor: '#ffffff', borderRadius: 8, margin: '0 auto', maxWidth: 560, padding: '24px 28px' },
   brand: { color: '#1f3a5f', fontSize: 18, fontWeight: 700, margin: '0 0 16px' },
   text: { color: '#1c1f24', fontSize: 15, lineHeight: '22px' },
-  button: { backgroundColor: '#1f4fd1', borderRadius: 6, color: '#ffffff', display: 'inline-block', fontSize: 15, padding: '12px 20px', textDecoration: 'none' },
+  button: {
+    backgroundColor: '#1f4fd1',
+    borderRadius: 6,
+    color: '#ffffff',
+    display: 'inline-block',
+    fontSize: 15,
+    padding: '12px 20px',
+    textDecoration: 'none',
+  },
   footer: { color: '#6b7280', fontSize: 12, lineHeight: '18px' },
 };
 

@@ -9,8 +9,8 @@ export const membershipAdded = {
     <EmailLayout preview={`Access to ${props.organizationName}`} action={{ label: 'Sign in', url: props.signInUrl }}>
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
-        {props.addedBy} added you to {props.organizationName}. Sign in with your usual password and choose {props.organizationName} in
-        the account switcher at the top of the page.
+        {props.addedBy} added you to {props.organizationName}. Sign in with your usual password and choose{' '}
+        {props.organizationName} in the account switcher at the top of the page.
       </Paragraph>
     </EmailLayout>
   ),

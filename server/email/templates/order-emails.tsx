@@ -19,12 +19,21 @@ function Lines({ lines }: { lines: EmailLine[] }) {
   );
 }
 
-export type OrderReceivedProps = OrderEmailBase & { statusLabel: string; nextStep: string; lines: EmailLine[]; total?: string; poNumber?: string };
+export type OrderReceivedProps = OrderEmailBase & {
+  statusLabel: string;
+  nextStep: string;
+  lines: EmailLine[];
+  total?: string;
+  poNumber?: string;
+};
 
 export const orderReceived = {
   subject: (props: OrderReceivedProps) => `We received your order ${props.orderNumber}`,
   Body: (props: OrderReceivedProps) => (
-    <EmailLayout preview={`Order ${props.orderNumber}: ${props.statusLabel}`} action={{ label: 'View the order', url: props.orderUrl }}>
+    <EmailLayout
+      preview={`Order ${props.orderNumber}: ${props.statusLabel}`}
+      action={{ label: 'View the order', url: props.orderUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         Thank you for order {props.orderNumber}
@@ -39,9 +48,15 @@ export const orderReceived = {
 export type PaymentReviewedProps = OrderEmailBase & { approved: boolean; reason?: string };
 
 export const paymentReviewed = {
-  subject: (props: PaymentReviewedProps) => (props.approved ? `Payment accepted for order ${props.orderNumber}` : `Order ${props.orderNumber} was canceled: payment not accepted`),
+  subject: (props: PaymentReviewedProps) =>
+    props.approved
+      ? `Payment accepted for order ${props.orderNumber}`
+      : `Order ${props.orderNumber} was canceled: payment not accepted`,
   Body: (props: PaymentReviewedProps) => (
-    <EmailLayout preview={props.approved ? 'Your payment was accepted' : 'Your payment was not accepted'} action={{ label: 'View the order', url: props.orderUrl }}>
+    <EmailLayout
+      preview={props.approved ? 'Your payment was accepted' : 'Your payment was not accepted'}
+      action={{ label: 'View the order', url: props.orderUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         {props.approved
@@ -61,24 +76,35 @@ export const orderBackordered = {
     <EmailLayout preview="Some items are not in stock yet" action={{ label: 'View the order', url: props.orderUrl }}>
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
-        Order {props.orderNumber} is accepted, but we do not have enough of these in stock yet. We ship the whole order as soon as they arrive; you can
-        cancel it until then.
+        Order {props.orderNumber} is accepted, but we do not have enough of these in stock yet. We ship the whole order
+        as soon as they arrive; you can cancel it until then.
       </Paragraph>
       <Lines lines={props.shortLines} />
     </EmailLayout>
   ),
 };
 
-export type OrderShippedProps = OrderEmailBase & { carrier: string; trackingNumber: string; complete: boolean; lines: EmailLine[] };
+export type OrderShippedProps = OrderEmailBase & {
+  carrier: string;
+  trackingNumber: string;
+  complete: boolean;
+  lines: EmailLine[];
+};
 
 export const orderShipped = {
-  subject: (props: OrderShippedProps) => (props.complete ? `Order ${props.orderNumber} has shipped` : `Part of order ${props.orderNumber} has shipped`),
+  subject: (props: OrderShippedProps) =>
+    props.complete ? `Order ${props.orderNumber} has shipped` : `Part of order ${props.orderNumber} has shipped`,
   Body: (props: OrderShippedProps) => (
-    <EmailLayout preview={`Tracking number ${props.trackingNumber}`} action={{ label: 'Track the order', url: props.orderUrl }}>
+    <EmailLayout
+      preview={`Tracking number ${props.trackingNumber}`}
+      action={{ label: 'Track the order', url: props.orderUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
-        {props.complete ? `The last package of order ${props.orderNumber} is on its way` : `A package of order ${props.orderNumber} is on its way; the rest follows`} with{' '}
-        {props.carrier}, tracking number {props.trackingNumber}.
+        {props.complete
+          ? `The last package of order ${props.orderNumber} is on its way`
+          : `A package of order ${props.orderNumber} is on its way; the rest follows`}{' '}
+        with {props.carrier}, tracking number {props.trackingNumber}.
       </Paragraph>
       <Lines lines={props.lines} />
     </EmailLayout>

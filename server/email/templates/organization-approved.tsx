@@ -8,8 +8,8 @@ export const organizationApproved = {
     <EmailLayout preview="Your organization is approved" action={{ label: 'Sign in', url: props.signInUrl }}>
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
-        Good news: {props.organizationName} is approved and its account is ready. Sign in with the email address and password you
-        registered with. A short checklist will help you add departments, buyers and spending limits.
+        Good news: {props.organizationName} is approved and its account is ready. Sign in with the email address and
+        password you registered with. A short checklist will help you add departments, buyers and spending limits.
       </Paragraph>
     </EmailLayout>
   ),

@@ -7,7 +7,9 @@ export const organizationRejected = {
   Body: (props: OrganizationRejectedProps) => (
     <EmailLayout preview="Your registration was not approved">
       <Paragraph>Hello {props.name},</Paragraph>
-      <Paragraph>We are sorry: we could not approve the registration of {props.organizationName}. The reason we gave:</Paragraph>
+      <Paragraph>
+        We are sorry: we could not approve the registration of {props.organizationName}. The reason we gave:
+      </Paragraph>
       <Paragraph>“{props.reason}”</Paragraph>
       <Paragraph>Reply to this email if you would like to talk about it.</Paragraph>
     </EmailLayout>

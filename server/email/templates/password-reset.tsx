@@ -8,8 +8,8 @@ export const passwordReset = {
     <EmailLayout preview="Choose a new password" action={{ label: 'Choose a new password', url: props.resetUrl }}>
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
-        Someone asked to reset the password of your Countersign account. The link works once, for {props.expiresInMinutes} minutes.
-        If it was not you, ignore this email: your password stays as it is.
+        Someone asked to reset the password of your Countersign account. The link works once, for{' '}
+        {props.expiresInMinutes} minutes. If it was not you, ignore this email: your password stays as it is.
       </Paragraph>
     </EmailLayout>
   ),

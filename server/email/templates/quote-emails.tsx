@@ -1,25 +1,48 @@
 import { EmailLayout, Paragraph } from './layout';
 
-export type QuoteRequestedProps = { name: string; organizationName: string; requesterName: string; quoteNumber: string; lineCount: number; quoteUrl: string };
+export type QuoteRequestedProps = {
+  name: string;
+  organizationName: string;
+  requesterName: string;
+  quoteNumber: string;
+  lineCount: number;
+  quoteUrl: string;
+};
 
 export const quoteRequested = {
   subject: (props: QuoteRequestedProps) => `Quote ${props.quoteNumber} requested by ${props.organizationName}`,
   Body: (props: QuoteRequestedProps) => (
-    <EmailLayout preview={`${props.lineCount} lines to price`} action={{ label: 'Price the quote', url: props.quoteUrl }}>
+    <EmailLayout
+      preview={`${props.lineCount} lines to price`}
+      action={{ label: 'Price the quote', url: props.quoteUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
-        {props.requesterName} of {props.organizationName} asks for prices on {props.lineCount} {props.lineCount === 1 ? 'line' : 'lines'} (quote {props.quoteNumber}).
+        {props.requesterName} of {props.organizationName} asks for prices on {props.lineCount}{' '}
+        {props.lineCount === 1 ? 'line' : 'lines'} (quote {props.quoteNumber}).
       </Paragraph>
     </EmailLayout>
   ),
 };
 
-export type QuoteAnsweredProps = { name: string; quoteNumber: string; quoteUrl: string; priced: boolean; validUntil?: string; total?: string; note?: string };
+export type QuoteAnsweredProps = {
+  name: string;
+  quoteNumber: string;
+  quoteUrl: string;
+  priced: boolean;
+  validUntil?: string;
+  total?: string;
+  note?: string;
+};
 
 export const quoteAnswered = {
-  subject: (props: QuoteAnsweredProps) => (props.priced ? `Your quote ${props.quoteNumber} is ready` : `Your quote ${props.quoteNumber} was declined`),
+  subject: (props: QuoteAnsweredProps) =>
+    props.priced ? `Your quote ${props.quoteNumber} is ready` : `Your quote ${props.quoteNumber} was declined`,
   Body: (props: QuoteAnsweredProps) => (
-    <EmailLayout preview={props.priced ? 'Prices are in' : 'The seller declined it'} action={{ label: 'Open the quote', url: props.quoteUrl }}>
+    <EmailLayout
+      preview={props.priced ? 'Prices are in' : 'The seller declined it'}
+      action={{ label: 'Open the quote', url: props.quoteUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         {props.priced

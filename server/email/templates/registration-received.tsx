@@ -1,15 +1,26 @@
 import { EmailLayout, Paragraph } from './layout';
 
-export type RegistrationReceivedProps = { organizationName: string; contactName: string; contactEmail: string; reviewUrl: string };
+export type RegistrationReceivedProps = {
+  organizationName: string;
+  contactName: string;
+  contactEmail: string;
+  reviewUrl: string;
+};
 
 export const registrationReceived = {
   subject: (props: RegistrationReceivedProps) => `New registration: ${props.organizationName}`,
   Body: (props: RegistrationReceivedProps) => (
-    <EmailLayout preview={`${props.organizationName} registered`} action={{ label: 'Review the registration', url: props.reviewUrl }}>
+    <EmailLayout
+      preview={`${props.organizationName} registered`}
+      action={{ label: 'Review the registration', url: props.reviewUrl }}
+    >
       <Paragraph>
-        {props.organizationName} registered and asks for an account. Their buyer administrator is {props.contactName} ({props.contactEmail}).
+        {props.organizationName} registered and asks for an account. Their buyer administrator is {props.contactName} (
+        {props.contactEmail}).
       </Paragraph>
-      <Paragraph>Assign an account representative to set up the account and a contract; then approve or reject it.</Paragraph>
+      <Paragraph>
+        Assign an account representative to set up the account and a contract; then approve or reject it.
+      </Paragraph>
     </EmailLayout>
   ),
 };

@@ -8,8 +8,8 @@ export const representativeAssigned = {
     <EmailLayout preview="Set up the account" action={{ label: 'Set up the account', url: props.setupUrl }}>
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
-        You were assigned to {props.organizationName}. Contact them to agree on terms, then set up their account (currency, credit
-        limit, payment terms and methods) and at least one contract.
+        You were assigned to {props.organizationName}. Contact them to agree on terms, then set up their account
+        (currency, credit limit, payment terms and methods) and at least one contract.
       </Paragraph>
     </EmailLayout>
   ),

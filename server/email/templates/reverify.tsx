@@ -8,8 +8,8 @@ export const reverify = {
     <EmailLayout preview="Confirm your account" action={{ label: 'Confirm it is me', url: props.reverifyUrl }}>
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
-        You tried to sign in after more than {props.inactiveDays} days away. To keep your account safe, please confirm it is you.
-        Your password stays the same. The link works once, for 48 hours.
+        You tried to sign in after more than {props.inactiveDays} days away. To keep your account safe, please confirm
+        it is you. Your password stays the same. The link works once, for 48 hours.
       </Paragraph>
     </EmailLayout>
   ),

@@ -5,9 +5,14 @@ export type VerifyEmailProps = { name: string; organizationName: string; verifyU
 export const verifyEmail = {
   subject: () => 'Confirm your email address for Countersign',
   Body: (props: VerifyEmailProps) => (
-    <EmailLayout preview="Confirm your email address" action={{ label: 'Confirm my email address', url: props.verifyUrl }}>
+    <EmailLayout
+      preview="Confirm your email address"
+      action={{ label: 'Confirm my email address', url: props.verifyUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
-      <Paragraph>Please confirm that this is your email address for {props.organizationName}. The link works once, for 48 hours.</Paragraph>
+      <Paragraph>
+        Please confirm that this is your email address for {props.organizationName}. The link works once, for 48 hours.
+      </Paragraph>
       <Paragraph>{props.nextStep}</Paragraph>
     </EmailLayout>
   ),

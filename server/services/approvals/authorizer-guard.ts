@@ -22,10 +22,19 @@ const SHOWN = 10;
  * names the member. The member's inbox rows are one index range; the steps of those orders are
  * read by order and matched on the authorizers list they were given at submit.
  */
-export async function ordersAwaiting(tx: Executor, organizationId: string, membershipId: string, scope: StepScope = {}): Promise<string[]> {
+export async function ordersAwaiting(
+  tx: Executor,
+  organizationId: string,
+  membershipId: string,
+  scope: StepScope = {},
+): Promise<string[]> {
   const sources = [
-    ...(scope.limitIds?.length ? [sql`(${approvalSteps.source}->>'kind' = 'limit' and ${approvalSteps.source}->>'limitId' in ${scope.limitIds})`] : []),
-    ...(scope.ruleIds?.length ? [sql`(${approvalSteps.source}->>'kind' = 'rule' and ${approvalSteps.source}->>'ruleId' in ${scope.ruleIds})`] : []),
+    ...(scope.limitIds?.length
+      ? [sql`(${approvalSteps.source}->>'kind' = 'limit' and ${approvalSteps.source}->>'limitId' in ${scope.limitIds})`]
+      : []),
+    ...(scope.ruleIds?.length
+      ? [sql`(${approvalSteps.source}->>'kind' = 'rule' and ${approvalSteps.source}->>'ruleId' in ${scope.ruleIds})`]
+      : []),
   ];
   const scoped = scope.limitIds !== undefined || scope.ruleIds !== undefined;
   if (scoped && sources.length === 0) return [];
@@ -63,7 +72,12 @@ export type Authority = { membershipId: string; name: string };
  * Refuses, naming the orders, while the member has steps to decide (within `scope`). With `field`
  * the message is also put beside that field of the form.
  */
-export async function assertNothingToDecide(tx: Executor, organizationId: string, member: Authority, options: { scope?: StepScope; field?: string } = {}): Promise<void> {
+export async function assertNothingToDecide(
+  tx: Executor,
+  organizationId: string,
+  member: Authority,
+  options: { scope?: StepScope; field?: string } = {},
+): Promise<void> {
   const numbers = await ordersAwaiting(tx, organizationId, member.membershipId, options.scope);
   if (numbers.length === 0) return;
   const message = stillDecidingMessage(member.name, numbers);
@@ -71,7 +85,12 @@ export async function assertNothingToDecide(tx: Executor, organizationId: string
 }
 
 /** The same check for several people at once (an authorizer list that loses some of them). */
-export async function assertNoneHasAnythingToDecide(tx: Executor, organizationId: string, people: readonly Authority[], options: { scope?: StepScope; field?: string } = {}): Promise<void> {
+export async function assertNoneHasAnythingToDecide(
+  tx: Executor,
+  organizationId: string,
+  people: readonly Authority[],
+  options: { scope?: StepScope; field?: string } = {},
+): Promise<void> {
   for (const person of people) await assertNothingToDecide(tx, organizationId, person, options);
 }
 
@@ -85,14 +104,22 @@ export type AuthorityChange = {
 
 const FLAGS_OFF = { mayOrder: false, maySeePrices: false, maySeeStock: false };
 const mayApprove = (side: AuthorityChange['before']) =>
-  side.mayAuthorizeOrders && effectivePermissions(side.roles.flatMap((role) => role.permissions), { ...FLAGS_OFF, mayAuthorizeOrders: true }).has('orders.approve');
+  side.mayAuthorizeOrders &&
+  effectivePermissions(
+    side.roles.flatMap((role) => role.permissions),
+    { ...FLAGS_OFF, mayAuthorizeOrders: true },
+  ).has('orders.approve');
 
 /**
  * For the members service: an edit that takes away "may authorize orders", the last role that lets
  * the member approve, or a role some rule names as its approvers, is refused while that member
  * still has orders to decide (those of the rules concerned, for a role).
  */
-export async function assertAuthorityChangeAllowed(tx: Executor, organizationId: string, change: AuthorityChange): Promise<void> {
+export async function assertAuthorityChangeAllowed(
+  tx: Executor,
+  organizationId: string,
+  change: AuthorityChange,
+): Promise<void> {
   const member = { membershipId: change.membershipId, name: change.name };
   if (change.before.mayAuthorizeOrders && !change.after.mayAuthorizeOrders) {
     return assertNothingToDecide(tx, organizationId, member, { field: 'mayAuthorizeOrders' });
@@ -100,11 +127,23 @@ export async function assertAuthorityChangeAllowed(tx: Executor, organizationId:
   if (mayApprove(change.before) && !mayApprove(change.after)) {
     return assertNothingToDecide(tx, organizationId, member, { field: 'roleIds' });
   }
-  const removedRoleIds = change.before.roles.filter((role) => !change.after.roles.some((kept) => kept.id === role.id)).map((role) => role.id);
+  const removedRoleIds = change.before.roles
+    .filter((role) => !change.after.roles.some((kept) => kept.id === role.id))
+    .map((role) => role.id);
   if (removedRoleIds.length === 0) return;
   const rules = await tx
     .select({ id: approvalRules.id })
     .from(approvalRules)
-    .where(and(eq(approvalRules.organizationId, organizationId), sql`${approvalRules.approvers}->>'kind' = 'role'`, sql`${approvalRules.approvers}->>'roleId' in ${removedRoleIds}`));
-  if (rules.length > 0) await assertNothingToDecide(tx, organizationId, member, { scope: { ruleIds: rules.map((rule) => rule.id) }, field: 'roleIds' });
+    .where(
+      and(
+        eq(approvalRules.organizationId, organizationId),
+        sql`${approvalRules.approvers}->>'kind' = 'role'`,
+        sql`${approvalRules.approvers}->>'roleId' in ${removedRoleIds}`,
+      ),
+    );
+  if (rules.length > 0)
+    await assertNothingToDecide(tx, organizationId, member, {
+      scope: { ruleIds: rules.map((rule) => rule.id) },
+      field: 'roleIds',
+    });
 }

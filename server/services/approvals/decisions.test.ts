@@ -1,9 +1,29 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { approvalInbox, approvalRules, approvalSteps, inventory, membershipRoles, orders, roles, spendingLimitAuthorizers, spendingLimits, type Order, type Organization, type Product } from '@/db/schema';
+import {
+  approvalInbox,
+  approvalRules,
+  approvalSteps,
+  inventory,
+  membershipRoles,
+  orders,
+  roles,
+  spendingLimitAuthorizers,
+  spendingLimits,
+  type Order,
+  type Organization,
+  type Product,
+} from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
 import { trpcErrorOf } from '@/server/testing/errors';
-import { ACCOUNT_MANAGER, createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
+import {
+  ACCOUNT_MANAGER,
+  createCaller,
+  createMember,
+  createOrganization,
+  signIn,
+  type Member,
+} from '@/server/testing/factories';
 import { createProduct, givePriceList } from '@/server/testing/catalog';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder, readyToOrder } from '@/server/testing/orders';
@@ -12,9 +32,19 @@ import { lockOrder, moveOrder } from '../orders/transition';
 const database = setupTestDatabase();
 const db = () => database.db;
 
-type Team = { organization: Organization; addressId: string; product: Product; requester: Member; a: Member; b: Member; c: Member; manager: Member };
+type Team = {
+  organization: Organization;
+  addressId: string;
+  product: Product;
+  requester: Member;
+  a: Member;
+  b: Member;
+  c: Member;
+  manager: Member;
+};
 
-const authorizer = (organization: Organization, name: string) => createMember(db(), organization, { roles: ['authorizer'], mayAuthorizeOrders: true, user: { name } });
+const authorizer = (organization: Organization, name: string) =>
+  createMember(db(), organization, { roles: ['authorizer'], mayAuthorizeOrders: true, user: { name } });
 
 /** A sub-account with a limited budget: over 1,000.00 A or B approves, over 5,000.00 then C too. A product at 100.00. */
 async function team(): Promise<Team> {
@@ -22,12 +52,35 @@ async function team(): Promise<Team> {
   const list = await givePriceList(db(), organization);
   const { address } = await readyToOrder(db(), organization);
   const product = await createProduct(db(), { prices: [[list, 10_000]], onHand: 1_000 });
-  const requester = await createMember(db(), organization, { roles: ['buyer'], mayOrder: true, hasLimitedBudget: true, user: { name: 'Rob Requester' } });
-  const [a, b, c] = [await authorizer(organization, 'Ann Approver'), await authorizer(organization, 'Ben Approver'), await authorizer(organization, 'Cat Controller')];
-  const manager = await createMember(db(), organization, { ...ACCOUNT_MANAGER, shopAccountRole: 'account_manager', user: { name: 'Max Manager' } });
+  const requester = await createMember(db(), organization, {
+    roles: ['buyer'],
+    mayOrder: true,
+    hasLimitedBudget: true,
+    user: { name: 'Rob Requester' },
+  });
+  const [a, b, c] = [
+    await authorizer(organization, 'Ann Approver'),
+    await authorizer(organization, 'Ben Approver'),
+    await authorizer(organization, 'Cat Controller'),
+  ];
+  const manager = await createMember(db(), organization, {
+    ...ACCOUNT_MANAGER,
+    shopAccountRole: 'account_manager',
+    user: { name: 'Max Manager' },
+  });
   const limit = async (limitMinor: number, people: Member[]) => {
-    const [row] = await db().insert(spendingLimits).values({ organizationId: organization.id, membershipId: requester.membership.id, limitMinor, createdAt: new Date() }).returning();
-    await db().insert(spendingLimitAuthorizers).values(people.map((person) => ({ limitId: row?.id ?? '', membershipId: person.membership.id })));
+    const [row] = await db()
+      .insert(spendingLimits)
+      .values({
+        organizationId: organization.id,
+        membershipId: requester.membership.id,
+        limitMinor,
+        createdAt: new Date(),
+      })
+      .returning();
+    await db()
+      .insert(spendingLimitAuthorizers)
+      .values(people.map((person) => ({ limitId: row?.id ?? '', membershipId: person.membership.id })));
   };
   await limit(100_000, [a, b]);
   await limit(500_000, [c]);
@@ -35,9 +88,14 @@ async function team(): Promise<Team> {
 }
 
 const as = async (member: Member) => createCaller(await signIn(db(), member.membership));
-const order = (t: Team, quantity: number) => placeOrder(db(), t.requester, { lines: [[t.product, quantity]], addressId: t.addressId });
-const inboxOf = async (member: Member, o: Order) => (await db().select().from(approvalInbox).where(eq(approvalInbox.membershipId, member.membership.id))).filter((row) => row.orderId === o.id).map((row) => row.state);
-const statusOf = async (o: Order) => (await db().select({ status: orders.status }).from(orders).where(eq(orders.id, o.id)))[0]?.status;
+const order = (t: Team, quantity: number) =>
+  placeOrder(db(), t.requester, { lines: [[t.product, quantity]], addressId: t.addressId });
+const inboxOf = async (member: Member, o: Order) =>
+  (await db().select().from(approvalInbox).where(eq(approvalInbox.membershipId, member.membership.id)))
+    .filter((row) => row.orderId === o.id)
+    .map((row) => row.state);
+const statusOf = async (o: Order) =>
+  (await db().select({ status: orders.status }).from(orders).where(eq(orders.id, o.id)))[0]?.status;
 
 let t: Team;
 beforeEach(async () => {
@@ -71,17 +129,24 @@ describe('an order over the spending limits', () => {
 
   it('lets exactly one of two authorizers deciding at once win, and tells the other who decided', async () => {
     const placed = await order(t, 20);
-    const results = await Promise.allSettled([(await as(t.a)).authorizations.approve({ number: placed.number }), (await as(t.b)).authorizations.decline({ number: placed.number, feedback: 'No.' })]);
+    const results = await Promise.allSettled([
+      (await as(t.a)).authorizations.approve({ number: placed.number }),
+      (await as(t.b)).authorizations.decline({ number: placed.number, feedback: 'No.' }),
+    ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((result) => result.status === 'rejected');
-    expect(String((lost as PromiseRejectedResult).reason.message)).toMatch(/^Already (approved|declined) by (Ann|Ben) Approver at \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
+    expect(String((lost as PromiseRejectedResult).reason.message)).toMatch(
+      /^Already (approved|declined) by (Ann|Ben) Approver at \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/,
+    );
     const decided = await db().select().from(approvalSteps).where(eq(approvalSteps.orderId, placed.id));
     expect(decided.filter((step) => step.status !== 'pending' && step.status !== 'waiting')).toHaveLength(1);
   });
 
   it('declines with feedback, which the requester reads; the waiting tier is never asked', async () => {
     const placed = await order(t, 60);
-    const refused = await trpcErrorOf((await as(t.a)).authorizations.decline({ number: placed.number, feedback: '  ' }));
+    const refused = await trpcErrorOf(
+      (await as(t.a)).authorizations.decline({ number: placed.number, feedback: '  ' }),
+    );
     expect(refused.code).toBe('BAD_REQUEST');
     await (await as(t.a)).authorizations.decline({ number: placed.number, feedback: 'Split it by cost center.' });
     expect(await statusOf(placed)).toBe('declined');
@@ -96,7 +161,9 @@ describe('an order over the spending limits', () => {
     const early = await trpcErrorOf((await as(t.c)).authorizations.approve({ number: placed.number }));
     expect(early).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('earlier approval') });
     const stranger = await authorizer(t.organization, 'Sid Stranger');
-    expect((await trpcErrorOf((await as(stranger)).authorizations.approve({ number: placed.number }))).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf((await as(stranger)).authorizations.approve({ number: placed.number }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -114,13 +181,38 @@ describe('approval rules', () => {
       ])
       .returning();
     const buyer = await createMember(db(), organization, { roles: ['buyer'], mayOrder: true });
-    const pat = await createMember(db(), organization, { roles: ['authorizer'], mayAuthorizeOrders: true, user: { name: 'Pat Purchasing' } });
-    const fay = await createMember(db(), organization, { roles: ['authorizer'], mayAuthorizeOrders: true, user: { name: 'Fay Finance' } });
-    await db().insert(membershipRoles).values([{ membershipId: pat.membership.id, roleId: purchasing?.id ?? '' }, { membershipId: fay.membership.id, roleId: finance?.id ?? '' }]);
-    const rule = (name: string, value: number, roleId: string, tier: number) => ({
-      organizationId: organization.id, name, tier, conditions: [{ field: 'order_total' as const, comparator: '>' as const, value }], appliesTo: { kind: 'everyone' as const }, approvers: { kind: 'role' as const, roleId }, createdAt: new Date(), updatedAt: new Date(),
+    const pat = await createMember(db(), organization, {
+      roles: ['authorizer'],
+      mayAuthorizeOrders: true,
+      user: { name: 'Pat Purchasing' },
     });
-    await db().insert(approvalRules).values([rule('Over 10,000', 1_000_000, purchasing?.id ?? '', 1), rule('Over 15,000', 1_500_000, finance?.id ?? '', 2)]);
+    const fay = await createMember(db(), organization, {
+      roles: ['authorizer'],
+      mayAuthorizeOrders: true,
+      user: { name: 'Fay Finance' },
+    });
+    await db()
+      .insert(membershipRoles)
+      .values([
+        { membershipId: pat.membership.id, roleId: purchasing?.id ?? '' },
+        { membershipId: fay.membership.id, roleId: finance?.id ?? '' },
+      ]);
+    const rule = (name: string, value: number, roleId: string, tier: number) => ({
+      organizationId: organization.id,
+      name,
+      tier,
+      conditions: [{ field: 'order_total' as const, comparator: '>' as const, value }],
+      appliesTo: { kind: 'everyone' as const },
+      approvers: { kind: 'role' as const, roleId },
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    await db()
+      .insert(approvalRules)
+      .values([
+        rule('Over 10,000', 1_000_000, purchasing?.id ?? '', 1),
+        rule('Over 15,000', 1_500_000, finance?.id ?? '', 2),
+      ]);
 
     const small = await placeOrder(db(), buyer, { lines: [[product, 9]], addressId: address.id });
     expect(small.status).toBe('payment_authorized');
@@ -140,7 +232,10 @@ describe('approval rules', () => {
 describe('self-approval', () => {
   it('sends a step only the requester could decide to the account manager', async () => {
     const requesterAlsoAuthorizer = t.requester;
-    await db().update(spendingLimitAuthorizers).set({ membershipId: requesterAlsoAuthorizer.membership.id }).where(eq(spendingLimitAuthorizers.membershipId, t.a.membership.id));
+    await db()
+      .update(spendingLimitAuthorizers)
+      .set({ membershipId: requesterAlsoAuthorizer.membership.id })
+      .where(eq(spendingLimitAuthorizers.membershipId, t.a.membership.id));
     await db().delete(spendingLimitAuthorizers).where(eq(spendingLimitAuthorizers.membershipId, t.b.membership.id));
     const placed = await order(t, 20);
     expect(await inboxOf(t.manager, placed)).toEqual(['pending']);
@@ -158,21 +253,54 @@ describe('the authorizations inbox', () => {
     const caller = await as(t.a);
     expect(await caller.authorizations.waitingCount()).toBe(2);
     const page = await caller.authorizations.inbox({ state: 'pending' });
-    expect(page).toMatchObject({ total: 2, rows: [{ number: second.number, requesterName: 'Rob Requester', total: { amountMinor: 301_500 } }, { number: first.number }] });
-    expect((await caller.authorizations.inbox({ state: 'pending', search: first.number.slice(-4) })).rows.map((row) => row.number)).toEqual([first.number]);
-    expect((await caller.authorizations.inbox({ state: 'pending', requesterMembershipId: t.a.membership.id })).total).toBe(0);
-    expect((await caller.authorizations.inbox({ state: 'pending', from: '2000-01-01', to: '2000-12-31' })).total).toBe(0);
-    expect(await caller.authorizations.requesters()).toEqual([{ membershipId: t.requester.membership.id, name: 'Rob Requester' }]);
+    expect(page).toMatchObject({
+      total: 2,
+      rows: [
+        { number: second.number, requesterName: 'Rob Requester', total: { amountMinor: 301_500 } },
+        { number: first.number },
+      ],
+    });
+    expect(
+      (await caller.authorizations.inbox({ state: 'pending', search: first.number.slice(-4) })).rows.map(
+        (row) => row.number,
+      ),
+    ).toEqual([first.number]);
+    expect(
+      (await caller.authorizations.inbox({ state: 'pending', requesterMembershipId: t.a.membership.id })).total,
+    ).toBe(0);
+    expect((await caller.authorizations.inbox({ state: 'pending', from: '2000-01-01', to: '2000-12-31' })).total).toBe(
+      0,
+    );
+    expect(await caller.authorizations.requesters()).toEqual([
+      { membershipId: t.requester.membership.id, name: 'Rob Requester' },
+    ]);
 
     await caller.authorizations.approve({ number: first.number });
     expect(await caller.authorizations.waitingCount()).toBe(1);
-    expect((await caller.authorizations.inbox({ state: 'approved' })).rows.map((row) => row.number)).toEqual([first.number]);
+    expect((await caller.authorizations.inbox({ state: 'approved' })).rows.map((row) => row.number)).toEqual([
+      first.number,
+    ]);
   });
 
   it('offers each requester of the inbox once in the filter, by name, whatever the state of their orders', async () => {
-    const amy = await createMember(db(), t.organization, { roles: ['buyer'], mayOrder: true, hasLimitedBudget: true, user: { name: 'Amy Asker' } });
-    const [limit] = await db().insert(spendingLimits).values({ organizationId: t.organization.id, membershipId: amy.membership.id, limitMinor: 100_000, createdAt: new Date() }).returning();
-    await db().insert(spendingLimitAuthorizers).values({ limitId: limit?.id ?? '', membershipId: t.a.membership.id });
+    const amy = await createMember(db(), t.organization, {
+      roles: ['buyer'],
+      mayOrder: true,
+      hasLimitedBudget: true,
+      user: { name: 'Amy Asker' },
+    });
+    const [limit] = await db()
+      .insert(spendingLimits)
+      .values({
+        organizationId: t.organization.id,
+        membershipId: amy.membership.id,
+        limitMinor: 100_000,
+        createdAt: new Date(),
+      })
+      .returning();
+    await db()
+      .insert(spendingLimitAuthorizers)
+      .values({ limitId: limit?.id ?? '', membershipId: t.a.membership.id });
     const robs = [await order(t, 20), await order(t, 60)];
     await placeOrder(db(), amy, { lines: [[t.product, 20]], addressId: t.addressId });
     await (await as(t.a)).authorizations.approve({ number: robs[0]?.number ?? '' });
@@ -180,7 +308,9 @@ describe('the authorizations inbox', () => {
       { membershipId: amy.membership.id, name: 'Amy Asker' },
       { membershipId: t.requester.membership.id, name: 'Rob Requester' },
     ]);
-    expect(await (await as(t.c)).authorizations.requesters()).toEqual([{ membershipId: t.requester.membership.id, name: 'Rob Requester' }]);
+    expect(await (await as(t.c)).authorizations.requesters()).toEqual([
+      { membershipId: t.requester.membership.id, name: 'Rob Requester' },
+    ]);
   });
 
   it('shows an order to its authorizers with its steps and who decided, and to nobody else', async () => {
@@ -195,9 +325,13 @@ describe('the authorizations inbox', () => {
         { tier: 2, status: 'pending', authorizers: [{ name: 'Cat Controller', isYou: true }] },
       ],
     });
-    expect((await (await as(t.a)).authorizations.order({ number: placed.number })).whyNot).toMatch(/^Already approved by Ben Approver at /);
+    expect((await (await as(t.a)).authorizations.order({ number: placed.number })).whyNot).toMatch(
+      /^Already approved by Ben Approver at /,
+    );
     const stranger = await authorizer(t.organization, 'Sid Stranger');
-    expect((await trpcErrorOf((await as(stranger)).authorizations.order({ number: placed.number }))).code).toBe('NOT_FOUND');
+    expect((await trpcErrorOf((await as(stranger)).authorizations.order({ number: placed.number }))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -206,7 +340,8 @@ describe('cancelling a decision', () => {
     const placed = await order(t, 20);
     await (await as(t.a)).authorizations.approve({ number: placed.number });
     expect(await statusOf(placed)).toBe('payment_authorized');
-    const stock = async () => (await db().select().from(inventory).where(eq(inventory.productId, t.product.id)))[0]?.allocated;
+    const stock = async () =>
+      (await db().select().from(inventory).where(eq(inventory.productId, t.product.id)))[0]?.allocated;
     expect(await stock()).toBe(20);
 
     const reversed = await (await as(t.a)).authorizations.cancelDecision({ number: placed.number });
@@ -232,9 +367,17 @@ describe('cancelling a decision', () => {
 
   it('is refused once the order is released, and to someone who made no decision', async () => {
     const placed = await order(t, 20);
-    expect((await trpcErrorOf((await as(t.a)).authorizations.cancelDecision({ number: placed.number }))).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf((await as(t.a)).authorizations.cancelDecision({ number: placed.number }))).code).toBe(
+      'FORBIDDEN',
+    );
     await (await as(t.a)).authorizations.approve({ number: placed.number });
-    await db().transaction(async (tx) => moveOrder(tx, await lockOrder(tx, placed.id), 'release', { now: new Date(), actorUserId: null, message: 'Released.' }));
+    await db().transaction(async (tx) =>
+      moveOrder(tx, await lockOrder(tx, placed.id), 'release', {
+        now: new Date(),
+        actorUserId: null,
+        message: 'Released.',
+      }),
+    );
     const late = await trpcErrorOf((await as(t.a)).authorizations.cancelDecision({ number: placed.number }));
     expect(late).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('no longer be reversed') });
   });
@@ -244,10 +387,15 @@ describe('submitting a declined order again', () => {
   it('asks the policy afresh: after the administrator raised the limit it goes straight on', async () => {
     const placed = await order(t, 20);
     await (await as(t.a)).authorizations.decline({ number: placed.number, feedback: 'Ask Max to raise your limit.' });
-    await db().update(spendingLimits).set({ limitMinor: 1_000_000 }).where(eq(spendingLimits.membershipId, t.requester.membership.id));
+    await db()
+      .update(spendingLimits)
+      .set({ limitMinor: 1_000_000 })
+      .where(eq(spendingLimits.membershipId, t.requester.membership.id));
     const again = await (await as(t.requester)).checkout.resubmit({ number: placed.number });
     expect(again.status).toBe('payment_authorized');
-    expect((await trpcErrorOf((await as(t.requester)).checkout.resubmit({ number: placed.number }))).code).toBe('CONFLICT');
+    expect((await trpcErrorOf((await as(t.requester)).checkout.resubmit({ number: placed.number }))).code).toBe(
+      'CONFLICT',
+    );
   });
 
   it('waits for the new steps when they still apply; nobody else may resubmit it', async () => {
@@ -278,7 +426,13 @@ describe('the requester’s view of the approvals', () => {
     await (await as(t.b)).authorizations.approve({ number: placed.number, feedback: 'Within budget.' });
     const seen = await (await as(t.requester)).orders.get({ number: placed.number });
     expect(seen.approvals).toMatchObject([
-      { tier: 1, status: 'approved', decidedBy: 'Ben Approver', feedback: 'Within budget.', authorizers: [{ name: 'Ann Approver', isYou: false }, { name: 'Ben Approver' }] },
+      {
+        tier: 1,
+        status: 'approved',
+        decidedBy: 'Ben Approver',
+        feedback: 'Within budget.',
+        authorizers: [{ name: 'Ann Approver', isYou: false }, { name: 'Ben Approver' }],
+      },
       { tier: 2, status: 'pending', decidedBy: null, authorizers: [{ name: 'Cat Controller' }] },
     ]);
   });

@@ -24,13 +24,18 @@ const NEXT_STEP: Partial<Record<Order['status'], string>> = {
 
 async function deciderNames(tx: Executor, steps: readonly ApprovalStepRow[]) {
   const ids = [...new Set(steps.map((step) => step.decidedByUserId).filter((id): id is string => Boolean(id)))];
-  const rows = ids.length ? await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : [];
+  const rows = ids.length
+    ? await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))
+    : [];
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** The order of this organization by number, locked. */
 export async function lockOrderByNumber(tx: Executor, organizationId: string, number: string): Promise<Order> {
-  const [found] = await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.number, number), eq(orders.organizationId, organizationId)));
+  const [found] = await tx
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.number, number), eq(orders.organizationId, organizationId)));
   if (!found) throw notFound('That order');
   return lockOrder(tx, found.id);
 }
@@ -57,25 +62,53 @@ export async function decideOrder(db: Database, decider: Decider, input: Decisio
     const feedback = input.feedback?.trim() || null;
     const decided = await tx
       .update(approvalSteps)
-      .set({ status, decidedByMembershipId: decider.membershipId, decidedByUserId: decider.userId, onBehalfOfMembershipId: target.onBehalfOf?.membershipId ?? null, decidedAt: now, feedback })
+      .set({
+        status,
+        decidedByMembershipId: decider.membershipId,
+        decidedByUserId: decider.userId,
+        onBehalfOfMembershipId: target.onBehalfOf?.membershipId ?? null,
+        decidedAt: now,
+        feedback,
+      })
       .where(and(inArray(approvalSteps.id, target.stepIds), eq(approvalSteps.status, 'pending')))
       .returning();
     const by = target.onBehalfOf ? `${decider.name} on behalf of ${target.onBehalfOf.name}` : decider.name;
     const labels = decided.map((step) => step.label).join(', ');
-    const data = { stepIds: target.stepIds, decidedBy: decider.name, onBehalfOf: target.onBehalfOf?.name ?? null, feedback };
+    const data = {
+      stepIds: target.stepIds,
+      decidedBy: decider.name,
+      onBehalfOf: target.onBehalfOf?.name ?? null,
+      feedback,
+    };
 
     let current = order;
     if (!input.approve) {
-      current = await moveOrder(tx, order, 'decline', { now, actorUserId: decider.userId, message: `Declined by ${by} (${labels})${feedback ? `: “${feedback}”` : '.'}`, data });
+      current = await moveOrder(tx, order, 'decline', {
+        now,
+        actorUserId: decider.userId,
+        message: `Declined by ${by} (${labels})${feedback ? `: “${feedback}”` : '.'}`,
+        data,
+      });
     } else {
-      await recordOrderEvent(tx, order, 'approve', { now, actorUserId: decider.userId, message: `Approved by ${by} (${labels})${feedback ? `: “${feedback}”` : '.'}`, data });
+      await recordOrderEvent(tx, order, 'approve', {
+        now,
+        actorUserId: decider.userId,
+        message: `Approved by ${by} (${labels})${feedback ? `: “${feedback}”` : '.'}`,
+        data,
+      });
       const all = steps.map((step) => decided.find((row) => row.id === step.id) ?? step);
       const next = nextAfterApproval(all);
       if (next.kind === 'activate') {
         const activated = await tx
           .update(approvalSteps)
           .set({ status: 'pending', pendingSince: now })
-          .where(and(eq(approvalSteps.orderId, order.id), eq(approvalSteps.tier, next.tier), eq(approvalSteps.status, 'waiting')))
+          .where(
+            and(
+              eq(approvalSteps.orderId, order.id),
+              eq(approvalSteps.tier, next.tier),
+              eq(approvalSteps.status, 'waiting'),
+            ),
+          )
           .returning();
         // A tier that comes due while one of its authorizers is away is offered to their stand-in too.
         await emailAuthorizers(tx, order, await delegateActivatedSteps(tx, order, activated, now), now);
@@ -91,7 +124,14 @@ export async function decideOrder(db: Database, decider: Decider, input: Decisio
   });
 }
 
-async function emailOutcome(tx: Executor, order: Order, approved: boolean, decidedBy: string, feedback: string | null, now: Date) {
+async function emailOutcome(
+  tx: Executor,
+  order: Order,
+  approved: boolean,
+  decidedBy: string,
+  feedback: string | null,
+  now: Date,
+) {
   const { to, base } = await requesterEmail(tx, order);
   await enqueueEmail(tx, {
     kind: 'approval-decided',

@@ -1,9 +1,24 @@
 import { and, asc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '@/db/client';
-import { approvalSteps, authorizerDelegations, membershipRoles, memberships, roles, users, type ApprovalStepRow, type Order } from '@/db/schema';
+import {
+  approvalSteps,
+  authorizerDelegations,
+  membershipRoles,
+  memberships,
+  roles,
+  users,
+  type ApprovalStepRow,
+  type Order,
+} from '@/db/schema';
 import { effectiveGrants } from '@/server/domain/access/effective-permissions';
-import { absenceDays, addDelegates, delegationState, delegationWindow, type Absence } from '@/server/domain/approvals/delegation';
+import {
+  absenceDays,
+  addDelegates,
+  delegationState,
+  delegationWindow,
+  type Absence,
+} from '@/server/domain/approvals/delegation';
 import type { Authorizer } from '@/server/domain/approvals/evaluate';
 import { DomainError, invalidField } from '@/server/domain/errors';
 import type { SetDelegationInput } from '@/server/schemas/delegations';
@@ -19,9 +34,19 @@ const usable = (member: typeof memberships, user: typeof users) =>
  * Members of the organization who may stand in for this authorizer: usable, allowed to authorize
  * orders (the flag and a role that grants approving), never the authorizer themselves. By name.
  */
-export async function delegateOptions(db: Executor, delegator: Delegator, onlyMembershipId?: string): Promise<{ membershipId: string; name: string }[]> {
+export async function delegateOptions(
+  db: Executor,
+  delegator: Delegator,
+  onlyMembershipId?: string,
+): Promise<{ membershipId: string; name: string }[]> {
   const candidates = await db
-    .select({ membershipId: memberships.id, name: users.name, mayOrder: memberships.mayOrder, maySeePrices: memberships.maySeePrices, maySeeStock: memberships.maySeeStock })
+    .select({
+      membershipId: memberships.id,
+      name: users.name,
+      mayOrder: memberships.mayOrder,
+      maySeePrices: memberships.maySeePrices,
+      maySeeStock: memberships.maySeeStock,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
@@ -39,7 +64,12 @@ export async function delegateOptions(db: Executor, delegator: Delegator, onlyMe
     .select({ membershipId: membershipRoles.membershipId, permissions: roles.permissions })
     .from(membershipRoles)
     .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
-    .where(inArray(membershipRoles.membershipId, candidates.map((candidate) => candidate.membershipId)));
+    .where(
+      inArray(
+        membershipRoles.membershipId,
+        candidates.map((candidate) => candidate.membershipId),
+      ),
+    );
   return candidates
     .filter(({ membershipId, ...flags }) => {
       const held = grants.filter((grant) => grant.membershipId === membershipId).flatMap((grant) => grant.permissions);
@@ -54,7 +84,12 @@ const delegateUsers = alias(users, 'delegate_users');
 /** The authorizer's out-of-office, if any: the stand-in, the days away and whether it is under way. */
 export async function currentDelegation(db: Executor, membershipId: string, now: Date) {
   const [row] = await db
-    .select({ startsAt: authorizerDelegations.startsAt, endsAt: authorizerDelegations.endsAt, delegateMembershipId: authorizerDelegations.delegateMembershipId, delegateName: delegateUsers.name })
+    .select({
+      startsAt: authorizerDelegations.startsAt,
+      endsAt: authorizerDelegations.endsAt,
+      delegateMembershipId: authorizerDelegations.delegateMembershipId,
+      delegateName: delegateUsers.name,
+    })
     .from(authorizerDelegations)
     .innerJoin(delegates, eq(delegates.id, authorizerDelegations.delegateMembershipId))
     .innerJoin(delegateUsers, eq(delegateUsers.id, delegates.userId))
@@ -80,13 +115,28 @@ export async function setDelegation(db: Database, delegator: Delegator, input: S
   if (!window.ok) throw invalidField(window.field, window.message);
   return db.transaction(async (tx) => {
     const [delegate] = await delegateOptions(tx, delegator, input.delegateMembershipId);
-    if (!delegate) throw invalidField('delegateMembershipId', 'Choose an active member of your organization who may authorize orders.');
+    if (!delegate)
+      throw invalidField(
+        'delegateMembershipId',
+        'Choose an active member of your organization who may authorize orders.',
+      );
     await tx
       .insert(authorizerDelegations)
-      .values({ membershipId: delegator.membershipId, delegateMembershipId: delegate.membershipId, startsAt: window.startsAt, endsAt: window.endsAt, createdAt: now })
+      .values({
+        membershipId: delegator.membershipId,
+        delegateMembershipId: delegate.membershipId,
+        startsAt: window.startsAt,
+        endsAt: window.endsAt,
+        createdAt: now,
+      })
       .onConflictDoUpdate({
         target: authorizerDelegations.membershipId,
-        set: { delegateMembershipId: delegate.membershipId, startsAt: window.startsAt, endsAt: window.endsAt, createdAt: now },
+        set: {
+          delegateMembershipId: delegate.membershipId,
+          startsAt: window.startsAt,
+          endsAt: window.endsAt,
+          createdAt: now,
+        },
       });
     const saved = await currentDelegation(tx, delegator.membershipId, now);
     if (!saved) throw new DomainError('conflict', 'Your out-of-office could not be saved; please try again.');
@@ -96,7 +146,10 @@ export async function setDelegation(db: Database, delegator: Delegator, input: S
 
 /** Ends the authorizer's out-of-office: orders arriving from now on are offered to them alone. */
 export async function clearDelegation(db: Executor, delegator: Delegator): Promise<{ cleared: boolean }> {
-  const removed = await db.delete(authorizerDelegations).where(eq(authorizerDelegations.membershipId, delegator.membershipId)).returning({ membershipId: authorizerDelegations.membershipId });
+  const removed = await db
+    .delete(authorizerDelegations)
+    .where(eq(authorizerDelegations.membershipId, delegator.membershipId))
+    .returning({ membershipId: authorizerDelegations.membershipId });
   return { cleared: removed.length > 0 };
 }
 
@@ -106,7 +159,13 @@ export async function clearDelegation(db: Executor, delegator: Delegator): Promi
  * absences of everyone named; delegates recorded before are worked out afresh; the requester is
  * never added.
  */
-export async function withDelegates(tx: Executor, organizationId: string, authorizers: readonly Authorizer[], now: Date, requesterMembershipId: string | null = null): Promise<Authorizer[]> {
+export async function withDelegates(
+  tx: Executor,
+  organizationId: string,
+  authorizers: readonly Authorizer[],
+  now: Date,
+  requesterMembershipId: string | null = null,
+): Promise<Authorizer[]> {
   const named = authorizers.filter((person) => !person.onBehalfOf).map((person) => person.membershipId);
   if (named.length === 0) return [...authorizers];
   const rows = await tx
@@ -121,14 +180,32 @@ export async function withDelegates(tx: Executor, organizationId: string, author
     .from(authorizerDelegations)
     .innerJoin(delegates, eq(delegates.id, authorizerDelegations.delegateMembershipId))
     .innerJoin(delegateUsers, eq(delegateUsers.id, delegates.userId))
-    .where(and(inArray(authorizerDelegations.membershipId, named), lte(authorizerDelegations.startsAt, now), gt(authorizerDelegations.endsAt, now), eq(delegates.organizationId, organizationId)));
+    .where(
+      and(
+        inArray(authorizerDelegations.membershipId, named),
+        lte(authorizerDelegations.startsAt, now),
+        gt(authorizerDelegations.endsAt, now),
+        eq(delegates.organizationId, organizationId),
+      ),
+    );
   const absences = new Map<string, Absence>(
-    rows.map((row) => [row.membershipId, { from: row.from, to: row.to, delegate: { membershipId: row.delegateMembershipId, name: row.delegateName, mayDecide: row.mayDecide } }]),
+    rows.map((row) => [
+      row.membershipId,
+      {
+        from: row.from,
+        to: row.to,
+        delegate: { membershipId: row.delegateMembershipId, name: row.delegateName, mayDecide: row.mayDecide },
+      },
+    ]),
   );
   return addDelegates(authorizers, absences, requesterMembershipId, now);
 }
 
-const keysOf = (people: readonly Authorizer[]) => people.map((person) => `${person.membershipId}:${person.onBehalfOf?.membershipId ?? ''}`).sort().join(',');
+const keysOf = (people: readonly Authorizer[]) =>
+  people
+    .map((person) => `${person.membershipId}:${person.onBehalfOf?.membershipId ?? ''}`)
+    .sort()
+    .join(',');
 const sameAuthorizers = (a: readonly Authorizer[], b: readonly Authorizer[]) => keysOf(a) === keysOf(b);
 
 /**
@@ -136,7 +213,12 @@ const sameAuthorizers = (a: readonly Authorizer[], b: readonly Authorizer[]) => 
  * stand-ins of its authorizers away right now, storing the new authorizers. Returns the steps as
  * they now are, for `emailAuthorizers` and `syncInbox`.
  */
-export async function delegateActivatedSteps(tx: Executor, order: Pick<Order, 'organizationId' | 'membershipId'>, steps: readonly ApprovalStepRow[], now: Date): Promise<ApprovalStepRow[]> {
+export async function delegateActivatedSteps(
+  tx: Executor,
+  order: Pick<Order, 'organizationId' | 'membershipId'>,
+  steps: readonly ApprovalStepRow[],
+  now: Date,
+): Promise<ApprovalStepRow[]> {
   const result: ApprovalStepRow[] = [];
   for (const step of steps) {
     const authorizers = await withDelegates(tx, order.organizationId, step.authorizers, now, order.membershipId);

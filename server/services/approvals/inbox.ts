@@ -29,7 +29,12 @@ export async function inboxPage(db: Executor, viewer: InboxViewer, input: InboxI
   );
   const [page, [total]] = await Promise.all([
     db
-      .select({ orderId: approvalInbox.orderId, number: approvalInbox.orderNumber, submittedAt: approvalInbox.submittedAt, onBehalfOf: approvalInbox.onBehalfOfMembershipId })
+      .select({
+        orderId: approvalInbox.orderId,
+        number: approvalInbox.orderNumber,
+        submittedAt: approvalInbox.submittedAt,
+        onBehalfOf: approvalInbox.onBehalfOfMembershipId,
+      })
       .from(approvalInbox)
       .where(where)
       .orderBy(desc(approvalInbox.submittedAt), desc(approvalInbox.orderId))
@@ -40,13 +45,29 @@ export async function inboxPage(db: Executor, viewer: InboxViewer, input: InboxI
   const [details, awayNames] = await Promise.all([
     page.length
       ? db
-          .select({ id: orders.id, status: orders.status, totalMinor: orders.totalMinor, currency: orders.currency, itemCount: orders.itemCount, requester: users.name, poNumber: orders.poNumber })
+          .select({
+            id: orders.id,
+            status: orders.status,
+            totalMinor: orders.totalMinor,
+            currency: orders.currency,
+            itemCount: orders.itemCount,
+            requester: users.name,
+            poNumber: orders.poNumber,
+          })
           .from(orders)
           .innerJoin(users, eq(users.id, orders.userId))
-          .where(inArray(orders.id, page.map((row) => row.orderId)))
+          .where(
+            inArray(
+              orders.id,
+              page.map((row) => row.orderId),
+            ),
+          )
       : [],
     // Only delegated rows cost a query: the name of the authorizer who is away.
-    deciderNames(db, page.map((row) => row.onBehalfOf)),
+    deciderNames(
+      db,
+      page.map((row) => row.onBehalfOf),
+    ),
   ]);
   const byId = new Map(details.map((row) => [row.id, row]));
   return {
@@ -70,7 +91,10 @@ export async function inboxPage(db: Executor, viewer: InboxViewer, input: InboxI
 
 /** How many orders wait for this authorizer's decision now: the badge beside the menu entry. */
 export async function waitingCount(db: Executor, membershipId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(approvalInbox).where(and(eq(approvalInbox.membershipId, membershipId), eq(approvalInbox.state, 'pending')));
+  const [row] = await db
+    .select({ n: count() })
+    .from(approvalInbox)
+    .where(and(eq(approvalInbox.membershipId, membershipId), eq(approvalInbox.state, 'pending')));
   return row?.n ?? 0;
 }
 
@@ -81,7 +105,10 @@ export async function waitingCount(db: Executor, membershipId: string): Promise<
  * requesters, and the planner cannot know how few.
  */
 export async function inboxRequesters(db: Executor, viewer: Pick<InboxViewer, 'membershipId' | 'organizationId'>) {
-  const requesters = db.selectDistinct({ id: approvalInbox.requesterMembershipId }).from(approvalInbox).where(eq(approvalInbox.membershipId, viewer.membershipId));
+  const requesters = db
+    .selectDistinct({ id: approvalInbox.requesterMembershipId })
+    .from(approvalInbox)
+    .where(eq(approvalInbox.membershipId, viewer.membershipId));
   return db
     .select({ membershipId: memberships.id, name: users.name })
     .from(memberships)
@@ -95,14 +122,34 @@ export async function inboxRequesters(db: Executor, viewer: Pick<InboxViewer, 'm
  * steps with who decided what, when and why, and whether this authorizer may decide now.
  */
 export async function authorizationOrder(db: Executor, viewer: InboxViewer, number: string) {
-  const [order] = await db.select().from(orders).where(and(eq(orders.number, number), eq(orders.organizationId, viewer.organizationId)));
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.number, number), eq(orders.organizationId, viewer.organizationId)));
   if (!order) throw notFound('That order');
-  const steps = await db.select().from(approvalSteps).where(eq(approvalSteps.orderId, order.id)).orderBy(approvalSteps.tier, approvalSteps.id);
+  const steps = await db
+    .select()
+    .from(approvalSteps)
+    .where(eq(approvalSteps.orderId, order.id))
+    .orderBy(approvalSteps.tier, approvalSteps.id);
   const named = steps.some((step) => step.authorizers.some((person) => person.membershipId === viewer.membershipId));
-  const [inbox] = await db.select({ n: count() }).from(approvalInbox).where(and(eq(approvalInbox.orderId, order.id), eq(approvalInbox.membershipId, viewer.membershipId)));
+  const [inbox] = await db
+    .select({ n: count() })
+    .from(approvalInbox)
+    .where(and(eq(approvalInbox.orderId, order.id), eq(approvalInbox.membershipId, viewer.membershipId)));
   if (!named && !inbox?.n) throw notFound('That order');
-  const deciders = await deciderNames(db, steps.flatMap((step) => [step.decidedByMembershipId, step.onBehalfOfMembershipId]));
-  const target = decisionTarget(viewer.membershipId, order.status === 'pending_approval', steps.map((step) => ({ ...step, decidedByName: step.decidedByMembershipId ? deciders.get(step.decidedByMembershipId) : null })));
+  const deciders = await deciderNames(
+    db,
+    steps.flatMap((step) => [step.decidedByMembershipId, step.onBehalfOfMembershipId]),
+  );
+  const target = decisionTarget(
+    viewer.membershipId,
+    order.status === 'pending_approval',
+    steps.map((step) => ({
+      ...step,
+      decidedByName: step.decidedByMembershipId ? deciders.get(step.decidedByMembershipId) : null,
+    })),
+  );
   return {
     order: await orderDetail(db, order, { prices: viewer.maySeePrices }),
     steps: stepViews(steps, deciders, viewer.membershipId),
@@ -119,7 +166,11 @@ type StepRow = typeof approvalSteps.$inferSelect;
  * The steps as people read them: who may decide, who decided (on whose behalf), when and why.
  * `viewerMembershipId` marks "you" for an authorizer; steps set aside by a resubmit are left out.
  */
-function stepViews(steps: readonly StepRow[], deciders: ReadonlyMap<string, string>, viewerMembershipId: string | null) {
+function stepViews(
+  steps: readonly StepRow[],
+  deciders: ReadonlyMap<string, string>,
+  viewerMembershipId: string | null,
+) {
   return steps
     .filter((step) => step.status !== 'void')
     .map((step) => ({
@@ -128,7 +179,11 @@ function stepViews(steps: readonly StepRow[], deciders: ReadonlyMap<string, stri
       label: step.label,
       status: step.status,
       escalated: step.escalated,
-      authorizers: step.authorizers.map((person) => ({ name: person.name, onBehalfOf: person.onBehalfOf?.name ?? null, isYou: person.membershipId === viewerMembershipId })),
+      authorizers: step.authorizers.map((person) => ({
+        name: person.name,
+        onBehalfOf: person.onBehalfOf?.name ?? null,
+        isYou: person.membershipId === viewerMembershipId,
+      })),
       decidedBy: step.decidedByMembershipId ? (deciders.get(step.decidedByMembershipId) ?? null) : null,
       onBehalfOf: step.onBehalfOfMembershipId ? (deciders.get(step.onBehalfOfMembershipId) ?? null) : null,
       decidedAt: step.decidedAt,
@@ -139,14 +194,25 @@ function stepViews(steps: readonly StepRow[], deciders: ReadonlyMap<string, stri
 
 /** An order's approval steps for its requester's order page (the same record its authorizers see). */
 export async function approvalRecord(db: Executor, orderId: string) {
-  const steps = await db.select().from(approvalSteps).where(eq(approvalSteps.orderId, orderId)).orderBy(approvalSteps.tier, approvalSteps.id);
-  const deciders = await deciderNames(db, steps.flatMap((step) => [step.decidedByMembershipId, step.onBehalfOfMembershipId]));
+  const steps = await db
+    .select()
+    .from(approvalSteps)
+    .where(eq(approvalSteps.orderId, orderId))
+    .orderBy(approvalSteps.tier, approvalSteps.id);
+  const deciders = await deciderNames(
+    db,
+    steps.flatMap((step) => [step.decidedByMembershipId, step.onBehalfOfMembershipId]),
+  );
   return stepViews(steps, deciders, null);
 }
 
 async function deciderNames(db: Executor, ids: readonly (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db.select({ id: memberships.id, name: users.name }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(inArray(memberships.id, wanted));
+  const rows = await db
+    .select({ id: memberships.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(inArray(memberships.id, wanted));
   return new Map(rows.map((row) => [row.id, row.name]));
 }

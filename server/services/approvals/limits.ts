@@ -1,7 +1,15 @@
 import { and, asc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { limitsOf } from '@/db/queries/approvals';
-import { customerAccounts, memberships, organizations, spendingLimitAuthorizers, spendingLimits, users, type SpendingLimitRow } from '@/db/schema';
+import {
+  customerAccounts,
+  memberships,
+  organizations,
+  spendingLimitAuthorizers,
+  spendingLimits,
+  users,
+  type SpendingLimitRow,
+} from '@/db/schema';
 import type { LimitPeriod } from '@/server/domain/approvals/evaluate';
 import { amountProblem, removedAuthorizers } from '@/server/domain/approvals/rule-input';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
@@ -20,7 +28,10 @@ const PAGE_SIZE = 20;
 
 /** The currency the organization orders in (its customer account's); USD until the seller sets one up, as at the checkout. */
 export async function organizationCurrency(db: Executor, organizationId: string): Promise<string> {
-  const [account] = await db.select({ currency: customerAccounts.currency }).from(customerAccounts).where(eq(customerAccounts.organizationId, organizationId));
+  const [account] = await db
+    .select({ currency: customerAccounts.currency })
+    .from(customerAccounts)
+    .where(eq(customerAccounts.organizationId, organizationId));
   return account?.currency ?? 'USD';
 }
 
@@ -33,12 +44,24 @@ export async function authorizerOptions(db: Executor, organizationId: string) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(organizations, eq(organizations.id, memberships.unitId))
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.mayAuthorizeOrders, true), eq(memberships.activated, true), eq(memberships.status, 'active'), eq(users.status, 'active')))
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.mayAuthorizeOrders, true),
+        eq(memberships.activated, true),
+        eq(memberships.status, 'active'),
+        eq(users.status, 'active'),
+      ),
+    )
     .orderBy(asc(users.name), asc(memberships.id));
 }
 
 /** Names of these memberships of the organization (others are left out). */
-export async function namesOf(db: Executor, organizationId: string, membershipIds: readonly string[]): Promise<Map<string, string>> {
+export async function namesOf(
+  db: Executor,
+  organizationId: string,
+  membershipIds: readonly string[],
+): Promise<Map<string, string>> {
   if (membershipIds.length === 0) return new Map();
   const rows = await db
     .select({ membershipId: memberships.id, name: users.name })
@@ -52,27 +75,55 @@ export async function namesOf(db: Executor, organizationId: string, membershipId
  * Checks that each chosen person is an active member of the organization who may authorize orders
  * (and not `notSelf`, whose own orders they would approve); refusals go beside `field`.
  */
-export async function checkAuthorizers(tx: Executor, organizationId: string, membershipIds: readonly string[], field: string, notSelf?: Person): Promise<Person[]> {
+export async function checkAuthorizers(
+  tx: Executor,
+  organizationId: string,
+  membershipIds: readonly string[],
+  field: string,
+  notSelf?: Person,
+): Promise<Person[]> {
   const ids = [...new Set(membershipIds)];
   const rows = ids.length
     ? await tx
-        .select({ membershipId: memberships.id, name: users.name, usable, mayAuthorize: memberships.mayAuthorizeOrders })
+        .select({
+          membershipId: memberships.id,
+          name: users.name,
+          usable,
+          mayAuthorize: memberships.mayAuthorizeOrders,
+        })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.id, ids)))
     : [];
-  if (rows.length !== ids.length) throw invalidField(field, 'Choose among the members of your organization who may authorize orders.');
+  if (rows.length !== ids.length)
+    throw invalidField(field, 'Choose among the members of your organization who may authorize orders.');
   for (const row of rows) {
-    if (notSelf && row.membershipId === notSelf.membershipId) throw invalidField(field, `${row.name} cannot authorize their own orders. Choose someone else.`);
-    if (!row.usable) throw invalidField(field, `${row.name} is not an active member (deactivated, or not signed in yet). Choose someone else.`);
-    if (!row.mayAuthorize) throw invalidField(field, `${row.name} may not authorize orders. Tick “May authorize orders” on their account first, or choose someone else.`);
+    if (notSelf && row.membershipId === notSelf.membershipId)
+      throw invalidField(field, `${row.name} cannot authorize their own orders. Choose someone else.`);
+    if (!row.usable)
+      throw invalidField(
+        field,
+        `${row.name} is not an active member (deactivated, or not signed in yet). Choose someone else.`,
+      );
+    if (!row.mayAuthorize)
+      throw invalidField(
+        field,
+        `${row.name} may not authorize orders. Tick “May authorize orders” on their account first, or choose someone else.`,
+      );
   }
   return ids.map((id) => ({ membershipId: id, name: rows.find((row) => row.membershipId === id)?.name ?? '' }));
 }
 
 async function memberOf(db: Executor, organizationId: string, membershipId: string) {
   const [member] = await db
-    .select({ membershipId: memberships.id, name: users.name, email: users.email, unitName: organizations.name, hasLimitedBudget: memberships.hasLimitedBudget, status: memberships.status })
+    .select({
+      membershipId: memberships.id,
+      name: users.name,
+      email: users.email,
+      unitName: organizations.name,
+      hasLimitedBudget: memberships.hasLimitedBudget,
+      status: memberships.status,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(organizations, eq(organizations.id, memberships.unitId))
@@ -86,10 +137,24 @@ const PERIOD_WORDS: Record<LimitPeriod, string> = { order: 'per order', month: '
 /** A member's spending-limit entries, lowest first, with their authorizers' names and who else could be named. */
 export async function listLimits(db: Database, organizationId: string, membershipId: string) {
   const member = await memberOf(db, organizationId, membershipId);
-  const [currency, entries, options] = await Promise.all([organizationCurrency(db, organizationId), limitsOf(db, membershipId), authorizerOptions(db, organizationId)]);
-  const names = await namesOf(db, organizationId, entries.flatMap((entry) => entry.authorizerMembershipIds));
+  const [currency, entries, options] = await Promise.all([
+    organizationCurrency(db, organizationId),
+    limitsOf(db, membershipId),
+    authorizerOptions(db, organizationId),
+  ]);
+  const names = await namesOf(
+    db,
+    organizationId,
+    entries.flatMap((entry) => entry.authorizerMembershipIds),
+  );
   return {
-    member: { membershipId: member.membershipId, name: member.name, email: member.email, unitName: member.unitName, hasLimitedBudget: member.hasLimitedBudget },
+    member: {
+      membershipId: member.membershipId,
+      name: member.name,
+      email: member.email,
+      unitName: member.unitName,
+      hasLimitedBudget: member.hasLimitedBudget,
+    },
     currency,
     entries: entries
       .sort((a, b) => a.limitMinor - b.limitMinor || a.id.localeCompare(b.id))
@@ -97,7 +162,9 @@ export async function listLimits(db: Database, organizationId: string, membershi
         id: entry.id,
         limitMinor: entry.limitMinor,
         period: entry.period,
-        authorizers: entry.authorizerMembershipIds.map((id) => ({ membershipId: id, name: names.get(id) ?? 'Unknown' })).sort((a, b) => a.name.localeCompare(b.name)),
+        authorizers: entry.authorizerMembershipIds
+          .map((id) => ({ membershipId: id, name: names.get(id) ?? 'Unknown' }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
       })),
     authorizerOptions: options.filter((option) => option.membershipId !== membershipId),
   };
@@ -107,7 +174,13 @@ export async function listLimits(db: Database, organizationId: string, membershi
 export async function limitedMembers(db: Database, organizationId: string, input: LimitedMembersInput) {
   const pattern = input.search ? `%${input.search.replaceAll(/[%_\\]/g, '\\$&')}%` : undefined;
   const rows = await db
-    .select({ membershipId: memberships.id, name: users.name, email: users.email, unitName: organizations.name, active: usable })
+    .select({
+      membershipId: memberships.id,
+      name: users.name,
+      email: users.email,
+      unitName: organizations.name,
+      active: usable,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(organizations, eq(organizations.id, memberships.unitId))
@@ -125,23 +198,56 @@ export async function limitedMembers(db: Database, organizationId: string, input
   const shown = rows.slice(0, PAGE_SIZE);
   const entries = shown.length
     ? await db
-        .select({ id: spendingLimits.id, membershipId: spendingLimits.membershipId, limitMinor: spendingLimits.limitMinor, period: spendingLimits.period, authorizer: spendingLimitAuthorizers.membershipId })
+        .select({
+          id: spendingLimits.id,
+          membershipId: spendingLimits.membershipId,
+          limitMinor: spendingLimits.limitMinor,
+          period: spendingLimits.period,
+          authorizer: spendingLimitAuthorizers.membershipId,
+        })
         .from(spendingLimits)
         .leftJoin(spendingLimitAuthorizers, eq(spendingLimitAuthorizers.limitId, spendingLimits.id))
-        .where(and(eq(spendingLimits.organizationId, organizationId), inArray(spendingLimits.membershipId, shown.map((row) => row.membershipId))))
+        .where(
+          and(
+            eq(spendingLimits.organizationId, organizationId),
+            inArray(
+              spendingLimits.membershipId,
+              shown.map((row) => row.membershipId),
+            ),
+          ),
+        )
     : [];
-  const names = await namesOf(db, organizationId, entries.flatMap((entry) => (entry.authorizer ? [entry.authorizer] : [])));
-  const byEntry = new Map<string, { id: string; membershipId: string; limitMinor: number; period: LimitPeriod; authorizers: Person[] }>();
+  const names = await namesOf(
+    db,
+    organizationId,
+    entries.flatMap((entry) => (entry.authorizer ? [entry.authorizer] : [])),
+  );
+  const byEntry = new Map<
+    string,
+    { id: string; membershipId: string; limitMinor: number; period: LimitPeriod; authorizers: Person[] }
+  >();
   for (const entry of entries) {
-    const found = byEntry.get(entry.id) ?? { id: entry.id, membershipId: entry.membershipId, limitMinor: entry.limitMinor, period: entry.period, authorizers: [] };
-    if (entry.authorizer) found.authorizers.push({ membershipId: entry.authorizer, name: names.get(entry.authorizer) ?? 'Unknown' });
+    const found = byEntry.get(entry.id) ?? {
+      id: entry.id,
+      membershipId: entry.membershipId,
+      limitMinor: entry.limitMinor,
+      period: entry.period,
+      authorizers: [],
+    };
+    if (entry.authorizer)
+      found.authorizers.push({ membershipId: entry.authorizer, name: names.get(entry.authorizer) ?? 'Unknown' });
     byEntry.set(entry.id, found);
   }
   const all = [...byEntry.values()].sort((a, b) => a.limitMinor - b.limitMinor);
   for (const entry of all) entry.authorizers.sort((a, b) => a.name.localeCompare(b.name));
   return {
     currency: await organizationCurrency(db, organizationId),
-    rows: shown.map((row) => ({ ...row, entries: all.filter((entry) => entry.membershipId === row.membershipId).map(({ membershipId: _m, ...entry }) => entry) })),
+    rows: shown.map((row) => ({
+      ...row,
+      entries: all
+        .filter((entry) => entry.membershipId === row.membershipId)
+        .map(({ membershipId: _m, ...entry }) => entry),
+    })),
     page: input.page,
     hasNext: rows.length > PAGE_SIZE,
   };
@@ -154,27 +260,58 @@ async function parseLimit(tx: Executor, organizationId: string, text: string) {
   return { currency, limitMinor };
 }
 
-async function refuseDuplicate(tx: Executor, membershipId: string, limitMinor: number, period: LimitPeriod, currency: string, exceptLimitId?: string) {
+async function refuseDuplicate(
+  tx: Executor,
+  membershipId: string,
+  limitMinor: number,
+  period: LimitPeriod,
+  currency: string,
+  exceptLimitId?: string,
+) {
   const [same] = await tx
     .select({ id: spendingLimits.id })
     .from(spendingLimits)
-    .where(and(eq(spendingLimits.membershipId, membershipId), eq(spendingLimits.limitMinor, limitMinor), eq(spendingLimits.period, period), exceptLimitId ? ne(spendingLimits.id, exceptLimitId) : undefined));
-  if (same) throw invalidField('limit', `There is already an entry over ${formatMinor(limitMinor, currency)} ${currency} ${PERIOD_WORDS[period]}. Add the authorizers to that one instead.`);
+    .where(
+      and(
+        eq(spendingLimits.membershipId, membershipId),
+        eq(spendingLimits.limitMinor, limitMinor),
+        eq(spendingLimits.period, period),
+        exceptLimitId ? ne(spendingLimits.id, exceptLimitId) : undefined,
+      ),
+    );
+  if (same)
+    throw invalidField(
+      'limit',
+      `There is already an entry over ${formatMinor(limitMinor, currency)} ${currency} ${PERIOD_WORDS[period]}. Add the authorizers to that one instead.`,
+    );
 }
 
 /** A spending-limit entry of the organization, locked for the change. */
 async function lockLimit(tx: Executor, organizationId: string, limitId: string): Promise<SpendingLimitRow> {
-  const [entry] = await tx.select().from(spendingLimits).where(and(eq(spendingLimits.id, limitId), eq(spendingLimits.organizationId, organizationId))).for('update');
+  const [entry] = await tx
+    .select()
+    .from(spendingLimits)
+    .where(and(eq(spendingLimits.id, limitId), eq(spendingLimits.organizationId, organizationId)))
+    .for('update');
   if (!entry) throw notFound('That spending limit');
   return entry;
 }
 
 async function authorizerIdsOf(tx: Executor, limitId: string): Promise<string[]> {
-  const rows = await tx.select({ id: spendingLimitAuthorizers.membershipId }).from(spendingLimitAuthorizers).where(eq(spendingLimitAuthorizers.limitId, limitId));
+  const rows = await tx
+    .select({ id: spendingLimitAuthorizers.membershipId })
+    .from(spendingLimitAuthorizers)
+    .where(eq(spendingLimitAuthorizers.limitId, limitId));
   return rows.map((row) => row.id);
 }
 
-const auditData = (member: Person, currency: string, limitMinor: number, period: LimitPeriod, authorizers: readonly Person[]) => ({
+const auditData = (
+  member: Person,
+  currency: string,
+  limitMinor: number,
+  period: LimitPeriod,
+  authorizers: readonly Person[],
+) => ({
   name: member.name,
   limit: `${formatMinor(limitMinor, currency)} ${currency}`,
   period,
@@ -182,20 +319,53 @@ const auditData = (member: Person, currency: string, limitMinor: number, period:
 });
 
 /** Adds an entry to a sub-account with a limited budget: above the limit, one of the authorizers approves. */
-export async function createLimit(db: Database, admin: ApprovalsAdmin, input: CreateLimitInput, now: Date): Promise<{ limitId: string }> {
+export async function createLimit(
+  db: Database,
+  admin: ApprovalsAdmin,
+  input: CreateLimitInput,
+  now: Date,
+): Promise<{ limitId: string }> {
   return db.transaction(async (tx) => {
     await lockTenant(tx, admin.organizationId);
     const member = await memberOf(tx, admin.organizationId, input.membershipId);
     if (!member.hasLimitedBudget) {
-      throw new DomainError('precondition_failed', `${member.name} does not have a limited budget, so spending limits would not apply. Tick “Has limited budget” on their account first.`);
+      throw new DomainError(
+        'precondition_failed',
+        `${member.name} does not have a limited budget, so spending limits would not apply. Tick “Has limited budget” on their account first.`,
+      );
     }
     const { currency, limitMinor } = await parseLimit(tx, admin.organizationId, input.limit);
-    const authorizers = await checkAuthorizers(tx, admin.organizationId, input.authorizerMembershipIds, 'authorizerMembershipIds', member);
+    const authorizers = await checkAuthorizers(
+      tx,
+      admin.organizationId,
+      input.authorizerMembershipIds,
+      'authorizerMembershipIds',
+      member,
+    );
     await refuseDuplicate(tx, member.membershipId, limitMinor, input.period, currency);
-    const [entry] = await tx.insert(spendingLimits).values({ organizationId: admin.organizationId, membershipId: member.membershipId, limitMinor, period: input.period, createdAt: now }).returning({ id: spendingLimits.id });
+    const [entry] = await tx
+      .insert(spendingLimits)
+      .values({
+        organizationId: admin.organizationId,
+        membershipId: member.membershipId,
+        limitMinor,
+        period: input.period,
+        createdAt: now,
+      })
+      .returning({ id: spendingLimits.id });
     if (!entry) throw new Error('createLimit: the entry was not created');
-    await tx.insert(spendingLimitAuthorizers).values(authorizers.map((person) => ({ limitId: entry.id, membershipId: person.membershipId })));
-    await recordAudit(tx, { organizationId: admin.organizationId, actorUserId: admin.userId, action: 'spending_limit.created', targetType: 'membership', targetId: member.membershipId, data: auditData(member, currency, limitMinor, input.period, authorizers), now });
+    await tx
+      .insert(spendingLimitAuthorizers)
+      .values(authorizers.map((person) => ({ limitId: entry.id, membershipId: person.membershipId })));
+    await recordAudit(tx, {
+      organizationId: admin.organizationId,
+      actorUserId: admin.userId,
+      action: 'spending_limit.created',
+      targetType: 'membership',
+      targetId: member.membershipId,
+      data: auditData(member, currency, limitMinor, input.period, authorizers),
+      now,
+    });
     return { limitId: entry.id };
   });
 }
@@ -204,7 +374,12 @@ export async function createLimit(db: Database, admin: ApprovalsAdmin, input: Cr
  * Changes an entry's limit, period or authorizers. Taking someone off it is refused while orders
  * under this entry still wait for them.
  */
-export async function updateLimit(db: Database, admin: ApprovalsAdmin, input: UpdateLimitInput, now: Date): Promise<{ limitId: string }> {
+export async function updateLimit(
+  db: Database,
+  admin: ApprovalsAdmin,
+  input: UpdateLimitInput,
+  now: Date,
+): Promise<{ limitId: string }> {
   return db.transaction(async (tx) => {
     await lockTenant(tx, admin.organizationId);
     const entry = await lockLimit(tx, admin.organizationId, input.limitId);
@@ -213,10 +388,15 @@ export async function updateLimit(db: Database, admin: ApprovalsAdmin, input: Up
     const before = await authorizerIdsOf(tx, entry.id);
     const removed = removedAuthorizers(before, input.authorizerMembershipIds);
     const removedNames = await namesOf(tx, admin.organizationId, removed);
-    await assertNoneHasAnythingToDecide(tx, admin.organizationId, removed.map((id) => ({ membershipId: id, name: removedNames.get(id) ?? 'This authorizer' })), {
-      scope: { limitIds: [entry.id] },
-      field: 'authorizerMembershipIds',
-    });
+    await assertNoneHasAnythingToDecide(
+      tx,
+      admin.organizationId,
+      removed.map((id) => ({ membershipId: id, name: removedNames.get(id) ?? 'This authorizer' })),
+      {
+        scope: { limitIds: [entry.id] },
+        field: 'authorizerMembershipIds',
+      },
+    );
     // People already on the entry may stay even if they could no longer be chosen; newcomers are checked.
     const added = input.authorizerMembershipIds.filter((id) => !before.includes(id));
     await checkAuthorizers(tx, admin.organizationId, added, 'authorizerMembershipIds', member);
@@ -232,7 +412,16 @@ export async function updateLimit(db: Database, admin: ApprovalsAdmin, input: Up
       action: 'spending_limit.updated',
       targetType: 'membership',
       targetId: member.membershipId,
-      data: { ...auditData(member, currency, limitMinor, input.period, kept.map((id) => ({ membershipId: id, name: names.get(id) ?? '' }))), before: { limit: `${formatMinor(entry.limitMinor, currency)} ${currency}`, period: entry.period } },
+      data: {
+        ...auditData(
+          member,
+          currency,
+          limitMinor,
+          input.period,
+          kept.map((id) => ({ membershipId: id, name: names.get(id) ?? '' })),
+        ),
+        before: { limit: `${formatMinor(entry.limitMinor, currency)} ${currency}`, period: entry.period },
+      },
       now,
     });
     return { limitId: entry.id };
@@ -251,6 +440,14 @@ export async function deleteLimit(db: Database, admin: ApprovalsAdmin, limitId: 
     await assertNoneHasAnythingToDecide(tx, admin.organizationId, people, { scope: { limitIds: [entry.id] } });
     await tx.delete(spendingLimits).where(eq(spendingLimits.id, entry.id));
     const currency = await organizationCurrency(tx, admin.organizationId);
-    await recordAudit(tx, { organizationId: admin.organizationId, actorUserId: admin.userId, action: 'spending_limit.deleted', targetType: 'membership', targetId: member.membershipId, data: auditData(member, currency, entry.limitMinor, entry.period, people), now });
+    await recordAudit(tx, {
+      organizationId: admin.organizationId,
+      actorUserId: admin.userId,
+      action: 'spending_limit.deleted',
+      targetType: 'membership',
+      targetId: member.membershipId,
+      data: auditData(member, currency, entry.limitMinor, entry.period, people),
+      now,
+    });
   });
 }

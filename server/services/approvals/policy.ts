@@ -1,17 +1,41 @@
 import type { Executor } from '@/db/client';
-import { activeRulesOf, limitsOf, monthToDateMinor, policyMembers, roleIdsOf, unitPathOf } from '@/db/queries/approvals';
-import { evaluateApproval, type ApprovalInput, type ApprovalOrder, type ApprovalStep } from '@/server/domain/approvals/evaluate';
+import {
+  activeRulesOf,
+  limitsOf,
+  monthToDateMinor,
+  policyMembers,
+  roleIdsOf,
+  unitPathOf,
+} from '@/db/queries/approvals';
+import {
+  evaluateApproval,
+  type ApprovalInput,
+  type ApprovalOrder,
+  type ApprovalStep,
+} from '@/server/domain/approvals/evaluate';
 import { formatMinor } from '@/server/domain/money';
 
 /** Who asks for approval: the membership placing the order. */
-export type PolicyRequester = { membershipId: string; organizationId: string; unitId: string; hasLimitedBudget: boolean };
+export type PolicyRequester = {
+  membershipId: string;
+  organizationId: string;
+  unitId: string;
+  hasLimitedBudget: boolean;
+};
 
 /**
  * Everything the approval policy needs about this requester and organization. Members (the
  * largest part) are loaded only when some limit or rule could apply at all.
  */
-export async function policyContext(db: Executor, requester: PolicyRequester, now: Date): Promise<Omit<ApprovalInput, 'order'> | null> {
-  const [limits, rules] = await Promise.all([requester.hasLimitedBudget ? limitsOf(db, requester.membershipId) : [], activeRulesOf(db, requester.organizationId)]);
+export async function policyContext(
+  db: Executor,
+  requester: PolicyRequester,
+  now: Date,
+): Promise<Omit<ApprovalInput, 'order'> | null> {
+  const [limits, rules] = await Promise.all([
+    requester.hasLimitedBudget ? limitsOf(db, requester.membershipId) : [],
+    activeRulesOf(db, requester.organizationId),
+  ]);
   if (limits.length === 0 && rules.length === 0) return null;
   const [unitPath, roleIds, monthToDate, members] = await Promise.all([
     unitPathOf(db, requester.unitId),
@@ -20,7 +44,13 @@ export async function policyContext(db: Executor, requester: PolicyRequester, no
     policyMembers(db, requester.organizationId),
   ]);
   return {
-    requester: { membershipId: requester.membershipId, unitPath, roleIds, hasLimitedBudget: requester.hasLimitedBudget, monthToDateMinor: monthToDate },
+    requester: {
+      membershipId: requester.membershipId,
+      unitPath,
+      roleIds,
+      hasLimitedBudget: requester.hasLimitedBudget,
+      monthToDateMinor: monthToDate,
+    },
     limits,
     rules,
     members,
@@ -29,7 +59,12 @@ export async function policyContext(db: Executor, requester: PolicyRequester, no
 }
 
 /** The approval steps an order of this requester needs now. */
-export async function approvalSteps(db: Executor, requester: PolicyRequester, order: ApprovalOrder, now: Date): Promise<ApprovalStep[]> {
+export async function approvalSteps(
+  db: Executor,
+  requester: PolicyRequester,
+  order: ApprovalOrder,
+  now: Date,
+): Promise<ApprovalStep[]> {
   const context = await policyContext(db, requester, now);
   return context ? evaluateApproval({ ...context, order }) : [];
 }

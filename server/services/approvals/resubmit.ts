@@ -14,15 +14,28 @@ import { openApprovalSteps } from './steps';
  * limit, or the authorizer asked to try again): the approval policy is asked afresh, the old
  * steps are set aside, and the order waits for the new ones — or goes straight on if none apply.
  */
-export async function resubmitDeclined(db: Database, requester: PolicyRequester & { userId: string }, number: string, now: Date) {
+export async function resubmitDeclined(
+  db: Database,
+  requester: PolicyRequester & { userId: string },
+  number: string,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, requester.organizationId, number);
     if (order.membershipId !== requester.membershipId) throw notFound('That order');
     if (order.status !== 'declined') throw new DomainError('conflict', 'Only a declined order can be submitted again.');
     const steps = await evaluateSteps(tx, requester, order, now);
-    if (undecidableSteps(steps).length > 0) throw new DomainError('precondition_failed', 'This order needs an approval nobody in your organization can give. Ask your administrator to name an authorizer.');
+    if (undecidableSteps(steps).length > 0)
+      throw new DomainError(
+        'precondition_failed',
+        'This order needs an approval nobody in your organization can give. Ask your administrator to name an authorizer.',
+      );
     await tx.update(approvalSteps).set({ status: 'void' }).where(eq(approvalSteps.orderId, order.id));
-    const resubmitted = await moveOrder(tx, order, 'resubmit', { now, actorUserId: requester.userId, message: steps.length > 0 ? 'Submitted again; it needs approval.' : 'Submitted again; it needs no approval now.' });
+    const resubmitted = await moveOrder(tx, order, 'resubmit', {
+      now,
+      actorUserId: requester.userId,
+      message: steps.length > 0 ? 'Submitted again; it needs approval.' : 'Submitted again; it needs no approval now.',
+    });
     if (steps.length === 0) {
       const moved = await proceedAfterApproval(tx, resubmitted, now);
       return { number: moved.number, status: moved.status };

@@ -25,18 +25,49 @@ export async function cancelDecision(db: Database, decider: Decider, number: str
 
     const reopened = await tx
       .update(approvalSteps)
-      .set({ status: 'pending', pendingSince: now, decidedByMembershipId: null, decidedByUserId: null, onBehalfOfMembershipId: null, decidedAt: null, feedback: null, version: sql`${approvalSteps.version} + 1` })
+      .set({
+        status: 'pending',
+        pendingSince: now,
+        decidedByMembershipId: null,
+        decidedByUserId: null,
+        onBehalfOfMembershipId: null,
+        decidedAt: null,
+        feedback: null,
+        version: sql`${approvalSteps.version} + 1`,
+      })
       .where(eq(approvalSteps.id, target.stepId))
       .returning();
     await tx
       .update(approvalSteps)
-      .set({ status: 'waiting', pendingSince: null, decidedByMembershipId: null, decidedByUserId: null, onBehalfOfMembershipId: null, decidedAt: null, feedback: null })
+      .set({
+        status: 'waiting',
+        pendingSince: null,
+        decidedByMembershipId: null,
+        decidedByUserId: null,
+        onBehalfOfMembershipId: null,
+        decidedAt: null,
+        feedback: null,
+      })
       .where(and(eq(approvalSteps.orderId, order.id), gt(approvalSteps.tier, target.tier)));
     // Other steps of the same tier keep their decisions, except declines: the order is no longer declined.
     await tx
       .update(approvalSteps)
-      .set({ status: 'pending', pendingSince: now, decidedByMembershipId: null, decidedByUserId: null, onBehalfOfMembershipId: null, decidedAt: null, feedback: null })
-      .where(and(eq(approvalSteps.orderId, order.id), eq(approvalSteps.tier, target.tier), eq(approvalSteps.status, 'declined')));
+      .set({
+        status: 'pending',
+        pendingSince: now,
+        decidedByMembershipId: null,
+        decidedByUserId: null,
+        onBehalfOfMembershipId: null,
+        decidedAt: null,
+        feedback: null,
+      })
+      .where(
+        and(
+          eq(approvalSteps.orderId, order.id),
+          eq(approvalSteps.tier, target.tier),
+          eq(approvalSteps.status, 'declined'),
+        ),
+      );
 
     const message = `${decider.name} canceled their decision; the order waits for “${reopened[0]?.label ?? 'approval'}” again.`;
     let current = order;
@@ -44,13 +75,30 @@ export async function cancelDecision(db: Database, decider: Decider, number: str
       await recordOrderEvent(tx, order, 'cancel_decision', { now, actorUserId: decider.userId, message });
     } else {
       await releaseAllocations(tx, order.id);
-      current = await moveOrder(tx, order, 'cancel_decision', { now, actorUserId: decider.userId, message }, { paymentStatus: 'pending' });
+      current = await moveOrder(
+        tx,
+        order,
+        'cancel_decision',
+        { now, actorUserId: decider.userId, message },
+        { paymentStatus: 'pending' },
+      );
     }
     // The reopened step comes due again: an authorizer of it away now has it offered to their stand-in.
     const after = await lockSteps(tx, order.id);
-    const [step] = await delegateActivatedSteps(tx, current, after.filter((candidate) => candidate.id === target.stepId), now);
-    await syncInbox(tx, current, after.map((candidate) => (candidate.id === step?.id ? step : candidate)));
-    const others = step ? [{ ...step, authorizers: step.authorizers.filter((person) => person.membershipId !== decider.membershipId) }] : [];
+    const [step] = await delegateActivatedSteps(
+      tx,
+      current,
+      after.filter((candidate) => candidate.id === target.stepId),
+      now,
+    );
+    await syncInbox(
+      tx,
+      current,
+      after.map((candidate) => (candidate.id === step?.id ? step : candidate)),
+    );
+    const others = step
+      ? [{ ...step, authorizers: step.authorizers.filter((person) => person.membershipId !== decider.membershipId) }]
+      : [];
     await emailAuthorizers(tx, current, others, now);
     return { number: current.number, status: current.status };
   });

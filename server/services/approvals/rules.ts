@@ -3,7 +3,13 @@ import type { Database, Executor } from '@/db/client';
 import { roleOptions } from '@/db/queries/members';
 import { approvalRules, membershipRoles, memberships, organizations, users, type ApprovalRuleRow } from '@/db/schema';
 import { decodeGrant } from '@/server/domain/access/permissions';
-import { evaluateApproval, undecidableSteps, type ApprovalOrder, type RuleApprovers, type RuleAudience } from '@/server/domain/approvals/evaluate';
+import {
+  evaluateApproval,
+  undecidableSteps,
+  type ApprovalOrder,
+  type RuleApprovers,
+  type RuleAudience,
+} from '@/server/domain/approvals/evaluate';
 import {
   amountProblem,
   approverIds,
@@ -26,7 +32,8 @@ const PAGE_SIZE = 20;
 /** The try-it box's requester list; an organization larger than this picks by searching the members page first. */
 const MAX_REQUESTERS = 500;
 
-const grantsApproval = (permissions: readonly string[]) => permissions.some((text) => decodeGrant(text)?.permission === 'orders.approve');
+const grantsApproval = (permissions: readonly string[]) =>
+  permissions.some((text) => decodeGrant(text)?.permission === 'orders.approve');
 
 /** Active units of the organization (itself included), for "applies to" and their names. */
 async function activeUnits(db: Executor, organizationId: string) {
@@ -49,7 +56,13 @@ export async function ruleOptions(db: Database, organizationId: string) {
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .innerJoin(organizations, eq(organizations.id, memberships.unitId))
-      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.status, 'active'), eq(memberships.activated, true)))
+      .where(
+        and(
+          eq(memberships.organizationId, organizationId),
+          eq(memberships.status, 'active'),
+          eq(memberships.activated, true),
+        ),
+      )
       .orderBy(asc(users.name), asc(memberships.id))
       .limit(MAX_REQUESTERS),
   ]);
@@ -63,7 +76,12 @@ export async function ruleOptions(db: Database, organizationId: string) {
 }
 
 /** Holders of each role (members of this organization), by role id. */
-async function roleHolders(db: Executor, organizationId: string, roleIds: readonly string[], eligibleOnly = false): Promise<Map<string, string[]>> {
+async function roleHolders(
+  db: Executor,
+  organizationId: string,
+  roleIds: readonly string[],
+  eligibleOnly = false,
+): Promise<Map<string, string[]>> {
   if (roleIds.length === 0) return new Map();
   const rows = await db
     .select({ roleId: membershipRoles.roleId, membershipId: memberships.id })
@@ -74,7 +92,9 @@ async function roleHolders(db: Executor, organizationId: string, roleIds: readon
       and(
         eq(memberships.organizationId, organizationId),
         inArray(membershipRoles.roleId, [...roleIds]),
-        eligibleOnly ? sql`${memberships.mayAuthorizeOrders} and ${memberships.activated} and ${memberships.status} = 'active' and ${users.status} = 'active'` : undefined,
+        eligibleOnly
+          ? sql`${memberships.mayAuthorizeOrders} and ${memberships.activated} and ${memberships.status} = 'active' and ${users.status} = 'active'`
+          : undefined,
       ),
     );
   const holders = new Map<string, string[]>();
@@ -82,28 +102,58 @@ async function roleHolders(db: Executor, organizationId: string, roleIds: readon
   return holders;
 }
 
-type Names = { roles: Map<string, string>; units: Map<string, string>; people: Map<string, string>; holders: Map<string, string[]> };
+type Names = {
+  roles: Map<string, string>;
+  units: Map<string, string>;
+  people: Map<string, string>;
+  holders: Map<string, string[]>;
+};
 
 /** An audience in names: everyone, or the roles or units it names. */
 function audienceInNames(appliesTo: RuleAudience, names: Names) {
   if (appliesTo.kind === 'everyone') return { kind: 'everyone' as const, names: [] };
-  if (appliesTo.kind === 'roles') return { kind: 'roles' as const, names: appliesTo.roleIds.map((id) => names.roles.get(id) ?? 'a deleted role') };
+  if (appliesTo.kind === 'roles')
+    return { kind: 'roles' as const, names: appliesTo.roleIds.map((id) => names.roles.get(id) ?? 'a deleted role') };
   return { kind: 'units' as const, names: appliesTo.unitIds.map((id) => names.units.get(id) ?? 'a closed unit') };
 }
 
 /** Approvers in names: the role with those of its holders who may decide, or the people named. */
 function approversInNames(approvers: RuleApprovers, names: Names) {
   if (approvers.kind === 'role') {
-    return { kind: 'role' as const, roleName: names.roles.get(approvers.roleId) ?? 'a deleted role', names: (names.holders.get(approvers.roleId) ?? []).map((id) => names.people.get(id) ?? '').sort() };
+    return {
+      kind: 'role' as const,
+      roleName: names.roles.get(approvers.roleId) ?? 'a deleted role',
+      names: (names.holders.get(approvers.roleId) ?? []).map((id) => names.people.get(id) ?? '').sort(),
+    };
   }
-  return { kind: 'members' as const, roleName: null, names: approvers.membershipIds.map((id) => names.people.get(id) ?? 'someone who left').sort() };
+  return {
+    kind: 'members' as const,
+    roleName: null,
+    names: approvers.membershipIds.map((id) => names.people.get(id) ?? 'someone who left').sort(),
+  };
 }
 
-async function namesFor(db: Executor, organizationId: string, rules: readonly Pick<ApprovalRuleRow, 'appliesTo' | 'approvers'>[]): Promise<Names> {
+async function namesFor(
+  db: Executor,
+  organizationId: string,
+  rules: readonly Pick<ApprovalRuleRow, 'appliesTo' | 'approvers'>[],
+): Promise<Names> {
   const approverRoles = rules.flatMap((rule) => (rule.approvers.kind === 'role' ? [rule.approvers.roleId] : []));
-  const [roles, units, holders] = await Promise.all([roleOptions(db, organizationId), activeUnits(db, organizationId), roleHolders(db, organizationId, approverRoles, true)]);
-  const people = await namesOf(db, organizationId, [...rules.flatMap((rule) => (rule.approvers.kind === 'members' ? rule.approvers.membershipIds : [])), ...[...holders.values()].flat()]);
-  return { roles: new Map(roles.map((role) => [role.id, role.name])), units: new Map(units.map((unit) => [unit.id, unit.name])), people, holders };
+  const [roles, units, holders] = await Promise.all([
+    roleOptions(db, organizationId),
+    activeUnits(db, organizationId),
+    roleHolders(db, organizationId, approverRoles, true),
+  ]);
+  const people = await namesOf(db, organizationId, [
+    ...rules.flatMap((rule) => (rule.approvers.kind === 'members' ? rule.approvers.membershipIds : [])),
+    ...[...holders.values()].flat(),
+  ]);
+  return {
+    roles: new Map(roles.map((role) => [role.id, role.name])),
+    units: new Map(units.map((unit) => [unit.id, unit.name])),
+    people,
+    holders,
+  };
 }
 
 /** A page of the organization's rules by tier and name, each with its audience and approvers in names. */
@@ -122,7 +172,11 @@ export async function listRules(db: Database, organizationId: string, input: Rul
     .limit(PAGE_SIZE + 1)
     .offset((input.page - 1) * PAGE_SIZE);
   const shown = rows.slice(0, PAGE_SIZE);
-  const [names, currency, [total]] = await Promise.all([namesFor(db, organizationId, shown), organizationCurrency(db, organizationId), db.select({ n: count() }).from(approvalRules).where(eq(approvalRules.organizationId, organizationId))]);
+  const [names, currency, [total]] = await Promise.all([
+    namesFor(db, organizationId, shown),
+    organizationCurrency(db, organizationId),
+    db.select({ n: count() }).from(approvalRules).where(eq(approvalRules.organizationId, organizationId)),
+  ]);
   return {
     currency,
     total: total?.n ?? 0,
@@ -142,7 +196,10 @@ export async function listRules(db: Database, organizationId: string, input: Rul
 
 /** One rule as the editor loads it: values as typed, lists of ids. */
 export async function getRule(db: Database, organizationId: string, ruleId: string) {
-  const [rule] = await db.select().from(approvalRules).where(and(eq(approvalRules.id, ruleId), eq(approvalRules.organizationId, organizationId)));
+  const [rule] = await db
+    .select()
+    .from(approvalRules)
+    .where(and(eq(approvalRules.id, ruleId), eq(approvalRules.organizationId, organizationId)));
   if (!rule) throw notFound('That rule');
   const currency = await organizationCurrency(db, organizationId);
   return {
@@ -151,7 +208,11 @@ export async function getRule(db: Database, organizationId: string, ruleId: stri
     name: rule.name,
     active: rule.active,
     tier: rule.tier,
-    conditions: rule.conditions.map((condition) => ({ field: condition.field, comparator: condition.comparator, value: conditionValueText(condition, currency) })),
+    conditions: rule.conditions.map((condition) => ({
+      field: condition.field,
+      comparator: condition.comparator,
+      value: conditionValueText(condition, currency),
+    })),
     appliesTo: {
       kind: rule.appliesTo.kind,
       roleIds: rule.appliesTo.kind === 'roles' ? [...rule.appliesTo.roleIds] : [],
@@ -167,7 +228,12 @@ export async function getRule(db: Database, organizationId: string, ruleId: stri
 
 async function normalized(tx: Executor, organizationId: string, input: RuleFields): Promise<NormalizedRule> {
   const check = normalizeRule(input, await organizationCurrency(tx, organizationId));
-  if (!check.ok) throw new DomainError('invalid', Object.values(check.fieldErrors)[0]?.[0] ?? 'Some fields need attention.', check.fieldErrors);
+  if (!check.ok)
+    throw new DomainError(
+      'invalid',
+      Object.values(check.fieldErrors)[0]?.[0] ?? 'Some fields need attention.',
+      check.fieldErrors,
+    );
   return check.rule;
 }
 
@@ -175,7 +241,13 @@ async function refuseTakenName(tx: Executor, organizationId: string, name: strin
   const [taken] = await tx
     .select({ name: approvalRules.name })
     .from(approvalRules)
-    .where(and(eq(approvalRules.organizationId, organizationId), sql`lower(${approvalRules.name}) = lower(${name})`, exceptRuleId ? ne(approvalRules.id, exceptRuleId) : undefined));
+    .where(
+      and(
+        eq(approvalRules.organizationId, organizationId),
+        sql`lower(${approvalRules.name}) = lower(${name})`,
+        exceptRuleId ? ne(approvalRules.id, exceptRuleId) : undefined,
+      ),
+    );
   if (taken) throw invalidField('name', `Another rule is already called “${taken.name}”. Choose another name.`);
 }
 
@@ -184,39 +256,65 @@ async function refuseTakenName(tx: Executor, organizationId: string, name: strin
  * organization's ids are refused like unknown ones), and that approvers can approve.
  * `keptApprovers` are named already and stay even if they could no longer be chosen.
  */
-async function checkReferences(tx: Executor, organizationId: string, rule: NormalizedRule, keptApprovers: readonly string[] = []) {
+async function checkReferences(
+  tx: Executor,
+  organizationId: string,
+  rule: NormalizedRule,
+  keptApprovers: readonly string[] = [],
+) {
   const roles = await roleOptions(tx, organizationId);
   if (rule.appliesTo.kind === 'roles' && !rule.appliesTo.roleIds.every((id) => roles.some((role) => role.id === id))) {
     throw invalidField('appliesTo', 'Choose among the roles of your organization.');
   }
   if (rule.appliesTo.kind === 'units') {
     const units = await activeUnits(tx, organizationId);
-    if (!rule.appliesTo.unitIds.every((id) => units.some((unit) => unit.id === id))) throw invalidField('appliesTo', 'Choose among the active units of your organization.');
+    if (!rule.appliesTo.unitIds.every((id) => units.some((unit) => unit.id === id)))
+      throw invalidField('appliesTo', 'Choose among the active units of your organization.');
   }
   if (rule.approvers.kind === 'role') {
     const roleId = rule.approvers.roleId;
     const role = roles.find((candidate) => candidate.id === roleId);
     if (!role) throw invalidField('approvers', 'Choose among the roles of your organization.');
-    if (!grantsApproval(role.permissions)) throw invalidField('approvers', `“${role.name}” does not allow approving orders. Choose a role with “Approve orders”, or name the people.`);
+    if (!grantsApproval(role.permissions))
+      throw invalidField(
+        'approvers',
+        `“${role.name}” does not allow approving orders. Choose a role with “Approve orders”, or name the people.`,
+      );
   } else {
-    await checkAuthorizers(tx, organizationId, rule.approvers.membershipIds.filter((id) => !keptApprovers.includes(id)), 'approvers');
+    await checkAuthorizers(
+      tx,
+      organizationId,
+      rule.approvers.membershipIds.filter((id) => !keptApprovers.includes(id)),
+      'approvers',
+    );
   }
 }
 
 /** The people who currently approve under a rule (every holder of its role, whatever their flags). */
 async function currentApprovers(tx: Executor, organizationId: string, approvers: RuleApprovers): Promise<string[]> {
-  const holders = approvers.kind === 'role' ? await roleHolders(tx, organizationId, [approvers.roleId]) : new Map<string, string[]>();
+  const holders =
+    approvers.kind === 'role' ? await roleHolders(tx, organizationId, [approvers.roleId]) : new Map<string, string[]>();
   return approverIds(approvers, holders);
 }
 
 async function lockRule(tx: Executor, organizationId: string, ruleId: string): Promise<ApprovalRuleRow> {
-  const [rule] = await tx.select().from(approvalRules).where(and(eq(approvalRules.id, ruleId), eq(approvalRules.organizationId, organizationId))).for('update');
+  const [rule] = await tx
+    .select()
+    .from(approvalRules)
+    .where(and(eq(approvalRules.id, ruleId), eq(approvalRules.organizationId, organizationId)))
+    .for('update');
   if (!rule) throw notFound('That rule');
   return rule;
 }
 
 /** Refuses while anyone in `removed` still has orders to decide under this rule. */
-async function guardRemoved(tx: Executor, organizationId: string, ruleId: string, removed: readonly string[], field?: string) {
+async function guardRemoved(
+  tx: Executor,
+  organizationId: string,
+  ruleId: string,
+  removed: readonly string[],
+  field?: string,
+) {
   const names = await namesOf(tx, organizationId, removed);
   await assertNoneHasAnythingToDecide(
     tx,
@@ -227,7 +325,12 @@ async function guardRemoved(tx: Executor, organizationId: string, ruleId: string
 }
 
 /** Creates an approval rule; the name is unique in the organization, whatever the case. */
-export async function createRule(db: Database, admin: ApprovalsAdmin, input: RuleFields, now: Date): Promise<{ ruleId: string }> {
+export async function createRule(
+  db: Database,
+  admin: ApprovalsAdmin,
+  input: RuleFields,
+  now: Date,
+): Promise<{ ruleId: string }> {
   return db.transaction(async (tx) => {
     await lockTenant(tx, admin.organizationId);
     const rule = await normalized(tx, admin.organizationId, input);
@@ -238,7 +341,15 @@ export async function createRule(db: Database, admin: ApprovalsAdmin, input: Rul
       .values({ organizationId: admin.organizationId, ...rule, createdAt: now, updatedAt: now })
       .returning({ id: approvalRules.id });
     if (!row) throw new Error('createRule: the rule was not created');
-    await recordAudit(tx, { organizationId: admin.organizationId, actorUserId: admin.userId, action: 'approval_rule.created', targetType: 'approval_rule', targetId: row.id, data: { name: rule.name, active: rule.active, tier: rule.tier }, now });
+    await recordAudit(tx, {
+      organizationId: admin.organizationId,
+      actorUserId: admin.userId,
+      action: 'approval_rule.created',
+      targetType: 'approval_rule',
+      targetId: row.id,
+      data: { name: rule.name, active: rule.active, tier: rule.tier },
+      now,
+    });
     return { ruleId: row.id };
   });
 }
@@ -248,15 +359,28 @@ export async function createRule(db: Database, admin: ApprovalsAdmin, input: Rul
  * named people, or a role's holders when the role changes — is refused while orders under this
  * rule still wait for them.
  */
-export async function updateRule(db: Database, admin: ApprovalsAdmin, input: UpdateRuleInput, now: Date): Promise<{ ruleId: string }> {
+export async function updateRule(
+  db: Database,
+  admin: ApprovalsAdmin,
+  input: UpdateRuleInput,
+  now: Date,
+): Promise<{ ruleId: string }> {
   return db.transaction(async (tx) => {
     await lockTenant(tx, admin.organizationId);
     const before = await lockRule(tx, admin.organizationId, input.ruleId);
-    if (before.version !== input.version) throw conflict('Someone else changed this rule meanwhile. Reload the page to see their changes, then edit again.');
+    if (before.version !== input.version)
+      throw conflict(
+        'Someone else changed this rule meanwhile. Reload the page to see their changes, then edit again.',
+      );
     const rule = await normalized(tx, admin.organizationId, input);
     await refuseTakenName(tx, admin.organizationId, rule.name, before.id);
     const beforeIds = await currentApprovers(tx, admin.organizationId, before.approvers);
-    await checkReferences(tx, admin.organizationId, rule, before.approvers.kind === 'members' ? before.approvers.membershipIds : []);
+    await checkReferences(
+      tx,
+      admin.organizationId,
+      rule,
+      before.approvers.kind === 'members' ? before.approvers.membershipIds : [],
+    );
     const afterIds = await currentApprovers(tx, admin.organizationId, rule.approvers);
     await guardRemoved(tx, admin.organizationId, before.id, removedAuthorizers(beforeIds, afterIds), 'approvers');
     await tx
@@ -269,7 +393,19 @@ export async function updateRule(db: Database, admin: ApprovalsAdmin, input: Upd
       action: 'approval_rule.updated',
       targetType: 'approval_rule',
       targetId: before.id,
-      data: { name: rule.name, active: rule.active, tier: rule.tier, before: { name: before.name, active: before.active, tier: before.tier, conditions: before.conditions, appliesTo: before.appliesTo, approvers: before.approvers } },
+      data: {
+        name: rule.name,
+        active: rule.active,
+        tier: rule.tier,
+        before: {
+          name: before.name,
+          active: before.active,
+          tier: before.tier,
+          conditions: before.conditions,
+          appliesTo: before.appliesTo,
+          approvers: before.approvers,
+        },
+      },
       now,
     });
     return { ruleId: before.id };
@@ -277,12 +413,20 @@ export async function updateRule(db: Database, admin: ApprovalsAdmin, input: Upd
 }
 
 /** Turns a rule on or off. Orders already waiting keep the steps they were given at submit. */
-export async function setRuleActive(db: Database, admin: ApprovalsAdmin, input: { ruleId: string; active: boolean }, now: Date): Promise<void> {
+export async function setRuleActive(
+  db: Database,
+  admin: ApprovalsAdmin,
+  input: { ruleId: string; active: boolean },
+  now: Date,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await lockTenant(tx, admin.organizationId);
     const rule = await lockRule(tx, admin.organizationId, input.ruleId);
     if (rule.active === input.active) return;
-    await tx.update(approvalRules).set({ active: input.active, version: rule.version + 1, updatedAt: now }).where(eq(approvalRules.id, rule.id));
+    await tx
+      .update(approvalRules)
+      .set({ active: input.active, version: rule.version + 1, updatedAt: now })
+      .where(eq(approvalRules.id, rule.id));
     await recordAudit(tx, {
       organizationId: admin.organizationId,
       actorUserId: admin.userId,
@@ -300,9 +444,22 @@ export async function deleteRule(db: Database, admin: ApprovalsAdmin, ruleId: st
   await db.transaction(async (tx) => {
     await lockTenant(tx, admin.organizationId);
     const rule = await lockRule(tx, admin.organizationId, ruleId);
-    await guardRemoved(tx, admin.organizationId, rule.id, await currentApprovers(tx, admin.organizationId, rule.approvers));
+    await guardRemoved(
+      tx,
+      admin.organizationId,
+      rule.id,
+      await currentApprovers(tx, admin.organizationId, rule.approvers),
+    );
     await tx.delete(approvalRules).where(eq(approvalRules.id, rule.id));
-    await recordAudit(tx, { organizationId: admin.organizationId, actorUserId: admin.userId, action: 'approval_rule.deleted', targetType: 'approval_rule', targetId: rule.id, data: { name: rule.name }, now });
+    await recordAudit(tx, {
+      organizationId: admin.organizationId,
+      actorUserId: admin.userId,
+      action: 'approval_rule.deleted',
+      targetType: 'approval_rule',
+      targetId: rule.id,
+      data: { name: rule.name },
+      now,
+    });
   });
 }
 
@@ -310,12 +467,15 @@ function tryItOrder(input: TryItInput, currency: string): ApprovalOrder {
   const totalMinor = parseAmountToMinor(input.amount, currency);
   if (totalMinor === null) throw invalidField('amount', amountProblem(currency));
   const itemCount = parseCount(input.itemCount);
-  if (itemCount === null || itemCount < 1) throw invalidField('itemCount', 'Enter a whole number of items, at least 1.');
+  if (itemCount === null || itemCount < 1)
+    throw invalidField('itemCount', 'Enter a whole number of items, at least 1.');
   const skuCount = input.skuCount ? parseCount(input.skuCount) : 1;
-  if (skuCount === null || skuCount < 1 || skuCount > itemCount) throw invalidField('skuCount', 'Enter a whole number from 1 to the number of items.');
+  if (skuCount === null || skuCount < 1 || skuCount > itemCount)
+    throw invalidField('skuCount', 'Enter a whole number from 1 to the number of items.');
   const shippingMinor = input.shipping ? parseAmountToMinor(input.shipping, currency) : 0;
   if (shippingMinor === null) throw invalidField('shipping', amountProblem(currency));
-  if (shippingMinor > totalMinor) throw invalidField('shipping', 'Shipping is part of the order total, so it cannot be more than the total.');
+  if (shippingMinor > totalMinor)
+    throw invalidField('shipping', 'Shipping is part of the order total, so it cannot be more than the total.');
   return { totalMinor, itemCount, skuCount, shippingMinor };
 }
 
@@ -327,12 +487,32 @@ export async function tryRules(db: Database, organizationId: string, input: TryI
   const currency = await organizationCurrency(db, organizationId);
   const order = tryItOrder(input, currency);
   const [requester] = await db
-    .select({ membershipId: memberships.id, unitId: memberships.unitId, hasLimitedBudget: memberships.hasLimitedBudget, name: users.name })
+    .select({
+      membershipId: memberships.id,
+      unitId: memberships.unitId,
+      hasLimitedBudget: memberships.hasLimitedBudget,
+      name: users.name,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.id, input.requesterMembershipId), eq(memberships.organizationId, organizationId), eq(memberships.status, 'active')));
+    .where(
+      and(
+        eq(memberships.id, input.requesterMembershipId),
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.status, 'active'),
+      ),
+    );
   if (!requester) throw invalidField('requesterMembershipId', 'Choose a member of your organization.');
-  const context = await policyContext(db, { membershipId: requester.membershipId, organizationId, unitId: requester.unitId, hasLimitedBudget: requester.hasLimitedBudget }, now);
+  const context = await policyContext(
+    db,
+    {
+      membershipId: requester.membershipId,
+      organizationId,
+      unitId: requester.unitId,
+      hasLimitedBudget: requester.hasLimitedBudget,
+    },
+    now,
+  );
   const steps = context ? evaluateApproval({ ...context, order }) : [];
   return {
     currency,
@@ -343,7 +523,10 @@ export async function tryRules(db: Database, organizationId: string, input: TryI
       tier: step.tier,
       label: stepLabel(step, currency),
       escalated: step.escalated,
-      authorizers: step.authorizers.map((person) => ({ name: person.name, onBehalfOf: person.onBehalfOf?.name ?? null })),
+      authorizers: step.authorizers.map((person) => ({
+        name: person.name,
+        onBehalfOf: person.onBehalfOf?.name ?? null,
+      })),
     })),
   };
 }

@@ -9,7 +9,12 @@ import { loadMembership } from '../viewer';
 import { stepLabel } from './policy';
 
 /** Stores the steps of a newly submitted order: the first tier pending, later tiers waiting; tells the first tier. */
-export async function openApprovalSteps(tx: Executor, order: Order, steps: readonly ApprovalStep[], now: Date): Promise<void> {
+export async function openApprovalSteps(
+  tx: Executor,
+  order: Order,
+  steps: readonly ApprovalStep[],
+  now: Date,
+): Promise<void> {
   const rows = await tx
     .insert(approvalSteps)
     .values(
@@ -27,12 +32,22 @@ export async function openApprovalSteps(tx: Executor, order: Order, steps: reado
     )
     .returning();
   await syncInbox(tx, order, rows);
-  await emailAuthorizers(tx, order, rows.filter((row) => row.status === 'pending'), now);
+  await emailAuthorizers(
+    tx,
+    order,
+    rows.filter((row) => row.status === 'pending'),
+    now,
+  );
 }
 
 /** The steps of an order in tier order, locked until the transaction ends. */
 export async function lockSteps(tx: Executor, orderId: string): Promise<ApprovalStepRow[]> {
-  return tx.select().from(approvalSteps).where(eq(approvalSteps.orderId, orderId)).orderBy(asc(approvalSteps.tier), asc(approvalSteps.id)).for('update');
+  return tx
+    .select()
+    .from(approvalSteps)
+    .where(eq(approvalSteps.orderId, orderId))
+    .orderBy(asc(approvalSteps.tier), asc(approvalSteps.id))
+    .for('update');
 }
 
 /**
@@ -40,7 +55,11 @@ export async function lockSteps(tx: Executor, orderId: string): Promise<Approval
  * while a step they may decide waits for a decision; waiting while their step waits for an earlier
  * tier; approved when their part is done and others still decide.
  */
-export function inboxStateFor(membershipId: string, orderStatus: Order['status'], steps: readonly Pick<ApprovalStepRow, 'status' | 'authorizers'>[]): InboxState {
+export function inboxStateFor(
+  membershipId: string,
+  orderStatus: Order['status'],
+  steps: readonly Pick<ApprovalStepRow, 'status' | 'authorizers'>[],
+): InboxState {
   if (steps.some((step) => step.status === 'declined')) return 'declined';
   const mine = steps.filter((step) => step.authorizers.some((person) => person.membershipId === membershipId));
   if (orderStatus === 'pending_approval' && mine.some((step) => step.status === 'pending')) return 'pending';
@@ -51,7 +70,10 @@ export function inboxStateFor(membershipId: string, orderStatus: Order['status']
 /** Rewrites the order's inbox rows (one per person named in any step) from its steps. */
 export async function syncInbox(tx: Executor, order: Order, steps: readonly ApprovalStepRow[]): Promise<void> {
   const people = new Map<string, string | null>();
-  for (const step of steps) for (const person of step.authorizers) if (!people.has(person.membershipId) || !person.onBehalfOf) people.set(person.membershipId, person.onBehalfOf?.membershipId ?? null);
+  for (const step of steps)
+    for (const person of step.authorizers)
+      if (!people.has(person.membershipId) || !person.onBehalfOf)
+        people.set(person.membershipId, person.onBehalfOf?.membershipId ?? null);
   if (people.size === 0) return;
   await tx
     .insert(approvalInbox)
@@ -67,18 +89,32 @@ export async function syncInbox(tx: Executor, order: Order, steps: readonly Appr
         onBehalfOfMembershipId: onBehalfOf,
       })),
     )
-    .onConflictDoUpdate({ target: [approvalInbox.membershipId, approvalInbox.orderId], set: { state: sql.raw('excluded.state') } });
+    .onConflictDoUpdate({
+      target: [approvalInbox.membershipId, approvalInbox.orderId],
+      set: { state: sql.raw('excluded.state') },
+    });
 }
 
-
 /** Emails every authorizer of these (newly pending) steps, with the amount for those who may see prices. */
-export async function emailAuthorizers(tx: Executor, order: Order, steps: readonly ApprovalStepRow[], now: Date, reason?: 'overdue'): Promise<void> {
+export async function emailAuthorizers(
+  tx: Executor,
+  order: Order,
+  steps: readonly ApprovalStepRow[],
+  now: Date,
+  reason?: 'overdue',
+): Promise<void> {
   const ids = [...new Set(steps.flatMap((step) => step.authorizers.map((person) => person.membershipId)))];
   if (ids.length === 0) return;
-  const people = await tx.select({ membershipId: memberships.id, userId: users.id, email: users.email, name: users.name }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(inArray(memberships.id, ids));
+  const people = await tx
+    .select({ membershipId: memberships.id, userId: users.id, email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(inArray(memberships.id, ids));
   const [requester] = await tx.select({ name: users.name }).from(users).where(eq(users.id, order.userId));
   for (const person of people) {
-    const step = steps.find((candidate) => candidate.authorizers.some((entry) => entry.membershipId === person.membershipId));
+    const step = steps.find((candidate) =>
+      candidate.authorizers.some((entry) => entry.membershipId === person.membershipId),
+    );
     const entry = step?.authorizers.find((candidate) => candidate.membershipId === person.membershipId);
     const loaded = await loadMembership(tx, person.membershipId, person.userId);
     const maySeePrices = 'membership' in loaded && loaded.membership.permissions.has('prices.view');
@@ -94,7 +130,11 @@ export async function emailAuthorizers(tx: Executor, order: Order, steps: readon
         stepLabel: step?.label ?? 'Approval',
         ...(maySeePrices ? { total: `${formatMinor(order.totalMinor, order.currency)} ${order.currency}` } : {}),
         ...(entry?.onBehalfOf ? { onBehalfOf: entry.onBehalfOf.name } : {}),
-        ...(reason ? { reason } : step?.escalated === 'self' || step?.escalated === 'none' ? { reason: step.escalated } : {}),
+        ...(reason
+          ? { reason }
+          : step?.escalated === 'self' || step?.escalated === 'none'
+            ? { reason: step.escalated }
+            : {}),
       },
     });
   }

@@ -43,13 +43,17 @@ beforeAll(async () => {
       await tx.execute(sql`
         insert into order_lines (order_id, line_number, product_id, sku, name, unit, quantity, unit_price_minor, line_total_minor)
         select id, 1, ${product.id}, ${product.sku}, 'Bulk item', 'each', 1, 500, 500 from orders where ${batch}`);
-      await tx.execute(sql`insert into order_events (order_id, at, kind, message) select id, now(), 'submitted', 'Order submitted.' from orders where ${batch}`);
+      await tx.execute(
+        sql`insert into order_events (order_id, at, kind, message) select id, now(), 'submitted', 'Order submitted.' from orders where ${batch}`,
+      );
     });
   }
   await db.execute(sql`analyze orders`);
   await db.execute(sql`analyze order_lines`);
   await db.execute(sql`analyze order_events`);
-  const sample = await db.execute<{ id: string }>(sql`select id from orders where change_xid > ${1000 + ORDERS / 2} order by change_xid limit 100`);
+  const sample = await db.execute<{ id: string }>(
+    sql`select id from orders where change_xid > ${1000 + ORDERS / 2} order by change_xid limit 100`,
+  );
   sampleIds = sample.map((row) => row.id);
 }, 120_000);
 
@@ -71,8 +75,16 @@ describe(`the feed's queries over ${ORDERS.toLocaleString('en')} orders`, () => 
   });
 
   it('the settled tail is one step backwards on orders_change_idx', async () => {
-    const text = await plan(settledTailQuery(database.db, { changeXid: 1000 + ORDERS / 2, orderId: '00000000-0000-0000-0000-000000000000' }, HORIZON));
-    expect(text).toMatch(/Index Only Scan Backward using orders_change_idx|Index Scan Backward using orders_change_idx/);
+    const text = await plan(
+      settledTailQuery(
+        database.db,
+        { changeXid: 1000 + ORDERS / 2, orderId: '00000000-0000-0000-0000-000000000000' },
+        HORIZON,
+      ),
+    );
+    expect(text).toMatch(
+      /Index Only Scan Backward using orders_change_idx|Index Scan Backward using orders_change_idx/,
+    );
     expect(text).not.toMatch(/Seq Scan on orders/);
   });
 
@@ -80,7 +92,8 @@ describe(`the feed's queries over ${ORDERS.toLocaleString('en')} orders`, () => 
     expect(sampleIds).toHaveLength(100);
     const queries = partsQueries(database.db, sampleIds);
     // Lines and history have a row per order here; packages are empty, so any plan reads nothing.
-    for (const query of [queries.lines, queries.decisions]) expect(await plan(query)).toMatch(/Index (Only )?Scan (using|on) order_(lines|events)_/);
+    for (const query of [queries.lines, queries.decisions])
+      expect(await plan(query)).toMatch(/Index (Only )?Scan (using|on) order_(lines|events)_/);
     for (const query of [queries.lines, queries.packages, queries.packageLines, queries.decisions]) {
       expect(await plan(query)).not.toMatch(/Seq Scan on (orders|order_lines|order_events)\b/);
     }

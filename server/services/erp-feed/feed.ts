@@ -33,7 +33,8 @@ const inFeed = or(
   ),
 );
 
-const after = (position: FeedPosition) => sql`(${orders.changeXid}, ${orders.id}) > (${position.changeXid}, ${position.orderId}::uuid)`;
+const after = (position: FeedPosition) =>
+  sql`(${orders.changeXid}, ${orders.id}) > (${position.changeXid}, ${position.orderId}::uuid)`;
 
 /**
  * The page of the feed after `position`: orders in feed states, in the order of their last change,
@@ -103,12 +104,23 @@ export function partsQueries(tx: Database | Transaction, orderIds: string[]) {
       .where(inArray(packages.orderId, orderIds))
       .orderBy(asc(packages.createdAt), asc(packages.id)),
     packageLines: tx
-      .select({ packageId: packageLines.packageId, orderLineId: packageLines.orderLineId, quantity: packageLines.quantity })
+      .select({
+        packageId: packageLines.packageId,
+        orderLineId: packageLines.orderLineId,
+        quantity: packageLines.quantity,
+      })
       .from(packageLines)
       .innerJoin(packages, eq(packages.id, packageLines.packageId))
       .where(inArray(packages.orderId, orderIds)),
     decisions: tx
-      .select({ orderId: orderEvents.orderId, kind: orderEvents.kind, at: orderEvents.at, data: orderEvents.data, name: users.name, email: users.email })
+      .select({
+        orderId: orderEvents.orderId,
+        kind: orderEvents.kind,
+        at: orderEvents.at,
+        data: orderEvents.data,
+        name: users.name,
+        email: users.email,
+      })
       .from(orderEvents)
       .leftJoin(users, eq(users.id, orderEvents.actorUserId))
       .where(and(inArray(orderEvents.orderId, orderIds), inArray(orderEvents.kind, [...DECISION_KINDS])))
@@ -119,7 +131,12 @@ export function partsQueries(tx: Database | Transaction, orderIds: string[]) {
 async function partsOf(tx: Transaction, orderIds: string[]): Promise<FeedOrderParts> {
   if (orderIds.length === 0) return { lines: [], packages: [], packageLines: [], decisions: [] };
   const queries = partsQueries(tx, orderIds);
-  const [lines, boxes, boxLines, decisions] = await Promise.all([queries.lines, queries.packages, queries.packageLines, queries.decisions]);
+  const [lines, boxes, boxLines, decisions] = await Promise.all([
+    queries.lines,
+    queries.packages,
+    queries.packageLines,
+    queries.decisions,
+  ]);
   return { lines, packages: boxes, packageLines: boxLines, decisions };
 }
 
@@ -131,7 +148,9 @@ export async function readErpFeed(db: Database, request: FeedRequest): Promise<E
   return db.transaction(
     async (tx) => {
       // The first statement fixes the snapshot; its xmin is the horizon for the whole page.
-      const [snapshot] = await tx.execute<{ horizon: string }>(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`);
+      const [snapshot] = await tx.execute<{ horizon: string }>(
+        sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`,
+      );
       const horizon = Number(snapshot?.horizon);
       if (!Number.isSafeInteger(horizon)) throw new Error('readErpFeed: could not read the snapshot horizon');
 
@@ -145,7 +164,10 @@ export async function readErpFeed(db: Database, request: FeedRequest): Promise<E
         if (tail) next = laterPosition(next, tail);
       }
 
-      const parts = await partsOf(tx, page.map((row) => row.order.id));
+      const parts = await partsOf(
+        tx,
+        page.map((row) => row.order.id),
+      );
       return { orders: toFeedOrders(page, parts), nextCursor: encodeFeedCursor(next), hasMore };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

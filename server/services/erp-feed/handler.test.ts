@@ -1,11 +1,26 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { erpApiKeys, spendingLimitAuthorizers, spendingLimits, type Order, type Organization, type PriceList, type Product } from '@/db/schema';
+import {
+  erpApiKeys,
+  spendingLimitAuthorizers,
+  spendingLimits,
+  type Order,
+  type Organization,
+  type PriceList,
+  type Product,
+} from '@/db/schema';
 import { decodeFeedCursor } from '@/server/domain/erp/feed-cursor';
 import { setupTestDatabase } from '@/server/testing/database';
 import { createProduct, givePriceList } from '@/server/testing/catalog';
-import { createCaller, createMember, createOrganization, signIn, unique, type Member } from '@/server/testing/factories';
+import {
+  createCaller,
+  createMember,
+  createOrganization,
+  signIn,
+  unique,
+  type Member,
+} from '@/server/testing/factories';
 import { placeOrder, readyToOrder, type PlaceOrderOptions } from '@/server/testing/orders';
 import { cancelLockedOrder } from '../orders/cancel';
 import { lockOrder, moveOrder, recordOrderEvent } from '../orders/transition';
@@ -26,7 +41,8 @@ let product: Product;
 beforeAll(async () => {
   const seller = await createOrganization(database.db, { kind: 'seller' });
   admin = await createMember(database.db, seller, { roles: ['seller_admin'] });
-  apiKey = (await createCaller(await signIn(database.db, admin.membership)).erpKeys.create({ name: 'Feed test ERP' })).secret;
+  apiKey = (await createCaller(await signIn(database.db, admin.membership)).erpKeys.create({ name: 'Feed test ERP' }))
+    .secret;
   customer = await createOrganization(database.db, { erpCustomerCode: `C-${unique()}`.toUpperCase() });
   list = await givePriceList(database.db, customer);
   addressId = (await readyToOrder(database.db, customer)).address.id;
@@ -42,7 +58,9 @@ async function call(query = '', key: string | null = apiKey): Promise<Answer> {
   return { status: response.status, body: await response.json() };
 }
 
-type FeedJson = Omit<ErpFeedPage, 'orders'> & { orders: (Record<string, unknown> & { id: string; number: string; status: string })[] };
+type FeedJson = Omit<ErpFeedPage, 'orders'> & {
+  orders: (Record<string, unknown> & { id: string; number: string; status: string })[];
+};
 
 async function page(cursor: string | null, limit = 500): Promise<FeedJson> {
   const params = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
@@ -69,12 +87,19 @@ async function walk(cursor: string | null, limit = 500) {
  * holds back newer ones (other test files share the server), and an ERP would simply call again.
  */
 async function settled() {
-  const [latest] = await database.db.execute<{ xid: string }>(sql`select coalesce(max(change_xid), 0)::text as xid from orders`);
+  const [latest] = await database.db.execute<{ xid: string }>(
+    sql`select coalesce(max(change_xid), 0)::text as xid from orders`,
+  );
   await expect
-    .poll(async () => {
-      const [row] = await database.db.execute<{ horizon: string }>(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`);
-      return BigInt(row?.horizon ?? 0) > BigInt(latest?.xid ?? 0);
-    }, { timeout: 25_000, interval: 50 })
+    .poll(
+      async () => {
+        const [row] = await database.db.execute<{ horizon: string }>(
+          sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`,
+        );
+        return BigInt(row?.horizon ?? 0) > BigInt(latest?.xid ?? 0);
+      },
+      { timeout: 25_000, interval: 50 },
+    )
     .toBe(true);
 }
 
@@ -84,7 +109,8 @@ async function currentCursor() {
   return (await walk(null)).cursor;
 }
 
-const order = (lines: [Product, number][] = [[product, 2]], extra: Partial<PlaceOrderOptions> = {}) => placeOrder(database.db, buyer, { lines, addressId, ...extra });
+const order = (lines: [Product, number][] = [[product, 2]], extra: Partial<PlaceOrderOptions> = {}) =>
+  placeOrder(database.db, buyer, { lines, addressId, ...extra });
 
 /** Changes an order as a use case does: locked, in a transaction of its own. */
 async function change(target: Order, work: (tx: Transaction, locked: Order) => Promise<unknown>) {
@@ -95,12 +121,18 @@ const note = (message: string) => ({ now: new Date(), actorUserId: null, message
 
 describe('authentication', () => {
   it('answers 401 with a JSON error without a key, with an unknown key and with another scheme', async () => {
-    for (const [query, key] of [['', null], ['', `cs_live_${'x'.repeat(43)}`], ['', 'garbage']] as const) {
+    for (const [query, key] of [
+      ['', null],
+      ['', `cs_live_${'x'.repeat(43)}`],
+      ['', 'garbage'],
+    ] as const) {
       const answer = await call(query, key);
       expect(answer.status).toBe(401);
       expect(answer.body).toMatchObject({ error: 'unauthorized', message: expect.any(String) });
     }
-    const basic = await handler(new Request('http://localhost:3000/api/erp/orders', { headers: { authorization: `Basic ${apiKey}` } }));
+    const basic = await handler(
+      new Request('http://localhost:3000/api/erp/orders', { headers: { authorization: `Basic ${apiKey}` } }),
+    );
     expect(basic.status).toBe(401);
     expect(basic.headers.get('www-authenticate')).toContain('Bearer');
   });
@@ -111,11 +143,16 @@ describe('authentication', () => {
     expect((await call('', secret)).status).toBe(200);
     await caller.erpKeys.revoke({ keyId: key.id });
     const answer = await call('', secret);
-    expect(answer).toEqual({ status: 401, body: { error: 'unauthorized', message: expect.stringContaining('revoked') } });
+    expect(answer).toEqual({
+      status: 401,
+      body: { error: 'unauthorized', message: expect.stringContaining('revoked') },
+    });
   });
 
   it('records when the key was last used', async () => {
-    const { key, secret } = await createCaller(await signIn(database.db, admin.membership)).erpKeys.create({ name: 'Tracked' });
+    const { key, secret } = await createCaller(await signIn(database.db, admin.membership)).erpKeys.create({
+      name: 'Tracked',
+    });
     await call('', secret);
     const [row] = await database.db.select().from(erpApiKeys).where(eq(erpApiKeys.id, key.id));
     expect(row?.lastUsedAt).toBeInstanceOf(Date);
@@ -123,17 +160,24 @@ describe('authentication', () => {
 });
 
 describe('parameters', () => {
-  it.each([['?cursor=not-a-cursor'], ['?limit=0'], ['?limit=501'], ['?limit=abc']])('answers 400 to %s', async (query) => {
-    const answer = await call(query);
-    expect(answer).toEqual({ status: 400, body: { error: 'invalid_request', message: expect.any(String) } });
-  });
+  it.each([['?cursor=not-a-cursor'], ['?limit=0'], ['?limit=501'], ['?limit=abc']])(
+    'answers 400 to %s',
+    async (query) => {
+      const answer = await call(query);
+      expect(answer).toEqual({ status: 400, body: { error: 'invalid_request', message: expect.any(String) } });
+    },
+  );
 });
 
 // Each test waits for running transactions (of any test file) to end, maybe twice.
 describe('the feed', { timeout: 60_000 }, () => {
   it('hands out a confirmed order as its current state, complete, with prices but never a card number', async () => {
     const start = await currentCursor();
-    const placed = await order([[product, 3]], { poNumber: 'PO-FEED-1', paymentMethod: 'card', cardNumber: '4242 4242 4242 4242' });
+    const placed = await order([[product, 3]], {
+      poNumber: 'PO-FEED-1',
+      paymentMethod: 'card',
+      cardNumber: '4242 4242 4242 4242',
+    });
     await settled();
     const { orders: handed } = await walk(start);
     expect(handed.map((o) => o.number)).toEqual([placed.number]);
@@ -161,7 +205,18 @@ describe('the feed', { timeout: 60_000 }, () => {
       subtotalMinor: 7_500,
       shippingMinor: placed.shippingMinor,
       totalMinor: 7_500 + placed.shippingMinor,
-      lines: [{ lineNumber: 1, sku: product.sku, name: product.name, unit: 'each', quantity: 3, unitPriceMinor: 2_500, lineTotalMinor: 7_500, shippedQuantity: 0 }],
+      lines: [
+        {
+          lineNumber: 1,
+          sku: product.sku,
+          name: product.name,
+          unit: 'each',
+          quantity: 3,
+          unitPriceMinor: 2_500,
+          lineTotalMinor: 7_500,
+          shippedQuantity: 0,
+        },
+      ],
       shipments: [],
       authorizations: [],
     });
@@ -170,10 +225,25 @@ describe('the feed', { timeout: 60_000 }, () => {
 
   /** A buyer whose every order waits for `approver`, and that approver's API. */
   async function approvalTeam() {
-    const limited = await createMember(database.db, customer, { roles: ['buyer'], mayOrder: true, maySeePrices: true, hasLimitedBudget: true });
+    const limited = await createMember(database.db, customer, {
+      roles: ['buyer'],
+      mayOrder: true,
+      maySeePrices: true,
+      hasLimitedBudget: true,
+    });
     const approver = await createMember(database.db, customer, { roles: ['authorizer'], mayAuthorizeOrders: true });
-    const [limit] = await database.db.insert(spendingLimits).values({ organizationId: customer.id, membershipId: limited.membership.id, limitMinor: 1, createdAt: new Date() }).returning();
-    await database.db.insert(spendingLimitAuthorizers).values({ limitId: limit?.id ?? '', membershipId: approver.membership.id });
+    const [limit] = await database.db
+      .insert(spendingLimits)
+      .values({
+        organizationId: customer.id,
+        membershipId: limited.membership.id,
+        limitMinor: 1,
+        createdAt: new Date(),
+      })
+      .returning();
+    await database.db
+      .insert(spendingLimitAuthorizers)
+      .values({ limitId: limit?.id ?? '', membershipId: approver.membership.id });
     return {
       order: () => placeOrder(database.db, limited, { lines: [[product, 2]], addressId }),
       authorizations: createCaller(await signIn(database.db, approver.membership)).authorizations,
@@ -230,8 +300,12 @@ describe('the feed', { timeout: 60_000 }, () => {
       [released.number, 'payment_authorized'],
     ]);
 
-    await change(released, (tx, locked) => moveOrder(tx, locked, 'release', note('Released to fulfillment.'), { releasedAt: new Date() }));
-    await change(canceled, (tx, locked) => cancelLockedOrder(tx, locked, { userId: buyer.user.id, name: buyer.user.name }, 'Ordered twice', new Date()));
+    await change(released, (tx, locked) =>
+      moveOrder(tx, locked, 'release', note('Released to fulfillment.'), { releasedAt: new Date() }),
+    );
+    await change(canceled, (tx, locked) =>
+      cancelLockedOrder(tx, locked, { userId: buyer.user.id, name: buyer.user.name }, 'Ordered twice', new Date()),
+    );
     await settled();
     const second = await walk(first.cursor);
     expect(second.orders.map((o) => [o.number, o.status, o.statusCode])).toEqual([
@@ -268,7 +342,9 @@ describe('the feed', { timeout: 60_000 }, () => {
     let changed = () => {};
     const changedNow = new Promise<void>((resolve) => (changed = resolve));
     const open = database.db.transaction(async (tx) => {
-      await moveOrder(tx, await lockOrder(tx, early.id), 'release', note('Released, committed late.'), { releasedAt: new Date() });
+      await moveOrder(tx, await lockOrder(tx, early.id), 'release', note('Released, committed late.'), {
+        releasedAt: new Date(),
+      });
       changed();
       await committed;
     });
@@ -295,9 +371,21 @@ describe('the feed', { timeout: 60_000 }, () => {
     const approver = await createMember(database.db, customer, { roles: ['authorizer'], mayAuthorizeOrders: true });
     const approved = await order();
     const at = new Date('2026-11-23T09:30:00Z');
-    await recordOrderEvent(database.db, approved, 'approve', { now: at, actorUserId: approver.user.id, message: 'Approved.', data: { feedback: 'Fine for Q4.' } });
+    await recordOrderEvent(database.db, approved, 'approve', {
+      now: at,
+      actorUserId: approver.user.id,
+      message: 'Approved.',
+      data: { feedback: 'Fine for Q4.' },
+    });
     await settled();
     const { orders: handed } = await walk(start);
-    expect(handed[0]?.authorizations).toEqual([{ decision: 'approved', at: at.toISOString(), authorizer: { name: approver.user.name, email: approver.user.email }, feedback: 'Fine for Q4.' }]);
+    expect(handed[0]?.authorizations).toEqual([
+      {
+        decision: 'approved',
+        at: at.toISOString(),
+        authorizer: { name: approver.user.name, email: approver.user.email },
+        feedback: 'Fine for Q4.',
+      },
+    ]);
   });
 });

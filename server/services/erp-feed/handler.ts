@@ -22,7 +22,12 @@ export function erpOrdersHandler(db: () => Database, now: () => Date = () => new
     const token = bearerToken(request.headers.get('authorization'));
     if (!token) return problem(401, 'unauthorized', 'Send your API key in the header "Authorization: Bearer <key>".');
     const key = await authenticateErpKey(db(), token, now());
-    if (!key) return problem(401, 'unauthorized', 'This API key is not valid or has been revoked. Ask Countersign staff for a new one.');
+    if (!key)
+      return problem(
+        401,
+        'unauthorized',
+        'This API key is not valid or has been revoked. Ask Countersign staff for a new one.',
+      );
 
     const parsed = parseFeedRequest(new URL(request.url).searchParams);
     if (!parsed.ok) return problem(400, 'invalid_request', parsed.message);

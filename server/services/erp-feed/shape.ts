@@ -27,15 +27,42 @@ export type ErpFeedOrder = {
   shipTo: ShipTo;
   shippingMethod: { code: string; name: string };
   /** The card's last four digits only; the number itself is never stored. */
-  payment: { method: Order['paymentMethod']; status: Order['paymentStatus']; cardLast4: string | null; reference: string | null };
+  payment: {
+    method: Order['paymentMethod'];
+    status: Order['paymentStatus'];
+    cardLast4: string | null;
+    reference: string | null;
+  };
   currency: string;
   subtotalMinor: number;
   shippingMinor: number;
   totalMinor: number;
-  lines: { lineNumber: number; sku: string; name: string; unit: string; quantity: number; unitPriceMinor: number; lineTotalMinor: number; shippedQuantity: number }[];
-  shipments: { packageId: string; status: 'packed' | 'shipped'; carrier: string | null; trackingNumber: string | null; packedAt: Date; shippedAt: Date | null; lines: { lineNumber: number; sku: string; quantity: number }[] }[];
+  lines: {
+    lineNumber: number;
+    sku: string;
+    name: string;
+    unit: string;
+    quantity: number;
+    unitPriceMinor: number;
+    lineTotalMinor: number;
+    shippedQuantity: number;
+  }[];
+  shipments: {
+    packageId: string;
+    status: 'packed' | 'shipped';
+    carrier: string | null;
+    trackingNumber: string | null;
+    packedAt: Date;
+    shippedAt: Date | null;
+    lines: { lineNumber: number; sku: string; quantity: number }[];
+  }[];
   /** Approval decisions, oldest first; empty for an order that needed no approval. */
-  authorizations: { decision: 'approved' | 'declined'; at: Date; authorizer: { name: string; email: string } | null; feedback: string | null }[];
+  authorizations: {
+    decision: 'approved' | 'declined';
+    at: Date;
+    authorizer: { name: string; email: string } | null;
+    feedback: string | null;
+  }[];
 };
 
 export type FeedOrderRow = {
@@ -48,10 +75,36 @@ export type FeedOrderRow = {
 };
 
 export type FeedOrderParts = {
-  lines: { orderId: string; id: string; lineNumber: number; sku: string; name: string; unit: string; quantity: number; unitPriceMinor: number; lineTotalMinor: number; shippedQuantity: number }[];
-  packages: { orderId: string; id: string; status: 'packed' | 'shipped'; carrier: string | null; trackingNumber: string | null; createdAt: Date; shippedAt: Date | null }[];
+  lines: {
+    orderId: string;
+    id: string;
+    lineNumber: number;
+    sku: string;
+    name: string;
+    unit: string;
+    quantity: number;
+    unitPriceMinor: number;
+    lineTotalMinor: number;
+    shippedQuantity: number;
+  }[];
+  packages: {
+    orderId: string;
+    id: string;
+    status: 'packed' | 'shipped';
+    carrier: string | null;
+    trackingNumber: string | null;
+    createdAt: Date;
+    shippedAt: Date | null;
+  }[];
   packageLines: { packageId: string; orderLineId: string; quantity: number }[];
-  decisions: { orderId: string; kind: string; at: Date; data: Record<string, unknown>; name: string | null; email: string | null }[];
+  decisions: {
+    orderId: string;
+    kind: string;
+    at: Date;
+    data: Record<string, unknown>;
+    name: string | null;
+    email: string | null;
+  }[];
 };
 
 const feedbackOf = (data: Record<string, unknown>) => {
@@ -77,7 +130,12 @@ export function toFeedOrders(rows: readonly FeedOrderRow[], parts: FeedOrderPart
   const boxLines = groupBy(parts.packageLines, (line) => line.packageId);
   const decisions = groupBy(parts.decisions, (decision) => decision.orderId);
   return rows.map((row) =>
-    toFeedOrder(row, { lines: lines.get(row.order.id) ?? [], packages: boxes.get(row.order.id) ?? [], packageLines: boxLines, decisions: decisions.get(row.order.id) ?? [] }),
+    toFeedOrder(row, {
+      lines: lines.get(row.order.id) ?? [],
+      packages: boxes.get(row.order.id) ?? [],
+      packageLines: boxLines,
+      decisions: decisions.get(row.order.id) ?? [],
+    }),
   );
 }
 
@@ -106,7 +164,12 @@ function toFeedOrder(row: FeedOrderRow, parts: OrderParts): ErpFeedOrder {
     buyerNote: order.buyerNote,
     shipTo: order.shipTo,
     shippingMethod: { code: order.shippingMethodCode, name: order.shippingMethodName },
-    payment: { method: order.paymentMethod, status: order.paymentStatus, cardLast4: order.cardLast4, reference: order.paymentReference },
+    payment: {
+      method: order.paymentMethod,
+      status: order.paymentStatus,
+      cardLast4: order.cardLast4,
+      reference: order.paymentReference,
+    },
     currency: order.currency,
     subtotalMinor: order.subtotalMinor,
     shippingMinor: order.shippingMinor,
@@ -122,24 +185,25 @@ function toFeedOrder(row: FeedOrderRow, parts: OrderParts): ErpFeedOrder {
       shippedQuantity,
     })),
     shipments: parts.packages.map((box) => ({
-        packageId: box.id,
-        status: box.status,
-        carrier: box.carrier,
-        trackingNumber: box.trackingNumber,
-        packedAt: box.createdAt,
-        shippedAt: box.shippedAt,
-        lines: (parts.packageLines.get(box.id) ?? [])
-          .flatMap((packed) => {
-            const line = lineById.get(packed.orderLineId);
-            return line ? [{ lineNumber: line.lineNumber, sku: line.sku, quantity: packed.quantity }] : [];
-          })
-          .sort((a, b) => a.lineNumber - b.lineNumber),
-      })),
+      packageId: box.id,
+      status: box.status,
+      carrier: box.carrier,
+      trackingNumber: box.trackingNumber,
+      packedAt: box.createdAt,
+      shippedAt: box.shippedAt,
+      lines: (parts.packageLines.get(box.id) ?? [])
+        .flatMap((packed) => {
+          const line = lineById.get(packed.orderLineId);
+          return line ? [{ lineNumber: line.lineNumber, sku: line.sku, quantity: packed.quantity }] : [];
+        })
+        .sort((a, b) => a.lineNumber - b.lineNumber),
+    })),
     authorizations: parts.decisions.map((decision) => ({
-        decision: decision.kind === 'approve' ? ('approved' as const) : ('declined' as const),
-        at: decision.at,
-        authorizer: decision.name !== null && decision.email !== null ? { name: decision.name, email: decision.email } : null,
-        feedback: feedbackOf(decision.data),
-      })),
+      decision: decision.kind === 'approve' ? ('approved' as const) : ('declined' as const),
+      at: decision.at,
+      authorizer:
+        decision.name !== null && decision.email !== null ? { name: decision.name, email: decision.email } : null,
+      feedback: feedbackOf(decision.data),
+    })),
   };
 }

@@ -1,6 +1,16 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { fulfillmentCenters, orders, organizations, packageLines, packages, orderLines, pickBatches, pickBatchOrders, users } from '@/db/schema';
+import {
+  fulfillmentCenters,
+  orders,
+  organizations,
+  packageLines,
+  packages,
+  orderLines,
+  pickBatches,
+  pickBatchOrders,
+  users,
+} from '@/db/schema';
 import { batchRefusals, MAX_BATCH_ORDERS, type BatchCandidate } from '@/server/domain/fulfillment/batches';
 import { centerProgress, PROGRESS_LABELS } from '@/server/domain/fulfillment/shipment';
 import { remainingToPack } from '@/server/domain/fulfillment/packing';
@@ -12,17 +22,29 @@ import { batchIsOpen, centerById, lineFiguresAt, waitingAt, type Center } from '
 
 /** Postgres' unique_violation, whether drizzle hands the driver's error over as is or wrapped. */
 function isUniqueViolation(error: unknown): boolean {
-  const code = (value: unknown) => (typeof value === 'object' && value !== null && 'code' in value ? (value as { code: unknown }).code : undefined);
-  return code(error) === '23505' || (typeof error === 'object' && error !== null && 'cause' in error && code((error as { cause: unknown }).cause) === '23505');
+  const code = (value: unknown) =>
+    typeof value === 'object' && value !== null && 'code' in value ? (value as { code: unknown }).code : undefined;
+  return (
+    code(error) === '23505' ||
+    (typeof error === 'object' &&
+      error !== null &&
+      'cause' in error &&
+      code((error as { cause: unknown }).cause) === '23505')
+  );
 }
 
-const RACED = 'Another clerk put one of these orders in a pick batch at the same moment. Reload the queue and try again.';
+const RACED =
+  'Another clerk put one of these orders in a pick batch at the same moment. Reload the queue and try again.';
 
 /**
  * The orders' state at the center, read by a new statement after their locks were taken: what a
  * batch created meanwhile by another clerk wrote is visible here.
  */
-async function candidatesAt(tx: Executor, orderIds: string[], centerId: string): Promise<(BatchCandidate & { id: string })[]> {
+async function candidatesAt(
+  tx: Executor,
+  orderIds: string[],
+  centerId: string,
+): Promise<(BatchCandidate & { id: string })[]> {
   if (orderIds.length === 0) return [];
   return tx
     .select({
@@ -30,7 +52,9 @@ async function candidatesAt(tx: Executor, orderIds: string[], centerId: string):
       number: orders.number,
       status: orders.status,
       linesAtCenter: sql<number>`(select count(*)::int from order_allocations a where a.order_id = orders.id and a.fulfillment_center_id = ${centerId})`,
-      batchNumber: sql<number | null>`(select b.number from pick_batch_orders pbo join pick_batches b on b.id = pbo.pick_batch_id where pbo.order_id = orders.id and pbo.fulfillment_center_id = ${centerId})`,
+      batchNumber: sql<
+        number | null
+      >`(select b.number from pick_batch_orders pbo join pick_batches b on b.id = pbo.pick_batch_id where pbo.order_id = orders.id and pbo.fulfillment_center_id = ${centerId})`,
     })
     .from(orders)
     .where(inArray(orders.id, orderIds))
@@ -39,7 +63,12 @@ async function candidatesAt(tx: Executor, orderIds: string[], centerId: string):
 
 /** Locks the named orders (in id order, so two clerks never deadlock) and checks each may be batched. */
 async function namedOrders(tx: Executor, numbers: string[], center: Center) {
-  const locked = await tx.select({ id: orders.id }).from(orders).where(inArray(orders.number, numbers)).orderBy(asc(orders.id)).for('update');
+  const locked = await tx
+    .select({ id: orders.id })
+    .from(orders)
+    .where(inArray(orders.number, numbers))
+    .orderBy(asc(orders.id))
+    .for('update');
   const candidates = await candidatesAt(
     tx,
     locked.map((row) => row.id),
@@ -70,8 +99,11 @@ async function waitingOrders(tx: Executor, center: Center) {
     locked.map((row) => row.id),
     center.id,
   );
-  const free = candidates.filter((candidate) => candidate.status === 'released' && candidate.linesAtCenter > 0 && candidate.batchNumber === null);
-  if (free.length === 0) throw new DomainError('precondition_failed', `No released orders are waiting at ${center.code}.`);
+  const free = candidates.filter(
+    (candidate) => candidate.status === 'released' && candidate.linesAtCenter > 0 && candidate.batchNumber === null,
+  );
+  if (free.length === 0)
+    throw new DomainError('precondition_failed', `No released orders are waiting at ${center.code}.`);
   return free;
 }
 
@@ -85,10 +117,17 @@ export async function createPickBatch(db: Database, input: CreatePickBatchInput,
   try {
     return await db.transaction(async (tx) => {
       const center = await centerById(tx, input.centerId);
-      const chosen = input.orderNumbers ? await namedOrders(tx, [...new Set(input.orderNumbers)], center) : await waitingOrders(tx, center);
-      const [batch] = await tx.insert(pickBatches).values({ fulfillmentCenterId: center.id, createdByUserId: actor.userId, createdAt: now }).returning();
+      const chosen = input.orderNumbers
+        ? await namedOrders(tx, [...new Set(input.orderNumbers)], center)
+        : await waitingOrders(tx, center);
+      const [batch] = await tx
+        .insert(pickBatches)
+        .values({ fulfillmentCenterId: center.id, createdByUserId: actor.userId, createdAt: now })
+        .returning();
       if (!batch) throw new Error('pick batch insert returned nothing');
-      await tx.insert(pickBatchOrders).values(chosen.map((order) => ({ pickBatchId: batch.id, orderId: order.id, fulfillmentCenterId: center.id })));
+      await tx
+        .insert(pickBatchOrders)
+        .values(chosen.map((order) => ({ pickBatchId: batch.id, orderId: order.id, fulfillmentCenterId: center.id })));
       for (const order of chosen) {
         await recordOrderEvent(tx, order, 'pick_batch', {
           now,
@@ -97,7 +136,11 @@ export async function createPickBatch(db: Database, input: CreatePickBatchInput,
           data: { batchNumber: batch.number, center: center.code },
         });
       }
-      return { number: batch.number, center: { id: center.id, code: center.code, name: center.name }, orderNumbers: chosen.map((order) => order.number) };
+      return {
+        number: batch.number,
+        center: { id: center.id, code: center.code, name: center.name },
+        orderNumbers: chosen.map((order) => order.number),
+      };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('conflict', RACED);
@@ -128,13 +171,24 @@ export async function listPickBatches(db: Executor, input: PickBatchListInput) {
       .offset((input.page - 1) * input.pageSize),
     db.select({ n: count() }).from(pickBatches).where(where),
   ]);
-  return { page: input.page, total: total?.n ?? 0, hasNext: rows.length > input.pageSize, rows: rows.slice(0, input.pageSize) };
+  return {
+    page: input.page,
+    total: total?.n ?? 0,
+    hasNext: rows.length > input.pageSize,
+    rows: rows.slice(0, input.pageSize),
+  };
 }
 
 /** A pick batch by number with its center and who made it; not found with the number named. */
 export async function batchByNumber(db: Executor, number: number) {
   const [row] = await db
-    .select({ id: pickBatches.id, number: pickBatches.number, createdAt: pickBatches.createdAt, createdBy: users.name, center: fulfillmentCenters })
+    .select({
+      id: pickBatches.id,
+      number: pickBatches.number,
+      createdAt: pickBatches.createdAt,
+      createdBy: users.name,
+      center: fulfillmentCenters,
+    })
     .from(pickBatches)
     .innerJoin(fulfillmentCenters, eq(fulfillmentCenters.id, pickBatches.fulfillmentCenterId))
     .leftJoin(users, eq(users.id, pickBatches.createdByUserId))
@@ -192,7 +246,14 @@ export async function pickBatchDetail(db: Executor, number: number) {
     orderIds.length === 0
       ? []
       : db
-          .select({ packageId: packageLines.packageId, sku: orderLines.sku, name: orderLines.name, unit: orderLines.unit, quantity: packageLines.quantity, lineNumber: orderLines.lineNumber })
+          .select({
+            packageId: packageLines.packageId,
+            sku: orderLines.sku,
+            name: orderLines.name,
+            unit: orderLines.unit,
+            quantity: packageLines.quantity,
+            lineNumber: orderLines.lineNumber,
+          })
           .from(packageLines)
           .innerJoin(packages, eq(packages.id, packageLines.packageId))
           .innerJoin(orderLines, eq(orderLines.id, packageLines.orderLineId))
@@ -226,7 +287,12 @@ export async function pickBatchDetail(db: Executor, number: number) {
         progress: { ...progress, label: PROGRESS_LABELS[progress.state] },
         packages: packageRows
           .filter((row) => row.orderId === order.id)
-          .map(({ orderId: _orderId, ...row }) => ({ ...row, lines: packageLineRows.filter((line) => line.packageId === row.id).map(({ packageId: _packageId, ...line }) => line) })),
+          .map(({ orderId: _orderId, ...row }) => ({
+            ...row,
+            lines: packageLineRows
+              .filter((line) => line.packageId === row.id)
+              .map(({ packageId: _packageId, ...line }) => line),
+          })),
       };
     }),
   };

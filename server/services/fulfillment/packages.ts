@@ -17,22 +17,41 @@ export async function createPackage(db: Database, input: CreatePackageInput, act
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, await orderIdByNumber(tx, input.orderNumber));
     if (order.status !== 'released') {
-      throw new DomainError('conflict', `Order ${order.number} is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}: only orders released to fulfillment can be packed.`);
+      throw new DomainError(
+        'conflict',
+        `Order ${order.number} is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}: only orders released to fulfillment can be packed.`,
+      );
     }
     const center = await centerById(tx, input.centerId);
     const batch = await batchOfOrderAt(tx, order.id, center.id);
-    if (!batch) throw new DomainError('precondition_failed', `Order ${order.number} is not in a pick batch at ${center.code} yet. Put it in a pick batch first.`);
+    if (!batch)
+      throw new DomainError(
+        'precondition_failed',
+        `Order ${order.number} is not in a pick batch at ${center.code} yet. Put it in a pick batch first.`,
+      );
 
     const figures = await lineFiguresAt(tx, center.id, [order.id]);
     const plan = planPackage(
-      figures.map((line) => ({ orderLineId: line.orderLineId, sku: line.sku, allocated: line.allocated, packed: line.packed })),
+      figures.map((line) => ({
+        orderLineId: line.orderLineId,
+        sku: line.sku,
+        allocated: line.allocated,
+        packed: line.packed,
+      })),
       input.lines,
     );
     if (!plan.ok) throw new DomainError('invalid', plan.message, plan.fieldErrors);
 
     const [created] = await tx
       .insert(packages)
-      .values({ orderId: order.id, fulfillmentCenterId: center.id, pickBatchId: batch.id, status: 'packed', createdAt: now, createdByUserId: actor.userId })
+      .values({
+        orderId: order.id,
+        fulfillmentCenterId: center.id,
+        pickBatchId: batch.id,
+        status: 'packed',
+        createdAt: now,
+        createdByUserId: actor.userId,
+      })
       .returning({ id: packages.id });
     if (!created) throw new Error('package insert returned nothing');
     await tx.insert(packageLines).values(plan.lines.map((line) => ({ packageId: created.id, ...line })));
@@ -41,7 +60,11 @@ export async function createPackage(db: Database, input: CreatePackageInput, act
       now,
       actorUserId: actor.userId,
       message: `Package of ${plan.itemCount} ${plan.itemCount === 1 ? 'item' : 'items'} packed at ${center.name} (${center.code}).`,
-      data: { packageId: created.id, center: center.code, lines: plan.lines.map((line) => ({ sku: skuOf.get(line.orderLineId), quantity: line.quantity })) },
+      data: {
+        packageId: created.id,
+        center: center.code,
+        lines: plan.lines.map((line) => ({ sku: skuOf.get(line.orderLineId), quantity: line.quantity })),
+      },
     });
     return { packageId: created.id, orderNumber: order.number, itemCount: plan.itemCount };
   });

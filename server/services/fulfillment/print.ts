@@ -8,7 +8,8 @@ import { batchByNumber, batchOrders } from './batches';
 import { batchOfOrderAt, centerById, lineFiguresAt } from './shared';
 
 /** There are no bin locations: the center is the location, and SKU order is the walk order. */
-export const NO_BIN_LOCATIONS_NOTE = 'Location: the whole center. Bin locations are not recorded, so items are listed by SKU.';
+export const NO_BIN_LOCATIONS_NOTE =
+  'Location: the whole center. Bin locations are not recorded, so items are listed by SKU.';
 
 /**
  * The pick ticket of a batch: every SKU to pick at its center across the batch's orders, with the
@@ -23,14 +24,26 @@ export async function pickTicket(db: Executor, batchNumber: number) {
     batchOrderRows.map((order) => order.id),
   );
   const numberOf = new Map(batchOrderRows.map((order) => [order.id, order.number]));
-  const items = aggregatePickLines(figures.map((line) => ({ orderNumber: numberOf.get(line.orderId) ?? '', sku: line.sku, name: line.name, unit: line.unit, quantity: line.allocated })));
+  const items = aggregatePickLines(
+    figures.map((line) => ({
+      orderNumber: numberOf.get(line.orderId) ?? '',
+      sku: line.sku,
+      name: line.name,
+      unit: line.unit,
+      quantity: line.allocated,
+    })),
+  );
   return {
     batchNumber: batch.number,
     createdAt: batch.createdAt,
     createdBy: batch.createdBy,
     center: { id: batch.center.id, code: batch.center.code, name: batch.center.name },
     location: NO_BIN_LOCATIONS_NOTE,
-    orders: batchOrderRows.map((order) => ({ number: order.number, organizationName: order.organizationName, shipToCity: order.shipTo.city })),
+    orders: batchOrderRows.map((order) => ({
+      number: order.number,
+      organizationName: order.organizationName,
+      shipToCity: order.shipTo.city,
+    })),
     items,
     totalUnits: items.reduce((sum, item) => sum + item.totalQuantity, 0),
   };
@@ -63,7 +76,10 @@ export async function packingSlip(db: Executor, input: PackingSlipInput) {
     .innerJoin(users, eq(users.id, orders.userId))
     .where(eq(orders.number, input.orderNumber));
   if (!order || !(SLIP_STATUSES as readonly string[]).includes(order.status)) {
-    throw new DomainError('not_found', `Order ${input.orderNumber} is not released to fulfillment, so it has no packing slip.`);
+    throw new DomainError(
+      'not_found',
+      `Order ${input.orderNumber} is not released to fulfillment, so it has no packing slip.`,
+    );
   }
   const [figures, batch, otherCenters] = await Promise.all([
     lineFiguresAt(db, center.id, [order.id]),
@@ -75,13 +91,21 @@ export async function packingSlip(db: Executor, input: PackingSlipInput) {
       .where(and(eq(orderAllocations.orderId, order.id), ne(orderAllocations.fulfillmentCenterId, center.id)))
       .orderBy(asc(fulfillmentCenters.code)),
   ]);
-  if (figures.length === 0) throw new DomainError('not_found', `Order ${order.number} has nothing to ship from ${center.code}.`);
+  if (figures.length === 0)
+    throw new DomainError('not_found', `Order ${order.number} has nothing to ship from ${center.code}.`);
   const { id: _id, status: _status, ...slip } = order;
   return {
     ...slip,
     center: { id: center.id, code: center.code, name: center.name },
     batchNumber: batch?.number ?? null,
-    lines: figures.map((line) => ({ lineNumber: line.lineNumber, sku: line.sku, name: line.name, unit: line.unit, ordered: line.ordered, quantity: line.allocated })),
+    lines: figures.map((line) => ({
+      lineNumber: line.lineNumber,
+      sku: line.sku,
+      name: line.name,
+      unit: line.unit,
+      ordered: line.ordered,
+      quantity: line.allocated,
+    })),
     otherCenters,
   };
 }

@@ -10,17 +10,31 @@ export async function fulfillmentCenters(db: Executor) {
   const [centers, waiting, open] = await Promise.all([
     allCenters(db),
     db
-      .select({ centerId: orderAllocations.fulfillmentCenterId, n: sql<number>`count(distinct order_allocations.order_id)::int` })
+      .select({
+        centerId: orderAllocations.fulfillmentCenterId,
+        n: sql<number>`count(distinct order_allocations.order_id)::int`,
+      })
       .from(orderAllocations)
       .innerJoin(orders, eq(orders.id, orderAllocations.orderId))
       .where(
         sql`orders.status = 'released' and not exists (select 1 from pick_batch_orders pbo where pbo.order_id = order_allocations.order_id and pbo.fulfillment_center_id = order_allocations.fulfillment_center_id)`,
       )
       .groupBy(orderAllocations.fulfillmentCenterId),
-    db.select({ centerId: pickBatches.fulfillmentCenterId, n: count() }).from(pickBatches).where(batchIsOpen()).groupBy(pickBatches.fulfillmentCenterId),
+    db
+      .select({ centerId: pickBatches.fulfillmentCenterId, n: count() })
+      .from(pickBatches)
+      .where(batchIsOpen())
+      .groupBy(pickBatches.fulfillmentCenterId),
   ]);
-  const countOf = (rows: { centerId: string; n: number }[], centerId: string) => rows.find((row) => row.centerId === centerId)?.n ?? 0;
-  return centers.map((center) => ({ id: center.id, code: center.code, name: center.name, waitingOrders: countOf(waiting, center.id), openBatches: countOf(open, center.id) }));
+  const countOf = (rows: { centerId: string; n: number }[], centerId: string) =>
+    rows.find((row) => row.centerId === centerId)?.n ?? 0;
+  return centers.map((center) => ({
+    id: center.id,
+    code: center.code,
+    name: center.name,
+    waitingOrders: countOf(waiting, center.id),
+    openBatches: countOf(open, center.id),
+  }));
 }
 
 /**
@@ -31,7 +45,10 @@ export async function fulfillmentCenters(db: Executor) {
 export async function fulfillmentQueue(db: Executor, input: FulfillmentQueueInput) {
   const center = await centerById(db, input.centerId);
   const pattern = input.search ? `%${input.search.replaceAll(/[%_\\]/g, '\\$&')}%` : undefined;
-  const where = and(waitingAt(center.id), pattern ? or(ilike(orders.number, pattern), ilike(organizations.name, pattern)) : undefined);
+  const where = and(
+    waitingAt(center.id),
+    pattern ? or(ilike(orders.number, pattern), ilike(organizations.name, pattern)) : undefined,
+  );
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -53,7 +70,11 @@ export async function fulfillmentQueue(db: Executor, input: FulfillmentQueueInpu
       .orderBy(asc(orders.submittedAt), asc(orders.id))
       .limit(input.pageSize + 1)
       .offset((input.page - 1) * input.pageSize),
-    db.select({ n: count() }).from(orders).innerJoin(organizations, eq(organizations.id, orders.organizationId)).where(where),
+    db
+      .select({ n: count() })
+      .from(orders)
+      .innerJoin(organizations, eq(organizations.id, orders.organizationId))
+      .where(where),
   ]);
   return {
     center: { id: center.id, code: center.code, name: center.name },

@@ -20,7 +20,10 @@ const at = (value: Date) => `${value.toISOString().slice(0, 16).replace('T', ' '
  */
 export async function confirmShipment(db: Database, input: ConfirmShipmentInput, actor: StaffActor, now: Date) {
   return db.transaction(async (tx) => {
-    const [known] = await tx.select({ orderId: packages.orderId }).from(packages).where(eq(packages.id, input.packageId));
+    const [known] = await tx
+      .select({ orderId: packages.orderId })
+      .from(packages)
+      .where(eq(packages.id, input.packageId));
     if (!known) throw notFound('That package');
     // The order first, then its package, then stock: the same order as packing and allocation.
     const order = await lockOrder(tx, known.orderId);
@@ -33,44 +36,87 @@ export async function confirmShipment(db: Database, input: ConfirmShipmentInput,
       );
     }
     if (order.status !== 'released') {
-      throw new DomainError('conflict', `Order ${order.number} is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}: only a released order's packages can ship.`);
+      throw new DomainError(
+        'conflict',
+        `Order ${order.number} is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}: only a released order's packages can ship.`,
+      );
     }
-    const [center] = await tx.select().from(fulfillmentCenters).where(eq(fulfillmentCenters.id, parcel.fulfillmentCenterId));
+    const [center] = await tx
+      .select()
+      .from(fulfillmentCenters)
+      .where(eq(fulfillmentCenters.id, parcel.fulfillmentCenterId));
     if (!center) throw notFound('That fulfillment center');
 
-    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNumber));
+    const lines = await tx
+      .select()
+      .from(orderLines)
+      .where(eq(orderLines.orderId, order.id))
+      .orderBy(asc(orderLines.lineNumber));
     const contents = await tx.select().from(packageLines).where(eq(packageLines.packageId, parcel.id));
     const outcome = applyShipment(
-      lines.map((line) => ({ orderLineId: line.id, sku: line.sku, quantity: line.quantity, shippedQuantity: line.shippedQuantity })),
+      lines.map((line) => ({
+        orderLineId: line.id,
+        sku: line.sku,
+        quantity: line.quantity,
+        shippedQuantity: line.shippedQuantity,
+      })),
       contents,
     );
     if (!outcome.ok) throw new DomainError('conflict', outcome.message);
 
     await tx
       .update(packages)
-      .set({ status: 'shipped', carrier: input.carrier, trackingNumber: input.trackingNumber, shippedAt: now, shippedByUserId: actor.userId })
+      .set({
+        status: 'shipped',
+        carrier: input.carrier,
+        trackingNumber: input.trackingNumber,
+        shippedAt: now,
+        shippedByUserId: actor.userId,
+      })
       .where(eq(packages.id, parcel.id));
     for (const line of outcome.lines.filter((candidate) => candidate.shippingNow > 0)) {
-      await tx.update(orderLines).set({ shippedQuantity: line.shippedQuantity }).where(eq(orderLines.id, line.orderLineId));
+      await tx
+        .update(orderLines)
+        .set({ shippedQuantity: line.shippedQuantity })
+        .where(eq(orderLines.id, line.orderLineId));
     }
     await takeFromStock(tx, center, lines, contents, now);
 
     const shippedLines = outcome.lines.filter((line) => line.shippingNow > 0);
     const lineOf = new Map(lines.map((line) => [line.id, line]));
-    const emailLines = shippedLines.map((line) => ({ sku: line.sku, name: lineOf.get(line.orderLineId)?.name ?? line.sku, quantity: line.shippingNow }));
+    const emailLines = shippedLines.map((line) => ({
+      sku: line.sku,
+      name: lineOf.get(line.orderLineId)?.name ?? line.sku,
+      quantity: line.shippingNow,
+    }));
     await recordOrderEvent(tx, order, 'package_shipped', {
       now,
       actorUserId: actor.userId,
       message: `Package shipped with ${input.carrier}, tracking ${input.trackingNumber}.`,
-      data: { packageId: parcel.id, center: center.code, carrier: input.carrier, trackingNumber: input.trackingNumber, lines: emailLines.map(({ sku, quantity }) => ({ sku, quantity })) },
+      data: {
+        packageId: parcel.id,
+        center: center.code,
+        carrier: input.carrier,
+        trackingNumber: input.trackingNumber,
+        lines: emailLines.map(({ sku, quantity }) => ({ sku, quantity })),
+      },
     });
 
     let current = order;
     if (outcome.complete) {
-      current = await moveOrder(tx, order, 'ship_complete', { now, actorUserId: actor.userId, message: 'Shipped: every line of the order has left the warehouse.' }, { shippedAt: now });
+      current = await moveOrder(
+        tx,
+        order,
+        'ship_complete',
+        { now, actorUserId: actor.userId, message: 'Shipped: every line of the order has left the warehouse.' },
+        { shippedAt: now },
+      );
     } else {
       // Shipped quantities changed: the order counts as changed for the ERP feed.
-      await tx.update(orders).set({ updatedAt: now, changeXid: touchedByThisTransaction }).where(eq(orders.id, order.id));
+      await tx
+        .update(orders)
+        .set({ updatedAt: now, changeXid: touchedByThisTransaction })
+        .where(eq(orders.id, order.id));
     }
 
     const { to, base } = await requesterEmail(tx, order);
@@ -78,7 +124,13 @@ export async function confirmShipment(db: Database, input: ConfirmShipmentInput,
       kind: 'order-shipped',
       to,
       now,
-      props: { ...base, carrier: input.carrier, trackingNumber: input.trackingNumber, complete: outcome.complete, lines: emailLines },
+      props: {
+        ...base,
+        carrier: input.carrier,
+        trackingNumber: input.trackingNumber,
+        complete: outcome.complete,
+        lines: emailLines,
+      },
     });
     return { packageId: parcel.id, orderNumber: order.number, orderStatus: current.status, complete: outcome.complete };
   });
@@ -124,7 +176,12 @@ async function takeFromStock(
     }
     await tx
       .update(inventory)
-      .set({ onHand: sql`${inventory.onHand} - ${need.quantity}`, allocated: sql`${inventory.allocated} - ${need.quantity}`, version: sql`${inventory.version} + 1`, updatedAt: now })
+      .set({
+        onHand: sql`${inventory.onHand} - ${need.quantity}`,
+        allocated: sql`${inventory.allocated} - ${need.quantity}`,
+        version: sql`${inventory.version} + 1`,
+        updatedAt: now,
+      })
       .where(and(eq(inventory.productId, productId), eq(inventory.fulfillmentCenterId, center.id)));
   }
 }

@@ -8,8 +8,13 @@ import { moveOrder } from './transition';
 
 /** Steps still to decide are void, and the order leaves the inboxes where it waited for a decision. */
 async function withdrawApprovalSteps(tx: Executor, orderId: string) {
-  await tx.update(approvalSteps).set({ status: 'void' }).where(and(eq(approvalSteps.orderId, orderId), inArray(approvalSteps.status, ['pending', 'waiting'])));
-  await tx.delete(approvalInbox).where(and(eq(approvalInbox.orderId, orderId), inArray(approvalInbox.state, ['pending', 'waiting'])));
+  await tx
+    .update(approvalSteps)
+    .set({ status: 'void' })
+    .where(and(eq(approvalSteps.orderId, orderId), inArray(approvalSteps.status, ['pending', 'waiting'])));
+  await tx
+    .delete(approvalInbox)
+    .where(and(eq(approvalInbox.orderId, orderId), inArray(approvalInbox.state, ['pending', 'waiting'])));
 }
 
 export type Canceler = { userId: string; name: string };
@@ -22,12 +27,25 @@ export type CancelOptions = { emailRequester?: boolean };
  * takes it out of its authorizers' inboxes, voids a card authorization, records who and why,
  * emails the requester.
  */
-export async function cancelLockedOrder(tx: Executor, order: Order, by: Canceler, reason: string | null, now: Date, options: CancelOptions = {}): Promise<Order> {
+export async function cancelLockedOrder(
+  tx: Executor,
+  order: Order,
+  by: Canceler,
+  reason: string | null,
+  now: Date,
+  options: CancelOptions = {},
+): Promise<Order> {
   const message = `Canceled by ${by.name}${reason ? `: ${reason}` : '.'}`;
-  const canceled = await moveOrder(tx, order, 'cancel', { now, actorUserId: by.userId, message, data: reason ? { reason } : {} }, {
-    canceledAt: now,
-    paymentStatus: order.paymentReference && order.paymentStatus !== 'captured' ? 'voided' : order.paymentStatus,
-  });
+  const canceled = await moveOrder(
+    tx,
+    order,
+    'cancel',
+    { now, actorUserId: by.userId, message, data: reason ? { reason } : {} },
+    {
+      canceledAt: now,
+      paymentStatus: order.paymentReference && order.paymentStatus !== 'captured' ? 'voided' : order.paymentStatus,
+    },
+  );
   await releaseAllocations(tx, order.id);
   await withdrawApprovalSteps(tx, order.id);
   if (order.paymentReference) await paymentProvider().void(order.paymentReference);

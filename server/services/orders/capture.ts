@@ -27,17 +27,36 @@ function formatUtc(at: Date) {
  * The provider is called while the order's row lock is held: one short call per order, and the
  * lock is what makes an overlapping job run or a staff retry wait or skip instead of capturing twice.
  */
-export async function captureLockedOrder(tx: Executor, order: Order, now: Date, actor: CaptureActor): Promise<CaptureOutcome> {
+export async function captureLockedOrder(
+  tx: Executor,
+  order: Order,
+  now: Date,
+  actor: CaptureActor,
+): Promise<CaptureOutcome> {
   const transition = orderTransition(order.status, 'deposit');
   if (!transition.ok) throw new DomainError('conflict', transition.message);
   const by = actor ? ` (retried by ${actor.name})` : '';
-  const note = (message: string, data?: Record<string, unknown>) => ({ now, actorUserId: actor?.userId ?? null, message, data });
+  const note = (message: string, data?: Record<string, unknown>) => ({
+    now,
+    actorUserId: actor?.userId ?? null,
+    message,
+    data,
+  });
   const deposited = { paymentStatus: 'captured' as const, depositedAt: now, captureError: null, captureNextAt: null };
 
   if (order.paymentMethod === 'on_account') {
-    const [account] = await tx.select({ paymentTerms: customerAccounts.paymentTerms }).from(customerAccounts).where(eq(customerAccounts.organizationId, order.organizationId));
+    const [account] = await tx
+      .select({ paymentTerms: customerAccounts.paymentTerms })
+      .from(customerAccounts)
+      .where(eq(customerAccounts.organizationId, order.organizationId));
     const terms = account ? ` on ${account.paymentTerms} terms` : '';
-    const moved = await moveOrder(tx, order, 'deposit', note(`Invoiced${terms}; it counts in the open balance until the customer pays.`), deposited);
+    const moved = await moveOrder(
+      tx,
+      order,
+      'deposit',
+      note(`Invoiced${terms}; it counts in the open balance until the customer pays.`),
+      deposited,
+    );
     return { kind: 'invoiced', order: moved };
   }
   if (order.paymentMethod === 'cod') {
@@ -48,17 +67,36 @@ export async function captureLockedOrder(tx: Executor, order: Order, now: Date, 
   const attempt = order.captureAttempts + 1;
   const error = await captureCard(order);
   if (error === null) {
-    const moved = await moveOrder(tx, order, 'deposit', note(`Card payment captured${by}.`, { attempt }), { ...deposited, captureAttempts: attempt });
+    const moved = await moveOrder(tx, order, 'deposit', note(`Card payment captured${by}.`, { attempt }), {
+      ...deposited,
+      captureAttempts: attempt,
+    });
     return { kind: 'captured', order: moved };
   }
   const nextAttemptAt = nextCaptureAttemptAt(attempt, now);
   const [failed] = await tx
     .update(orders)
-    .set({ paymentStatus: 'capture_failed', captureAttempts: attempt, captureError: error, captureNextAt: nextAttemptAt, updatedAt: now, changeXid: touchedByThisTransaction })
+    .set({
+      paymentStatus: 'capture_failed',
+      captureAttempts: attempt,
+      captureError: error,
+      captureNextAt: nextAttemptAt,
+      updatedAt: now,
+      changeXid: touchedByThisTransaction,
+    })
     .where(eq(orders.id, order.id))
     .returning();
   if (!failed) throw new Error(`order ${order.number} vanished under its lock`);
-  await recordOrderEvent(tx, order, 'capture_failed', note(`Card capture failed${by} (attempt ${attempt}): ${error} Next try ${formatUtc(nextAttemptAt)}.`, { attempt, error, nextAttemptAt: nextAttemptAt.toISOString() }));
+  await recordOrderEvent(
+    tx,
+    order,
+    'capture_failed',
+    note(`Card capture failed${by} (attempt ${attempt}): ${error} Next try ${formatUtc(nextAttemptAt)}.`, {
+      attempt,
+      error,
+      nextAttemptAt: nextAttemptAt.toISOString(),
+    }),
+  );
   return { kind: 'failed', order: failed, error, nextAttemptAt };
 }
 
@@ -66,7 +104,11 @@ export async function captureLockedOrder(tx: Executor, order: Order, now: Date, 
 async function captureCard(order: Order): Promise<string | null> {
   if (!order.paymentReference) return 'The order has no card authorization to capture.';
   try {
-    const result = await paymentProvider().capture({ reference: order.paymentReference, amountMinor: order.totalMinor, currency: order.currency });
+    const result = await paymentProvider().capture({
+      reference: order.paymentReference,
+      amountMinor: order.totalMinor,
+      currency: order.currency,
+    });
     return result.ok ? null : result.error;
   } catch (caught) {
     return `The payment provider could not be reached: ${caught instanceof Error ? caught.message : String(caught)}`;

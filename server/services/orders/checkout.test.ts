@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cartLines, inventory, orderAllocations, orders, priceListPrices, type Organization, type PriceList, type Product } from '@/db/schema';
+import {
+  cartLines,
+  inventory,
+  orderAllocations,
+  orders,
+  priceListPrices,
+  type Organization,
+  type PriceList,
+  type Product,
+} from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
 import { trpcErrorOf } from '@/server/testing/errors';
 import { createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
@@ -17,14 +26,26 @@ async function buyerOrganization(options: { creditLimitMinor?: number; maySeePri
   const organization = await createOrganization(database.db);
   const list = await givePriceList(database.db, organization);
   const { address } = await readyToOrder(database.db, organization, { creditLimitMinor: options.creditLimitMinor });
-  const member = await createMember(database.db, organization, { roles: ['buyer'], mayOrder: true, maySeePrices: options.maySeePrices ?? true });
+  const member = await createMember(database.db, organization, {
+    roles: ['buyer'],
+    mayOrder: true,
+    maySeePrices: options.maySeePrices ?? true,
+  });
   return { organization, member, list, addressId: address.id };
 }
 
 async function submitInput(buyer: Buyer, product: Product, quantity: number) {
   const caller = createCaller(await signIn(database.db, buyer.member.membership));
   await caller.cart.add({ sku: product.sku, quantity });
-  return { caller, input: { idempotencyKey: randomUUID(), addressId: buyer.addressId, shippingMethodCode: TEST_SHIPPING.code, paymentMethod: 'on_account' as const } };
+  return {
+    caller,
+    input: {
+      idempotencyKey: randomUUID(),
+      addressId: buyer.addressId,
+      shippingMethodCode: TEST_SHIPPING.code,
+      paymentMethod: 'on_account' as const,
+    },
+  };
 }
 
 async function stockOf(product: Product) {
@@ -44,14 +65,32 @@ describe('submitting an order', () => {
   it('confirms an order within credit and in stock: totals, allocation, empty cart, email', async () => {
     const { caller, input } = await submitInput(buyer, product, 4);
     const submitted = await caller.checkout.submit({ ...input, poNumber: 'PO-4711' });
-    expect(submitted).toMatchObject({ number: expect.stringMatching(/^CS-\d+$/), status: 'payment_authorized', alreadySubmitted: false });
+    expect(submitted).toMatchObject({
+      number: expect.stringMatching(/^CS-\d+$/),
+      status: 'payment_authorized',
+      alreadySubmitted: false,
+    });
 
     const [order] = await database.db.select().from(orders).where(eq(orders.number, submitted.number));
-    expect(order).toMatchObject({ subtotalMinor: 10_000, shippingMinor: TEST_SHIPPING.costMinor, totalMinor: 11_500, itemCount: 4, poNumber: 'PO-4711', paymentStatus: 'authorized' });
+    expect(order).toMatchObject({
+      subtotalMinor: 10_000,
+      shippingMinor: TEST_SHIPPING.costMinor,
+      totalMinor: 11_500,
+      itemCount: 4,
+      poNumber: 'PO-4711',
+      paymentStatus: 'authorized',
+    });
     expect(await stockOf(product)).toMatchObject({ onHand: 10, allocated: 4 });
-    expect(await database.db.select().from(cartLines).where(eq(cartLines.membershipId, buyer.member.membership.id))).toEqual([]);
+    expect(
+      await database.db.select().from(cartLines).where(eq(cartLines.membershipId, buyer.member.membership.id)),
+    ).toEqual([]);
     const [email] = await emailsTo(database.db, buyer.member.user.email, 'order-received');
-    expect(email?.props).toMatchObject({ orderNumber: submitted.number, statusLabel: 'Confirmed', total: '115.00 USD', poNumber: 'PO-4711' });
+    expect(email?.props).toMatchObject({
+      orderNumber: submitted.number,
+      statusLabel: 'Confirmed',
+      total: '115.00 USD',
+      poNumber: 'PO-4711',
+    });
   });
 
   it('creates one order for a double click: two concurrent submits with one key', async () => {
@@ -59,20 +98,33 @@ describe('submitting an order', () => {
     const [first, second] = await Promise.all([caller.checkout.submit(input), caller.checkout.submit(input)]);
     expect(first.number).toBe(second.number);
     expect([first.alreadySubmitted, second.alreadySubmitted].sort()).toEqual([false, true]);
-    expect(await database.db.select().from(orders).where(eq(orders.membershipId, buyer.member.membership.id))).toHaveLength(1);
+    expect(
+      await database.db.select().from(orders).where(eq(orders.membershipId, buyer.member.membership.id)),
+    ).toHaveLength(1);
     expect(await stockOf(product)).toMatchObject({ allocated: 1 });
   });
 
   it('gives the last unit to exactly one of two buyers racing for it; the other is backordered', async () => {
     const last = await createProduct(database.db, { prices: [[buyer.list, 100]], onHand: 1 });
     const other = await buyerOrganization();
-    await database.db.insert(priceListPrices).values({ priceListId: other.list.id, productId: last.id, unitPriceMinor: 100 });
+    await database.db
+      .insert(priceListPrices)
+      .values({ priceListId: other.list.id, productId: last.id, unitPriceMinor: 100 });
     const first = await submitInput(buyer, last, 1);
     const second = await submitInput(other, last, 1);
-    const results = await Promise.all([first.caller.checkout.submit(first.input), second.caller.checkout.submit(second.input)]);
+    const results = await Promise.all([
+      first.caller.checkout.submit(first.input),
+      second.caller.checkout.submit(second.input),
+    ]);
     expect(results.map((result) => result.status).sort()).toEqual(['backordered', 'payment_authorized']);
     expect(await stockOf(last)).toMatchObject({ onHand: 1, allocated: 1 });
-    expect(await database.db.select().from(orderAllocations).innerJoin(orders, eq(orders.id, orderAllocations.orderId)).where(eq(orders.status, 'backordered'))).toEqual([]);
+    expect(
+      await database.db
+        .select()
+        .from(orderAllocations)
+        .innerJoin(orders, eq(orders.id, orderAllocations.orderId))
+        .where(eq(orders.status, 'backordered')),
+    ).toEqual([]);
   });
 
   it('sends a bill-me order above the available credit to payment review, counting earlier orders', async () => {
@@ -86,18 +138,32 @@ describe('submitting an order', () => {
   });
 
   it('follows the test card: authorized goes on, review waits for staff, declined stops at the card field with no order', async () => {
-    const authorized = await placeOrder(database.db, buyer.member, { lines: [[product, 1]], addressId: buyer.addressId, paymentMethod: 'card', cardNumber: '4242 4242 4242 4242' });
+    const authorized = await placeOrder(database.db, buyer.member, {
+      lines: [[product, 1]],
+      addressId: buyer.addressId,
+      paymentMethod: 'card',
+      cardNumber: '4242 4242 4242 4242',
+    });
     expect(authorized).toMatchObject({ status: 'payment_authorized', cardLast4: '4242', paymentStatus: 'authorized' });
-    const review = await placeOrder(database.db, buyer.member, { lines: [[product, 1]], addressId: buyer.addressId, paymentMethod: 'card', cardNumber: '4000000000009235' });
+    const review = await placeOrder(database.db, buyer.member, {
+      lines: [[product, 1]],
+      addressId: buyer.addressId,
+      paymentMethod: 'card',
+      cardNumber: '4000000000009235',
+    });
     expect(review).toMatchObject({ status: 'payment_review', paymentStatus: 'review' });
 
     const { caller, input } = await submitInput(buyer, product, 1);
-    const declined = await trpcErrorOf(caller.checkout.submit({ ...input, paymentMethod: 'card', cardNumber: '4000000000000002' }));
+    const declined = await trpcErrorOf(
+      caller.checkout.submit({ ...input, paymentMethod: 'card', cardNumber: '4000000000000002' }),
+    );
     expect(declined.cause).toMatchObject({ fieldErrors: { cardNumber: [expect.stringContaining('declined')] } });
     const missing = await trpcErrorOf(caller.checkout.submit({ ...input, paymentMethod: 'card' }));
     expect(missing.code).toBe('BAD_REQUEST');
     expect((await caller.cart.get()).lines).toHaveLength(1);
-    expect(await database.db.select().from(orders).where(eq(orders.membershipId, buyer.member.membership.id))).toHaveLength(2);
+    expect(
+      await database.db.select().from(orders).where(eq(orders.membershipId, buyer.member.membership.id)),
+    ).toHaveLength(2);
   });
 
   it("refuses another organization's address, an empty cart, and a payment method the account does not allow", async () => {
@@ -132,8 +198,20 @@ describe('submitting an order', () => {
   it('refuses a member without "may order" before anything is written', async () => {
     const viewer = await createMember(database.db, buyer.organization, { roles: ['buyer'], mayOrder: false });
     const caller = createCaller(await signIn(database.db, viewer.membership));
-    const refused = await trpcErrorOf(caller.checkout.submit({ idempotencyKey: randomUUID(), addressId: buyer.addressId, shippingMethodCode: TEST_SHIPPING.code, paymentMethod: 'on_account' }));
+    const refused = await trpcErrorOf(
+      caller.checkout.submit({
+        idempotencyKey: randomUUID(),
+        addressId: buyer.addressId,
+        shippingMethodCode: TEST_SHIPPING.code,
+        paymentMethod: 'on_account',
+      }),
+    );
     expect(refused.code).toBe('FORBIDDEN');
-    expect(await database.db.select().from(orders).where(and(eq(orders.membershipId, viewer.membership.id)))).toEqual([]);
+    expect(
+      await database.db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.membershipId, viewer.membership.id))),
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,13 @@ import { availableCredit } from '@/server/domain/orders/payment';
 import type { OrderStatus } from '@/server/domain/orders/state-machine';
 
 /** Bill-me orders the seller has accepted count in the open balance until the customer pays them. */
-export const OWED_STATUSES: readonly OrderStatus[] = ['payment_authorized', 'backordered', 'released', 'shipped', 'deposited'];
+export const OWED_STATUSES: readonly OrderStatus[] = [
+  'payment_authorized',
+  'backordered',
+  'released',
+  'shipped',
+  'deposited',
+];
 
 /**
  * What the organization owes on bill-me orders, as a scalar subquery. The conditions are written
@@ -19,8 +25,14 @@ export function openBalanceSql(organizationId: string | SQLWrapper, excludingOrd
       and o.status in (${sql.raw(OWED_STATUSES.map((status) => `'${status}'`).join(', '))})${excluding})`;
 }
 
-export async function openBalanceMinor(db: Executor, organizationId: string, excludingOrderId?: string): Promise<number> {
-  const [row] = await db.execute<{ owed: string }>(sql`select ${openBalanceSql(organizationId, excludingOrderId)} as owed`);
+export async function openBalanceMinor(
+  db: Executor,
+  organizationId: string,
+  excludingOrderId?: string,
+): Promise<number> {
+  const [row] = await db.execute<{ owed: string }>(
+    sql`select ${openBalanceSql(organizationId, excludingOrderId)} as owed`,
+  );
   return Number(row?.owed ?? 0);
 }
 

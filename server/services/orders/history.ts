@@ -5,7 +5,13 @@ import type { Grants } from '@/server/domain/access/effective-permissions';
 import type { Permission } from '@/server/domain/access/permissions';
 import { forbidden, notFound } from '@/server/domain/errors';
 import { DISPLAY_STATUS_LABELS, displayStatus } from '@/server/domain/orders/display-status';
-import { cancelRefusal, mayReorder, mayViewOrder, needsUnitReach, type OrderActor } from '@/server/domain/orders/order-access';
+import {
+  cancelRefusal,
+  mayReorder,
+  mayViewOrder,
+  needsUnitReach,
+  type OrderActor,
+} from '@/server/domain/orders/order-access';
 import type { OrderListInput } from '@/server/schemas/order-history';
 import { approvalRecord } from '../approvals/inbox';
 import { orderDetail } from './order-details';
@@ -22,7 +28,12 @@ export type OrderReader = {
 /** The reader as the pure order-access decisions see them, with their units loaded when a grant needs them. */
 export async function orderActor(db: Executor, reader: OrderReader): Promise<OrderActor> {
   const units = needsUnitReach(reader.grants) ? await unitSubtreeIds(db, reader.organizationId, reader.unitId) : [];
-  return { membershipId: reader.membershipId, organizationId: reader.organizationId, grants: reader.grants, unitsInReach: new Set(units) };
+  return {
+    membershipId: reader.membershipId,
+    organizationId: reader.organizationId,
+    grants: reader.grants,
+    unitsInReach: new Set(units),
+  };
 }
 
 async function historyReach(db: Executor, reader: OrderReader): Promise<HistoryReach> {
@@ -41,7 +52,13 @@ async function historyReach(db: Executor, reader: OrderReader): Promise<HistoryR
 export async function listOrders(db: Executor, reader: OrderReader, input: OrderListInput) {
   const reach = await historyReach(db, reader);
   const prices = reader.permissions.has('prices.view');
-  const page = await orderHistoryPage(db, reader.organizationId, reach, { search: input.search || undefined, status: input.status }, input);
+  const page = await orderHistoryPage(
+    db,
+    reader.organizationId,
+    reach,
+    { search: input.search || undefined, status: input.status },
+    input,
+  );
   const rows = page.rows.map((row) => {
     const status = displayStatus(row.status, row.anyShipped);
     return {
@@ -72,6 +89,13 @@ export async function getOrder(db: Executor, reader: OrderReader, number: string
   const order = await orderByNumber(db, reader.organizationId, number);
   const actor = await orderActor(db, reader);
   if (!order || !mayViewOrder(actor, order)) throw notFound('That order');
-  const [detail, approvals] = await Promise.all([orderDetail(db, order, { prices: reader.permissions.has('prices.view') }), approvalRecord(db, order.id)]);
-  return { ...detail, approvals, may: { cancel: cancelRefusal(actor, order) === null, reorder: mayReorder(actor, order) } };
+  const [detail, approvals] = await Promise.all([
+    orderDetail(db, order, { prices: reader.permissions.has('prices.view') }),
+    approvalRecord(db, order.id),
+  ]);
+  return {
+    ...detail,
+    approvals,
+    may: { cancel: cancelRefusal(actor, order) === null, reorder: mayReorder(actor, order) },
+  };
 }

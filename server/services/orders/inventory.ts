@@ -43,21 +43,38 @@ export type AllocationLine = Pick<OrderLine, 'id' | 'productId' | 'sku' | 'quant
  * locked in one fixed order (product, center), so two orders racing for the last unit queue on
  * the same row: the first takes it, the second sees it gone. Returns the SKUs short, if any.
  */
-export async function allocateOrder(tx: Executor, orderId: string, knownLines?: readonly AllocationLine[]): Promise<{ kind: 'allocated' } | { kind: 'short'; shortSkus: string[] }> {
-  const lines = knownLines ?? (await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNumber)));
+export async function allocateOrder(
+  tx: Executor,
+  orderId: string,
+  knownLines?: readonly AllocationLine[],
+): Promise<{ kind: 'allocated' } | { kind: 'short'; shortSkus: string[] }> {
+  const lines =
+    knownLines ??
+    (await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNumber)));
   const productIds = lines.map((line) => line.productId);
   const stock = await lockInventory(tx, productIds);
   const plan = planAllocation(
     lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
-    stock.map((row) => ({ productId: row.productId, centerId: row.fulfillmentCenterId, available: row.onHand - row.allocated })),
+    stock.map((row) => ({
+      productId: row.productId,
+      centerId: row.fulfillmentCenterId,
+      available: row.onHand - row.allocated,
+    })),
   );
-  if (plan.kind === 'short') return { kind: 'short', shortSkus: lines.filter((line) => plan.shortProductIds.includes(line.productId)).map((line) => line.sku) };
+  if (plan.kind === 'short')
+    return {
+      kind: 'short',
+      shortSkus: lines.filter((line) => plan.shortProductIds.includes(line.productId)).map((line) => line.sku),
+    };
   if (plan.allocations.length === 0) return { kind: 'allocated' };
 
   // The stock rows and the order's allocations change together, in one statement.
   const lineOf = new Map(lines.map((line) => [line.productId, line.id]));
   const allocations = sql.join(
-    plan.allocations.map((allocation) => sql`(${orderId}::uuid, ${lineOf.get(allocation.productId) ?? ''}::uuid, ${allocation.centerId}::uuid, ${allocation.quantity}::int)`),
+    plan.allocations.map(
+      (allocation) =>
+        sql`(${orderId}::uuid, ${lineOf.get(allocation.productId) ?? ''}::uuid, ${allocation.centerId}::uuid, ${allocation.quantity}::int)`,
+    ),
     sql`, `,
   );
   await tx.execute(sql`
@@ -69,12 +86,22 @@ export async function allocateOrder(tx: Executor, orderId: string, knownLines?: 
 /** Gives an order's allocated units back to available-to-promise (cancel, or a reversed approval). */
 export async function releaseAllocations(tx: Executor, orderId: string): Promise<void> {
   const held = await tx
-    .select({ productId: orderLines.productId, centerId: orderAllocations.fulfillmentCenterId, quantity: orderAllocations.quantity })
+    .select({
+      productId: orderLines.productId,
+      centerId: orderAllocations.fulfillmentCenterId,
+      quantity: orderAllocations.quantity,
+    })
     .from(orderAllocations)
     .innerJoin(orderLines, eq(orderLines.id, orderAllocations.orderLineId))
     .where(eq(orderAllocations.orderId, orderId))
     .orderBy(asc(orderLines.productId), asc(orderAllocations.fulfillmentCenterId));
-  await lockInventory(tx, held.map((row) => row.productId));
-  await adjustAllocated(tx, held.map((row) => ({ ...row, quantity: -row.quantity })));
+  await lockInventory(
+    tx,
+    held.map((row) => row.productId),
+  );
+  await adjustAllocated(
+    tx,
+    held.map((row) => ({ ...row, quantity: -row.quantity })),
+  );
   await tx.delete(orderAllocations).where(eq(orderAllocations.orderId, orderId));
 }

@@ -1,6 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cartLines, inventory, orderEvents, orders, products, type Order, type Organization, type PriceList, type Product } from '@/db/schema';
+import {
+  cartLines,
+  inventory,
+  orderEvents,
+  orders,
+  products,
+  type Order,
+  type Organization,
+  type PriceList,
+  type Product,
+} from '@/db/schema';
 import { MAX_LINE_QUANTITY } from '@/server/domain/orders/cart';
 import { setupTestDatabase } from '@/server/testing/database';
 import { trpcErrorOf } from '@/server/testing/errors';
@@ -24,7 +34,12 @@ beforeEach(async () => {
   plant = await createOrganization(database.db, { parent: organization });
   list = await givePriceList(database.db, organization);
   addressId = (await readyToOrder(database.db, organization)).address.id;
-  buyer = await createMember(database.db, organization, { unit: plant, roles: ['buyer'], mayOrder: true, user: { name: 'Bea Buyer' } });
+  buyer = await createMember(database.db, organization, {
+    unit: plant,
+    roles: ['buyer'],
+    mayOrder: true,
+    user: { name: 'Bea Buyer' },
+  });
   product = await createProduct(database.db, { prices: [[list, 2_000]], onHand: 10 });
 });
 
@@ -38,7 +53,13 @@ async function stockOf(item: Product) {
 async function release(order: Order) {
   await database.db.transaction(async (tx) => {
     const locked = await lockOrder(tx, order.id);
-    await moveOrder(tx, locked, 'release', { now: new Date(), actorUserId: null, message: 'Released to the fulfillment center.' }, { releasedAt: new Date() });
+    await moveOrder(
+      tx,
+      locked,
+      'release',
+      { now: new Date(), actorUserId: null, message: 'Released to the fulfillment center.' },
+      { releasedAt: new Date() },
+    );
   });
 }
 
@@ -53,16 +74,27 @@ describe('cancelling an order', () => {
     expect(await stockOf(product)).toMatchObject({ onHand: 10, allocated: 0 });
     const page = await caller.orders.get({ number: order.number });
     expect(page).toMatchObject({ status: 'canceled', statusLabel: 'Canceled', may: { cancel: false, reorder: true } });
-    expect(page.timeline.at(-1)).toMatchObject({ message: 'Canceled by Bea Buyer: Ordered twice by mistake', actorName: 'Bea Buyer', statusLabel: 'Canceled' });
+    expect(page.timeline.at(-1)).toMatchObject({
+      message: 'Canceled by Bea Buyer: Ordered twice by mistake',
+      actorName: 'Bea Buyer',
+      statusLabel: 'Canceled',
+    });
     const [email] = await emailsTo(database.db, buyer.user.email, 'order-canceled');
-    expect(email?.props).toMatchObject({ orderNumber: order.number, canceledBy: 'Bea Buyer', reason: 'Ordered twice by mistake' });
+    expect(email?.props).toMatchObject({
+      orderNumber: order.number,
+      canceledBy: 'Bea Buyer',
+      reason: 'Ordered twice by mistake',
+    });
   });
 
   it('refuses after release with a clear message, and changes nothing', async () => {
     const order = await placeOrder(database.db, buyer, { lines: [[product, 1]], addressId });
     await release(order);
     const refused = await trpcErrorOf((await callerOf(buyer)).orders.cancel({ number: order.number }));
-    expect(refused).toMatchObject({ code: 'CONFLICT', message: 'You cannot cancel an order that is released to fulfillment.' });
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      message: 'You cannot cancel an order that is released to fulfillment.',
+    });
     const [row] = await database.db.select().from(orders).where(eq(orders.id, order.id));
     expect(row).toMatchObject({ status: 'released', canceledAt: null });
     expect(await stockOf(product)).toMatchObject({ allocated: 1 });
@@ -70,7 +102,12 @@ describe('cancelling an order', () => {
   });
 
   it('lets an authorizer over the unit cancel; the requester is emailed who did it', async () => {
-    const authorizer = await createMember(database.db, organization, { unit: plant, roles: ['authorizer'], mayAuthorizeOrders: true, user: { name: 'Ada Authorizer' } });
+    const authorizer = await createMember(database.db, organization, {
+      unit: plant,
+      roles: ['authorizer'],
+      mayAuthorizeOrders: true,
+      user: { name: 'Ada Authorizer' },
+    });
     const order = await placeOrder(database.db, buyer, { lines: [[product, 2]], addressId });
     await (await callerOf(authorizer)).orders.cancel({ number: order.number });
     const [email] = await emailsTo(database.db, buyer.user.email, 'order-canceled');
@@ -80,10 +117,16 @@ describe('cancelling an order', () => {
 
   it('refuses a colleague who can see the order but did not place it, and hides it from one who cannot', async () => {
     const order = await placeOrder(database.db, buyer, { lines: [[product, 1]], addressId });
-    const viewerOfOrganization = await createMember(database.db, organization, { roles: ['buyer', 'viewer'], mayOrder: true });
+    const viewerOfOrganization = await createMember(database.db, organization, {
+      roles: ['buyer', 'viewer'],
+      mayOrder: true,
+    });
     const refused = await trpcErrorOf((await callerOf(viewerOfOrganization)).orders.cancel({ number: order.number }));
     // The viewer role reaches the member's own unit (the organization root) and everything below it.
-    expect(refused).toMatchObject({ code: 'FORBIDDEN', message: 'Only the person who placed this order or an authorizer over it can cancel it.' });
+    expect(refused).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Only the person who placed this order or an authorizer over it can cancel it.',
+    });
 
     const otherBuyer = await createMember(database.db, organization, { roles: ['buyer'], mayOrder: true });
     const hidden = await trpcErrorOf((await callerOf(otherBuyer)).orders.cancel({ number: order.number }));
@@ -99,10 +142,16 @@ describe('cancelling an order', () => {
   it('cancels once when the requester double-clicks: the second sees it is already canceled', async () => {
     const order = await placeOrder(database.db, buyer, { lines: [[product, 3]], addressId });
     const caller = await callerOf(buyer);
-    const outcomes = await Promise.allSettled([caller.orders.cancel({ number: order.number }), caller.orders.cancel({ number: order.number })]);
+    const outcomes = await Promise.allSettled([
+      caller.orders.cancel({ number: order.number }),
+      caller.orders.cancel({ number: order.number }),
+    ]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
-    expect(rejected?.reason).toMatchObject({ code: 'CONFLICT', message: 'You cannot cancel an order that is canceled.' });
+    expect(rejected?.reason).toMatchObject({
+      code: 'CONFLICT',
+      message: 'You cannot cancel an order that is canceled.',
+    });
     expect(await stockOf(product)).toMatchObject({ allocated: 0 });
     expect(await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id))).toHaveLength(3);
   });
@@ -112,7 +161,14 @@ describe('reordering', () => {
   it('adds the products still sold to the cart and reports the ones left out', async () => {
     const withdrawn = await createProduct(database.db, { prices: [[list, 500]], onHand: 10 });
     const nearlyFull = await createProduct(database.db, { prices: [[list, 100]], onHand: 10 });
-    const order = await placeOrder(database.db, buyer, { lines: [[product, 2], [withdrawn, 1], [nearlyFull, 3]], addressId });
+    const order = await placeOrder(database.db, buyer, {
+      lines: [
+        [product, 2],
+        [withdrawn, 1],
+        [nearlyFull, 3],
+      ],
+      addressId,
+    });
     await database.db.update(products).set({ active: false }).where(eq(products.id, withdrawn.id));
     const caller = await callerOf(buyer);
     await caller.cart.add({ sku: product.sku, quantity: 1 });
@@ -124,7 +180,12 @@ describe('reordering', () => {
       added: 1,
       leftOut: [
         { sku: withdrawn.sku, name: withdrawn.name, quantity: 1, reason: 'This product is no longer sold.' },
-        { sku: nearlyFull.sku, name: nearlyFull.name, quantity: 3, reason: `A cart line holds at most ${MAX_LINE_QUANTITY}; this one would have ${MAX_LINE_QUANTITY + 2}.` },
+        {
+          sku: nearlyFull.sku,
+          name: nearlyFull.name,
+          quantity: 3,
+          reason: `A cart line holds at most ${MAX_LINE_QUANTITY}; this one would have ${MAX_LINE_QUANTITY + 2}.`,
+        },
       ],
     });
     const cart = await caller.cart.get();
@@ -136,12 +197,24 @@ describe('reordering', () => {
 
   it('reorders a colleague’s order the member can see, into the member’s own cart; others get NOT_FOUND', async () => {
     const order = await placeOrder(database.db, buyer, { lines: [[product, 2]], addressId });
-    const authorizerWhoOrders = await createMember(database.db, organization, { unit: plant, roles: ['authorizer', 'buyer'], mayOrder: true, mayAuthorizeOrders: true });
+    const authorizerWhoOrders = await createMember(database.db, organization, {
+      unit: plant,
+      roles: ['authorizer', 'buyer'],
+      mayOrder: true,
+      mayAuthorizeOrders: true,
+    });
     await (await callerOf(authorizerWhoOrders)).orders.reorder({ number: order.number });
-    expect(await database.db.select().from(cartLines).where(eq(cartLines.membershipId, authorizerWhoOrders.membership.id))).toMatchObject([{ productId: product.id, quantity: 2 }]);
-    expect(await database.db.select().from(cartLines).where(eq(cartLines.membershipId, buyer.membership.id))).toEqual([]);
+    expect(
+      await database.db.select().from(cartLines).where(eq(cartLines.membershipId, authorizerWhoOrders.membership.id)),
+    ).toMatchObject([{ productId: product.id, quantity: 2 }]);
+    expect(await database.db.select().from(cartLines).where(eq(cartLines.membershipId, buyer.membership.id))).toEqual(
+      [],
+    );
 
-    const stranger = await createMember(database.db, await createOrganization(database.db), { roles: ['buyer'], mayOrder: true });
+    const stranger = await createMember(database.db, await createOrganization(database.db), {
+      roles: ['buyer'],
+      mayOrder: true,
+    });
     const refused = await trpcErrorOf((await callerOf(stranger)).orders.reorder({ number: order.number }));
     expect(refused).toMatchObject({ code: 'NOT_FOUND', message: 'That order was not found.' });
   });

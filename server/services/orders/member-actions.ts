@@ -16,7 +16,13 @@ import { lockOrder } from './transition';
  * machine allows (before release). Under the order's lock, in one transaction with the stock
  * released, the card voided and the requester emailed.
  */
-export async function cancelOrderAsMember(db: Database, reader: OrderReader, by: Canceler, input: CancelOrderInput, now: Date) {
+export async function cancelOrderAsMember(
+  db: Database,
+  reader: OrderReader,
+  by: Canceler,
+  input: CancelOrderInput,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const found = await orderByNumber(tx, reader.organizationId, input.number);
     if (!found) throw notFound('That order');
@@ -36,7 +42,13 @@ export async function reorderIntoCart(db: Database, reader: OrderReader, number:
   const order = await orderByNumber(db, reader.organizationId, number);
   if (!order || !mayReorder(await orderActor(db, reader), order)) throw notFound('That order');
   const lines = await db
-    .select({ productId: orderLines.productId, sku: orderLines.sku, name: orderLines.name, quantity: orderLines.quantity, active: products.active })
+    .select({
+      productId: orderLines.productId,
+      sku: orderLines.sku,
+      name: orderLines.name,
+      quantity: orderLines.quantity,
+      active: products.active,
+    })
     .from(orderLines)
     .innerJoin(products, eq(products.id, orderLines.productId))
     .where(eq(orderLines.orderId, order.id))

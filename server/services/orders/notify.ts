@@ -9,15 +9,26 @@ import { loadMembership } from '../viewer';
 
 /** What every order email to the requester starts from, and whether it may carry amounts. */
 export async function requesterEmail(tx: Executor, order: Order) {
-  const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, order.userId));
+  const [user] = await tx
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, order.userId));
   if (!user) throw new Error(`order ${order.number}: the requester is missing`);
   const loaded = await loadMembership(tx, order.membershipId, order.userId);
   const maySeePrices = 'membership' in loaded && loaded.membership.permissions.has('prices.view');
-  return { to: user.email, base: { name: user.name, orderNumber: order.number, orderUrl: appUrl(`/orders/${order.number}`) }, maySeePrices };
+  return {
+    to: user.email,
+    base: { name: user.name, orderNumber: order.number, orderUrl: appUrl(`/orders/${order.number}`) },
+    maySeePrices,
+  };
 }
 
 export async function emailLines(tx: Executor, orderId: string) {
-  return tx.select({ sku: orderLines.sku, name: orderLines.name, quantity: orderLines.quantity }).from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNumber));
+  return tx
+    .select({ sku: orderLines.sku, name: orderLines.name, quantity: orderLines.quantity })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.lineNumber));
 }
 
 const NEXT_STEP: Partial<Record<Order['status'], string>> = {
@@ -33,10 +44,19 @@ export type OrderRecipient = { to: string; name: string; maySeePrices: boolean }
 export type EmailLine = { sku: string; name: string; quantity: number };
 
 /** The order-received email; the submit passes the recipient and the lines it has just written. */
-export async function emailOrderReceived(tx: Executor, order: Order, now: Date, known: { recipient?: OrderRecipient; lines?: readonly EmailLine[] } = {}): Promise<void> {
+export async function emailOrderReceived(
+  tx: Executor,
+  order: Order,
+  now: Date,
+  known: { recipient?: OrderRecipient; lines?: readonly EmailLine[] } = {},
+): Promise<void> {
   const recipient = known.recipient;
   const { to, base, maySeePrices } = recipient
-    ? { to: recipient.to, maySeePrices: recipient.maySeePrices, base: { name: recipient.name, orderNumber: order.number, orderUrl: appUrl(`/orders/${order.number}`) } }
+    ? {
+        to: recipient.to,
+        maySeePrices: recipient.maySeePrices,
+        base: { name: recipient.name, orderNumber: order.number, orderUrl: appUrl(`/orders/${order.number}`) },
+      }
     : await requesterEmail(tx, order);
   await enqueueEmail(tx, {
     kind: 'order-received',
@@ -46,20 +66,42 @@ export async function emailOrderReceived(tx: Executor, order: Order, now: Date, 
       ...base,
       statusLabel: ORDER_STATUS_LABELS[order.status],
       nextStep: NEXT_STEP[order.status] ?? '',
-      lines: known.lines?.map(({ sku, name, quantity }) => ({ sku, name, quantity })) ?? (await emailLines(tx, order.id)),
+      lines:
+        known.lines?.map(({ sku, name, quantity }) => ({ sku, name, quantity })) ?? (await emailLines(tx, order.id)),
       ...(maySeePrices ? { total: `${formatMinor(order.totalMinor, order.currency)} ${order.currency}` } : {}),
       ...(order.poNumber ? { poNumber: order.poNumber } : {}),
     },
   });
 }
 
-export async function emailBackordered(tx: Executor, order: Order, shortSkus: readonly string[], now: Date): Promise<void> {
+export async function emailBackordered(
+  tx: Executor,
+  order: Order,
+  shortSkus: readonly string[],
+  now: Date,
+): Promise<void> {
   const { to, base } = await requesterEmail(tx, order);
   const lines = await emailLines(tx, order.id);
-  await enqueueEmail(tx, { kind: 'order-backordered', to, now, props: { ...base, shortLines: lines.filter((line) => shortSkus.includes(line.sku)) } });
+  await enqueueEmail(tx, {
+    kind: 'order-backordered',
+    to,
+    now,
+    props: { ...base, shortLines: lines.filter((line) => shortSkus.includes(line.sku)) },
+  });
 }
 
-export async function emailCanceled(tx: Executor, order: Order, canceledBy: string, reason: string | null, now: Date): Promise<void> {
+export async function emailCanceled(
+  tx: Executor,
+  order: Order,
+  canceledBy: string,
+  reason: string | null,
+  now: Date,
+): Promise<void> {
   const { to, base } = await requesterEmail(tx, order);
-  await enqueueEmail(tx, { kind: 'order-canceled', to, now, props: { ...base, canceledBy, ...(reason ? { reason } : {}) } });
+  await enqueueEmail(tx, {
+    kind: 'order-canceled',
+    to,
+    now,
+    props: { ...base, canceledBy, ...(reason ? { reason } : {}) },
+  });
 }

@@ -32,8 +32,16 @@ async function requesterOf(db: Executor, order: Order) {
  * at all is the caller's decision.
  */
 export async function orderDetail(db: Executor, order: Order, options: OrderDetailOptions) {
-  const [lines, events, boxes, requester] = await Promise.all([orderLinesOf(db, order.id), orderTimeline(db, order.id), orderPackages(db, order.id), requesterOf(db, order)]);
-  const status = displayStatus(order.status, lines.some((line) => line.shippedQuantity > 0));
+  const [lines, events, boxes, requester] = await Promise.all([
+    orderLinesOf(db, order.id),
+    orderTimeline(db, order.id),
+    orderPackages(db, order.id),
+    requesterOf(db, order),
+  ]);
+  const status = displayStatus(
+    order.status,
+    lines.some((line) => line.shippedQuantity > 0),
+  );
   return {
     number: order.number,
     status,
@@ -47,7 +55,12 @@ export async function orderDetail(db: Executor, order: Order, options: OrderDeta
     note: order.buyerNote,
     shipTo: order.shipTo,
     shippingMethod: { code: order.shippingMethodCode, name: order.shippingMethodName },
-    payment: { method: order.paymentMethod, label: PAYMENT_METHOD_LABELS[order.paymentMethod], cardLast4: order.cardLast4, status: order.paymentStatus },
+    payment: {
+      method: order.paymentMethod,
+      label: PAYMENT_METHOD_LABELS[order.paymentMethod],
+      cardLast4: order.cardLast4,
+      status: order.paymentStatus,
+    },
     itemCount: order.itemCount,
     lines: lines.map((line) => ({
       lineNumber: line.lineNumber,
@@ -60,11 +73,22 @@ export async function orderDetail(db: Executor, order: Order, options: OrderDeta
         ? {
             unitPriceMinor: line.unitPriceMinor,
             lineTotalMinor: line.lineTotalMinor,
-            ...(line.listPriceMinor !== null && line.discountBasisPoints ? { listPriceMinor: line.listPriceMinor, discountBasisPoints: line.discountBasisPoints } : {}),
+            ...(line.listPriceMinor !== null && line.discountBasisPoints
+              ? { listPriceMinor: line.listPriceMinor, discountBasisPoints: line.discountBasisPoints }
+              : {}),
           }
         : {}),
     })),
-    ...(options.prices ? { totals: { currency: order.currency, subtotalMinor: order.subtotalMinor, shippingMinor: order.shippingMinor, totalMinor: order.totalMinor } } : {}),
+    ...(options.prices
+      ? {
+          totals: {
+            currency: order.currency,
+            subtotalMinor: order.subtotalMinor,
+            shippingMinor: order.shippingMinor,
+            totalMinor: order.totalMinor,
+          },
+        }
+      : {}),
     timeline: events.map((event) => ({
       id: event.id,
       at: event.at,

@@ -42,7 +42,10 @@ describe('the payment review queue', () => {
   it('lists orders under review oldest first, with organization, requester, amount, method and reason, paged', async () => {
     const later = await inReview();
     const earlier = await inReview();
-    await database.db.update(orders).set({ submittedAt: new Date('2026-11-01T09:00:00Z') }).where(eq(orders.id, earlier.id));
+    await database.db
+      .update(orders)
+      .set({ submittedAt: new Date('2026-11-01T09:00:00Z') })
+      .where(eq(orders.id, earlier.id));
     const api = await callerOf(reviewer);
 
     const queue = await api.staffOrders.paymentQueue({});
@@ -85,14 +88,25 @@ describe('deciding a payment under review', () => {
   it('approves: the order is confirmed from stock and the buyer is told the payment was accepted', async () => {
     const order = await inReview();
     const api = await callerOf(reviewer);
-    expect(await api.staffOrders.approvePayment({ number: order.number })).toEqual({ number: order.number, status: 'payment_authorized' });
-    expect(await reload(database.db, order)).toMatchObject({ status: 'payment_authorized', paymentStatus: 'authorized' });
+    expect(await api.staffOrders.approvePayment({ number: order.number })).toEqual({
+      number: order.number,
+      status: 'payment_authorized',
+    });
+    expect(await reload(database.db, order)).toMatchObject({
+      status: 'payment_authorized',
+      paymentStatus: 'authorized',
+    });
 
     const [email] = await emailsTo(database.db, buyer.buyer.user.email, 'payment-reviewed');
     expect(email?.props).toMatchObject({ orderNumber: order.number, approved: true });
     const page = await api.staffOrders.get({ number: order.number });
-    expect(page.history.map((event) => event.message)).toEqual(expect.arrayContaining([`Payment approved by ${reviewer.user.name}.`, 'All items allocated from stock.']));
-    expect(page.history.find((event) => event.kind === 'allocated')).toMatchObject({ fromLabel: 'Payment under review', toLabel: 'Confirmed' });
+    expect(page.history.map((event) => event.message)).toEqual(
+      expect.arrayContaining([`Payment approved by ${reviewer.user.name}.`, 'All items allocated from stock.']),
+    );
+    expect(page.history.find((event) => event.kind === 'allocated')).toMatchObject({
+      fromLabel: 'Payment under review',
+      toLabel: 'Confirmed',
+    });
   });
 
   it('approves an order whose stock ran out meanwhile: backordered, with the backordered email as well', async () => {
@@ -104,25 +118,41 @@ describe('deciding a payment under review', () => {
     expect(result.status).toBe('backordered');
     expect(await reload(database.db, order)).toMatchObject({ status: 'backordered', paymentStatus: 'authorized' });
     const reviewed = await emailsTo(database.db, buyer.buyer.user.email, 'payment-reviewed');
-    expect(reviewed.map((email) => email.props)).toContainEqual(expect.objectContaining({ orderNumber: order.number, approved: true }));
+    expect(reviewed.map((email) => email.props)).toContainEqual(
+      expect.objectContaining({ orderNumber: order.number, approved: true }),
+    );
     const [backordered] = await emailsTo(database.db, buyer.buyer.user.email, 'order-backordered');
-    expect(backordered?.props).toMatchObject({ orderNumber: order.number, shortLines: [expect.objectContaining({ sku: scarce.sku, quantity: 5 })] });
+    expect(backordered?.props).toMatchObject({
+      orderNumber: order.number,
+      shortLines: [expect.objectContaining({ sku: scarce.sku, quantity: 5 })],
+    });
   });
 
   it('rejects with a reason: the order is canceled, the card authorization voided, and the buyer reads the reason', async () => {
     const order = await inReview();
     const api = await callerOf(reviewer);
     const missing = await trpcErrorOf(api.staffOrders.rejectPayment({ number: order.number, reason: '  ' }));
-    expect(missing.cause).toMatchObject({ issues: [expect.objectContaining({ path: ['reason'], message: 'Give the reason; the buyer will read it.' })] });
+    expect(missing.cause).toMatchObject({
+      issues: [expect.objectContaining({ path: ['reason'], message: 'Give the reason; the buyer will read it.' })],
+    });
     const tooLong = await trpcErrorOf(api.staffOrders.rejectPayment({ number: order.number, reason: 'x'.repeat(501) }));
     expect(tooLong.code).toBe('BAD_REQUEST');
 
     const reason = 'The card holder name does not match the organization.';
-    expect(await api.staffOrders.rejectPayment({ number: order.number, reason })).toEqual({ number: order.number, status: 'canceled' });
-    expect(await reload(database.db, order)).toMatchObject({ status: 'canceled', paymentStatus: 'voided', canceledAt: expect.any(Date) });
+    expect(await api.staffOrders.rejectPayment({ number: order.number, reason })).toEqual({
+      number: order.number,
+      status: 'canceled',
+    });
+    expect(await reload(database.db, order)).toMatchObject({
+      status: 'canceled',
+      paymentStatus: 'voided',
+      canceledAt: expect.any(Date),
+    });
 
     const reviewed = await emailsTo(database.db, buyer.buyer.user.email, 'payment-reviewed');
-    expect(reviewed.map((email) => email.props)).toContainEqual(expect.objectContaining({ orderNumber: order.number, approved: false, reason }));
+    expect(reviewed.map((email) => email.props)).toContainEqual(
+      expect.objectContaining({ orderNumber: order.number, approved: false, reason }),
+    );
     const canceledEmails = await emailsTo(database.db, buyer.buyer.user.email, 'order-canceled');
     expect(canceledEmails.filter((email) => email.props.orderNumber === order.number)).toEqual([]);
   });
@@ -140,15 +170,31 @@ describe('deciding a payment under review', () => {
     expect(error.code).toBe('CONFLICT');
 
     const after = await reload(database.db, order);
-    const winner = after.status === 'canceled' ? { verb: 'rejected', name: secondReviewer.user.name } : { verb: 'approved', name: reviewer.user.name };
-    expect(error.message).toMatch(new RegExp(`^The payment of order ${order.number} was already ${winner.verb} by ${winner.name} at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.`));
-    expect(await emailsTo(database.db, buyer.buyer.user.email, 'payment-reviewed').then((emails) => emails.filter((email) => email.props.orderNumber === order.number))).toHaveLength(1);
+    const winner =
+      after.status === 'canceled'
+        ? { verb: 'rejected', name: secondReviewer.user.name }
+        : { verb: 'approved', name: reviewer.user.name };
+    expect(error.message).toMatch(
+      new RegExp(
+        `^The payment of order ${order.number} was already ${winner.verb} by ${winner.name} at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.`,
+      ),
+    );
+    expect(
+      await emailsTo(database.db, buyer.buyer.user.email, 'payment-reviewed').then((emails) =>
+        emails.filter((email) => email.props.orderNumber === order.number),
+      ),
+    ).toHaveLength(1);
   });
 
   it('refuses to decide an order that never was under review, with the state machine’s reason', async () => {
     const confirmed = await placeOrder(database.db, buyer.buyer, { lines: [[product, 1]], addressId: buyer.addressId });
-    const error = await trpcErrorOf((await callerOf(reviewer)).staffOrders.approvePayment({ number: confirmed.number }));
-    expect(error).toMatchObject({ code: 'CONFLICT', message: 'You cannot approve the payment of an order that is confirmed.' });
+    const error = await trpcErrorOf(
+      (await callerOf(reviewer)).staffOrders.approvePayment({ number: confirmed.number }),
+    );
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'You cannot approve the payment of an order that is confirmed.',
+    });
   });
 
   it('refuses a fulfillment clerk and a buyer', async () => {

@@ -23,7 +23,9 @@ const REJECTED = 'payment_review_rejected';
  * weighs against the amount.
  */
 export async function paymentQueue(db: Database, input: PaymentQueueInput) {
-  const reason = sql<string | null>`(select e.message from ${orderEvents} e where e.order_id = ${orders.id} and e.to_status = 'payment_review' order by e.at desc limit 1)`;
+  const reason = sql<
+    string | null
+  >`(select e.message from ${orderEvents} e where e.order_id = ${orders.id} and e.to_status = 'payment_review' order by e.at desc limit 1)`;
   const rows = await db
     .select({
       id: orders.id,
@@ -53,7 +55,16 @@ export async function paymentQueue(db: Database, input: PaymentQueueInput) {
     page.map(async (row) => {
       if (row.paymentMethod !== 'on_account') return row;
       const credit = await creditPosition(db, row.organizationId, row.id);
-      return credit ? { ...row, credit: { creditLimitMinor: credit.creditLimitMinor, openBalanceMinor: credit.openBalanceMinor, availableCreditMinor: credit.availableCreditMinor } } : row;
+      return credit
+        ? {
+            ...row,
+            credit: {
+              creditLimitMinor: credit.creditLimitMinor,
+              openBalanceMinor: credit.openBalanceMinor,
+              availableCreditMinor: credit.availableCreditMinor,
+            },
+          }
+        : row;
     }),
   );
   return { rows: withCredit, hasNext: rows.length > input.pageSize, total: waiting?.n ?? 0, page: input.page };
@@ -83,10 +94,19 @@ export async function approvePayment(db: Database, number: string, actor: StaffA
     const order = await lockOrderByNumber(tx, number);
     if (order.status !== 'payment_review') {
       const refusal = orderTransition(order.status, 'payment_approved');
-      throw conflict(await tooLate(tx, order, refusal.ok ? 'The order is not waiting for a payment review.' : refusal.message));
+      throw conflict(
+        await tooLate(tx, order, refusal.ok ? 'The order is not waiting for a payment review.' : refusal.message),
+      );
     }
-    await recordOrderEvent(tx, order, APPROVED, { now, actorUserId: actor.userId, message: `Payment approved by ${actor.name}.` });
-    const after = await allocateOrBackorder(tx, order, now, { emailIfShort: true, set: { paymentStatus: 'authorized' } });
+    await recordOrderEvent(tx, order, APPROVED, {
+      now,
+      actorUserId: actor.userId,
+      message: `Payment approved by ${actor.name}.`,
+    });
+    const after = await allocateOrBackorder(tx, order, now, {
+      emailIfShort: true,
+      set: { paymentStatus: 'authorized' },
+    });
     const { to, base } = await requesterEmail(tx, after);
     await enqueueEmail(tx, { kind: 'payment-reviewed', to, now, props: { ...base, approved: true } });
     return { number: after.number, status: after.status };
@@ -98,12 +118,30 @@ export async function rejectPayment(db: Database, input: RejectPaymentInput, act
   return db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, input.number);
     if (order.status !== 'payment_review') {
-      throw conflict(await tooLate(tx, order, `The order is not waiting for a payment review: it is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}.`));
+      throw conflict(
+        await tooLate(
+          tx,
+          order,
+          `The order is not waiting for a payment review: it is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}.`,
+        ),
+      );
     }
-    await recordOrderEvent(tx, order, REJECTED, { now, actorUserId: actor.userId, message: `Payment rejected by ${actor.name}: ${input.reason}`, data: { reason: input.reason } });
-    const canceled = await cancelLockedOrder(tx, order, { userId: actor.userId, name: actor.name }, input.reason, now, { emailRequester: false });
+    await recordOrderEvent(tx, order, REJECTED, {
+      now,
+      actorUserId: actor.userId,
+      message: `Payment rejected by ${actor.name}: ${input.reason}`,
+      data: { reason: input.reason },
+    });
+    const canceled = await cancelLockedOrder(tx, order, { userId: actor.userId, name: actor.name }, input.reason, now, {
+      emailRequester: false,
+    });
     const { to, base } = await requesterEmail(tx, canceled);
-    await enqueueEmail(tx, { kind: 'payment-reviewed', to, now, props: { ...base, approved: false, reason: input.reason } });
+    await enqueueEmail(tx, {
+      kind: 'payment-reviewed',
+      to,
+      now,
+      props: { ...base, approved: false, reason: input.reason },
+    });
     return { number: canceled.number, status: canceled.status };
   });
 }

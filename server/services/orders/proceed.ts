@@ -21,10 +21,23 @@ export async function allocateOrBackorder(
   options: { emailIfShort: boolean; set?: Partial<Pick<Order, 'paymentStatus'>>; lines?: readonly AllocationLine[] },
 ): Promise<Order> {
   const result = await allocateOrder(tx, order.id, options.lines);
-  if (result.kind === 'allocated') return moveOrder(tx, order, 'allocated', { now, actorUserId: SYSTEM, message: 'All items allocated from stock.' }, options.set);
+  if (result.kind === 'allocated')
+    return moveOrder(
+      tx,
+      order,
+      'allocated',
+      { now, actorUserId: SYSTEM, message: 'All items allocated from stock.' },
+      options.set,
+    );
   if (order.status === 'backordered') return order;
   const message = `Backordered: not enough stock of ${result.shortSkus.join(', ')}.`;
-  const moved = await moveOrder(tx, order, 'short_of_stock', { now, actorUserId: SYSTEM, message, data: { shortSkus: result.shortSkus } }, options.set);
+  const moved = await moveOrder(
+    tx,
+    order,
+    'short_of_stock',
+    { now, actorUserId: SYSTEM, message, data: { shortSkus: result.shortSkus } },
+    options.set,
+  );
   if (options.emailIfShort) await emailBackordered(tx, moved, result.shortSkus, now);
   return moved;
 }
@@ -35,8 +48,18 @@ export async function allocateOrBackorder(
  * so earlier orders approved meanwhile count. A caller that has just read the credit and written
  * the lines in the same transaction (the submit) passes them in.
  */
-export async function proceedAfterApproval(tx: Executor, order: Order, now: Date, known: { availableCreditMinor?: number; lines?: readonly AllocationLine[] } = {}): Promise<Order> {
-  const availableCreditMinor = order.paymentMethod !== 'on_account' ? 0 : (known.availableCreditMinor ?? (await creditPosition(tx, order.organizationId, order.id))?.availableCreditMinor ?? 0);
+export async function proceedAfterApproval(
+  tx: Executor,
+  order: Order,
+  now: Date,
+  known: { availableCreditMinor?: number; lines?: readonly AllocationLine[] } = {},
+): Promise<Order> {
+  const availableCreditMinor =
+    order.paymentMethod !== 'on_account'
+      ? 0
+      : (known.availableCreditMinor ??
+        (await creditPosition(tx, order.organizationId, order.id))?.availableCreditMinor ??
+        0);
   const input: PaymentInput =
     order.paymentMethod === 'on_account'
       ? { method: 'on_account', totalMinor: order.totalMinor, availableCreditMinor }
@@ -45,7 +68,17 @@ export async function proceedAfterApproval(tx: Executor, order: Order, now: Date
         : { method: 'card', cardOutcome: order.cardOutcome === 'needs_review' ? 'needs_review' : 'authorized' };
   const decision = paymentDecision(input, [order.paymentMethod]);
   if (decision.kind === 'review') {
-    return moveOrder(tx, order, 'needs_payment_review', { now, actorUserId: SYSTEM, message: decision.reason }, { paymentStatus: 'review' });
+    return moveOrder(
+      tx,
+      order,
+      'needs_payment_review',
+      { now, actorUserId: SYSTEM, message: decision.reason },
+      { paymentStatus: 'review' },
+    );
   }
-  return allocateOrBackorder(tx, order, now, { emailIfShort: false, set: { paymentStatus: 'authorized' }, lines: known.lines });
+  return allocateOrBackorder(tx, order, now, {
+    emailIfShort: false,
+    set: { paymentStatus: 'authorized' },
+    lines: known.lines,
+  });
 }

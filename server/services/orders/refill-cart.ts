@@ -15,7 +15,9 @@ export async function refillCart(db: Database, owner: CartOwner, lines: readonly
   let added = 0;
   await db.transaction(async (tx) => {
     for (const line of lines) {
-      const outcome = line.active ? await addQuantity(tx, owner, line.productId, line.quantity, now) : { ok: false as const, message: 'This product is no longer sold.' };
+      const outcome = line.active
+        ? await addQuantity(tx, owner, line.productId, line.quantity, now)
+        : { ok: false as const, message: 'This product is no longer sold.' };
       if (outcome.ok) added++;
       else leftOut.push({ sku: line.sku, name: line.name, quantity: line.quantity, reason: outcome.message });
     }

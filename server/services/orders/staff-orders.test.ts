@@ -8,7 +8,13 @@ import { trpcErrorOf } from '@/server/testing/errors';
 import { createCaller, signIn, type Member } from '@/server/testing/factories';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder } from '@/server/testing/orders';
-import { orderingOrganization, reload, shipOrder, staffMember, type OrderingOrganization } from '@/server/testing/staff-orders';
+import {
+  orderingOrganization,
+  reload,
+  shipOrder,
+  staffMember,
+  type OrderingOrganization,
+} from '@/server/testing/staff-orders';
 import { openBalanceMinor } from './credit';
 
 const database = setupTestDatabase();
@@ -21,14 +27,23 @@ let reviewer: Member;
 beforeAll(async () => {
   north = await orderingOrganization(database.db);
   south = await orderingOrganization(database.db);
-  product = await createProduct(database.db, { prices: [[north.list, 1_250], [south.list, 1_300]], onHand: 1_000 });
+  product = await createProduct(database.db, {
+    prices: [
+      [north.list, 1_250],
+      [south.list, 1_300],
+    ],
+    onHand: 1_000,
+  });
   admin = await staffMember(database.db, 'seller_admin');
   reviewer = await staffMember(database.db, 'payment_reviewer');
 });
 
 const callerOf = async (member: Member) => createCaller(await signIn(database.db, member.membership));
 
-async function order(of: OrderingOrganization, options: { submittedAt?: string; poNumber?: string; paymentMethod?: Order['paymentMethod']; quantity?: number } = {}): Promise<Order> {
+async function order(
+  of: OrderingOrganization,
+  options: { submittedAt?: string; poNumber?: string; paymentMethod?: Order['paymentMethod']; quantity?: number } = {},
+): Promise<Order> {
   const placed = await placeOrder(database.db, of.buyer, {
     lines: [[product, options.quantity ?? 1]],
     addressId: of.addressId,
@@ -56,15 +71,28 @@ describe('the staff order list', () => {
     const northOnly = await api.staffOrders.list({ organizationId: north.organization.id });
     expect(northOnly.rows.map((row) => row.number)).toEqual(expect.arrayContaining([old.number, recent.number]));
     expect(northOnly.rows.every((row) => row.organizationName === north.organization.name)).toBe(true);
-    expect(northOnly.rows[0]).toMatchObject({ requesterName: north.buyer.user.name, paymentMethod: 'on_account', totalMinor: expect.any(Number), currency: 'USD' });
+    expect(northOnly.rows[0]).toMatchObject({
+      requesterName: north.buyer.user.name,
+      paymentMethod: 'on_account',
+      totalMinor: expect.any(Number),
+      currency: 'USD',
+    });
 
-    const november = await api.staffOrders.list({ organizationId: north.organization.id, from: '2026-11-01', to: '2026-11-20' });
+    const november = await api.staffOrders.list({
+      organizationId: north.organization.id,
+      from: '2026-11-01',
+      to: '2026-11-20',
+    });
     expect(november.rows.map((row) => row.number)).toEqual([recent.number]);
     const byDay = await api.staffOrders.list({ from: '2026-10-01', to: '2026-10-01' });
     expect(byDay.rows.map((row) => row.number)).toEqual([old.number]);
 
-    expect((await api.staffOrders.list({ search: old.number.toLowerCase() })).rows.map((row) => row.number)).toEqual([old.number]);
-    expect((await api.staffOrders.list({ search: old.number.replace('CS-', '') })).rows.map((row) => row.number)).toEqual([old.number]);
+    expect((await api.staffOrders.list({ search: old.number.toLowerCase() })).rows.map((row) => row.number)).toEqual([
+      old.number,
+    ]);
+    expect(
+      (await api.staffOrders.list({ search: old.number.replace('CS-', '') })).rows.map((row) => row.number),
+    ).toEqual([old.number]);
     expect((await api.staffOrders.list({ search: 'winter' })).rows.map((row) => row.number)).toEqual([recent.number]);
 
     const canceled = await order(south);
@@ -74,12 +102,19 @@ describe('the staff order list', () => {
     expect(onlyCanceled.rows.every((row) => row.status === 'canceled')).toBe(true);
 
     const options = await api.staffOrders.organizations();
-    expect(options).toEqual(expect.arrayContaining([{ id: north.organization.id, name: north.organization.name }, { id: south.organization.id, name: south.organization.name }]));
+    expect(options).toEqual(
+      expect.arrayContaining([
+        { id: north.organization.id, name: north.organization.name },
+        { id: south.organization.id, name: south.organization.name },
+      ]),
+    );
   });
 
   it('pages: each page holds the next orders, and the pager knows when there are no more', async () => {
     const own = await orderingOrganization(database.db);
-    await database.db.insert(priceListPrices).values({ priceListId: own.list.id, productId: product.id, unitPriceMinor: 990 });
+    await database.db
+      .insert(priceListPrices)
+      .values({ priceListId: own.list.id, productId: product.id, unitPriceMinor: 990 });
     const placed = [];
     for (let day = 1; day <= 5; day++) placed.push(await order(own, { submittedAt: `2026-11-0${day}T10:00:00Z` }));
     const api = await callerOf(reviewer);
@@ -94,7 +129,9 @@ describe('the staff order list', () => {
   it('refuses a filter that makes no sense with the field named', async () => {
     const api = await callerOf(reviewer);
     const backwards = await trpcErrorOf(api.staffOrders.list({ from: '2026-11-20', to: '2026-11-01' }));
-    expect(backwards.cause).toMatchObject({ issues: [expect.objectContaining({ path: ['to'], message: 'The last date comes on or after the first.' })] });
+    expect(backwards.cause).toMatchObject({
+      issues: [expect.objectContaining({ path: ['to'], message: 'The last date comes on or after the first.' })],
+    });
   });
 });
 
@@ -137,9 +174,16 @@ describe('staff actions on an order', () => {
     const noReason = await trpcErrorOf(api.staffOrders.cancel({ number: placed.number, reason: '' }));
     expect(noReason.code).toBe('BAD_REQUEST');
 
-    expect(await api.staffOrders.cancel({ number: placed.number, reason: 'The customer called to cancel.' })).toEqual({ number: placed.number, status: 'canceled' });
+    expect(await api.staffOrders.cancel({ number: placed.number, reason: 'The customer called to cancel.' })).toEqual({
+      number: placed.number,
+      status: 'canceled',
+    });
     const [email] = await emailsTo(database.db, north.buyer.user.email, 'order-canceled');
-    expect(email?.props).toMatchObject({ orderNumber: placed.number, canceledBy: admin.user.name, reason: 'The customer called to cancel.' });
+    expect(email?.props).toMatchObject({
+      orderNumber: placed.number,
+      canceledBy: admin.user.name,
+      reason: 'The customer called to cancel.',
+    });
     const history = (await api.staffOrders.get({ number: placed.number })).history;
     expect(history.at(-1)).toMatchObject({ kind: 'cancel', actorName: admin.user.name, toLabel: 'Canceled' });
 
@@ -157,7 +201,10 @@ describe('staff actions on an order', () => {
     const api = await callerOf(admin);
 
     const early = await trpcErrorOf(api.staffOrders.markSettled({ number: billMe.number }));
-    expect(early).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('It is invoiced once it has shipped and the balance-payments job has run') });
+    expect(early).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('It is invoiced once it has shipped and the balance-payments job has run'),
+    });
 
     await balancePaymentsJob({ db: database.db, now: new Date() });
     const owedBefore = await openBalanceMinor(database.db, north.organization.id);
@@ -165,7 +212,10 @@ describe('staff actions on an order', () => {
     const settled = await api.staffOrders.markSettled({ number: billMe.number });
     expect(settled.settledAt).toBeInstanceOf(Date);
     expect(await openBalanceMinor(database.db, north.organization.id)).toBe(owedBefore - billMe.totalMinor);
-    expect((await api.staffOrders.get({ number: billMe.number })).history.at(-1)).toMatchObject({ kind: 'settled', actorName: admin.user.name });
+    expect((await api.staffOrders.get({ number: billMe.number })).history.at(-1)).toMatchObject({
+      kind: 'settled',
+      actorName: admin.user.name,
+    });
 
     const twice = await trpcErrorOf(api.staffOrders.markSettled({ number: billMe.number }));
     expect(twice).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already recorded') });
@@ -176,15 +226,24 @@ describe('staff actions on an order', () => {
   it('refuses a retry of a capture that did not fail', async () => {
     const placed = await order(north, { paymentMethod: 'card' });
     const error = await trpcErrorOf((await callerOf(admin)).staffOrders.retryCapture({ number: placed.number }));
-    expect(error).toMatchObject({ code: 'CONFLICT', message: 'Only a shipped order whose card capture failed can be retried.' });
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Only a shipped order whose card capture failed can be retried.',
+    });
   });
 
   it('lets a payment reviewer see orders but not cancel them or record payments', async () => {
     const placed = await order(north);
     const api = await callerOf(reviewer);
     expect((await api.staffOrders.get({ number: placed.number })).may.cancel).toBe(false);
-    for (const refused of [() => api.staffOrders.cancel({ number: placed.number, reason: 'No.' }), () => api.staffOrders.markSettled({ number: placed.number })]) {
-      expect(await trpcErrorOf(refused())).toMatchObject({ code: 'FORBIDDEN', message: 'You do not have permission to do this.' });
+    for (const refused of [
+      () => api.staffOrders.cancel({ number: placed.number, reason: 'No.' }),
+      () => api.staffOrders.markSettled({ number: placed.number }),
+    ]) {
+      expect(await trpcErrorOf(refused())).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'You do not have permission to do this.',
+      });
     }
     expect((await reload(database.db, placed)).status).toBe('payment_authorized');
   });

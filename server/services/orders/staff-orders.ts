@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, gte, ilike, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { orderTimeline } from '@/db/queries/orders';
 import type { Database, Executor } from '@/db/client';
-import { fulfillmentCenters, orderAllocations, orderLines, orders, organizations, users, type Order } from '@/db/schema';
+import {
+  fulfillmentCenters,
+  orderAllocations,
+  orderLines,
+  orders,
+  organizations,
+  users,
+  type Order,
+} from '@/db/schema';
 import { conflict, notFound } from '@/server/domain/errors';
 import { canCancel, ORDER_STATUS_CODES, ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
 import type { StaffCancelOrderInput, StaffOrderListInput } from '@/server/schemas/staff-orders';
@@ -23,7 +31,10 @@ export function normalizeOrderNumber(number: string) {
 
 /** The order with this number, locked until the transaction ends. */
 export async function lockOrderByNumber(tx: Executor, number: string): Promise<Order> {
-  const [found] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.number, normalizeOrderNumber(number)));
+  const [found] = await tx
+    .select({ id: orders.id })
+    .from(orders)
+    .where(eq(orders.number, normalizeOrderNumber(number)));
   if (!found) throw notFound('That order');
   return lockOrder(tx, found.id);
 }
@@ -91,19 +102,34 @@ export async function orderOrganizationOptions(db: Database) {
   return db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
-    .where(and(eq(organizations.kind, 'buyer'), isNull(organizations.parentId), or(eq(organizations.status, 'active'), eq(organizations.status, 'suspended'))))
+    .where(
+      and(
+        eq(organizations.kind, 'buyer'),
+        isNull(organizations.parentId),
+        or(eq(organizations.status, 'active'), eq(organizations.status, 'suspended')),
+      ),
+    )
     .orderBy(asc(organizations.name), asc(organizations.id));
 }
 
 async function allocationsByCenter(db: Executor, orderId: string) {
   const rows = await db
-    .select({ code: fulfillmentCenters.code, name: fulfillmentCenters.name, lineNumber: orderLines.lineNumber, sku: orderLines.sku, quantity: orderAllocations.quantity })
+    .select({
+      code: fulfillmentCenters.code,
+      name: fulfillmentCenters.name,
+      lineNumber: orderLines.lineNumber,
+      sku: orderLines.sku,
+      quantity: orderAllocations.quantity,
+    })
     .from(orderAllocations)
     .innerJoin(orderLines, eq(orderLines.id, orderAllocations.orderLineId))
     .innerJoin(fulfillmentCenters, eq(fulfillmentCenters.id, orderAllocations.fulfillmentCenterId))
     .where(eq(orderAllocations.orderId, orderId))
     .orderBy(asc(fulfillmentCenters.code), asc(orderLines.lineNumber));
-  const centers = new Map<string, { code: string; name: string; lines: { lineNumber: number; sku: string; quantity: number }[] }>();
+  const centers = new Map<
+    string,
+    { code: string; name: string; lines: { lineNumber: number; sku: string; quantity: number }[] }
+  >();
   for (const row of rows) {
     const center = centers.get(row.code) ?? { code: row.code, name: row.name, lines: [] };
     center.lines.push({ lineNumber: row.lineNumber, sku: row.sku, quantity: row.quantity });
@@ -141,7 +167,16 @@ export async function getStaffOrder(db: Database, number: string, actor: StaffAc
     statusCode: ORDER_STATUS_CODES[order.status],
     depositedAt: order.depositedAt,
     organization: { id: order.organizationId, name: row.organizationName },
-    ...(credit ? { credit: { creditLimitMinor: credit.creditLimitMinor, openBalanceMinor: credit.openBalanceMinor, availableCreditMinor: credit.availableCreditMinor, paymentTerms: credit.paymentTerms } } : {}),
+    ...(credit
+      ? {
+          credit: {
+            creditLimitMinor: credit.creditLimitMinor,
+            openBalanceMinor: credit.openBalanceMinor,
+            availableCreditMinor: credit.availableCreditMinor,
+            paymentTerms: credit.paymentTerms,
+          },
+        }
+      : {}),
     allocations,
     history: history.map((event) => ({
       ...event,
@@ -151,7 +186,8 @@ export async function getStaffOrder(db: Database, number: string, actor: StaffAc
     })),
     may: {
       cancel: manage && canCancel(order.status),
-      markSettled: manage && order.paymentMethod === 'on_account' && order.status === 'deposited' && order.settledAt === null,
+      markSettled:
+        manage && order.paymentMethod === 'on_account' && order.status === 'deposited' && order.settledAt === null,
       retryCapture: manage && order.status === 'shipped' && order.paymentStatus === 'capture_failed',
       reviewPayment: actor.permissions.has('staff.payments.review') && order.status === 'payment_review',
     },
@@ -174,14 +210,27 @@ export async function markOrderSettled(db: Database, number: string, actor: Staf
   return db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, number);
     if (order.paymentMethod !== 'on_account') {
-      throw conflict('Only bill-me orders are paid by the customer later; card and cash-on-delivery payments are taken by the balance-payments job.');
+      throw conflict(
+        'Only bill-me orders are paid by the customer later; card and cash-on-delivery payments are taken by the balance-payments job.',
+      );
     }
-    if (order.settledAt) throw conflict(`The customer’s payment of this order was already recorded at ${formatUtc(order.settledAt)}.`);
+    if (order.settledAt)
+      throw conflict(`The customer’s payment of this order was already recorded at ${formatUtc(order.settledAt)}.`);
     if (order.status !== 'deposited') {
-      throw conflict(`The order is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}. It is invoiced once it has shipped and the balance-payments job has run; record the payment after that.`);
+      throw conflict(
+        `The order is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}. It is invoiced once it has shipped and the balance-payments job has run; record the payment after that.`,
+      );
     }
-    const [settled] = await tx.update(orders).set({ settledAt: now, updatedAt: now, changeXid: touchedByThisTransaction }).where(eq(orders.id, order.id)).returning();
-    await recordOrderEvent(tx, order, 'settled', { now, actorUserId: actor.userId, message: `Customer payment recorded by ${actor.name}; the order left the open balance.` });
+    const [settled] = await tx
+      .update(orders)
+      .set({ settledAt: now, updatedAt: now, changeXid: touchedByThisTransaction })
+      .where(eq(orders.id, order.id))
+      .returning();
+    await recordOrderEvent(tx, order, 'settled', {
+      now,
+      actorUserId: actor.userId,
+      message: `Customer payment recorded by ${actor.name}; the order left the open balance.`,
+    });
     return { number: order.number, settledAt: settled?.settledAt ?? now };
   });
 }
@@ -192,12 +241,22 @@ export async function retryCapture(db: Database, number: string, actor: StaffAct
     const order = await lockOrderByNumber(tx, number);
     if (order.status !== 'shipped' || order.paymentStatus !== 'capture_failed') {
       throw conflict(
-        order.paymentStatus === 'captured' ? 'The payment of this order is already captured.' : 'Only a shipped order whose card capture failed can be retried.',
+        order.paymentStatus === 'captured'
+          ? 'The payment of this order is already captured.'
+          : 'Only a shipped order whose card capture failed can be retried.',
       );
     }
-    const outcome = await captureLockedOrder(tx, { ...order, captureNextAt: now }, now, { userId: actor.userId, name: actor.name });
+    const outcome = await captureLockedOrder(tx, { ...order, captureNextAt: now }, now, {
+      userId: actor.userId,
+      name: actor.name,
+    });
     return outcome.kind === 'failed'
-      ? { captured: false as const, error: outcome.error, nextAttemptAt: outcome.nextAttemptAt, status: outcome.order.status }
+      ? {
+          captured: false as const,
+          error: outcome.error,
+          nextAttemptAt: outcome.nextAttemptAt,
+          status: outcome.order.status,
+        }
       : { captured: true as const, status: outcome.order.status };
   });
 }

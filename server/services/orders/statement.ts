@@ -5,7 +5,8 @@ import type { StatementInput } from '@/server/schemas/order-history';
 import { creditPosition } from './credit';
 import type { OrderReader } from './history';
 
-export const STATEMENT_REFUSED = 'The account statement is for members who see prices and all of the organization’s orders.';
+export const STATEMENT_REFUSED =
+  'The account statement is for members who see prices and all of the organization’s orders.';
 
 /** The statement shows the organization's money: it takes prices and orders of the whole organization. */
 export function mayReadStatement(reader: Pick<OrderReader, 'permissions' | 'grants'>): boolean {
@@ -19,7 +20,10 @@ export function mayReadStatement(reader: Pick<OrderReader, 'permissions' | 'gran
  */
 export async function accountStatement(db: Executor, reader: OrderReader, input: StatementInput) {
   if (!mayReadStatement(reader)) throw forbidden(STATEMENT_REFUSED);
-  const [credit, invoices] = await Promise.all([creditPosition(db, reader.organizationId), invoicedOrdersPage(db, reader.organizationId, { status: input.status }, input)]);
+  const [credit, invoices] = await Promise.all([
+    creditPosition(db, reader.organizationId),
+    invoicedOrdersPage(db, reader.organizationId, { status: input.status }, input),
+  ]);
   return {
     account: credit && {
       currency: credit.currency,

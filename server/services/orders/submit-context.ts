@@ -10,10 +10,17 @@ import { creditPositionOf, openBalanceSql } from './credit';
  * key, the customer account with its available credit, and the chosen address and shipping
  * method — each null when there is none or it may not be used.
  */
-export async function submitContext(tx: Executor, who: { organizationId: string; membershipId: string }, input: Pick<SubmitOrderInput, 'idempotencyKey' | 'addressId' | 'shippingMethodCode'>) {
+export async function submitContext(
+  tx: Executor,
+  who: { organizationId: string; membershipId: string },
+  input: Pick<SubmitOrderInput, 'idempotencyKey' | 'addressId' | 'shippingMethodCode'>,
+) {
   const [row] = await tx
     .select({
-      earlier: sql<Pick<Order, 'number' | 'status'> | null>`(select json_build_object('number', o.number, 'status', o.status) from orders o
+      earlier: sql<Pick<
+        Order,
+        'number' | 'status'
+      > | null>`(select json_build_object('number', o.number, 'status', o.status) from orders o
         where o.membership_id = ${who.membershipId} and o.idempotency_key = ${input.idempotencyKey})`,
       account: customerAccounts,
       owed: openBalanceSql(organizations.id),
@@ -22,8 +29,18 @@ export async function submitContext(tx: Executor, who: { organizationId: string;
     })
     .from(organizations)
     .leftJoin(customerAccounts, eq(customerAccounts.organizationId, organizations.id))
-    .leftJoin(organizationAddresses, and(eq(organizationAddresses.id, input.addressId), eq(organizationAddresses.organizationId, organizations.id), eq(organizationAddresses.active, true)))
-    .leftJoin(shippingMethods, and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)))
+    .leftJoin(
+      organizationAddresses,
+      and(
+        eq(organizationAddresses.id, input.addressId),
+        eq(organizationAddresses.organizationId, organizations.id),
+        eq(organizationAddresses.active, true),
+      ),
+    )
+    .leftJoin(
+      shippingMethods,
+      and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)),
+    )
     .where(eq(organizations.id, who.organizationId));
   return {
     earlier: row?.earlier ?? null,

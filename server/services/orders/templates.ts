@@ -21,7 +21,13 @@ async function refuseTakenName(tx: Executor, owner: CartOwner, name: string, exc
   const [taken] = await tx
     .select({ id: orderTemplates.id })
     .from(orderTemplates)
-    .where(and(eq(orderTemplates.membershipId, owner.membershipId), sql`lower(${orderTemplates.name}) = lower(${name})`, exceptId ? ne(orderTemplates.id, exceptId) : undefined));
+    .where(
+      and(
+        eq(orderTemplates.membershipId, owner.membershipId),
+        sql`lower(${orderTemplates.name}) = lower(${name})`,
+        exceptId ? ne(orderTemplates.id, exceptId) : undefined,
+      ),
+    );
   if (taken) throw invalidField('name', `You already have a template named “${name}”. Choose another name.`);
 }
 
@@ -29,7 +35,13 @@ async function ownTemplate(db: Executor, owner: CartOwner, templateId: string) {
   const [template] = await db
     .select()
     .from(orderTemplates)
-    .where(and(eq(orderTemplates.id, templateId), eq(orderTemplates.membershipId, owner.membershipId), eq(orderTemplates.organizationId, owner.organizationId)));
+    .where(
+      and(
+        eq(orderTemplates.id, templateId),
+        eq(orderTemplates.membershipId, owner.membershipId),
+        eq(orderTemplates.organizationId, owner.organizationId),
+      ),
+    );
   if (!template) throw notFound('That template');
   return template;
 }
@@ -45,10 +57,28 @@ export async function saveCartAsTemplate(db: Database, owner: CartOwner, input: 
       .innerJoin(products, eq(products.id, cartLines.productId))
       .where(eq(cartLines.membershipId, owner.membershipId))
       .orderBy(asc(cartLines.addedAt), asc(products.sku));
-    if (lines.length === 0) throw new DomainError('precondition_failed', 'Your cart is empty. Add products before saving it as a template.');
-    const [template] = await tx.insert(orderTemplates).values({ organizationId: owner.organizationId, membershipId: owner.membershipId, name: input.name, createdAt: now }).returning();
+    if (lines.length === 0)
+      throw new DomainError('precondition_failed', 'Your cart is empty. Add products before saving it as a template.');
+    const [template] = await tx
+      .insert(orderTemplates)
+      .values({
+        organizationId: owner.organizationId,
+        membershipId: owner.membershipId,
+        name: input.name,
+        createdAt: now,
+      })
+      .returning();
     if (!template) throw new Error('saveCartAsTemplate: the template was not created');
-    await tx.insert(orderTemplateLines).values(lines.map((line, index) => ({ templateId: template.id, productId: line.productId, quantity: line.quantity, position: index + 1 })));
+    await tx
+      .insert(orderTemplateLines)
+      .values(
+        lines.map((line, index) => ({
+          templateId: template.id,
+          productId: line.productId,
+          quantity: line.quantity,
+          position: index + 1,
+        })),
+      );
     return { id: template.id, name: template.name, lineCount: lines.length };
   });
 }
@@ -64,7 +94,9 @@ export async function listTemplates(db: Executor, owner: CartOwner, input: Templ
       itemCount: sql<number>`(select coalesce(sum(l.quantity), 0)::int from order_template_lines l where l.template_id = ${orderTemplates.id})`,
     })
     .from(orderTemplates)
-    .where(and(eq(orderTemplates.membershipId, owner.membershipId), eq(orderTemplates.organizationId, owner.organizationId)))
+    .where(
+      and(eq(orderTemplates.membershipId, owner.membershipId), eq(orderTemplates.organizationId, owner.organizationId)),
+    )
     .orderBy(desc(orderTemplates.createdAt), desc(orderTemplates.id))
     .limit(input.pageSize + 1)
     .offset((input.page - 1) * input.pageSize);
@@ -87,7 +119,13 @@ async function templateLines(db: Executor, templateId: string) {
 export async function getTemplate(db: Executor, owner: CartOwner, templateId: string, now: Date) {
   const template = await ownTemplate(db, owner, templateId);
   const rows = await templateLines(db, template.id);
-  const views = await productViews(db, owner, rows.map((row) => row.product), now, false);
+  const views = await productViews(
+    db,
+    owner,
+    rows.map((row) => row.product),
+    now,
+    false,
+  );
   return {
     id: template.id,
     name: template.name,
@@ -113,7 +151,13 @@ export async function renameTemplate(db: Database, owner: CartOwner, input: Rena
 export async function deleteTemplate(db: Executor, owner: CartOwner, templateId: string) {
   const [deleted] = await db
     .delete(orderTemplates)
-    .where(and(eq(orderTemplates.id, templateId), eq(orderTemplates.membershipId, owner.membershipId), eq(orderTemplates.organizationId, owner.organizationId)))
+    .where(
+      and(
+        eq(orderTemplates.id, templateId),
+        eq(orderTemplates.membershipId, owner.membershipId),
+        eq(orderTemplates.organizationId, owner.organizationId),
+      ),
+    )
     .returning({ id: orderTemplates.id, name: orderTemplates.name });
   if (!deleted) throw notFound('That template');
   return deleted;
@@ -123,6 +167,12 @@ export async function deleteTemplate(db: Executor, owner: CartOwner, templateId:
 export async function addTemplateToCart(db: Database, owner: CartOwner, templateId: string, now: Date) {
   const template = await ownTemplate(db, owner, templateId);
   const rows = await templateLines(db, template.id);
-  const lines = rows.map(({ quantity, product }) => ({ productId: product.id, sku: product.sku, name: product.name, quantity, active: product.active }));
+  const lines = rows.map(({ quantity, product }) => ({
+    productId: product.id,
+    sku: product.sku,
+    name: product.name,
+    quantity,
+    active: product.active,
+  }));
   return { name: template.name, ...(await refillCart(db, owner, lines, now)) };
 }

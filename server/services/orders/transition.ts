@@ -17,8 +17,22 @@ export async function lockOrder(tx: Executor, orderId: string): Promise<Order> {
 export type OrderEventNote = { now: Date; actorUserId: string | null; message: string; data?: Record<string, unknown> };
 
 /** Adds a line to the order's history without changing its status (a package shipped, a capture failed …). */
-export async function recordOrderEvent(tx: Executor, order: Pick<Order, 'id'>, kind: string, note: OrderEventNote): Promise<void> {
-  await tx.insert(orderEvents).values({ orderId: order.id, at: note.now, kind, actorUserId: note.actorUserId, message: note.message, data: note.data ?? {} });
+export async function recordOrderEvent(
+  tx: Executor,
+  order: Pick<Order, 'id'>,
+  kind: string,
+  note: OrderEventNote,
+): Promise<void> {
+  await tx
+    .insert(orderEvents)
+    .values({
+      orderId: order.id,
+      at: note.now,
+      kind,
+      actorUserId: note.actorUserId,
+      message: note.message,
+      data: note.data ?? {},
+    });
 }
 
 /**
@@ -30,13 +44,32 @@ export async function moveOrder(
   order: Order,
   event: OrderEvent,
   note: OrderEventNote,
-  set: Partial<Pick<Order, 'paymentStatus' | 'paymentReference' | 'releasedAt' | 'shippedAt' | 'depositedAt' | 'canceledAt' | 'captureAttempts' | 'captureError' | 'captureNextAt'>> = {},
+  set: Partial<
+    Pick<
+      Order,
+      | 'paymentStatus'
+      | 'paymentReference'
+      | 'releasedAt'
+      | 'shippedAt'
+      | 'depositedAt'
+      | 'canceledAt'
+      | 'captureAttempts'
+      | 'captureError'
+      | 'captureNextAt'
+    >
+  > = {},
 ): Promise<Order> {
   const transition = orderTransition(order.status, event);
   if (!transition.ok) throw new DomainError('conflict', transition.message);
   const [moved] = await tx
     .update(orders)
-    .set({ ...set, status: transition.to, version: order.version + 1, updatedAt: note.now, changeXid: touchedByThisTransaction })
+    .set({
+      ...set,
+      status: transition.to,
+      version: order.version + 1,
+      updatedAt: note.now,
+      changeXid: touchedByThisTransaction,
+    })
     .where(and(eq(orders.id, order.id), eq(orders.version, order.version)))
     .returning();
   if (!moved) throw new DomainError('conflict', 'The order was changed at the same moment. Reload it and try again.');

@@ -22,12 +22,15 @@ export const testPaymentProvider: PaymentProvider = {
   async authorize({ cardNumber }) {
     const digits = cardNumber.replace(/[\s-]/g, '');
     const outcome = testCardOutcome(digits);
-    if (outcome === 'invalid' || outcome === 'declined') return { outcome, reference: null, last4: outcome === 'invalid' ? null : digits.slice(-4) };
+    if (outcome === 'invalid' || outcome === 'declined')
+      return { outcome, reference: null, last4: outcome === 'invalid' ? null : digits.slice(-4) };
     const kind = digits === CAPTURE_FAILING_CARD ? CAPTURE_FAILS : 'auth';
     return { outcome, reference: `test_${kind}_${randomUUID()}`, last4: digits.slice(-4) };
   },
   async capture({ reference }) {
-    return reference.startsWith(`test_${CAPTURE_FAILS}_`) ? { ok: false, error: 'The card issuer refused the capture (test card 4000 0000 0000 0341).' } : { ok: true };
+    return reference.startsWith(`test_${CAPTURE_FAILS}_`)
+      ? { ok: false, error: 'The card issuer refused the capture (test card 4000 0000 0000 0341).' }
+      : { ok: true };
   },
   async void() {},
 };

@@ -4,7 +4,12 @@ import { protectedProcedure, publicProcedure, router } from '../init';
 
 export const accountRouter = router({
   changePassword: protectedProcedure.input(changePasswordSchema).mutation(async ({ ctx, input }) => {
-    await changePassword(ctx.db, { ...input, userId: ctx.viewer.user.id, sessionId: ctx.viewer.sessionId, now: ctx.now() });
+    await changePassword(ctx.db, {
+      ...input,
+      userId: ctx.viewer.user.id,
+      sessionId: ctx.viewer.sessionId,
+      now: ctx.now(),
+    });
     return { changed: true };
   }),
 

@@ -1,17 +1,40 @@
-import { addressIdSchema, createAddressSchema, setAddressActiveSchema, updateAddressSchema } from '@/server/schemas/addresses';
-import { createAddress, listAddresses, makeDefaultAddress, setAddressActive, updateAddress, type AddressActor } from '@/server/services/addresses';
+import {
+  addressIdSchema,
+  createAddressSchema,
+  setAddressActiveSchema,
+  updateAddressSchema,
+} from '@/server/schemas/addresses';
+import {
+  createAddress,
+  listAddresses,
+  makeDefaultAddress,
+  setAddressActive,
+  updateAddress,
+  type AddressActor,
+} from '@/server/services/addresses';
 import { buyerProcedure, router } from '../init';
 
 // Ship-to addresses belong with the organization's departments and branches.
 const manageAddresses = buyerProcedure.meta({ permission: 'org.units.manage' });
 
-const actorOf = (ctx: { organizationId: string; viewer: { user: { id: string } } }): AddressActor => ({ organizationId: ctx.organizationId, userId: ctx.viewer.user.id });
+const actorOf = (ctx: { organizationId: string; viewer: { user: { id: string } } }): AddressActor => ({
+  organizationId: ctx.organizationId,
+  userId: ctx.viewer.user.id,
+});
 
 /** The buyer administrator's address book: where the organization's orders can be shipped. */
 export const addressesRouter = router({
   list: manageAddresses.query(({ ctx }) => listAddresses(ctx.db, ctx.organizationId)),
-  create: manageAddresses.input(createAddressSchema).mutation(({ ctx, input }) => createAddress(ctx.db, actorOf(ctx), input, ctx.now())),
-  update: manageAddresses.input(updateAddressSchema).mutation(({ ctx, input }) => updateAddress(ctx.db, actorOf(ctx), input, ctx.now())),
-  makeDefault: manageAddresses.input(addressIdSchema).mutation(({ ctx, input }) => makeDefaultAddress(ctx.db, actorOf(ctx), input.addressId, ctx.now())),
-  setActive: manageAddresses.input(setAddressActiveSchema).mutation(({ ctx, input }) => setAddressActive(ctx.db, actorOf(ctx), input, ctx.now())),
+  create: manageAddresses
+    .input(createAddressSchema)
+    .mutation(({ ctx, input }) => createAddress(ctx.db, actorOf(ctx), input, ctx.now())),
+  update: manageAddresses
+    .input(updateAddressSchema)
+    .mutation(({ ctx, input }) => updateAddress(ctx.db, actorOf(ctx), input, ctx.now())),
+  makeDefault: manageAddresses
+    .input(addressIdSchema)
+    .mutation(({ ctx, input }) => makeDefaultAddress(ctx.db, actorOf(ctx), input.addressId, ctx.now())),
+  setActive: manageAddresses
+    .input(setAddressActiveSchema)
+    .mutation(({ ctx, input }) => setAddressActive(ctx.db, actorOf(ctx), input, ctx.now())),
 });

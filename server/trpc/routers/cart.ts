@@ -15,8 +15,14 @@ const ownerOf = (ctx: { membership: ActiveMembership; organizationId: string }):
 /** The member's cart: one per customer account, lines by SKU, quick order. */
 export const cartRouter = router({
   get: cartProcedure.query(({ ctx }) => getCart(ctx.db, ownerOf(ctx), ctx.now())),
-  add: cartProcedure.input(addToCartSchema).mutation(({ ctx, input }) => addToCart(ctx.db, ownerOf(ctx), input, ctx.now())),
-  quickOrder: cartProcedure.input(quickOrderSchema).mutation(({ ctx, input }) => quickOrder(ctx.db, ownerOf(ctx), input, ctx.now())),
-  setQuantity: cartProcedure.input(setCartQuantitySchema).mutation(({ ctx, input }) => setCartQuantity(ctx.db, ownerOf(ctx), input, ctx.now())),
+  add: cartProcedure
+    .input(addToCartSchema)
+    .mutation(({ ctx, input }) => addToCart(ctx.db, ownerOf(ctx), input, ctx.now())),
+  quickOrder: cartProcedure
+    .input(quickOrderSchema)
+    .mutation(({ ctx, input }) => quickOrder(ctx.db, ownerOf(ctx), input, ctx.now())),
+  setQuantity: cartProcedure
+    .input(setCartQuantitySchema)
+    .mutation(({ ctx, input }) => setCartQuantity(ctx.db, ownerOf(ctx), input, ctx.now())),
   clear: cartProcedure.mutation(({ ctx }) => clearCart(ctx.db, ownerOf(ctx), ctx.now())),
 });

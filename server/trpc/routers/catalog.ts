@@ -15,6 +15,10 @@ const catalogViewer = (ctx: { membership: ActiveMembership }): CatalogViewer => 
  */
 export const catalogRouter = router({
   categories: buyerProcedure.query(({ ctx }) => catalogCategories(ctx.db)),
-  products: buyerProcedure.input(catalogProductsSchema).query(({ ctx, input }) => searchCatalog(ctx.db, catalogViewer(ctx), input, ctx.now())),
-  product: buyerProcedure.input(catalogProductSchema).query(({ ctx, input }) => catalogProduct(ctx.db, catalogViewer(ctx), input.sku, ctx.now())),
+  products: buyerProcedure
+    .input(catalogProductsSchema)
+    .query(({ ctx, input }) => searchCatalog(ctx.db, catalogViewer(ctx), input, ctx.now())),
+  product: buyerProcedure
+    .input(catalogProductSchema)
+    .query(({ ctx, input }) => catalogProduct(ctx.db, catalogViewer(ctx), input.sku, ctx.now())),
 });

@@ -6,7 +6,11 @@ import { buyerProcedure, router } from '../init';
 
 const checkoutProcedure = buyerProcedure.meta({ permission: 'orders.place' });
 
-export const requesterOf = (ctx: { membership: ActiveMembership; organizationId: string; viewer: { user: { id: string; email: string; name: string } } }): Requester => ({
+export const requesterOf = (ctx: {
+  membership: ActiveMembership;
+  organizationId: string;
+  viewer: { user: { id: string; email: string; name: string } };
+}): Requester => ({
   membershipId: ctx.membership.id,
   organizationId: ctx.organizationId,
   unitId: ctx.membership.unitId,
@@ -21,6 +25,10 @@ export const requesterOf = (ctx: { membership: ActiveMembership; organizationId:
 export const checkoutRouter = router({
   options: checkoutProcedure.query(({ ctx }) => checkoutOptions(ctx.db, requesterOf(ctx), ctx.now())),
   /** Submits a declined order of the caller again, as it is. */
-  resubmit: checkoutProcedure.input(orderNumberSchema).mutation(({ ctx, input }) => resubmitDeclined(ctx.db, requesterOf(ctx), input.number, ctx.now())),
-  submit: checkoutProcedure.input(submitOrderSchema).mutation(({ ctx, input }) => submitOrder(ctx.db, requesterOf(ctx), input, ctx.now())),
+  resubmit: checkoutProcedure
+    .input(orderNumberSchema)
+    .mutation(({ ctx, input }) => resubmitDeclined(ctx.db, requesterOf(ctx), input.number, ctx.now())),
+  submit: checkoutProcedure
+    .input(submitOrderSchema)
+    .mutation(({ ctx, input }) => submitOrder(ctx.db, requesterOf(ctx), input, ctx.now())),
 });

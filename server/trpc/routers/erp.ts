@@ -7,8 +7,20 @@ import {
   excludedCodesSchema,
   requestInstantAccountSchema,
 } from '@/server/schemas/erp';
-import { applyErpImport, listErpContacts, listExcludedCodes, previewErpImport, replaceExcludedCodes, type ImportActor } from '@/server/services/erp-import';
-import { completeInstantAccount, createAccountFromContact, peekInstantAccount, requestInstantAccount } from '@/server/services/instant-accounts';
+import {
+  applyErpImport,
+  listErpContacts,
+  listExcludedCodes,
+  previewErpImport,
+  replaceExcludedCodes,
+  type ImportActor,
+} from '@/server/services/erp-import';
+import {
+  completeInstantAccount,
+  createAccountFromContact,
+  peekInstantAccount,
+  requestInstantAccount,
+} from '@/server/services/instant-accounts';
 import { publicProcedure, router, staffProcedure } from '../init';
 
 const erpStaffProcedure = staffProcedure.meta({ permission: 'staff.erp.import' });
@@ -22,24 +34,38 @@ const dashboardActor = (ctx: { viewer: { user: { id: string } }; organizationId:
 export const erpRouter = router({
   /** Staff: the ERP snapshot, its import and the excluded customers. */
   previewImport: erpStaffProcedure.input(erpImportSchema).mutation(({ ctx, input }) => previewErpImport(ctx.db, input)),
-  applyImport: erpStaffProcedure.input(erpImportSchema).mutation(({ ctx, input }) =>
-    applyErpImport(ctx.db, { ...input, actor: dashboardActor(ctx), now: ctx.now() }),
-  ),
+  applyImport: erpStaffProcedure
+    .input(erpImportSchema)
+    .mutation(({ ctx, input }) => applyErpImport(ctx.db, { ...input, actor: dashboardActor(ctx), now: ctx.now() })),
   excludedCodes: erpStaffProcedure.query(({ ctx }) => listExcludedCodes(ctx.db)),
-  updateExcludedCodes: erpStaffProcedure.input(excludedCodesSchema).mutation(({ ctx, input }) =>
-    replaceExcludedCodes(ctx.db, { codes: input.codes, actor: dashboardActor(ctx), now: ctx.now() }),
-  ),
+  updateExcludedCodes: erpStaffProcedure
+    .input(excludedCodesSchema)
+    .mutation(({ ctx, input }) =>
+      replaceExcludedCodes(ctx.db, { codes: input.codes, actor: dashboardActor(ctx), now: ctx.now() }),
+    ),
   contacts: erpStaffProcedure.input(erpContactsSchema).query(({ ctx, input }) => listErpContacts(ctx.db, input)),
-  createAccount: erpStaffProcedure.input(createAccountFromContactSchema).mutation(({ ctx, input }) =>
-    createAccountFromContact(ctx.db, { contactId: input.contactId, staff: { userId: ctx.viewer.user.id, name: ctx.viewer.user.name }, now: ctx.now() }),
-  ),
+  createAccount: erpStaffProcedure
+    .input(createAccountFromContactSchema)
+    .mutation(({ ctx, input }) =>
+      createAccountFromContact(ctx.db, {
+        contactId: input.contactId,
+        staff: { userId: ctx.viewer.user.id, name: ctx.viewer.user.name },
+        now: ctx.now(),
+      }),
+    ),
 
   /** Public: "I already buy from you". */
-  requestInstantAccount: publicProcedure.input(requestInstantAccountSchema).mutation(({ ctx, input }) =>
-    requestInstantAccount(ctx.db, { email: input.email, clientAddress: ctx.clientAddress, now: ctx.now() }),
-  ),
-  instantAccount: publicProcedure.input(emailLinkSchema).query(({ ctx, input }) => peekInstantAccount(ctx.db, { token: input.token, now: ctx.now() })),
-  completeInstantAccount: publicProcedure.input(completeInstantAccountSchema).mutation(({ ctx, input }) =>
-    completeInstantAccount(ctx.db, { token: input.token, newPassword: input.newPassword, now: ctx.now() }),
-  ),
+  requestInstantAccount: publicProcedure
+    .input(requestInstantAccountSchema)
+    .mutation(({ ctx, input }) =>
+      requestInstantAccount(ctx.db, { email: input.email, clientAddress: ctx.clientAddress, now: ctx.now() }),
+    ),
+  instantAccount: publicProcedure
+    .input(emailLinkSchema)
+    .query(({ ctx, input }) => peekInstantAccount(ctx.db, { token: input.token, now: ctx.now() })),
+  completeInstantAccount: publicProcedure
+    .input(completeInstantAccountSchema)
+    .mutation(({ ctx, input }) =>
+      completeInstantAccount(ctx.db, { token: input.token, newPassword: input.newPassword, now: ctx.now() }),
+    ),
 });

@@ -22,11 +22,19 @@ const fulfillmentProcedure = staffProcedure.meta({ permission: 'staff.fulfillmen
 export const fulfillmentRouter = router({
   centers: fulfillmentProcedure.query(({ ctx }) => fulfillmentCenters(ctx.db)),
   queue: fulfillmentProcedure.input(fulfillmentQueueSchema).query(({ ctx, input }) => fulfillmentQueue(ctx.db, input)),
-  createPickBatch: fulfillmentProcedure.input(createPickBatchSchema).mutation(({ ctx, input }) => createPickBatch(ctx.db, input, staffActor(ctx), ctx.now())),
+  createPickBatch: fulfillmentProcedure
+    .input(createPickBatchSchema)
+    .mutation(({ ctx, input }) => createPickBatch(ctx.db, input, staffActor(ctx), ctx.now())),
   batches: fulfillmentProcedure.input(pickBatchListSchema).query(({ ctx, input }) => listPickBatches(ctx.db, input)),
   batch: fulfillmentProcedure.input(pickBatchSchema).query(({ ctx, input }) => pickBatchDetail(ctx.db, input.number)),
-  pickTicket: fulfillmentProcedure.input(pickTicketSchema).query(({ ctx, input }) => pickTicket(ctx.db, input.batchNumber)),
+  pickTicket: fulfillmentProcedure
+    .input(pickTicketSchema)
+    .query(({ ctx, input }) => pickTicket(ctx.db, input.batchNumber)),
   packingSlip: fulfillmentProcedure.input(packingSlipSchema).query(({ ctx, input }) => packingSlip(ctx.db, input)),
-  createPackage: fulfillmentProcedure.input(createPackageSchema).mutation(({ ctx, input }) => createPackage(ctx.db, input, staffActor(ctx), ctx.now())),
-  confirmShipment: fulfillmentProcedure.input(confirmShipmentSchema).mutation(({ ctx, input }) => confirmShipment(ctx.db, input, staffActor(ctx), ctx.now())),
+  createPackage: fulfillmentProcedure
+    .input(createPackageSchema)
+    .mutation(({ ctx, input }) => createPackage(ctx.db, input, staffActor(ctx), ctx.now())),
+  confirmShipment: fulfillmentProcedure
+    .input(confirmShipmentSchema)
+    .mutation(({ ctx, input }) => confirmShipment(ctx.db, input, staffActor(ctx), ctx.now())),
 });

@@ -5,7 +5,11 @@ import { publicProcedure, router } from '../init';
 
 /** Links that let someone choose the first password of an account made for them. */
 export const invitationsRouter = router({
-  setPasswordLink: publicProcedure.input(emailLinkSchema).query(({ ctx, input }) => peekSetPasswordLink(ctx.db, { token: input.token, now: ctx.now() })),
+  setPasswordLink: publicProcedure
+    .input(emailLinkSchema)
+    .query(({ ctx, input }) => peekSetPasswordLink(ctx.db, { token: input.token, now: ctx.now() })),
   // The same fields as a password reset: the token and the new password twice.
-  setPassword: publicProcedure.input(resetPasswordSchema).mutation(({ ctx, input }) => setPasswordFromLink(ctx.db, { ...input, now: ctx.now() })),
+  setPassword: publicProcedure
+    .input(resetPasswordSchema)
+    .mutation(({ ctx, input }) => setPasswordFromLink(ctx.db, { ...input, now: ctx.now() })),
 });

@@ -12,10 +12,32 @@ export const joinRequestsRouter = router({
     return joinCode(ctx.db, ctx.organizationId);
   }),
   pending: adminProcedure.query(({ ctx }) => pendingJoinRequests(ctx.db, ctx.organizationId)),
-  approve: adminProcedure.input(membershipDecisionSchema).mutation(({ ctx, input }) =>
-    decideJoinRequest(ctx.db, { organizationId: ctx.organizationId, membershipId: input.membershipId, approve: true, actorUserId: ctx.viewer.user.id }, ctx.now()),
-  ),
-  decline: adminProcedure.input(membershipDecisionSchema).mutation(({ ctx, input }) =>
-    decideJoinRequest(ctx.db, { organizationId: ctx.organizationId, membershipId: input.membershipId, approve: false, actorUserId: ctx.viewer.user.id }, ctx.now()),
-  ),
+  approve: adminProcedure
+    .input(membershipDecisionSchema)
+    .mutation(({ ctx, input }) =>
+      decideJoinRequest(
+        ctx.db,
+        {
+          organizationId: ctx.organizationId,
+          membershipId: input.membershipId,
+          approve: true,
+          actorUserId: ctx.viewer.user.id,
+        },
+        ctx.now(),
+      ),
+    ),
+  decline: adminProcedure
+    .input(membershipDecisionSchema)
+    .mutation(({ ctx, input }) =>
+      decideJoinRequest(
+        ctx.db,
+        {
+          organizationId: ctx.organizationId,
+          membershipId: input.membershipId,
+          approve: false,
+          actorUserId: ctx.viewer.user.id,
+        },
+        ctx.now(),
+      ),
+    ),
 });

@@ -6,8 +6,16 @@ import { publicProcedure, router } from '../init';
 
 /** What people do before they can sign in: register, join, confirm their address. */
 export const onboardingRouter = router({
-  register: publicProcedure.input(registerOrganizationSchema).mutation(({ ctx, input }) => registerOrganization(ctx.db, input, ctx.now())),
-  verifyEmail: publicProcedure.input(tokenSchema).mutation(({ ctx, input }) => verifyEmail(ctx.db, input.token, ctx.now())),
-  join: publicProcedure.input(joinOrganizationSchema).mutation(({ ctx, input }) => requestToJoin(ctx.db, input, ctx.now())),
-  reverify: publicProcedure.input(tokenSchema).mutation(({ ctx, input }) => reverifyAccount(ctx.db, input.token, ctx.now())),
+  register: publicProcedure
+    .input(registerOrganizationSchema)
+    .mutation(({ ctx, input }) => registerOrganization(ctx.db, input, ctx.now())),
+  verifyEmail: publicProcedure
+    .input(tokenSchema)
+    .mutation(({ ctx, input }) => verifyEmail(ctx.db, input.token, ctx.now())),
+  join: publicProcedure
+    .input(joinOrganizationSchema)
+    .mutation(({ ctx, input }) => requestToJoin(ctx.db, input, ctx.now())),
+  reverify: publicProcedure
+    .input(tokenSchema)
+    .mutation(({ ctx, input }) => reverifyAccount(ctx.db, input.token, ctx.now())),
 });

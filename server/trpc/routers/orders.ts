@@ -27,7 +27,15 @@ export const ordersRouter = router({
   cancel: buyerProcedure
     .meta({ permission: ['orders.place', 'orders.approve'] })
     .input(cancelOrderSchema)
-    .mutation(({ ctx, input }) => cancelOrderAsMember(ctx.db, readerOf(ctx), { userId: ctx.viewer.user.id, name: ctx.viewer.user.name }, input, ctx.now())),
+    .mutation(({ ctx, input }) =>
+      cancelOrderAsMember(
+        ctx.db,
+        readerOf(ctx),
+        { userId: ctx.viewer.user.id, name: ctx.viewer.user.name },
+        input,
+        ctx.now(),
+      ),
+    ),
   reorder: buyerProcedure
     .meta({ permission: 'orders.place' })
     .input(orderNumberSchema)

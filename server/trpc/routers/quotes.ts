@@ -1,5 +1,19 @@
-import { orderQuoteSchema, quoteApprovalPreviewSchema, quoteListSchema, quoteNumberSchema, requestQuoteSchema } from '@/server/schemas/quotes';
-import { myQuote, myQuotes, orderQuote, quoteApprovalPreview, requestQuote, withdrawQuote, type QuoteReader } from '@/server/services/quotes';
+import {
+  orderQuoteSchema,
+  quoteApprovalPreviewSchema,
+  quoteListSchema,
+  quoteNumberSchema,
+  requestQuoteSchema,
+} from '@/server/schemas/quotes';
+import {
+  myQuote,
+  myQuotes,
+  orderQuote,
+  quoteApprovalPreview,
+  requestQuote,
+  withdrawQuote,
+  type QuoteReader,
+} from '@/server/services/quotes';
 import type { ActiveMembership } from '@/server/services/viewer';
 import { buyerProcedure, router } from '../init';
 import { requesterOf } from './checkout';
@@ -14,10 +28,18 @@ const readerOf = (ctx: { membership: ActiveMembership; organizationId: string })
 
 /** A buyer's quotes: request one from the cart, follow it, order it at its prices. */
 export const quotesRouter = router({
-  request: quoteProcedure.input(requestQuoteSchema).mutation(({ ctx, input }) => requestQuote(ctx.db, requesterOf(ctx), input, ctx.now())),
-  list: quoteProcedure.input(quoteListSchema).query(({ ctx, input }) => myQuotes(ctx.db, readerOf(ctx), input, ctx.now())),
-  get: quoteProcedure.input(quoteNumberSchema).query(({ ctx, input }) => myQuote(ctx.db, readerOf(ctx), input.number, ctx.now())),
-  withdraw: quoteProcedure.input(quoteNumberSchema).mutation(({ ctx, input }) => withdrawQuote(ctx.db, readerOf(ctx), input.number, ctx.now())),
+  request: quoteProcedure
+    .input(requestQuoteSchema)
+    .mutation(({ ctx, input }) => requestQuote(ctx.db, requesterOf(ctx), input, ctx.now())),
+  list: quoteProcedure
+    .input(quoteListSchema)
+    .query(({ ctx, input }) => myQuotes(ctx.db, readerOf(ctx), input, ctx.now())),
+  get: quoteProcedure
+    .input(quoteNumberSchema)
+    .query(({ ctx, input }) => myQuote(ctx.db, readerOf(ctx), input.number, ctx.now())),
+  withdraw: quoteProcedure
+    .input(quoteNumberSchema)
+    .mutation(({ ctx, input }) => withdrawQuote(ctx.db, readerOf(ctx), input.number, ctx.now())),
   /** The approval ordering the quote would need, for the order form (like checkout.options' preview). */
   approvalPreview: buyerProcedure
     .meta({ permission: 'orders.place' })

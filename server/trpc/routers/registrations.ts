@@ -9,7 +9,12 @@ import {
   suspendOrganizationSchema,
 } from '@/server/schemas/onboarding';
 import { addContract, removeContract, saveCustomerAccount } from '@/server/services/customer-accounts';
-import { approveOrganization, assignRepresentative, rejectOrganization, setSuspended } from '@/server/services/registration-decisions';
+import {
+  approveOrganization,
+  assignRepresentative,
+  rejectOrganization,
+  setSuspended,
+} from '@/server/services/registration-decisions';
 import { getRegistration, searchRegistrations } from '@/server/services/registrations';
 import { router, staffProcedure } from '../init';
 import { staffActor } from '../staff-actor';
@@ -20,13 +25,31 @@ const reviewProcedure = staffProcedure.meta({ permission: 'staff.registrations.v
 /** The staff registration queue: review, account set-up, decision, suspension. */
 export const registrationsRouter = router({
   list: reviewProcedure.input(registrationListSchema).query(({ ctx, input }) => searchRegistrations(ctx.db, input)),
-  get: reviewProcedure.input(organizationIdSchema).query(({ ctx, input }) => getRegistration(ctx.db, input.organizationId, staffActor(ctx), ctx.now())),
-  assignRepresentative: reviewProcedure.input(assignRepresentativeSchema).mutation(({ ctx, input }) => assignRepresentative(ctx.db, input, staffActor(ctx), ctx.now())),
-  saveAccount: reviewProcedure.input(customerAccountSchema).mutation(({ ctx, input }) => saveCustomerAccount(ctx.db, input, staffActor(ctx), ctx.now())),
-  addContract: reviewProcedure.input(contractSchema).mutation(({ ctx, input }) => addContract(ctx.db, input, staffActor(ctx), ctx.now())),
-  removeContract: reviewProcedure.input(contractIdSchema).mutation(({ ctx, input }) => removeContract(ctx.db, input.contractId, staffActor(ctx), ctx.now())),
-  approve: reviewProcedure.input(organizationIdSchema).mutation(({ ctx, input }) => approveOrganization(ctx.db, input.organizationId, staffActor(ctx), ctx.now())),
-  reject: reviewProcedure.input(rejectOrganizationSchema).mutation(({ ctx, input }) => rejectOrganization(ctx.db, input, staffActor(ctx), ctx.now())),
-  suspend: reviewProcedure.input(suspendOrganizationSchema).mutation(({ ctx, input }) => setSuspended(ctx.db, input, true, staffActor(ctx), ctx.now())),
-  reactivate: reviewProcedure.input(organizationIdSchema).mutation(({ ctx, input }) => setSuspended(ctx.db, input, false, staffActor(ctx), ctx.now())),
+  get: reviewProcedure
+    .input(organizationIdSchema)
+    .query(({ ctx, input }) => getRegistration(ctx.db, input.organizationId, staffActor(ctx), ctx.now())),
+  assignRepresentative: reviewProcedure
+    .input(assignRepresentativeSchema)
+    .mutation(({ ctx, input }) => assignRepresentative(ctx.db, input, staffActor(ctx), ctx.now())),
+  saveAccount: reviewProcedure
+    .input(customerAccountSchema)
+    .mutation(({ ctx, input }) => saveCustomerAccount(ctx.db, input, staffActor(ctx), ctx.now())),
+  addContract: reviewProcedure
+    .input(contractSchema)
+    .mutation(({ ctx, input }) => addContract(ctx.db, input, staffActor(ctx), ctx.now())),
+  removeContract: reviewProcedure
+    .input(contractIdSchema)
+    .mutation(({ ctx, input }) => removeContract(ctx.db, input.contractId, staffActor(ctx), ctx.now())),
+  approve: reviewProcedure
+    .input(organizationIdSchema)
+    .mutation(({ ctx, input }) => approveOrganization(ctx.db, input.organizationId, staffActor(ctx), ctx.now())),
+  reject: reviewProcedure
+    .input(rejectOrganizationSchema)
+    .mutation(({ ctx, input }) => rejectOrganization(ctx.db, input, staffActor(ctx), ctx.now())),
+  suspend: reviewProcedure
+    .input(suspendOrganizationSchema)
+    .mutation(({ ctx, input }) => setSuspended(ctx.db, input, true, staffActor(ctx), ctx.now())),
+  reactivate: reviewProcedure
+    .input(organizationIdSchema)
+    .mutation(({ ctx, input }) => setSuspended(ctx.db, input, false, staffActor(ctx), ctx.now())),
 });

@@ -22,7 +22,13 @@ export const sessionRouter = router({
     };
   }),
 
-  switchAccount: protectedProcedure.input(switchAccountSchema).mutation(({ ctx, input }) =>
-    switchMembership(ctx.db, { userId: ctx.viewer.user.id, sessionId: ctx.viewer.sessionId, membershipId: input.membershipId }),
-  ),
+  switchAccount: protectedProcedure
+    .input(switchAccountSchema)
+    .mutation(({ ctx, input }) =>
+      switchMembership(ctx.db, {
+        userId: ctx.viewer.user.id,
+        sessionId: ctx.viewer.sessionId,
+        membershipId: input.membershipId,
+      }),
+    ),
 });

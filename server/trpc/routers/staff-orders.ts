@@ -1,6 +1,19 @@
-import { paymentQueueSchema, rejectPaymentSchema, staffCancelOrderSchema, staffOrderListSchema, staffOrderNumberSchema } from '@/server/schemas/staff-orders';
+import {
+  paymentQueueSchema,
+  rejectPaymentSchema,
+  staffCancelOrderSchema,
+  staffOrderListSchema,
+  staffOrderNumberSchema,
+} from '@/server/schemas/staff-orders';
 import { approvePayment, paymentQueue, rejectPayment } from '@/server/services/orders/payment-review';
-import { cancelOrderByStaff, getStaffOrder, listStaffOrders, markOrderSettled, orderOrganizationOptions, retryCapture } from '@/server/services/orders/staff-orders';
+import {
+  cancelOrderByStaff,
+  getStaffOrder,
+  listStaffOrders,
+  markOrderSettled,
+  orderOrganizationOptions,
+  retryCapture,
+} from '@/server/services/orders/staff-orders';
 import { router, staffProcedure } from '../init';
 import { staffActor } from '../staff-actor';
 
@@ -12,11 +25,23 @@ const reviewProcedure = staffProcedure.meta({ permission: 'staff.payments.review
 export const staffOrdersRouter = router({
   list: viewProcedure.input(staffOrderListSchema).query(({ ctx, input }) => listStaffOrders(ctx.db, input)),
   organizations: viewProcedure.query(({ ctx }) => orderOrganizationOptions(ctx.db)),
-  get: viewProcedure.input(staffOrderNumberSchema).query(({ ctx, input }) => getStaffOrder(ctx.db, input.number, staffActor(ctx))),
-  cancel: manageProcedure.input(staffCancelOrderSchema).mutation(({ ctx, input }) => cancelOrderByStaff(ctx.db, input, staffActor(ctx), ctx.now())),
-  markSettled: manageProcedure.input(staffOrderNumberSchema).mutation(({ ctx, input }) => markOrderSettled(ctx.db, input.number, staffActor(ctx), ctx.now())),
-  retryCapture: manageProcedure.input(staffOrderNumberSchema).mutation(({ ctx, input }) => retryCapture(ctx.db, input.number, staffActor(ctx), ctx.now())),
+  get: viewProcedure
+    .input(staffOrderNumberSchema)
+    .query(({ ctx, input }) => getStaffOrder(ctx.db, input.number, staffActor(ctx))),
+  cancel: manageProcedure
+    .input(staffCancelOrderSchema)
+    .mutation(({ ctx, input }) => cancelOrderByStaff(ctx.db, input, staffActor(ctx), ctx.now())),
+  markSettled: manageProcedure
+    .input(staffOrderNumberSchema)
+    .mutation(({ ctx, input }) => markOrderSettled(ctx.db, input.number, staffActor(ctx), ctx.now())),
+  retryCapture: manageProcedure
+    .input(staffOrderNumberSchema)
+    .mutation(({ ctx, input }) => retryCapture(ctx.db, input.number, staffActor(ctx), ctx.now())),
   paymentQueue: reviewProcedure.input(paymentQueueSchema).query(({ ctx, input }) => paymentQueue(ctx.db, input)),
-  approvePayment: reviewProcedure.input(staffOrderNumberSchema).mutation(({ ctx, input }) => approvePayment(ctx.db, input.number, staffActor(ctx), ctx.now())),
-  rejectPayment: reviewProcedure.input(rejectPaymentSchema).mutation(({ ctx, input }) => rejectPayment(ctx.db, input, staffActor(ctx), ctx.now())),
+  approvePayment: reviewProcedure
+    .input(staffOrderNumberSchema)
+    .mutation(({ ctx, input }) => approvePayment(ctx.db, input.number, staffActor(ctx), ctx.now())),
+  rejectPayment: reviewProcedure
+    .input(rejectPaymentSchema)
+    .mutation(({ ctx, input }) => rejectPayment(ctx.db, input, staffActor(ctx), ctx.now())),
 });

@@ -9,6 +9,10 @@ const pricing = staffProcedure.meta({ permission: 'staff.quotes.price' });
 export const staffQuotesRouter = router({
   list: pricing.input(quoteListSchema).query(({ ctx, input }) => staffQuoteList(ctx.db, input, ctx.now())),
   get: pricing.input(quoteNumberSchema).query(({ ctx, input }) => staffQuote(ctx.db, input.number, ctx.now())),
-  price: pricing.input(priceQuoteSchema).mutation(({ ctx, input }) => priceQuote(ctx.db, staffActor(ctx), input, ctx.now())),
-  reject: pricing.input(rejectQuoteSchema).mutation(({ ctx, input }) => rejectQuote(ctx.db, staffActor(ctx), input, ctx.now())),
+  price: pricing
+    .input(priceQuoteSchema)
+    .mutation(({ ctx, input }) => priceQuote(ctx.db, staffActor(ctx), input, ctx.now())),
+  reject: pricing
+    .input(rejectQuoteSchema)
+    .mutation(({ ctx, input }) => rejectQuote(ctx.db, staffActor(ctx), input, ctx.now())),
 });

@@ -10,5 +10,7 @@ export const staffRouter = router({
   jobs: systemProcedure.query(({ ctx }) => jobsOverview(ctx.db)),
   runJob: systemProcedure.input(runJobSchema).mutation(({ ctx, input }) => runJobNow(ctx.db, input.name, ctx.now())),
   outbox: systemProcedure.query(({ ctx }) => outboxProblems(ctx.db)),
-  retryEmail: systemProcedure.input(z.object({ id: idField })).mutation(({ ctx, input }) => retryEmail(ctx.db, input.id, ctx.now())),
+  retryEmail: systemProcedure
+    .input(z.object({ id: idField }))
+    .mutation(({ ctx, input }) => retryEmail(ctx.db, input.id, ctx.now())),
 });

@@ -8,7 +8,8 @@ export default function ExistingCustomerPage() {
     <>
       <h1>I already buy from you</h1>
       <p className="lede">
-        If your company already buys from us, enter the email address we know you by. We will email you a link to set up your online account.
+        If your company already buys from us, enter the email address we know you by. We will email you a link to set up
+        your online account.
       </p>
       <InstantAccountRequestForm />
       <p className="auth-links">

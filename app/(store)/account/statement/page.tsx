@@ -20,7 +20,8 @@ export default async function StatementPage({ searchParams }: Props) {
   const { input } = listInputFrom(statementSchema, { status: firstParam(params.status), page: pageParam(params.page) });
   const statement = await orRefusalPage((await serverCaller()).orders.statement(input));
   const account = statement.account;
-  const href = (page: number) => `/account/statement?${new URLSearchParams({ ...(input.status ? { status: input.status } : {}), page: String(page) })}`;
+  const href = (page: number) =>
+    `/account/statement?${new URLSearchParams({ ...(input.status ? { status: input.status } : {}), page: String(page) })}`;
   return (
     <>
       <p>
@@ -45,7 +46,9 @@ export default async function StatementPage({ searchParams }: Props) {
           </section>
         </div>
       ) : (
-        <Alert tone="info">Your account is not set up for ordering on account yet. Ask your account representative.</Alert>
+        <Alert tone="info">
+          Your account is not set up for ordering on account yet. Ask your account representative.
+        </Alert>
       )}
       <h2>Invoiced orders</h2>
       <form className="search-form" role="search" aria-label="Filter invoices" action="/account/statement">
@@ -68,11 +71,22 @@ export default async function StatementPage({ searchParams }: Props) {
         empty="No invoices yet. Bill-me orders are invoiced once they have shipped."
         columns={[
           { header: 'Invoice date', cell: (row) => formatDate(row.invoicedAt) },
-          { header: 'Order', cell: (row) => <Link href={`/orders/${encodeURIComponent(row.number)}`}>{row.number}</Link> },
+          {
+            header: 'Order',
+            cell: (row) => <Link href={`/orders/${encodeURIComponent(row.number)}`}>{row.number}</Link>,
+          },
           { header: 'Ordered', cell: (row) => formatDateTime(row.orderedAt) },
           { header: 'PO number', cell: (row) => row.poNumber ?? '—' },
           { header: 'Amount', cell: (row) => formatMoney(row.amountMinor, row.currency) },
-          { header: 'Status', cell: (row) => (row.state === 'paid' ? <span className="badge badge-good">Paid {formatDate(row.paidAt)}</span> : <span className="badge">Open</span>) },
+          {
+            header: 'Status',
+            cell: (row) =>
+              row.state === 'paid' ? (
+                <span className="badge badge-good">Paid {formatDate(row.paidAt)}</span>
+              ) : (
+                <span className="badge">Open</span>
+              ),
+          },
         ]}
       />
       <Pager page={input.page} hasNext={statement.hasNext} href={href} />

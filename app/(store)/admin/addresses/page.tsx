@@ -14,8 +14,8 @@ export default async function AddressesPage() {
     <>
       <h1>Ship-to addresses</h1>
       <p className="lede">
-        Where orders of {me.membership.organization.name} can be delivered. Checkout offers the active ones, the default first; orders already
-        placed keep the address they were placed with.
+        Where orders of {me.membership.organization.name} can be delivered. Checkout offers the active ones, the default
+        first; orders already placed keep the address they were placed with.
       </p>
       <AddressBook addresses={addresses} countries={countryOptions()} />
     </>

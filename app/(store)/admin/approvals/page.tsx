@@ -20,16 +20,36 @@ export default async function ApprovalsPage({ searchParams }: Props) {
   if (!me?.membership?.permissions.includes('org.approvals.manage')) forbidden();
   const params = await searchParams;
   // Unknown or malformed filters are dropped rather than answered with an error page.
-  const { input: rulesInput } = listInputFrom(ruleListSchema, { search: firstParam(params.q), status: firstParam(params.status), page: pageParam(params.page) });
-  const { input: limitsInput } = listInputFrom(limitedMembersSchema, { search: firstParam(params.lq), page: pageParam(params.lpage) });
+  const { input: rulesInput } = listInputFrom(ruleListSchema, {
+    search: firstParam(params.q),
+    status: firstParam(params.status),
+    page: pageParam(params.page),
+  });
+  const { input: limitsInput } = listInputFrom(limitedMembersSchema, {
+    search: firstParam(params.lq),
+    page: pageParam(params.lpage),
+  });
   const api = await serverCaller();
-  const [rules, options, limited] = await Promise.all([api.approvalRules.list(rulesInput), api.approvalRules.options(), api.spendingLimits.members(limitsInput)]);
+  const [rules, options, limited] = await Promise.all([
+    api.approvalRules.list(rulesInput),
+    api.approvalRules.options(),
+    api.spendingLimits.members(limitsInput),
+  ]);
   const saved = firstParam(params.saved);
 
   const href = (changes: Record<string, string | number | undefined>) => {
     const query = new URLSearchParams();
-    const all = { q: rulesInput.search, status: rulesInput.status, page: rulesInput.page, lq: limitsInput.search, lpage: limitsInput.page, ...changes };
-    for (const [key, value] of Object.entries(all)) if (value !== undefined && value !== '' && !(String(key).endsWith('page') && value === 1)) query.set(key, String(value));
+    const all = {
+      q: rulesInput.search,
+      status: rulesInput.status,
+      page: rulesInput.page,
+      lq: limitsInput.search,
+      lpage: limitsInput.page,
+      ...changes,
+    };
+    for (const [key, value] of Object.entries(all))
+      if (value !== undefined && value !== '' && !(String(key).endsWith('page') && value === 1))
+        query.set(key, String(value));
     const text = query.toString();
     return `/admin/approvals${text ? `?${text}` : ''}`;
   };
@@ -41,13 +61,17 @@ export default async function ApprovalsPage({ searchParams }: Props) {
       </p>
       <h1>Spending limits and approval rules</h1>
       <p className="lede">
-        An order needs approval when it goes over one of the requester’s spending limits or meets an approval rule. The checkout tells the requester who will decide before they submit.
+        An order needs approval when it goes over one of the requester’s spending limits or meets an approval rule. The
+        checkout tells the requester who will decide before they submit.
       </p>
       {saved && <Alert tone="success">Saved “{saved}”.</Alert>}
 
       <section className="card" aria-labelledby="rules">
         <h2 id="rules">Approval rules</h2>
-        <p>Rules apply to the whole organization, or to some roles or units. All of a rule’s conditions must hold for it to apply.</p>
+        <p>
+          Rules apply to the whole organization, or to some roles or units. All of a rule’s conditions must hold for it
+          to apply.
+        </p>
         <p>
           <Link href="/admin/approvals/rules/new" className="button button-primary">
             New rule
@@ -74,20 +98,28 @@ export default async function ApprovalsPage({ searchParams }: Props) {
             Filter
           </button>
         </form>
-        <RulesTable rules={rules.rows} currency={rules.currency} filtered={Boolean(rulesInput.search || rulesInput.status || rulesInput.page > 1)} />
+        <RulesTable
+          rules={rules.rows}
+          currency={rules.currency}
+          filtered={Boolean(rulesInput.search || rulesInput.status || rulesInput.page > 1)}
+        />
         <Pager page={rules.page} hasNext={rules.hasNext} href={(page) => href({ page })} />
       </section>
 
       <section className="card" aria-labelledby="try-it">
         <h2 id="try-it">Try it</h2>
-        <p>See what the checkout would say for an order like this one, with the limits and active rules as they are now.</p>
+        <p>
+          See what the checkout would say for an order like this one, with the limits and active rules as they are now.
+        </p>
         <TryIt requesters={options.requesters} currency={options.currency} />
       </section>
 
       <section className="card" aria-labelledby="limits">
         <h2 id="limits">Spending limits</h2>
         <p>
-          Sub-accounts with a limited budget (set on their account under <Link href="/admin/members?flag=hasLimitedBudget">Users and sub-accounts</Link>) need approval above their limits.
+          Sub-accounts with a limited budget (set on their account under{' '}
+          <Link href="/admin/members?flag=hasLimitedBudget">Users and sub-accounts</Link>) need approval above their
+          limits.
         </p>
         <form className="search-form" role="search" aria-label="Find sub-accounts" action="/admin/approvals">
           <div className="field">
@@ -110,7 +142,8 @@ export default async function ApprovalsPage({ searchParams }: Props) {
               header: 'Sub-account',
               cell: (row) => (
                 <div>
-                  <Link href={`/admin/approvals/limits/${row.membershipId}`}>{row.name}</Link> {!row.active && <span className="badge">not active</span>}
+                  <Link href={`/admin/approvals/limits/${row.membershipId}`}>{row.name}</Link>{' '}
+                  {!row.active && <span className="badge">not active</span>}
                   <p className="field-hint">
                     {row.email} · {row.unitName}
                   </p>

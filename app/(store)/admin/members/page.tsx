@@ -25,12 +25,15 @@ export default async function MembersPage({ searchParams }: Props) {
   const api = await serverCaller();
   const [list, options] = await orRefusalPage(Promise.all([api.members.list(input), api.members.options()]));
   const query = { q: input.search, unit: input.unitId, role: input.roleId, flag: input.flag, status: input.status };
-  const href = (page: number) => `/admin/members?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v)), page: String(page) } as Record<string, string>)}`;
+  const href = (page: number) =>
+    `/admin/members?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v)), page: String(page) } as Record<string, string>)}`;
   return (
     <>
       <h1>Users and sub-accounts</h1>
       <p className="actions">
-        <Link className="button button-primary" href="/admin/members/new">Add a sub-account</Link>
+        <Link className="button button-primary" href="/admin/members/new">
+          Add a sub-account
+        </Link>
         <span className="lede">{list.total} found.</span>
       </p>
       <form className="search-form" role="search" aria-label="Find users">
@@ -42,31 +45,49 @@ export default async function MembersPage({ searchParams }: Props) {
           <label htmlFor="unit">Unit</label>
           <select id="unit" name="unit" defaultValue={input.unitId ?? ''}>
             <option value="">Any unit</option>
-            {options.units.map((unit) => <option key={unit.id} value={unit.id}>{unit.name}</option>)}
+            {options.units.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="role">Role</label>
           <select id="role" name="role" defaultValue={input.roleId ?? ''}>
             <option value="">Any role</option>
-            {options.roles.map((role) => <option key={role.id} value={role.id}>{role.name}</option>)}
+            {options.roles.map((role) => (
+              <option key={role.id} value={role.id}>
+                {role.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="flag">Flag</label>
           <select id="flag" name="flag" defaultValue={input.flag ?? ''}>
             <option value="">Any</option>
-            {MEMBER_FLAGS.map((flag) => <option key={flag} value={flag}>{MEMBER_FLAG_LABELS[flag]}</option>)}
+            {MEMBER_FLAGS.map((flag) => (
+              <option key={flag} value={flag}>
+                {MEMBER_FLAG_LABELS[flag]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={input.status ?? ''}>
             <option value="">Any status</option>
-            {MEMBER_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
+            {MEMBER_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="button">Filter</button>
+        <button type="submit" className="button">
+          Filter
+        </button>
       </form>
       <DataTable
         rows={list.rows}
@@ -77,8 +98,23 @@ export default async function MembersPage({ searchParams }: Props) {
           { header: 'Email', cell: (row) => row.email },
           { header: 'Unit', cell: (row) => row.unitName },
           { header: 'Roles', cell: (row) => row.roleNames.join(', ') || '—' },
-          { header: 'Flags', cell: (row) => MEMBER_FLAGS.filter((flag) => row[flag]).map((flag) => MEMBER_FLAG_LABELS[flag]).join(', ') || '—' },
-          { header: 'Status', cell: (row) => <MemberStatusBadge membershipStatus={row.membershipStatus} activated={row.activated} userStatus={row.userStatus} /> },
+          {
+            header: 'Flags',
+            cell: (row) =>
+              MEMBER_FLAGS.filter((flag) => row[flag])
+                .map((flag) => MEMBER_FLAG_LABELS[flag])
+                .join(', ') || '—',
+          },
+          {
+            header: 'Status',
+            cell: (row) => (
+              <MemberStatusBadge
+                membershipStatus={row.membershipStatus}
+                activated={row.activated}
+                userStatus={row.userStatus}
+              />
+            ),
+          },
         ]}
       />
       <Pager page={input.page} hasNext={list.hasNext} href={href} />

@@ -16,8 +16,8 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
       </p>
       <h1>Roles and permissions</h1>
       <p className="lede">
-        A role is a named set of permissions. A member may hold several; what they may do is everything their roles allow, within the
-        flags on their account (such as “may see prices”).
+        A role is a named set of permissions. A member may hold several; what they may do is everything their roles
+        allow, within the flags on their account (such as “may see prices”).
       </p>
       <RolesList savedId={typeof saved === 'string' ? saved : undefined} />
     </>

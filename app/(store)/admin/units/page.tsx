@@ -13,8 +13,8 @@ export default async function UnitsPage() {
     <>
       <h1>Departments and branches</h1>
       <p className="lede">
-        Every member of {me.membership.organization.name} belongs to one unit. Units nest up to {tree.maxDepth} levels deep, counting the
-        organization itself as level 1. A unit moves with the units below it.
+        Every member of {me.membership.organization.name} belongs to one unit. Units nest up to {tree.maxDepth} levels
+        deep, counting the organization itself as level 1. A unit moves with the units below it.
       </p>
       <section className="card" aria-label="Organization tree">
         <UnitTreeEditor tree={tree} />

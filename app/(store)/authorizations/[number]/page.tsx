@@ -84,7 +84,13 @@ export default async function AuthorizationPage({ params }: Props) {
       </section>
       <section className={`card ${styles.decision}`} aria-labelledby="approval-decision">
         <h2 id="approval-decision">{canDecide ? 'Your decision' : 'Decision'}</h2>
-        <DecisionPanel number={order.number} requesterName={order.requester.name} canDecide={canDecide} whyNot={whyNot} mayCancelDecision={mayCancelDecision} />
+        <DecisionPanel
+          number={order.number}
+          requesterName={order.requester.name}
+          canDecide={canDecide}
+          whyNot={whyNot}
+          mayCancelDecision={mayCancelDecision}
+        />
       </section>
       <section className="card" aria-labelledby="approval-steps">
         <h2 id="approval-steps">Approvals</h2>
@@ -100,7 +106,16 @@ export default async function AuthorizationPage({ params }: Props) {
           <dt>Ship to</dt>
           <dd>
             <address className={styles.address}>
-              {[shipTo.recipient, shipTo.addressLine1, shipTo.addressLine2, `${shipTo.postalCode} ${shipTo.city}`, shipTo.region, shipTo.country].filter(Boolean).join('\n')}
+              {[
+                shipTo.recipient,
+                shipTo.addressLine1,
+                shipTo.addressLine2,
+                `${shipTo.postalCode} ${shipTo.city}`,
+                shipTo.region,
+                shipTo.country,
+              ]
+                .filter(Boolean)
+                .join('\n')}
             </address>
           </dd>
           <dt>Shipping</dt>

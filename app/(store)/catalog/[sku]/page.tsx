@@ -51,7 +51,9 @@ export default async function ProductPage({ params }: Props) {
         </section>
         {(product.price !== undefined || product.stock) && (
           <section className="card" aria-labelledby="product-buying">
-            <h2 id="product-buying">{product.price === undefined ? 'Availability' : product.stock ? 'Price and availability' : 'Price'}</h2>
+            <h2 id="product-buying">
+              {product.price === undefined ? 'Availability' : product.stock ? 'Price and availability' : 'Price'}
+            </h2>
             {product.price !== undefined && <PriceTag price={product.price} unit={product.unit} />}
             {product.stock && <AvailabilityNote stock={product.stock} />}
           </section>

@@ -64,7 +64,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
               <>
                 {money(line.unitPriceMinor ?? 0)}
                 {line.discountBasisPoints && line.listPriceMinor !== undefined ? (
-                  <span className="field-hint"> (list {money(line.listPriceMinor)}, less {formatBasisPoints(line.discountBasisPoints)})</span>
+                  <span className="field-hint">
+                    {' '}
+                    (list {money(line.listPriceMinor)}, less {formatBasisPoints(line.discountBasisPoints)})
+                  </span>
                 ) : null}
               </>
             ),
@@ -105,7 +108,16 @@ export default async function OrderPage({ params, searchParams }: Props) {
             <dt>Ship to</dt>
             <dd>
               <address className={styles.address}>
-                {[shipTo.recipient, shipTo.addressLine1, shipTo.addressLine2, `${shipTo.postalCode} ${shipTo.city}`, shipTo.region, shipTo.country].filter(Boolean).join('\n')}
+                {[
+                  shipTo.recipient,
+                  shipTo.addressLine1,
+                  shipTo.addressLine2,
+                  `${shipTo.postalCode} ${shipTo.city}`,
+                  shipTo.region,
+                  shipTo.country,
+                ]
+                  .filter(Boolean)
+                  .join('\n')}
               </address>
             </dd>
             <dt>Shipping</dt>
@@ -137,7 +149,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <h2 id="order-lines">
           {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
         </h2>
-        <DataTable caption="Items of the order" rows={order.lines} rowKey={(line) => String(line.lineNumber)} empty="No items." columns={lineColumns} />
+        <DataTable
+          caption="Items of the order"
+          rows={order.lines}
+          rowKey={(line) => String(line.lineNumber)}
+          empty="No items."
+          columns={lineColumns}
+        />
         {order.totals && (
           <dl className={styles.totals} aria-label="Totals">
             <dt>Subtotal</dt>

@@ -13,7 +13,10 @@ import { Alert } from '@/components/ui/alert';
 import { formatDateTime } from '@/components/ui/format';
 import { serverCaller } from '@/server/trpc/server';
 
-type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const QUOTE_NUMBER = /^[A-Za-z0-9-]{1,20}$/;
 
@@ -54,12 +57,15 @@ export default async function QuotePage({ params, searchParams }: Props) {
 
       {justRequested ? (
         <Alert tone="success">
-          Quote {quote.number} is requested and your cart is empty. Your account representative prices it; you are emailed when the prices are in.
+          Quote {quote.number} is requested and your cart is empty. Your account representative prices it; you are
+          emailed when the prices are in.
         </Alert>
       ) : (
         <QuoteState quote={quote} mayOrder={mayOrder} />
       )}
-      {query.withdrawn === '1' && quote.status === 'withdrawn' && <Alert tone="success">Quote {quote.number} is withdrawn.</Alert>}
+      {query.withdrawn === '1' && quote.status === 'withdrawn' && (
+        <Alert tone="success">Quote {quote.number} is withdrawn.</Alert>
+      )}
 
       <section className="card" aria-labelledby="quote-lines">
         <h2 id="quote-lines">{itemCount === 1 ? '1 item' : `${itemCount} items`}</h2>
@@ -91,7 +97,10 @@ export default async function QuotePage({ params, searchParams }: Props) {
       {quote.status === 'priced' && mayOrder && (
         <section className="card" aria-labelledby="quote-order">
           <h2 id="quote-order">Order this quote</h2>
-          <p>The order is placed at the quoted prices and goes through your organization’s approvals like any other order.</p>
+          <p>
+            The order is placed at the quoted prices and goes through your organization’s approvals like any other
+            order.
+          </p>
           <QuoteOrderForm number={quote.number} currency={quote.currency} subtotalMinor={quote.totalMinor} />
         </section>
       )}
@@ -112,17 +121,24 @@ type Quote = Awaited<ReturnType<typeof loadQuote>>;
 function QuoteState({ quote, mayOrder }: { quote: Quote; mayOrder: boolean }) {
   switch (quote.status) {
     case 'requested':
-      return <Alert tone="info">Waiting for prices from your account representative. You are emailed when they are in.</Alert>;
+      return (
+        <Alert tone="info">
+          Waiting for prices from your account representative. You are emailed when they are in.
+        </Alert>
+      );
     case 'priced':
       return (
         <Alert tone="info">
-          Priced {formatDateTime(quote.pricedAt)}. {mayOrder ? 'Order it below' : 'Someone who may place orders can order it'} until {formatQuoteDate(quote.validUntil)}.
+          Priced {formatDateTime(quote.pricedAt)}.{' '}
+          {mayOrder ? 'Order it below' : 'Someone who may place orders can order it'} until{' '}
+          {formatQuoteDate(quote.validUntil)}.
         </Alert>
       );
     case 'ordered':
       return (
         <Alert tone="info">
-          Ordered{quote.orderNumber && (
+          Ordered
+          {quote.orderNumber && (
             <>
               {' '}
               as order <Link href={`/orders/${encodeURIComponent(quote.orderNumber)}`}>{quote.orderNumber}</Link>
@@ -132,10 +148,19 @@ function QuoteState({ quote, mayOrder }: { quote: Quote; mayOrder: boolean }) {
         </Alert>
       );
     case 'rejected':
-      return <Alert tone="info">The seller declined this quote. Order the items from your cart at your usual prices, or ask for a new quote.</Alert>;
+      return (
+        <Alert tone="info">
+          The seller declined this quote. Order the items from your cart at your usual prices, or ask for a new quote.
+        </Alert>
+      );
     case 'withdrawn':
       return <Alert tone="info">You withdrew this quote; it can no longer be ordered.</Alert>;
     case 'expired':
-      return <Alert tone="info">The prices held until {formatQuoteDate(quote.validUntil)}. To order these items, ask for a new quote from your cart.</Alert>;
+      return (
+        <Alert tone="info">
+          The prices held until {formatQuoteDate(quote.validUntil)}. To order these items, ask for a new quote from your
+          cart.
+        </Alert>
+      );
   }
 }

@@ -43,7 +43,15 @@ export default async function TemplatePage({ params }: Props) {
         ),
     },
     { header: 'Quantity', cell: (line) => `${line.quantity} ${line.unit}` },
-    ...(priced ? [{ header: 'Price today', cell: (line: Line) => (line.price ? `${formatMoney(line.price.unitPriceMinor, line.price.currency)} each` : 'On request') }] : []),
+    ...(priced
+      ? [
+          {
+            header: 'Price today',
+            cell: (line: Line) =>
+              line.price ? `${formatMoney(line.price.unitPriceMinor, line.price.currency)} each` : 'On request',
+          },
+        ]
+      : []),
     ...(stocked ? [{ header: 'Available', cell: (line: Line) => line.stock?.available ?? '—' }] : []),
   ];
   return (
@@ -63,7 +71,13 @@ export default async function TemplatePage({ params }: Props) {
         <h2 id="template-lines">
           {template.lines.length} {template.lines.length === 1 ? 'product' : 'products'}
         </h2>
-        <DataTable caption="Products in the template" rows={template.lines} rowKey={(line) => line.sku} empty="No products." columns={columns} />
+        <DataTable
+          caption="Products in the template"
+          rows={template.lines}
+          rowKey={(line) => line.sku}
+          empty="No products."
+          columns={columns}
+        />
       </section>
       <div className="grid">
         <section className="card" aria-labelledby="template-rename">

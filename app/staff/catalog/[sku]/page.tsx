@@ -34,7 +34,14 @@ export default async function StaffProductPage({ params, searchParams }: Props) 
         <h2 id="product-details">Details</h2>
         <ProductForm
           productId={product.id}
-          initial={{ sku: product.sku, name: product.name, description: product.description, unit: product.unit, category: product.category, active: product.active }}
+          initial={{
+            sku: product.sku,
+            name: product.name,
+            description: product.description,
+            unit: product.unit,
+            category: product.category,
+            active: product.active,
+          }}
           categories={options.categories}
         />
       </section>

@@ -9,7 +9,10 @@ export default async function NewProductPage() {
     <>
       <h1>New product</h1>
       <p className="lede">After creating it, set its price in each price list and record its stock.</p>
-      <ProductForm initial={{ sku: '', name: '', description: '', unit: 'each', category: '', active: true }} categories={options.categories} />
+      <ProductForm
+        initial={{ sku: '', name: '', description: '', unit: 'each', category: '', active: true }}
+        categories={options.categories}
+      />
     </>
   );
 }

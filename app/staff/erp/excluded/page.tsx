@@ -9,7 +9,8 @@ export default async function ExcludedCustomersPage() {
     <>
       <h1>Excluded customers</h1>
       <p className="lede">
-        Contacts of these ERP customers cannot get an account online, and people already linked to them can no longer sign in to their accounts.
+        Contacts of these ERP customers cannot get an account online, and people already linked to them can no longer
+        sign in to their accounts.
       </p>
       <ExcludedCodesForm codes={excluded.map((row) => row.code)} />
       {excluded.length > 0 && (

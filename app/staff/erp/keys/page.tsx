@@ -15,17 +15,24 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function ErpKeysPage({ searchParams }: Props) {
   const params = await searchParams;
   // Unknown or malformed filters are dropped rather than answered with an error page.
-  const { input } = listInputFrom(erpKeysListSchema, { search: firstParam(params.q), status: firstParam(params.status), page: pageParam(params.page) });
+  const { input } = listInputFrom(erpKeysListSchema, {
+    search: firstParam(params.q),
+    status: firstParam(params.status),
+    page: pageParam(params.page),
+  });
   const keys = await (await serverCaller()).erpKeys.list(input);
-  const query = Object.fromEntries(Object.entries({ q: input.search, status: input.status }).filter(([, value]) => value)) as Record<string, string>;
+  const query = Object.fromEntries(
+    Object.entries({ q: input.search, status: input.status }).filter(([, value]) => value),
+  ) as Record<string, string>;
   const href = (page: number) => `/staff/erp/keys?${new URLSearchParams({ ...query, page: String(page) })}`;
   type Key = (typeof keys.rows)[number];
   return (
     <>
       <h1>ERP feed keys</h1>
       <p className="lede">
-        The seller’s ERP reads approved orders and their later changes from <code>GET /api/erp/orders</code> with one of these keys in the header{' '}
-        <code>Authorization: Bearer &lt;key&gt;</code>. Give each system its own key, and revoke a key as soon as it is no longer used or may have leaked.
+        The seller’s ERP reads approved orders and their later changes from <code>GET /api/erp/orders</code> with one of
+        these keys in the header <code>Authorization: Bearer &lt;key&gt;</code>. Give each system its own key, and
+        revoke a key as soon as it is no longer used or may have leaked.
       </p>
       <CreateKeyForm />
       <section aria-labelledby="keys-heading">
@@ -43,7 +50,9 @@ export default async function ErpKeysPage({ searchParams }: Props) {
               <option value="revoked">Revoked</option>
             </select>
           </div>
-          <Button type="submit" className="button">Filter</Button>
+          <Button type="submit" className="button">
+            Filter
+          </Button>
         </form>
         <p>
           {keys.total} {keys.total === 1 ? 'key' : 'keys'} found.
@@ -74,9 +83,16 @@ export default async function ErpKeysPage({ searchParams }: Props) {
             {
               header: 'State',
               cell: (key) =>
-                key.revokedAt ? <span className="badge badge-bad">Revoked {formatDateTime(key.revokedAt)}</span> : <span className="badge badge-good">Active</span>,
+                key.revokedAt ? (
+                  <span className="badge badge-bad">Revoked {formatDateTime(key.revokedAt)}</span>
+                ) : (
+                  <span className="badge badge-good">Active</span>
+                ),
             },
-            { header: 'Action', cell: (key) => (key.revokedAt ? null : <RevokeKeyButton keyId={key.id} name={key.name} />) },
+            {
+              header: 'Action',
+              cell: (key) => (key.revokedAt ? null : <RevokeKeyButton keyId={key.id} name={key.name} />),
+            },
           ]}
         />
         <Pager page={input.page} hasNext={keys.hasNext} href={href} />

@@ -17,7 +17,8 @@ export default async function PickBatchesPage({ searchParams }: Props) {
   const center = centers.find((candidate) => candidate.code === params.center?.trim().toUpperCase());
   const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
   const list = await api.fulfillment.batches({ centerId: center?.id, page });
-  const href = (p: number) => `/staff/fulfillment/batches?${new URLSearchParams({ ...(center ? { center: center.code } : {}), page: String(p) })}`;
+  const href = (p: number) =>
+    `/staff/fulfillment/batches?${new URLSearchParams({ ...(center ? { center: center.code } : {}), page: String(p) })}`;
   return (
     <>
       <p>
@@ -47,11 +48,22 @@ export default async function PickBatchesPage({ searchParams }: Props) {
         rowKey={(row) => String(row.number)}
         empty="No pick batches match."
         columns={[
-          { header: 'Batch', cell: (row) => <Link href={`/staff/fulfillment/batches/${row.number}`}>Batch {row.number}</Link> },
+          {
+            header: 'Batch',
+            cell: (row) => <Link href={`/staff/fulfillment/batches/${row.number}`}>Batch {row.number}</Link>,
+          },
           { header: 'Center', cell: (row) => `${row.centerName} (${row.centerCode})` },
           { header: 'Orders', cell: (row) => row.orderCount },
-          { header: 'Status', cell: (row) => <span className={`badge ${row.open ? '' : 'badge-good'}`}>{row.open ? 'Open' : 'Shipped'}</span> },
-          { header: 'Created', cell: (row) => `${formatDateTime(row.createdAt)}${row.createdBy ? ` by ${row.createdBy}` : ''}` },
+          {
+            header: 'Status',
+            cell: (row) => (
+              <span className={`badge ${row.open ? '' : 'badge-good'}`}>{row.open ? 'Open' : 'Shipped'}</span>
+            ),
+          },
+          {
+            header: 'Created',
+            cell: (row) => `${formatDateTime(row.createdAt)}${row.createdBy ? ` by ${row.createdBy}` : ''}`,
+          },
         ]}
       />
       <Pager page={page} hasNext={list.hasNext} href={href} />

@@ -16,7 +16,12 @@ export async function generateMetadata({ params }: Props) {
   return { title: `Order ${decodeURIComponent((await params).number).toUpperCase()}` };
 }
 
-const TONE: Record<string, string> = { shipped: 'badge-good', deposited: 'badge-good', canceled: 'badge-bad', declined: 'badge-bad' };
+const TONE: Record<string, string> = {
+  shipped: 'badge-good',
+  deposited: 'badge-good',
+  canceled: 'badge-bad',
+  declined: 'badge-bad',
+};
 
 async function load(number: string) {
   if (!/^[A-Za-z0-9-]{1,20}$/.test(number)) notFound();
@@ -29,11 +34,16 @@ export default async function StaffOrderPage({ params }: Props) {
   const internal = o.internal;
   return (
     <>
-      <p><Link href="/staff/orders">← Orders</Link></p>
+      <p>
+        <Link href="/staff/orders">← Orders</Link>
+      </p>
       <h1>Order {o.number}</h1>
       <p className="lede">
-        <span className={`badge ${TONE[o.status] ?? ''}`} data-testid="order-status">{o.statusLabel}</span> ({o.statusCode}){' '}
-        {o.payment.status === 'capture_failed' && <CaptureFailedBadge />} Submitted {formatDateTime(o.submittedAt)} by {o.requester.name} of {o.organization.name}.
+        <span className={`badge ${TONE[o.status] ?? ''}`} data-testid="order-status">
+          {o.statusLabel}
+        </span>{' '}
+        ({o.statusCode}) {o.payment.status === 'capture_failed' && <CaptureFailedBadge />} Submitted{' '}
+        {formatDateTime(o.submittedAt)} by {o.requester.name} of {o.organization.name}.
       </p>
 
       {o.may.reviewPayment && (
@@ -48,20 +58,44 @@ export default async function StaffOrderPage({ params }: Props) {
         <section className="card" aria-labelledby="customer">
           <h2 id="customer">Customer</h2>
           <dl className="definition-list">
-            <dt>Organization</dt><dd>{o.organization.name}</dd>
-            <dt>Requester</dt><dd>{o.requester.name} · {o.requester.email}</dd>
-            {o.requester.unitName && o.requester.unitName !== o.organization.name && (<><dt>Unit</dt><dd>{o.requester.unitName}</dd></>)}
-            <dt>PO number</dt><dd>{o.poNumber ?? '—'}</dd>
-            {o.note && (<><dt>Note</dt><dd>{o.note}</dd></>)}
+            <dt>Organization</dt>
+            <dd>{o.organization.name}</dd>
+            <dt>Requester</dt>
+            <dd>
+              {o.requester.name} · {o.requester.email}
+            </dd>
+            {o.requester.unitName && o.requester.unitName !== o.organization.name && (
+              <>
+                <dt>Unit</dt>
+                <dd>{o.requester.unitName}</dd>
+              </>
+            )}
+            <dt>PO number</dt>
+            <dd>{o.poNumber ?? '—'}</dd>
+            {o.note && (
+              <>
+                <dt>Note</dt>
+                <dd>{o.note}</dd>
+              </>
+            )}
           </dl>
         </section>
         <section className="card" aria-labelledby="ship-to">
           <h2 id="ship-to">Ship to</h2>
           <address>
-            {o.shipTo.recipient}<br />
-            {o.shipTo.addressLine1}<br />
-            {o.shipTo.addressLine2 && (<>{o.shipTo.addressLine2}<br /></>)}
-            {o.shipTo.postalCode} {o.shipTo.city}{o.shipTo.region ? `, ${o.shipTo.region}` : ''}<br />
+            {o.shipTo.recipient}
+            <br />
+            {o.shipTo.addressLine1}
+            <br />
+            {o.shipTo.addressLine2 && (
+              <>
+                {o.shipTo.addressLine2}
+                <br />
+              </>
+            )}
+            {o.shipTo.postalCode} {o.shipTo.city}
+            {o.shipTo.region ? `, ${o.shipTo.region}` : ''}
+            <br />
             {o.shipTo.country}
           </address>
           <p>{o.shippingMethod.name}</p>
@@ -69,19 +103,57 @@ export default async function StaffOrderPage({ params }: Props) {
         <section className="card" aria-labelledby="payment">
           <h2 id="payment">Payment</h2>
           <dl className="definition-list">
-            <dt>Method</dt><dd>{o.payment.label}{o.payment.cardLast4 ? ` ending ${o.payment.cardLast4}` : ''}</dd>
-            <dt>Status</dt><dd>{PAYMENT_STATUS_LABELS[o.payment.status]}</dd>
-            {internal?.paymentReference && (<><dt>Reference</dt><dd><code>{internal.paymentReference}</code></dd></>)}
-            {internal && internal.captureAttempts > 0 && (<><dt>Capture attempts</dt><dd>{internal.captureAttempts}</dd></>)}
-            {internal?.captureError && (<><dt>Last error</dt><dd>{internal.captureError}</dd></>)}
-            {internal?.captureNextAt && (<><dt>Next try</dt><dd>{formatDateTime(internal.captureNextAt)}</dd></>)}
-            {internal?.depositedAt && (<><dt>Paid (deposited)</dt><dd>{formatDateTime(internal.depositedAt)}</dd></>)}
-            {o.payment.method === 'on_account' && (<><dt>Customer paid</dt><dd>{internal?.settledAt ? formatDateTime(internal.settledAt) : 'Not yet'}</dd></>)}
+            <dt>Method</dt>
+            <dd>
+              {o.payment.label}
+              {o.payment.cardLast4 ? ` ending ${o.payment.cardLast4}` : ''}
+            </dd>
+            <dt>Status</dt>
+            <dd>{PAYMENT_STATUS_LABELS[o.payment.status]}</dd>
+            {internal?.paymentReference && (
+              <>
+                <dt>Reference</dt>
+                <dd>
+                  <code>{internal.paymentReference}</code>
+                </dd>
+              </>
+            )}
+            {internal && internal.captureAttempts > 0 && (
+              <>
+                <dt>Capture attempts</dt>
+                <dd>{internal.captureAttempts}</dd>
+              </>
+            )}
+            {internal?.captureError && (
+              <>
+                <dt>Last error</dt>
+                <dd>{internal.captureError}</dd>
+              </>
+            )}
+            {internal?.captureNextAt && (
+              <>
+                <dt>Next try</dt>
+                <dd>{formatDateTime(internal.captureNextAt)}</dd>
+              </>
+            )}
+            {internal?.depositedAt && (
+              <>
+                <dt>Paid (deposited)</dt>
+                <dd>{formatDateTime(internal.depositedAt)}</dd>
+              </>
+            )}
+            {o.payment.method === 'on_account' && (
+              <>
+                <dt>Customer paid</dt>
+                <dd>{internal?.settledAt ? formatDateTime(internal.settledAt) : 'Not yet'}</dd>
+              </>
+            )}
             {o.credit && (
               <>
                 <dt>Credit line</dt>
                 <dd>
-                  {money(o.credit.openBalanceMinor)} owed of {money(o.credit.creditLimitMinor)} · {money(o.credit.availableCreditMinor)} available · {o.credit.paymentTerms}
+                  {money(o.credit.openBalanceMinor)} owed of {money(o.credit.creditLimitMinor)} ·{' '}
+                  {money(o.credit.availableCreditMinor)} available · {o.credit.paymentTerms}
                 </dd>
               </>
             )}
@@ -110,14 +182,22 @@ export default async function StaffOrderPage({ params }: Props) {
                   ? '—'
                   : `${money(line.unitPriceMinor)}${line.listPriceMinor !== undefined && line.discountBasisPoints ? ` (list ${money(line.listPriceMinor)} less ${formatBasisPoints(line.discountBasisPoints)})` : ''}`,
             },
-            { header: 'Line total', cell: (line) => (line.lineTotalMinor === undefined ? '—' : money(line.lineTotalMinor)) },
+            {
+              header: 'Line total',
+              cell: (line) => (line.lineTotalMinor === undefined ? '—' : money(line.lineTotalMinor)),
+            },
           ]}
         />
         {o.totals && (
           <dl className="totals">
-            <dt>Subtotal</dt><dd>{money(o.totals.subtotalMinor)}</dd>
-            <dt>Shipping</dt><dd>{money(o.totals.shippingMinor)}</dd>
-            <dt>Total</dt><dd><strong>{money(o.totals.totalMinor)}</strong></dd>
+            <dt>Subtotal</dt>
+            <dd>{money(o.totals.subtotalMinor)}</dd>
+            <dt>Shipping</dt>
+            <dd>{money(o.totals.shippingMinor)}</dd>
+            <dt>Total</dt>
+            <dd>
+              <strong>{money(o.totals.totalMinor)}</strong>
+            </dd>
           </dl>
         )}
       </section>
@@ -126,13 +206,22 @@ export default async function StaffOrderPage({ params }: Props) {
         <section className="card" aria-labelledby="allocations">
           <h2 id="allocations">Stock allocated</h2>
           {o.allocations.length === 0 ? (
-            <p>No stock is allocated to this order{o.status === 'backordered' ? ' yet: it waits for stock (backordered)' : ''}.</p>
+            <p>
+              No stock is allocated to this order
+              {o.status === 'backordered' ? ' yet: it waits for stock (backordered)' : ''}.
+            </p>
           ) : (
             o.allocations.map((center) => (
               <div key={center.code}>
-                <h3>{center.name} ({center.code})</h3>
+                <h3>
+                  {center.name} ({center.code})
+                </h3>
                 <ul className="plain-list">
-                  {center.lines.map((line) => <li key={line.lineNumber}>{line.quantity} × {line.sku}</li>)}
+                  {center.lines.map((line) => (
+                    <li key={line.lineNumber}>
+                      {line.quantity} × {line.sku}
+                    </li>
+                  ))}
                 </ul>
               </div>
             ))
@@ -146,7 +235,9 @@ export default async function StaffOrderPage({ params }: Props) {
             <ul className="plain-list">
               {o.shipments.map((box) => (
                 <li key={box.id}>
-                  {box.status === 'shipped' ? `Shipped ${formatDateTime(box.shippedAt)} with ${box.carrier ?? 'a carrier'}, tracking ${box.trackingNumber ?? '—'}` : 'Packed, not shipped yet'}
+                  {box.status === 'shipped'
+                    ? `Shipped ${formatDateTime(box.shippedAt)} with ${box.carrier ?? 'a carrier'}, tracking ${box.trackingNumber ?? '—'}`
+                    : 'Packed, not shipped yet'}
                   : {box.lines.map((line) => `${line.quantity} × ${line.sku}`).join(', ')}
                 </li>
               ))}

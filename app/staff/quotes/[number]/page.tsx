@@ -15,7 +15,10 @@ import { formatDateTime } from '@/components/ui/format';
 import { DEFAULT_QUOTE_VALIDITY_DAYS } from '@/server/domain/quotes/status';
 import { serverCaller } from '@/server/trpc/server';
 
-type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const QUOTE_NUMBER = /^[A-Za-z0-9-]{1,20}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -43,7 +46,9 @@ export default async function StaffQuotePage({ params, searchParams }: Props) {
   const open = quote.status === 'requested' || quote.status === 'priced' || quote.status === 'expired';
   const now = new Date();
   const validUntil =
-    quote.status === 'priced' && quote.validUntil ? formatQuoteDate(quote.validUntil) : new Date(now.getTime() + DEFAULT_QUOTE_VALIDITY_DAYS * DAY_MS).toISOString().slice(0, 10);
+    quote.status === 'priced' && quote.validUntil
+      ? formatQuoteDate(quote.validUntil)
+      : new Date(now.getTime() + DEFAULT_QUOTE_VALIDITY_DAYS * DAY_MS).toISOString().slice(0, 10);
   const startingPrices = quote.lines.map((line) => {
     const minor = line.unitPriceMinor ?? line.contractPriceMinor;
     return minor == null ? '' : minorToInput(minor, quote.currency);
@@ -55,9 +60,14 @@ export default async function StaffQuotePage({ params, searchParams }: Props) {
       </p>
       <h1>Quote {quote.number}</h1>
       <p className="lede">
-        <QuoteStatusBadge status={quote.status} testId="quote-status" /> Requested {formatDateTime(quote.requestedAt)} by {quote.requester.name} of {quote.organizationName}.
+        <QuoteStatusBadge status={quote.status} testId="quote-status" /> Requested {formatDateTime(quote.requestedAt)}{' '}
+        by {quote.requester.name} of {quote.organizationName}.
       </p>
-      {query.rejected === '1' && quote.status === 'rejected' && <Alert tone="success">Quote {quote.number} is rejected. {quote.requester.name} is emailed your reason.</Alert>}
+      {query.rejected === '1' && quote.status === 'rejected' && (
+        <Alert tone="success">
+          Quote {quote.number} is rejected. {quote.requester.name} is emailed your reason.
+        </Alert>
+      )}
 
       <section className="card" aria-labelledby="quote-customer">
         <h2 id="quote-customer">Request</h2>
@@ -105,7 +115,12 @@ export default async function StaffQuotePage({ params, searchParams }: Props) {
         <>
           <section className="card" aria-labelledby="quote-pricing">
             <h2 id="quote-pricing">{quote.status === 'requested' ? 'Price the quote' : 'Prices'}</h2>
-            {quote.status !== 'requested' && <p>Saving new prices replaces the old ones and emails the buyer again; it is possible until the quote is ordered.</p>}
+            {quote.status !== 'requested' && (
+              <p>
+                Saving new prices replaces the old ones and emails the buyer again; it is possible until the quote is
+                ordered.
+              </p>
+            )}
             <QuotePricingForm
               number={quote.number}
               currency={quote.currency}
@@ -125,7 +140,12 @@ export default async function StaffQuotePage({ params, searchParams }: Props) {
       ) : (
         <section className="card" aria-labelledby="quote-lines">
           <h2 id="quote-lines">Lines</h2>
-          <QuoteLines lines={quote.lines} currency={quote.currency} totalMinor={quote.totalMinor} catalogLinks={false} />
+          <QuoteLines
+            lines={quote.lines}
+            currency={quote.currency}
+            totalMinor={quote.totalMinor}
+            catalogLinks={false}
+          />
         </section>
       )}
     </>

@@ -28,12 +28,19 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
   const representative = r.representative?.name ? r.representative : null;
   const account = r.account;
   const accountInput = account
-    ? ({ currency: account.currency, creditLimit: formatMinor(account.creditLimitMinor, account.currency), paymentTerms: account.paymentTerms, paymentMethods: account.paymentMethods } as Omit<CustomerAccountInput, 'organizationId'>)
+    ? ({
+        currency: account.currency,
+        creditLimit: formatMinor(account.creditLimitMinor, account.currency),
+        paymentTerms: account.paymentTerms,
+        paymentMethods: account.paymentMethods,
+      } as Omit<CustomerAccountInput, 'organizationId'>)
     : null;
   const today = new Date().toISOString().slice(0, 10);
   return (
     <>
-      <p><Link href="/staff/registrations">← Registrations</Link></p>
+      <p>
+        <Link href="/staff/registrations">← Registrations</Link>
+      </p>
       <h1>{organization.name}</h1>
       <p className="lede">
         <OrganizationStatusBadge status={organization.status} /> Registered {formatDateTime(organization.createdAt)}
@@ -44,33 +51,57 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
           <h2 id="submitted">Submitted</h2>
           {r.profile ? (
             <dl className="definition-list">
-              <dt>Tax number</dt><dd>{r.profile.taxNumber}</dd>
-              <dt>Phone</dt><dd>{r.profile.phone}</dd>
+              <dt>Tax number</dt>
+              <dd>{r.profile.taxNumber}</dd>
+              <dt>Phone</dt>
+              <dd>{r.profile.phone}</dd>
               <dt>Address</dt>
               <dd>
-                {[r.profile.addressLine1, r.profile.addressLine2, `${r.profile.postalCode} ${r.profile.city}`, r.profile.region, r.profile.country].filter(Boolean).join(', ')}
+                {[
+                  r.profile.addressLine1,
+                  r.profile.addressLine2,
+                  `${r.profile.postalCode} ${r.profile.city}`,
+                  r.profile.region,
+                  r.profile.country,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
               </dd>
               <dt>Administrator</dt>
               <dd>
                 {r.administrator ? `${r.administrator.name} · ${r.administrator.email}` : r.profile.contactName}{' '}
-                {r.administrator?.emailVerifiedAt ? <span className="badge badge-good">email confirmed</span> : <span className="badge">email not confirmed</span>}
+                {r.administrator?.emailVerifiedAt ? (
+                  <span className="badge badge-good">email confirmed</span>
+                ) : (
+                  <span className="badge">email not confirmed</span>
+                )}
               </dd>
             </dl>
           ) : (
-            <p>Created from the ERP{organization.erpCustomerCode ? ` (customer ${organization.erpCustomerCode})` : ''}; no registration form.</p>
+            <p>
+              Created from the ERP{organization.erpCustomerCode ? ` (customer ${organization.erpCustomerCode})` : ''};
+              no registration form.
+            </p>
           )}
         </section>
         <section className="card" aria-labelledby="representative">
           <h2 id="representative">Account representative</h2>
           <p>{representative ? `${representative.name} (${representative.email})` : 'Not assigned yet.'}</p>
-          {r.may.decide && <AssignRepresentative organizationId={organization.id} current={organization.accountRepMembershipId} people={r.representatives} />}
+          {r.may.decide && (
+            <AssignRepresentative
+              organizationId={organization.id}
+              current={organization.accountRepMembershipId}
+              people={r.representatives}
+            />
+          )}
         </section>
       </div>
       <section className="card" aria-labelledby="account">
         <h2 id="account">Account</h2>
         {account && !r.may.setUp && (
           <p>
-            {account.currency} · credit limit {formatMinor(account.creditLimitMinor, account.currency)} · {account.paymentTerms} · {account.paymentMethods.map((m) => PAYMENT_METHOD_LABELS[m]).join(', ')}
+            {account.currency} · credit limit {formatMinor(account.creditLimitMinor, account.currency)} ·{' '}
+            {account.paymentTerms} · {account.paymentMethods.map((m) => PAYMENT_METHOD_LABELS[m]).join(', ')}
           </p>
         )}
         {!account && !r.may.setUp && <p>Not set up yet. The assigned account representative sets it up.</p>}

@@ -19,17 +19,29 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const { created } = await searchParams;
   if (!UUID.test(id)) notFound();
   const api = await serverCaller();
-  const [member, options] = await orRefusalPage(Promise.all([api.members.get({ membershipId: id }), api.members.options()]));
+  const [member, options] = await orRefusalPage(
+    Promise.all([api.members.get({ membershipId: id }), api.members.options()]),
+  );
   const m = member.membership;
   const invited = member.user.status === 'invited';
   return (
     <>
-      <p><Link href="/admin/members">← Users and sub-accounts</Link></p>
+      <p>
+        <Link href="/admin/members">← Users and sub-accounts</Link>
+      </p>
       <h1>{member.user.name}</h1>
       <p className="lede">
-        <MemberStatusBadge membershipStatus={m.status} activated={m.activated} userStatus={member.user.status} /> {member.user.email} · {member.unitName}
+        <MemberStatusBadge membershipStatus={m.status} activated={m.activated} userStatus={member.user.status} />{' '}
+        {member.user.email} · {member.unitName}
       </p>
-      {created && <Alert tone="success">Created. {invited ? 'An invitation to choose a password is on its way.' : 'They can switch to your organization when they sign in.'}</Alert>}
+      {created && (
+        <Alert tone="success">
+          Created.{' '}
+          {invited
+            ? 'An invitation to choose a password is on its way.'
+            : 'They can switch to your organization when they sign in.'}
+        </Alert>
+      )}
       <section className="card" aria-labelledby="details">
         <h2 id="details">Details</h2>
         <MemberForm

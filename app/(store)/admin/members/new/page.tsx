@@ -10,7 +10,9 @@ export default async function NewMemberPage() {
   const buyerRole = options.roles.find((role) => role.key === 'buyer' && role.grantable);
   return (
     <>
-      <p><Link href="/admin/members">← Users and sub-accounts</Link></p>
+      <p>
+        <Link href="/admin/members">← Users and sub-accounts</Link>
+      </p>
       <h1>New sub-account</h1>
       <p className="lede">They get an email with a link to choose their password; until then they show as invited.</p>
       <MemberForm

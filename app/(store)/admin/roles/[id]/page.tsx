@@ -42,11 +42,15 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
             {role.description && <p>{role.description}</p>}
             <GrantList grants={role.grants} />
             <p className="field-hint" style={{ marginTop: '0.75rem' }}>
-              Predefined roles cannot be changed. <Link href="/admin/roles/new">Make a custom role</Link> with the permissions you need.
+              Predefined roles cannot be changed. <Link href="/admin/roles/new">Make a custom role</Link> with the
+              permissions you need.
             </p>
           </>
         ) : (
-          <RoleForm role={{ id: role.id, name: role.name, description: role.description, grants: role.grants }} yourGrants={yourGrants} />
+          <RoleForm
+            role={{ id: role.id, name: role.name, description: role.description, grants: role.grants }}
+            yourGrants={yourGrants}
+          />
         )}
       </section>
     </>

@@ -20,17 +20,21 @@ export default async function PickBatchPage({ params, searchParams }: Props) {
   return (
     <>
       <p>
-        <Link href={`/staff/fulfillment?center=${encodeURIComponent(batch.center.code)}`}>← Fulfillment at {batch.center.code}</Link>
+        <Link href={`/staff/fulfillment?center=${encodeURIComponent(batch.center.code)}`}>
+          ← Fulfillment at {batch.center.code}
+        </Link>
       </p>
       <h1>Pick batch {batch.number}</h1>
       {created && (
         <Alert tone="success">
-          Pick batch {batch.number} created with {batch.orders.length} {batch.orders.length === 1 ? 'order' : 'orders'}. Print the pick ticket, then pack each order.
+          Pick batch {batch.number} created with {batch.orders.length} {batch.orders.length === 1 ? 'order' : 'orders'}.
+          Print the pick ticket, then pack each order.
         </Alert>
       )}
       <p className="lede">
         {batch.center.name} ({batch.center.code}) · created {formatDateTime(batch.createdAt)}
-        {batch.createdBy ? ` by ${batch.createdBy}` : ''} · {batch.orders.length} {batch.orders.length === 1 ? 'order' : 'orders'}
+        {batch.createdBy ? ` by ${batch.createdBy}` : ''} · {batch.orders.length}{' '}
+        {batch.orders.length === 1 ? 'order' : 'orders'}
       </p>
       <div className="actions" style={{ marginBottom: '1rem' }}>
         <Link className="button" href={`${base}/pick-ticket`}>

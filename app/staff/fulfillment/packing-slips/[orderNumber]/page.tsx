@@ -22,7 +22,9 @@ export async function generateMetadata({ params }: Props) {
 
 /** The printable packing slip of an order's part at one center (?center= its code or id). */
 export default async function PackingSlipPage({ params, searchParams }: Props) {
-  const orderNumber = decoded((await params).orderNumber).trim().toUpperCase();
+  const orderNumber = decoded((await params).orderNumber)
+    .trim()
+    .toUpperCase();
   const wanted = (await searchParams).center?.trim() ?? '';
   const api = await serverCaller();
   const centers = await orRefusalPage(api.fulfillment.centers());
@@ -32,7 +34,9 @@ export default async function PackingSlipPage({ params, searchParams }: Props) {
   return (
     <>
       <div className={styles.toolbar}>
-        {slip.batchNumber !== null && <Link href={`/staff/fulfillment/batches/${slip.batchNumber}`}>← Batch {slip.batchNumber}</Link>}
+        {slip.batchNumber !== null && (
+          <Link href={`/staff/fulfillment/batches/${slip.batchNumber}`}>← Batch {slip.batchNumber}</Link>
+        )}
         <PrintButton />
       </div>
       <PackingSlipDocument slip={slip} />

@@ -15,14 +15,18 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const api = await serverCaller();
-  const [rule, options] = await orRefusalPage(Promise.all([api.approvalRules.get({ ruleId: id }), api.approvalRules.options()]));
+  const [rule, options] = await orRefusalPage(
+    Promise.all([api.approvalRules.get({ ruleId: id }), api.approvalRules.options()]),
+  );
   return (
     <>
       <p>
         <Link href="/admin/approvals">← Spending limits and approval rules</Link>
       </p>
       <h1>Edit {rule.name}</h1>
-      <p className="lede">Changes apply to orders submitted from now on; orders already waiting keep the approvals they were given.</p>
+      <p className="lede">
+        Changes apply to orders submitted from now on; orders already waiting keep the approvals they were given.
+      </p>
       <section className="card">
         <RuleForm options={options} rule={rule} />
       </section>

@@ -17,7 +17,11 @@ export default async function BatchPackingSlipsPage({ params }: Props) {
   const number = batchNumberParam((await params).number);
   const api = await serverCaller();
   const ticket = await orRefusalPage(api.fulfillment.pickTicket({ batchNumber: number }));
-  const slips = await Promise.all(ticket.orders.map((order) => api.fulfillment.packingSlip({ orderNumber: order.number, centerId: ticket.center.id })));
+  const slips = await Promise.all(
+    ticket.orders.map((order) =>
+      api.fulfillment.packingSlip({ orderNumber: order.number, centerId: ticket.center.id }),
+    ),
+  );
   return (
     <>
       <div className={styles.toolbar}>
