@@ -172,15 +172,13 @@ export async function topStatements(
     return {
       calls: rows.reduce((sum, row) => sum + row.calls, 0),
       totalMs: round(rows.reduce((sum, row) => sum + row.total_ms, 0)),
-      top: rows
-        .slice(0, limit)
-        .map((row) => ({
-          query: row.query.replace(/\s+/g, ' ').slice(0, 400),
-          calls: row.calls,
-          totalMs: round(row.total_ms),
-          meanMs: round(row.mean_ms),
-          rows: row.rows,
-        })),
+      top: rows.slice(0, limit).map((row) => ({
+        query: row.query.replace(/\s+/g, ' ').slice(0, 400),
+        calls: row.calls,
+        totalMs: round(row.total_ms),
+        meanMs: round(row.mean_ms),
+        rows: row.rows,
+      })),
     };
   } catch {
     return null;

@@ -12,7 +12,7 @@ import {
   spendingLimits,
   users,
 } from '@/db/schema';
-import { demoCatalog } from '@/db/seed/catalog-demo';
+import { demoCatalog } from '@/server/launch/seed/catalog-demo';
 import { discountedMinor } from '@/server/domain/catalog/pricing';
 import { followEmailLink, openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';
 import { NORTHWIND_DISCOUNT_BASIS_POINTS, pricedDemoProduct } from './fixtures/catalog';

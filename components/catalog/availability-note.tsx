@@ -1,5 +1,5 @@
 import { availabilityWord } from '@/server/domain/catalog/availability';
-import type { StockView } from '@/server/services/catalog';
+import type { StockView } from '@/server/services/catalog/browse';
 import styles from './catalog.module.css';
 
 const WORDS = {

@@ -48,8 +48,8 @@ export function CatalogImportForm() {
   const trpc = useTRPC();
   const [files, setFiles] = useState<CatalogImportInput | null>(null);
   const [fileErrors, setFileErrors] = useState<Record<string, string>>({});
-  const preview = useMutation(trpc.catalogAdmin.previewImport.mutationOptions());
-  const apply = useMutation(trpc.catalogAdmin.applyImport.mutationOptions());
+  const preview = useMutation(trpc.staffCatalog.previewImport.mutationOptions());
+  const apply = useMutation(trpc.staffCatalog.applyImport.mutationOptions());
 
   const reset = () => {
     setFiles(null);

@@ -30,7 +30,7 @@ function ListPriceForm({ productId, list }: { productId: string; list: ListPrice
   const [value, setValue, valueRef] = useFieldState<HTMLInputElement>(
     list.unitPriceMinor === null ? '' : minorToInput(list.unitPriceMinor, list.currency),
   );
-  const save = useMutation(trpc.catalogAdmin.setPrice.mutationOptions({ onSuccess: () => router.refresh() }));
+  const save = useMutation(trpc.staffCatalog.setPrice.mutationOptions({ onSuccess: () => router.refresh() }));
   const fieldError = save.error?.data?.fieldErrors?.unitPrice?.[0];
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import type { PriceView } from '@/server/services/catalog';
+import type { PriceView } from '@/server/services/catalog/browse';
 import { formatBasisPoints, formatMoney } from './money';
 import styles from './catalog.module.css';
 

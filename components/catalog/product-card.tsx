@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { CatalogProduct } from '@/server/services/catalog';
+import type { CatalogProduct } from '@/server/services/catalog/browse';
 import { AvailabilityNote } from './availability-note';
 import { PriceTag } from './price-tag';
 import styles from './catalog.module.css';

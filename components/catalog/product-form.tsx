@@ -39,13 +39,13 @@ export function ProductForm({
   const onError = (error: Parameters<typeof applyServerErrors>[0]) =>
     setFormError(applyServerErrors(error, form.setError, FIELDS));
   const create = useMutation(
-    trpc.catalogAdmin.createProduct.mutationOptions({
+    trpc.staffCatalog.createProduct.mutationOptions({
       onError,
       onSuccess: (created) => router.push(`/staff/catalog/${encodeURIComponent(created.sku)}?created=1`),
     }),
   );
   const update = useMutation(
-    trpc.catalogAdmin.updateProduct.mutationOptions({ onError, onSuccess: () => router.refresh() }),
+    trpc.staffCatalog.updateProduct.mutationOptions({ onError, onSuccess: () => router.refresh() }),
   );
   const errors = form.formState.errors;
 

@@ -74,7 +74,7 @@ function ReceiveForm({ productId, center, onDone }: FormProps) {
     defaultValues: { productId, fulfillmentCenterId: center.centerId },
   });
   const receive = useMutation(
-    trpc.catalogAdmin.receiveStock.mutationOptions({
+    trpc.staffCatalog.receiveStock.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: (result, input) => {
         onDone(
@@ -124,7 +124,7 @@ function CountForm({ productId, center, onDone }: FormProps) {
     },
   });
   const count = useMutation(
-    trpc.catalogAdmin.countStock.mutationOptions({
+    trpc.staffCatalog.countStock.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: (result) => {
         onDone(

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import type { RouterInputs } from '@/components/trpc/types';
 import { getDb } from '@/db/client';
 import { currentSessionId } from '@/server/auth/current';
-import { revokeSessions } from '@/server/services/viewer';
+import { revokeSessions } from '@/server/services/identity/viewer';
 import { runProcedure } from '@/server/trpc/actions';
 
 /*

@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { sessionTimeouts } from '@/server/env';
-import { resolveViewer, type Viewer } from '@/server/services/viewer';
+import { resolveViewer, type Viewer } from '@/server/services/identity/viewer';
 import { authOptions } from './options';
 
 /**

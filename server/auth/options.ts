@@ -3,8 +3,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { serverEnv } from '@/server/env';
 import { signInSchema } from '@/server/schemas/auth';
-import { INVALID_CREDENTIALS, signInWithPassword } from '@/server/services/sign-in';
-import { revokeSessions } from '@/server/services/viewer';
+import { INVALID_CREDENTIALS, signInWithPassword } from '@/server/services/identity/sign-in';
+import { revokeSessions } from '@/server/services/identity/viewer';
 import { clientAddress } from './client-address';
 
 let options: NextAuthOptions | undefined;

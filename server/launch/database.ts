@@ -3,8 +3,8 @@ import { connectDatabase, type DatabaseHandle } from '@/db/client';
 import { ensureDatabase, startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { syncPredefinedRoles } from '@/db/predefined-roles';
-import { seedDemoOrders } from '@/db/seed/demo-orders';
-import { demoLoginTable, isEmpty, seedDemoData } from '@/db/seed/seed';
+import { seedDemoOrders } from '@/server/launch/seed/demo-orders';
+import { demoLoginTable, isEmpty, seedDemoData } from '@/server/launch/seed/seed';
 
 export type PreparedDatabase = { url: string; embedded: boolean; handle: DatabaseHandle; stop: () => Promise<void> };
 

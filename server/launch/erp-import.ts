@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ERP_FILE_LIMITS } from '@/server/domain/erp/limits';
 import type { ImportSummary } from '@/server/domain/erp/import-plan';
-import { applyErpImport, previewErpImport } from '@/server/services/erp-import';
+import { applyErpImport, previewErpImport } from '@/server/services/erp/import';
 import { prepareDatabase } from './database';
 
 /**

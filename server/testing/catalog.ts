@@ -22,15 +22,13 @@ export async function givePriceList(
     .values({ name: `List ${unique()}`, currency: options.currency ?? 'USD' })
     .returning();
   if (!list) throw new Error('factory: price list');
-  await db
-    .insert(contracts)
-    .values({
-      organizationId: organization.id,
-      name: 'Test contract',
-      priceListId: list.id,
-      discountBasisPoints: options.discountBasisPoints,
-      validFrom: '2020-01-01',
-    });
+  await db.insert(contracts).values({
+    organizationId: organization.id,
+    name: 'Test contract',
+    priceListId: list.id,
+    discountBasisPoints: options.discountBasisPoints,
+    validFrom: '2020-01-01',
+  });
   return list;
 }
 

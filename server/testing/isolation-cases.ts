@@ -140,7 +140,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
     input: (w) => ({ membershipId: w.b.buyer.membership.id, activated: false }),
   },
   'members.resendInvitation': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id }) },
-  'history.list': { access: 'org', input: () => ({}) },
+  'auditHistory.list': { access: 'org', input: () => ({}) },
 
   // Cart: the caller's own membership only; B's products are the same catalog, B's contract price must not leak.
   'cart.get': { access: 'org' },
@@ -352,10 +352,10 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'catalog.categories': { access: 'org' },
   'catalog.products': { access: 'org', input: (w) => ({ search: w.catalog.product.sku }) },
   'catalog.product': { access: 'org', input: (w) => ({ sku: w.catalog.product.sku }) },
-  'catalogAdmin.options': { access: 'staff' },
-  'catalogAdmin.products': { access: 'staff', input: () => ({}) },
-  'catalogAdmin.product': { access: 'staff', input: (w) => ({ sku: w.catalog.product.sku }) },
-  'catalogAdmin.createProduct': {
+  'staffCatalog.options': { access: 'staff' },
+  'staffCatalog.products': { access: 'staff', input: () => ({}) },
+  'staffCatalog.product': { access: 'staff', input: (w) => ({ sku: w.catalog.product.sku }) },
+  'staffCatalog.createProduct': {
     access: 'staff',
     input: () => ({
       sku: 'ISOLATION-PROBE',
@@ -366,7 +366,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
       active: false,
     }),
   },
-  'catalogAdmin.updateProduct': {
+  'staffCatalog.updateProduct': {
     access: 'staff',
     input: (w) => ({
       productId: w.catalog.product.id,
@@ -377,11 +377,11 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
       active: true,
     }),
   },
-  'catalogAdmin.setPrice': {
+  'staffCatalog.setPrice': {
     access: 'staff',
     input: (w) => ({ productId: w.catalog.product.id, priceListId: w.b.contract.priceListId, unitPrice: '100.00' }),
   },
-  'catalogAdmin.receiveStock': {
+  'staffCatalog.receiveStock': {
     access: 'staff',
     input: (w) => ({
       productId: w.catalog.product.id,
@@ -389,7 +389,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
       quantity: 1,
     }),
   },
-  'catalogAdmin.countStock': {
+  'staffCatalog.countStock': {
     access: 'staff',
     input: (w) => ({
       productId: w.catalog.product.id,
@@ -398,8 +398,8 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
       expectedVersion: 0,
     }),
   },
-  'catalogAdmin.previewImport': { access: 'staff', input: () => ({ productsCsv: 'sku,name,unit,category\n' }) },
-  'catalogAdmin.applyImport': { access: 'staff', input: () => ({ productsCsv: 'sku,name,unit,category\n' }) },
+  'staffCatalog.previewImport': { access: 'staff', input: () => ({ productsCsv: 'sku,name,unit,category\n' }) },
+  'staffCatalog.applyImport': { access: 'staff', input: () => ({ productsCsv: 'sku,name,unit,category\n' }) },
 
   // Onboarding: registration, joining, re-verification, staff registrations
   'onboarding.register': {

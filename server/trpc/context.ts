@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import type { Viewer } from '@/server/services/viewer';
+import type { Viewer } from '@/server/services/identity/viewer';
 
 /**
  * What every procedure starts from: the database, the session id from the cookie (not yet

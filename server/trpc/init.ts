@@ -5,7 +5,7 @@ import type { Permission } from '@/server/domain/access/permissions';
 import { DomainError, type DomainErrorCode } from '@/server/domain/errors';
 import { takeEnqueuedHint } from '@/server/email/outbox';
 import { sessionTimeouts } from '@/server/env';
-import { resolveViewer, type ActiveMembership, type Viewer } from '@/server/services/viewer';
+import { resolveViewer, type ActiveMembership, type Viewer } from '@/server/services/identity/viewer';
 import type { TRPCContext } from './context';
 
 const TRPC_CODES: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {

@@ -1,5 +1,5 @@
-import type { MemberAdmin } from '@/server/services/members';
-import type { ActiveMembership, Viewer } from '@/server/services/viewer';
+import type { MemberAdmin } from '@/server/services/organizations/members';
+import type { ActiveMembership, Viewer } from '@/server/services/identity/viewer';
 
 /** The administrator of an orgProcedure context, as the members service takes it. */
 export function memberAdmin(ctx: { viewer: Viewer; membership: ActiveMembership }): MemberAdmin {

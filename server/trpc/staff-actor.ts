@@ -1,4 +1,4 @@
-import type { ActiveMembership, Viewer } from '@/server/services/viewer';
+import type { ActiveMembership, Viewer } from '@/server/services/identity/viewer';
 import type { StaffActor } from '@/server/services/staff-actor';
 
 /** The staff member of a staffProcedure context, as services take it. */

@@ -19,7 +19,7 @@ export default async function StaffCatalogPage({ searchParams }: Props) {
     page: pageParam(params.page),
   });
   const api = await serverCaller();
-  const [list, options] = await Promise.all([api.catalogAdmin.products(input), api.catalogAdmin.options()]);
+  const [list, options] = await Promise.all([api.staffCatalog.products(input), api.staffCatalog.options()]);
   const query = { q: input.search, category: input.category, status: input.status };
   const href = (page: number) =>
     `/staff/catalog?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(query).filter(([, value]) => value)) as Record<string, string>), page: String(page) })}`;

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatMoney } from '@/components/catalog/money';
 import { orRefusalPage } from '@/components/shell/refusal';
-import { PaymentDecision } from '@/components/staff-orders/payment-decision';
+import { PaymentDecision } from '@/components/staff/orders/payment-decision';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';

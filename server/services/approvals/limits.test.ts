@@ -135,7 +135,7 @@ describe('spending limits of a sub-account', () => {
     });
     await admin.spendingLimits.delete({ limitId });
     expect((await admin.spendingLimits.list({ membershipId: t.sub.membership.id })).entries).toEqual([]);
-    const history = await (await as(t.admin)).history.list({});
+    const history = await (await as(t.admin)).auditHistory.list({});
     const lines = JSON.stringify(history);
     expect(lines).toContain("Added Rob Requester's spending limit over 1,000.00 USD: Ann Approver approves");
     expect(lines).toContain(

@@ -15,8 +15,8 @@ import { amountProblem, removedAuthorizers } from '@/server/domain/approvals/rul
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
 import { formatMinor, parseAmountToMinor } from '@/server/domain/money';
 import type { CreateLimitInput, LimitedMembersInput, UpdateLimitInput } from '@/server/schemas/approvals-admin';
-import { recordAudit } from '../audit';
-import { lockTenant } from '../tenant-lock';
+import { recordAudit } from '../audit/record-audit';
+import { lockTenant } from '../organizations/tenant-lock';
 import { assertNoneHasAnythingToDecide } from './authorizer-guard';
 
 /** Who manages limits and rules: a member holding 'org.approvals.manage' in their organization. */

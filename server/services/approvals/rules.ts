@@ -22,8 +22,8 @@ import {
 import { conflict, DomainError, invalidField, notFound } from '@/server/domain/errors';
 import { parseAmountToMinor } from '@/server/domain/money';
 import type { RuleFields, RuleListInput, TryItInput, UpdateRuleInput } from '@/server/schemas/approvals-admin';
-import { recordAudit } from '../audit';
-import { lockTenant } from '../tenant-lock';
+import { recordAudit } from '../audit/record-audit';
+import { lockTenant } from '../organizations/tenant-lock';
 import { assertNoneHasAnythingToDecide } from './authorizer-guard';
 import { authorizerOptions, checkAuthorizers, namesOf, organizationCurrency, type ApprovalsAdmin } from './limits';
 import { policyContext, stepLabel } from './policy';

@@ -5,7 +5,7 @@ import type { ApprovalStep, InboxState } from '@/server/domain/approvals/evaluat
 import { formatMinor } from '@/server/domain/money';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
-import { loadMembership } from '../viewer';
+import { loadMembership } from '../identity/viewer';
 import { stepLabel } from './policy';
 
 /** Stores the steps of a newly submitted order: the first tier pending, later tiers waiting; tells the first tier. */

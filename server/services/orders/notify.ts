@@ -5,7 +5,7 @@ import { formatMinor } from '@/server/domain/money';
 import { ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
-import { loadMembership } from '../viewer';
+import { loadMembership } from '../identity/viewer';
 
 /** What every order email to the requester starts from, and whether it may carry amounts. */
 export async function requesterEmail(tx: Executor, order: Order) {

@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import { addQuantity, type CartOwner } from '../cart';
+import { addQuantity, type CartOwner } from './cart';
 
 /** A product to put back into the cart, as an old order or a template holds it. */
 export type RefillLine = { productId: string; sku: string; name: string; quantity: number; active: boolean };

@@ -3,8 +3,8 @@ import type { Database, Executor } from '@/db/client';
 import { cartLines, orderTemplateLines, orderTemplates, products } from '@/db/schema';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
 import type { RenameTemplateInput, SaveTemplateInput, TemplateListInput } from '@/server/schemas/order-history';
-import type { CartOwner } from '../cart';
-import { productViews } from '../catalog';
+import type { CartOwner } from './cart';
+import { productViews } from '../catalog/browse';
 import { refillCart } from './refill-cart';
 
 /**
@@ -69,16 +69,14 @@ export async function saveCartAsTemplate(db: Database, owner: CartOwner, input: 
       })
       .returning();
     if (!template) throw new Error('saveCartAsTemplate: the template was not created');
-    await tx
-      .insert(orderTemplateLines)
-      .values(
-        lines.map((line, index) => ({
-          templateId: template.id,
-          productId: line.productId,
-          quantity: line.quantity,
-          position: index + 1,
-        })),
-      );
+    await tx.insert(orderTemplateLines).values(
+      lines.map((line, index) => ({
+        templateId: template.id,
+        productId: line.productId,
+        quantity: line.quantity,
+        position: index + 1,
+      })),
+    );
     return { id: template.id, name: template.name, lineCount: lines.length };
   });
 }

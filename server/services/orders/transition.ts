@@ -23,16 +23,14 @@ export async function recordOrderEvent(
   kind: string,
   note: OrderEventNote,
 ): Promise<void> {
-  await tx
-    .insert(orderEvents)
-    .values({
-      orderId: order.id,
-      at: note.now,
-      kind,
-      actorUserId: note.actorUserId,
-      message: note.message,
-      data: note.data ?? {},
-    });
+  await tx.insert(orderEvents).values({
+    orderId: order.id,
+    at: note.now,
+    kind,
+    actorUserId: note.actorUserId,
+    message: note.message,
+    data: note.data ?? {},
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import { delegationsRouter } from './delegations';
 import { spendingLimitsRouter } from './spending-limits';
 import { catalogRouter } from './catalog';
 import { cartRouter } from './cart';
-import { catalogAdminRouter } from './catalog-admin';
+import { staffCatalogRouter } from './staff-catalog';
 import { checkoutRouter } from './checkout';
 import { erpKeysRouter } from './erp-keys';
 import { fulfillmentRouter } from './fulfillment';
@@ -18,7 +18,7 @@ import { staffOrdersRouter } from './staff-orders';
 import { staffQuotesRouter } from './staff-quotes';
 import { erpRouter } from './erp';
 import { invitationsRouter } from './invitations';
-import { historyRouter } from './history';
+import { auditHistoryRouter } from './audit-history';
 import { joinRequestsRouter } from './join-requests';
 import { membersRouter } from './members';
 import { onboardingRouter } from './onboarding';
@@ -38,12 +38,12 @@ export const appRouter = router({
   addresses: addressesRouter,
   members: membersRouter,
   roles: rolesRouter,
-  history: historyRouter,
+  auditHistory: auditHistoryRouter,
   joinRequests: joinRequestsRouter,
   registrations: registrationsRouter,
   erp: erpRouter,
   catalog: catalogRouter,
-  catalogAdmin: catalogAdminRouter,
+  staffCatalog: staffCatalogRouter,
   cart: cartRouter,
   checkout: checkoutRouter,
   authorizations: authorizationsRouter,

@@ -1,5 +1,5 @@
 import { changePasswordSchema, requestPasswordResetSchema, resetPasswordSchema } from '@/server/schemas/auth';
-import { changePassword, requestPasswordReset, resetPassword } from '@/server/services/account';
+import { changePassword, requestPasswordReset, resetPassword } from '@/server/services/identity/account';
 import { protectedProcedure, publicProcedure, router } from '../init';
 
 export const accountRouter = router({

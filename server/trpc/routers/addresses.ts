@@ -11,7 +11,7 @@ import {
   setAddressActive,
   updateAddress,
   type AddressActor,
-} from '@/server/services/addresses';
+} from '@/server/services/organizations/addresses';
 import { buyerProcedure, router } from '../init';
 
 // Ship-to addresses belong with the organization's departments and branches.

@@ -8,7 +8,7 @@ import {
   waitingCount,
   type InboxViewer,
 } from '@/server/services/approvals/inbox';
-import type { ActiveMembership } from '@/server/services/viewer';
+import type { ActiveMembership } from '@/server/services/identity/viewer';
 import { buyerProcedure, router } from '../init';
 
 const authorize = buyerProcedure.meta({ permission: 'orders.approve' });

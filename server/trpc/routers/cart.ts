@@ -1,6 +1,13 @@
 import { addToCartSchema, quickOrderSchema, setCartQuantitySchema } from '@/server/schemas/cart';
-import { addToCart, clearCart, getCart, quickOrder, setCartQuantity, type CartOwner } from '@/server/services/cart';
-import type { ActiveMembership } from '@/server/services/viewer';
+import {
+  addToCart,
+  clearCart,
+  getCart,
+  quickOrder,
+  setCartQuantity,
+  type CartOwner,
+} from '@/server/services/orders/cart';
+import type { ActiveMembership } from '@/server/services/identity/viewer';
 import { buyerProcedure, router } from '../init';
 
 // Every cart procedure needs "place orders": without "may order" there is no cart at all.

@@ -1,6 +1,6 @@
 import { catalogProductSchema, catalogProductsSchema } from '@/server/schemas/catalog';
-import { catalogCategories, catalogProduct, searchCatalog, type CatalogViewer } from '@/server/services/catalog';
-import type { ActiveMembership } from '@/server/services/viewer';
+import { catalogCategories, catalogProduct, searchCatalog, type CatalogViewer } from '@/server/services/catalog/browse';
+import type { ActiveMembership } from '@/server/services/identity/viewer';
 import { buyerProcedure, router } from '../init';
 
 /** Prices follow the member's organization's contract; price and stock keys follow their permissions. */

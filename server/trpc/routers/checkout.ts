@@ -1,7 +1,7 @@
 import { orderNumberSchema, submitOrderSchema } from '@/server/schemas/orders';
 import { resubmitDeclined } from '@/server/services/approvals/resubmit';
 import { checkoutOptions, submitOrder, type Requester } from '@/server/services/orders/checkout';
-import type { ActiveMembership } from '@/server/services/viewer';
+import type { ActiveMembership } from '@/server/services/identity/viewer';
 import { buyerProcedure, router } from '../init';
 
 const checkoutProcedure = buyerProcedure.meta({ permission: 'orders.place' });

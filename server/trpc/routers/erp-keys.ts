@@ -1,5 +1,5 @@
 import { createErpKeySchema, erpKeysListSchema, revokeErpKeySchema } from '@/server/schemas/erp-keys';
-import { createErpKey, listErpKeys, revokeErpKey, type ErpKeyActor } from '@/server/services/erp-keys';
+import { createErpKey, listErpKeys, revokeErpKey, type ErpKeyActor } from '@/server/services/erp/keys';
 import { router, staffProcedure } from '../init';
 
 const erpKeysProcedure = staffProcedure.meta({ permission: 'staff.erp.import' });

@@ -14,13 +14,13 @@ import {
   previewErpImport,
   replaceExcludedCodes,
   type ImportActor,
-} from '@/server/services/erp-import';
+} from '@/server/services/erp/import';
 import {
   completeInstantAccount,
   createAccountFromContact,
   peekInstantAccount,
   requestInstantAccount,
-} from '@/server/services/instant-accounts';
+} from '@/server/services/erp/instant-accounts';
 import { publicProcedure, router, staffProcedure } from '../init';
 
 const erpStaffProcedure = staffProcedure.meta({ permission: 'staff.erp.import' });
@@ -44,15 +44,13 @@ export const erpRouter = router({
       replaceExcludedCodes(ctx.db, { codes: input.codes, actor: dashboardActor(ctx), now: ctx.now() }),
     ),
   contacts: erpStaffProcedure.input(erpContactsSchema).query(({ ctx, input }) => listErpContacts(ctx.db, input)),
-  createAccount: erpStaffProcedure
-    .input(createAccountFromContactSchema)
-    .mutation(({ ctx, input }) =>
-      createAccountFromContact(ctx.db, {
-        contactId: input.contactId,
-        staff: { userId: ctx.viewer.user.id, name: ctx.viewer.user.name },
-        now: ctx.now(),
-      }),
-    ),
+  createAccount: erpStaffProcedure.input(createAccountFromContactSchema).mutation(({ ctx, input }) =>
+    createAccountFromContact(ctx.db, {
+      contactId: input.contactId,
+      staff: { userId: ctx.viewer.user.id, name: ctx.viewer.user.name },
+      now: ctx.now(),
+    }),
+  ),
 
   /** Public: "I already buy from you". */
   requestInstantAccount: publicProcedure

@@ -1,6 +1,6 @@
 import { resetPasswordSchema } from '@/server/schemas/auth';
 import { emailLinkSchema } from '@/server/schemas/erp';
-import { peekSetPasswordLink, setPasswordFromLink } from '@/server/services/invitations';
+import { peekSetPasswordLink, setPasswordFromLink } from '@/server/services/identity/set-password-link';
 import { publicProcedure, router } from '../init';
 
 /** Links that let someone choose the first password of an account made for them. */

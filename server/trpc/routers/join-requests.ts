@@ -1,5 +1,10 @@
 import { membershipDecisionSchema } from '@/server/schemas/onboarding';
-import { decideJoinRequest, joinCode, pendingJoinRequests, regenerateJoinCode } from '@/server/services/join-requests';
+import {
+  decideJoinRequest,
+  joinCode,
+  pendingJoinRequests,
+  regenerateJoinCode,
+} from '@/server/services/onboarding/join-requests';
 import { buyerProcedure, router } from '../init';
 
 const adminProcedure = buyerProcedure.meta({ permission: 'org.users.manage' });
@@ -12,32 +17,28 @@ export const joinRequestsRouter = router({
     return joinCode(ctx.db, ctx.organizationId);
   }),
   pending: adminProcedure.query(({ ctx }) => pendingJoinRequests(ctx.db, ctx.organizationId)),
-  approve: adminProcedure
-    .input(membershipDecisionSchema)
-    .mutation(({ ctx, input }) =>
-      decideJoinRequest(
-        ctx.db,
-        {
-          organizationId: ctx.organizationId,
-          membershipId: input.membershipId,
-          approve: true,
-          actorUserId: ctx.viewer.user.id,
-        },
-        ctx.now(),
-      ),
+  approve: adminProcedure.input(membershipDecisionSchema).mutation(({ ctx, input }) =>
+    decideJoinRequest(
+      ctx.db,
+      {
+        organizationId: ctx.organizationId,
+        membershipId: input.membershipId,
+        approve: true,
+        actorUserId: ctx.viewer.user.id,
+      },
+      ctx.now(),
     ),
-  decline: adminProcedure
-    .input(membershipDecisionSchema)
-    .mutation(({ ctx, input }) =>
-      decideJoinRequest(
-        ctx.db,
-        {
-          organizationId: ctx.organizationId,
-          membershipId: input.membershipId,
-          approve: false,
-          actorUserId: ctx.viewer.user.id,
-        },
-        ctx.now(),
-      ),
+  ),
+  decline: adminProcedure.input(membershipDecisionSchema).mutation(({ ctx, input }) =>
+    decideJoinRequest(
+      ctx.db,
+      {
+        organizationId: ctx.organizationId,
+        membershipId: input.membershipId,
+        approve: false,
+        actorUserId: ctx.viewer.user.id,
+      },
+      ctx.now(),
     ),
+  ),
 });

@@ -13,7 +13,7 @@ import {
   searchMembers,
   setMemberActivated,
   updateMember,
-} from '@/server/services/members';
+} from '@/server/services/organizations/members';
 import { buyerProcedure, router } from '../init';
 import { memberAdmin } from '../member-admin';
 

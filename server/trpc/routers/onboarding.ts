@@ -1,7 +1,7 @@
 import { joinOrganizationSchema, registerOrganizationSchema, tokenSchema } from '@/server/schemas/onboarding';
-import { requestToJoin } from '@/server/services/join-requests';
-import { registerOrganization, verifyEmail } from '@/server/services/registration';
-import { reverifyAccount } from '@/server/services/reverification';
+import { requestToJoin } from '@/server/services/onboarding/join-requests';
+import { registerOrganization, verifyEmail } from '@/server/services/onboarding/register';
+import { reverifyAccount } from '@/server/services/identity/reverification';
 import { publicProcedure, router } from '../init';
 
 /** What people do before they can sign in: register, join, confirm their address. */

@@ -4,7 +4,7 @@ import {
   templateIdSchema,
   templateListSchema,
 } from '@/server/schemas/order-history';
-import type { CartOwner } from '@/server/services/cart';
+import type { CartOwner } from '@/server/services/orders/cart';
 import {
   addTemplateToCart,
   deleteTemplate,
@@ -13,7 +13,7 @@ import {
   renameTemplate,
   saveCartAsTemplate,
 } from '@/server/services/orders/templates';
-import type { ActiveMembership } from '@/server/services/viewer';
+import type { ActiveMembership } from '@/server/services/identity/viewer';
 import { buyerProcedure, router } from '../init';
 
 // Templates are saved carts: the same permission as the cart, and always the caller's own.

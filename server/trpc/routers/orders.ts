@@ -3,7 +3,7 @@ import { cancelOrderSchema, orderListSchema, statementSchema } from '@/server/sc
 import { getOrder, listOrders, type OrderReader } from '@/server/services/orders/history';
 import { cancelOrderAsMember, reorderIntoCart } from '@/server/services/orders/member-actions';
 import { accountStatement } from '@/server/services/orders/statement';
-import type { ActiveMembership } from '@/server/services/viewer';
+import type { ActiveMembership } from '@/server/services/identity/viewer';
 import { buyerProcedure, router } from '../init';
 
 const readerOf = (ctx: { membership: ActiveMembership; organizationId: string }): OrderReader => ({

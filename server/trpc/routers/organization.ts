@@ -1,5 +1,5 @@
 import { unitInput } from '@/server/schemas/session';
-import { getUnit, organizationOverview } from '@/server/services/organization';
+import { getUnit, organizationOverview } from '@/server/services/organizations/overview';
 import { orgProcedure, router } from '../init';
 
 export const organizationRouter = router({

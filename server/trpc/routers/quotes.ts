@@ -13,8 +13,8 @@ import {
   requestQuote,
   withdrawQuote,
   type QuoteReader,
-} from '@/server/services/quotes';
-import type { ActiveMembership } from '@/server/services/viewer';
+} from '@/server/services/quotes/buyer-quotes';
+import type { ActiveMembership } from '@/server/services/identity/viewer';
 import { buyerProcedure, router } from '../init';
 import { requesterOf } from './checkout';
 

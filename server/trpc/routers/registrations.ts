@@ -8,14 +8,14 @@ import {
   rejectOrganizationSchema,
   suspendOrganizationSchema,
 } from '@/server/schemas/onboarding';
-import { addContract, removeContract, saveCustomerAccount } from '@/server/services/customer-accounts';
+import { addContract, removeContract, saveCustomerAccount } from '@/server/services/onboarding/customer-accounts';
 import {
   approveOrganization,
   assignRepresentative,
   rejectOrganization,
   setSuspended,
-} from '@/server/services/registration-decisions';
-import { getRegistration, searchRegistrations } from '@/server/services/registrations';
+} from '@/server/services/onboarding/registration-decisions';
+import { getRegistration, searchRegistrations } from '@/server/services/onboarding/registration-review';
 import { router, staffProcedure } from '../init';
 import { staffActor } from '../staff-actor';
 

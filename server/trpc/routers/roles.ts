@@ -1,6 +1,13 @@
 import type { Grants } from '@/server/domain/access/effective-permissions';
 import { roleIdSchema, roleSchema, updateRoleSchema } from '@/server/schemas/roles';
-import { createRole, deleteRole, getRole, listRoles, updateRole, type RoleActor } from '@/server/services/roles';
+import {
+  createRole,
+  deleteRole,
+  getRole,
+  listRoles,
+  updateRole,
+  type RoleActor,
+} from '@/server/services/organizations/roles';
 import { buyerProcedure, router } from '../init';
 
 const rolesProcedure = buyerProcedure.meta({ permission: 'org.roles.manage' });
@@ -22,12 +29,10 @@ export const rolesRouter = router({
     roles: await listRoles(ctx.db, ctx.organizationId),
     yourGrants: yourGrants(ctx),
   })),
-  get: rolesProcedure
-    .input(roleIdSchema)
-    .query(async ({ ctx, input }) => ({
-      role: await getRole(ctx.db, ctx.organizationId, input.roleId),
-      yourGrants: yourGrants(ctx),
-    })),
+  get: rolesProcedure.input(roleIdSchema).query(async ({ ctx, input }) => ({
+    role: await getRole(ctx.db, ctx.organizationId, input.roleId),
+    yourGrants: yourGrants(ctx),
+  })),
   create: rolesProcedure
     .input(roleSchema)
     .mutation(({ ctx, input }) => createRole(ctx.db, actorOf(ctx), input, ctx.now())),

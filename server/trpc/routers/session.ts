@@ -1,6 +1,6 @@
 import { switchAccountSchema } from '@/server/schemas/session';
-import { switchMembership } from '@/server/services/account';
-import { listUserMemberships } from '@/server/services/viewer';
+import { switchMembership } from '@/server/services/identity/account';
+import { listUserMemberships } from '@/server/services/identity/viewer';
 import { protectedProcedure, router } from '../init';
 
 export const sessionRouter = router({
@@ -22,13 +22,11 @@ export const sessionRouter = router({
     };
   }),
 
-  switchAccount: protectedProcedure
-    .input(switchAccountSchema)
-    .mutation(({ ctx, input }) =>
-      switchMembership(ctx.db, {
-        userId: ctx.viewer.user.id,
-        sessionId: ctx.viewer.sessionId,
-        membershipId: input.membershipId,
-      }),
-    ),
+  switchAccount: protectedProcedure.input(switchAccountSchema).mutation(({ ctx, input }) =>
+    switchMembership(ctx.db, {
+      userId: ctx.viewer.user.id,
+      sessionId: ctx.viewer.sessionId,
+      membershipId: input.membershipId,
+    }),
+  ),
 });

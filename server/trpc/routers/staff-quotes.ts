@@ -1,5 +1,5 @@
 import { priceQuoteSchema, quoteListSchema, quoteNumberSchema, rejectQuoteSchema } from '@/server/schemas/quotes';
-import { priceQuote, rejectQuote, staffQuote, staffQuoteList } from '@/server/services/staff-quotes';
+import { priceQuote, rejectQuote, staffQuote, staffQuoteList } from '@/server/services/quotes/staff-quotes';
 import { router, staffProcedure } from '../init';
 import { staffActor } from '../staff-actor';
 

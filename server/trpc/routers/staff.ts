@@ -1,6 +1,6 @@
 import { idField } from '@/server/schemas/common';
 import { runJobSchema } from '@/server/schemas/session';
-import { jobsOverview, outboxProblems, retryEmail, runJobNow } from '@/server/services/system';
+import { jobsOverview, outboxProblems, retryEmail, runJobNow } from '@/server/jobs/staff-console';
 import { z } from 'zod';
 import { router, staffProcedure } from '../init';
 

@@ -7,7 +7,7 @@ import {
   renameUnit,
   unitTree,
   type UnitActor,
-} from '@/server/services/units';
+} from '@/server/services/organizations/units';
 import { buyerProcedure, router } from '../init';
 
 const manageUnits = buyerProcedure.meta({ permission: 'org.units.manage' });

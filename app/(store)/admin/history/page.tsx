@@ -8,7 +8,7 @@ export const metadata = { title: 'History of changes' };
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const page = Math.min(Math.max(1, Number((await searchParams).page) || 1), 10_000);
-  const history = await orRefusalPage((await serverCaller()).history.list({ page }));
+  const history = await orRefusalPage((await serverCaller()).auditHistory.list({ page }));
   return (
     <>
       <h1>History of changes</h1>

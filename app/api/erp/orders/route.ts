@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { erpOrdersHandler } from '@/server/services/erp-feed/handler';
+import { erpOrdersHandler } from '@/server/services/erp/feed/handler';
 
 export const dynamic = 'force-dynamic';
 

@@ -13,7 +13,7 @@ type Props = { params: Promise<{ sku: string }>; searchParams: Promise<{ created
 async function load(sku: string) {
   const api = await serverCaller();
   try {
-    return await Promise.all([api.catalogAdmin.product({ sku }), api.catalogAdmin.options()]);
+    return await Promise.all([api.staffCatalog.product({ sku }), api.staffCatalog.options()]);
   } catch (error) {
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
     throw error;

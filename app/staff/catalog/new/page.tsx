@@ -4,7 +4,7 @@ import { serverCaller } from '@/server/trpc/server';
 export const metadata = { title: 'New product' };
 
 export default async function NewProductPage() {
-  const options = await (await serverCaller()).catalogAdmin.options();
+  const options = await (await serverCaller()).staffCatalog.options();
   return (
     <>
       <h1>New product</h1>

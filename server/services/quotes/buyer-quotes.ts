@@ -1,0 +1,344 @@
+import { and, asc, count, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import type { Database, Executor } from '@/db/client';
+import { peopleHoldingPermission } from '@/db/queries/people';
+import {
+  cartLines,
+  memberships,
+  orders,
+  organizations,
+  products,
+  quoteLines,
+  quotes,
+  shippingMethods,
+  users,
+  type Quote,
+} from '@/db/schema';
+import { undecidableSteps } from '@/server/domain/approvals/evaluate';
+import { DomainError, invalidField, notFound } from '@/server/domain/errors';
+import { priceOrder, type CheckoutLine } from '@/server/domain/orders/totals';
+import {
+  effectiveQuoteStatus,
+  quoteActionAllowed,
+  QUOTE_STATUS_LABELS,
+  type QuoteStatus,
+} from '@/server/domain/quotes/status';
+import { enqueueEmail } from '@/server/email/outbox';
+import { appUrl } from '@/server/env';
+import type { OrderQuoteInput, QuoteApprovalPreviewInput, QuoteListInput } from '@/server/schemas/quotes';
+import { approvalSteps, stepLabel } from '../approvals/policy';
+import { creditPosition } from '../orders/credit';
+import { submitOrder, type Requester } from '../orders/checkout';
+
+const PAGE_SIZE = 25;
+
+/** The quote as a person reads it: its effective status, and prices only for those who may see them. */
+export function quoteView(quote: Quote, lines: (typeof quoteLines.$inferSelect)[], now: Date, maySeePrices: boolean) {
+  const status = effectiveQuoteStatus(quote.status, quote.validUntil, now);
+  const priced = lines.every((line) => line.unitPriceMinor !== null);
+  return {
+    number: quote.number,
+    status,
+    statusLabel: QUOTE_STATUS_LABELS[status],
+    requestedAt: quote.requestedAt,
+    pricedAt: quote.pricedAt,
+    validUntil: quote.validUntil,
+    buyerNote: quote.buyerNote,
+    sellerNote: quote.sellerNote,
+    currency: quote.currency,
+    lines: lines.map((line) => ({
+      lineNumber: line.lineNumber,
+      sku: line.sku,
+      name: line.name,
+      unit: line.unit,
+      quantity: line.quantity,
+      ...(maySeePrices
+        ? {
+            unitPriceMinor: line.unitPriceMinor,
+            lineTotalMinor: line.unitPriceMinor === null ? null : line.unitPriceMinor * line.quantity,
+          }
+        : {}),
+    })),
+    ...(maySeePrices && priced
+      ? { totalMinor: lines.reduce((sum, line) => sum + (line.unitPriceMinor ?? 0) * line.quantity, 0) }
+      : {}),
+  };
+}
+
+/**
+ * A status filter as people read the statuses: a priced quote past its date is listed under
+ * "expired", not "priced" (the stored status stays 'priced'; see effectiveQuoteStatus).
+ */
+export function quoteStatusWhere(status: QuoteStatus, now: Date) {
+  if (status === 'priced')
+    return and(eq(quotes.status, 'priced'), or(isNull(quotes.validUntil), gt(quotes.validUntil, now)));
+  if (status === 'expired')
+    return or(eq(quotes.status, 'expired'), and(eq(quotes.status, 'priced'), lte(quotes.validUntil, now)));
+  return eq(quotes.status, status);
+}
+
+const linesOf = (db: Executor, quoteId: string) =>
+  db.select().from(quoteLines).where(eq(quoteLines.quoteId, quoteId)).orderBy(asc(quoteLines.lineNumber));
+
+/**
+ * Turns the cart into a quote request, in one transaction: the lines are copied, the cart is
+ * emptied, and the organization's account representative (or, without one, every staff member
+ * who prices quotes) is emailed.
+ */
+export async function requestQuote(db: Database, requester: Requester, input: { note?: string }, now: Date) {
+  return db.transaction(async (tx) => {
+    const cart = await tx
+      .select({
+        productId: products.id,
+        sku: products.sku,
+        name: products.name,
+        unit: products.unit,
+        active: products.active,
+        quantity: cartLines.quantity,
+      })
+      .from(cartLines)
+      .innerJoin(products, eq(products.id, cartLines.productId))
+      .where(eq(cartLines.membershipId, requester.membershipId))
+      .orderBy(asc(cartLines.addedAt))
+      .for('update', { of: cartLines });
+    if (cart.length === 0)
+      throw new DomainError('precondition_failed', 'Your cart is empty: add what you want prices for first.');
+    const withdrawn = cart.filter((line) => !line.active).map((line) => line.sku);
+    if (withdrawn.length)
+      throw new DomainError(
+        'precondition_failed',
+        `No longer sold: ${withdrawn.join(', ')}. Remove them from your cart.`,
+      );
+    const credit = await creditPosition(tx, requester.organizationId);
+    if (!credit)
+      throw new DomainError(
+        'precondition_failed',
+        'Your account is not set up for ordering yet. Ask your account representative.',
+      );
+    const [quote] = await tx
+      .insert(quotes)
+      .values({
+        organizationId: requester.organizationId,
+        unitId: requester.unitId,
+        membershipId: requester.membershipId,
+        userId: requester.userId,
+        currency: credit.currency,
+        buyerNote: input.note || null,
+        requestedAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!quote) throw new Error('requestQuote: nothing inserted');
+    await tx.insert(quoteLines).values(
+      cart.map((line, index) => ({
+        quoteId: quote.id,
+        lineNumber: index + 1,
+        productId: line.productId,
+        sku: line.sku,
+        name: line.name,
+        unit: line.unit,
+        quantity: line.quantity,
+      })),
+    );
+    await tx.delete(cartLines).where(eq(cartLines.membershipId, requester.membershipId));
+    await emailQuoteDesk(tx, quote, requester.name, cart.length, now);
+    return { number: quote.number };
+  });
+}
+
+async function emailQuoteDesk(tx: Executor, quote: Quote, requesterName: string, lineCount: number, now: Date) {
+  const [organization] = await tx.select().from(organizations).where(eq(organizations.id, quote.organizationId));
+  const rep = organization?.accountRepMembershipId
+    ? await tx
+        .select({ email: users.email, name: users.name })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(eq(memberships.id, organization.accountRepMembershipId))
+    : [];
+  const desk = rep.length > 0 ? rep : await peopleHoldingPermission(tx, { sellerStaff: true }, 'staff.quotes.price');
+  for (const person of desk) {
+    await enqueueEmail(tx, {
+      kind: 'quote-requested',
+      to: person.email,
+      now,
+      props: {
+        name: person.name,
+        organizationName: organization?.name ?? '',
+        requesterName,
+        quoteNumber: quote.number,
+        lineCount,
+        quoteUrl: appUrl(`/staff/quotes/${quote.number}`),
+      },
+    });
+  }
+}
+
+/** Who reads a quote on the buyer side: its requester only (each member's quotes are their own). */
+export type QuoteReader = { membershipId: string; organizationId: string; maySeePrices: boolean };
+
+async function ownQuote(db: Executor, reader: QuoteReader, number: string, lock = false) {
+  const query = db
+    .select()
+    .from(quotes)
+    .where(
+      and(
+        eq(quotes.number, number),
+        eq(quotes.membershipId, reader.membershipId),
+        eq(quotes.organizationId, reader.organizationId),
+      ),
+    );
+  const [quote] = lock ? await query.for('update') : await query;
+  if (!quote) throw notFound('That quote');
+  return quote;
+}
+
+export async function myQuotes(db: Executor, reader: QuoteReader, input: QuoteListInput, now: Date) {
+  const where = and(
+    eq(quotes.membershipId, reader.membershipId),
+    input.status ? quoteStatusWhere(input.status, now) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(quotes)
+      .where(where)
+      .orderBy(desc(quotes.requestedAt), desc(quotes.id))
+      .limit(PAGE_SIZE)
+      .offset((input.page - 1) * PAGE_SIZE),
+    db.select({ n: count() }).from(quotes).where(where),
+  ]);
+  return {
+    total: total?.n ?? 0,
+    pageSize: PAGE_SIZE,
+    rows: rows.map((quote) => {
+      const status = effectiveQuoteStatus(quote.status, quote.validUntil, now);
+      return {
+        number: quote.number,
+        status,
+        statusLabel: QUOTE_STATUS_LABELS[status],
+        requestedAt: quote.requestedAt,
+        validUntil: quote.validUntil,
+      };
+    }),
+  };
+}
+
+/** One of the reader's quotes, with the number of the order it became once ordered. */
+export async function myQuote(db: Executor, reader: QuoteReader, number: string, now: Date) {
+  const quote = await ownQuote(db, reader, number);
+  const [lines, [order]] = await Promise.all([
+    linesOf(db, quote.id),
+    quote.orderId ? db.select({ number: orders.number }).from(orders).where(eq(orders.id, quote.orderId)) : [],
+  ]);
+  return { ...quoteView(quote, lines, now, reader.maySeePrices), orderNumber: order?.number ?? null };
+}
+
+export async function withdrawQuote(db: Database, reader: QuoteReader, number: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const quote = await ownQuote(tx, reader, number, true);
+    const allowed = quoteActionAllowed('withdraw', effectiveQuoteStatus(quote.status, quote.validUntil, now));
+    if (!allowed.ok) throw new DomainError('conflict', allowed.message);
+    await tx
+      .update(quotes)
+      .set({ status: 'withdrawn', updatedAt: now, version: quote.version + 1 })
+      .where(eq(quotes.id, quote.id));
+    return { number: quote.number, status: 'withdrawn' as const };
+  });
+}
+
+/** A quote's lines as checkout lines at the quoted prices (a line without a price stays "on request"). */
+async function quoteCheckoutLines(db: Executor, quote: Quote): Promise<CheckoutLine[]> {
+  const rows = await db
+    .select({ line: quoteLines, active: products.active })
+    .from(quoteLines)
+    .innerJoin(products, eq(products.id, quoteLines.productId))
+    .where(eq(quoteLines.quoteId, quote.id))
+    .orderBy(asc(quoteLines.lineNumber));
+  return rows.map(({ line, active }): CheckoutLine => ({
+    productId: line.productId,
+    sku: line.sku,
+    name: line.name,
+    unit: line.unit,
+    active,
+    quantity: line.quantity,
+    price:
+      line.unitPriceMinor === null
+        ? { kind: 'on_request', reason: 'not_in_list' }
+        : {
+            kind: 'priced',
+            unitPriceMinor: line.unitPriceMinor,
+            currency: quote.currency,
+            listPriceMinor: line.unitPriceMinor,
+            discountBasisPoints: 0,
+          },
+  }));
+}
+
+/**
+ * What approval ordering this quote with this shipping method would need — the same policy the
+ * order meets at submit, shown beforehand as the checkout does for a cart.
+ */
+export async function quoteApprovalPreview(
+  db: Executor,
+  requester: Requester,
+  input: QuoteApprovalPreviewInput,
+  now: Date,
+) {
+  const quote = await ownQuote(
+    db,
+    { membershipId: requester.membershipId, organizationId: requester.organizationId, maySeePrices: true },
+    input.number,
+  );
+  const allowed = quoteActionAllowed('order', effectiveQuoteStatus(quote.status, quote.validUntil, now));
+  if (!allowed.ok) throw new DomainError('conflict', allowed.message);
+  const [shipping] = await db
+    .select()
+    .from(shippingMethods)
+    .where(and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)));
+  if (!shipping || shipping.currency !== quote.currency)
+    throw invalidField('shippingMethodCode', 'Choose one of the shipping methods offered.');
+  const priced = priceOrder(await quoteCheckoutLines(db, quote), shipping);
+  if (!priced.ok) throw new DomainError('precondition_failed', priced.message);
+  const steps = await approvalSteps(db, requester, priced.totals, now);
+  return {
+    steps: steps.map((step) => ({
+      tier: step.tier,
+      label: stepLabel(step, quote.currency),
+      authorizers: step.authorizers.map((person) => person.name),
+    })),
+    problem:
+      undecidableSteps(steps).length > 0
+        ? 'This order needs an approval nobody in your organization can give. Ask your administrator to name an authorizer.'
+        : null,
+  };
+}
+
+/**
+ * Orders a priced quote at its prices, through the same checkout as a cart: approval policy,
+ * payment, inventory, idempotency. The quote is marked ordered in that transaction; a quote
+ * already ordered, withdrawn or expired is refused.
+ */
+export async function orderQuote(db: Database, requester: Requester, input: OrderQuoteInput, now: Date) {
+  const reader = { membershipId: requester.membershipId, organizationId: requester.organizationId, maySeePrices: true };
+  return submitOrder(db, requester, input, now, {
+    lines: async (tx) => {
+      const quote = await ownQuote(tx, reader, input.number, true);
+      const allowed = quoteActionAllowed('order', effectiveQuoteStatus(quote.status, quote.validUntil, now));
+      if (!allowed.ok) throw new DomainError('conflict', allowed.message);
+      return quoteCheckoutLines(tx, quote);
+    },
+    consume: async (tx, order) => {
+      const [marked] = await tx
+        .update(quotes)
+        .set({ status: 'ordered', orderId: order.id, updatedAt: now })
+        .where(
+          and(
+            eq(quotes.number, input.number),
+            eq(quotes.membershipId, requester.membershipId),
+            eq(quotes.status, 'priced'),
+          ),
+        )
+        .returning({ id: quotes.id });
+      if (!marked) throw new DomainError('conflict', 'This quote was ordered or changed meanwhile. Reload it.');
+    },
+  });
+}
