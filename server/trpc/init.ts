@@ -5,7 +5,7 @@ import type { Permission } from '@/server/domain/access/permissions';
 import { DomainError, type DomainErrorCode } from '@/server/domain/errors';
 import { takeEnqueuedHint } from '@/server/email/outbox';
 import { sessionTimeouts } from '@/server/env';
-import { resolveViewer, type ActiveMembership, type Viewer } from '@/server/services/identity/viewer';
+import { actorOf, resolveViewer, type ActiveMembership, type Viewer } from '@/server/services/identity/viewer';
 import type { TRPCContext } from './context';
 
 const TRPC_CODES: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -116,7 +116,9 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, meta, next }) =
   if (!satisfies(membership.permissions, meta?.permission)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: PERMISSION_REFUSED });
   }
-  return next({ ctx: { membership, organizationId: membership.organizationId } });
+  return next({
+    ctx: { actor: actorOf(ctx.viewer, membership), membership, organizationId: membership.organizationId },
+  });
 });
 
 export const PERMISSION_REFUSED = 'You do not have permission to do this.';

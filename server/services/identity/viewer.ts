@@ -7,6 +7,7 @@ import {
   type ErpLinkState,
   type MembershipAccessInput,
 } from '@/server/domain/access/membership-access';
+import type { Actor, MembershipFlags } from '@/server/domain/access/actor';
 import type { Permission } from '@/server/domain/access/permissions';
 import { sessionState, shouldTouchSession, type SessionTimeouts } from '@/server/domain/auth/session-policy';
 import type { OrganizationKind, ShopAccountRole } from '@/server/domain/organizations/status';
@@ -17,13 +18,7 @@ export type ActiveMembership = {
   unitId: string;
   organization: { id: string; name: string; kind: OrganizationKind };
   shopAccountRole: ShopAccountRole;
-  flags: {
-    mayOrder: boolean;
-    maySeePrices: boolean;
-    maySeeStock: boolean;
-    mayAuthorizeOrders: boolean;
-    hasLimitedBudget: boolean;
-  };
+  flags: MembershipFlags;
   roleNames: string[];
   permissions: ReadonlySet<Permission>;
   /** The same permissions with how far each reaches (own, unit, org). */
@@ -38,6 +33,12 @@ export type Viewer = {
   /** Why the active membership cannot be used (deactivated, organization suspended …). */
   membershipProblem: string | null;
 };
+
+/** The viewer acting in their active membership, as use cases take it. */
+export function actorOf(viewer: Viewer, membership: ActiveMembership): Actor {
+  const { id: membershipId, ...rest } = membership;
+  return { ...rest, membershipId, userId: viewer.user.id, email: viewer.user.email, name: viewer.user.name };
+}
 
 /**
  * Resolves a session id from the cookie into a viewer, checking the session row, the user and
