@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { serverEnv } from '@/server/env';
-import { startScheduler } from '@/server/jobs/scheduler';
+import { startScheduler } from '@/server/jobs/in-process-scheduler';
 import { prepareDatabase, seedIfEmpty } from './database';
 
 /**
