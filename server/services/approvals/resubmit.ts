@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import { approvalSteps } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, notFound } from '@/server/domain/errors';
-import { undecidableSteps } from '@/server/domain/approvals/evaluate';
+import { approvalRefusal } from '@/server/domain/orders/checkout-acceptance';
 import { moveOrder } from '../orders/transition';
 import { proceedAfterApproval } from '../orders/proceed';
 import { lockOrderByNumber } from './decisions';
@@ -21,11 +21,8 @@ export async function resubmitDeclined(db: Database, actor: Actor, number: strin
     if (order.membershipId !== actor.membershipId) throw notFound('That order');
     if (order.status !== 'declined') throw new DomainError('conflict', 'Only a declined order can be submitted again.');
     const steps = await evaluateSteps(tx, actor, order, now);
-    if (undecidableSteps(steps).length > 0)
-      throw new DomainError(
-        'precondition_failed',
-        'This order needs an approval nobody in your organization can give. Ask your administrator to name an authorizer.',
-      );
+    const unapprovable = approvalRefusal(steps);
+    if (unapprovable) throw new DomainError('precondition_failed', unapprovable.message);
     await tx.update(approvalSteps).set({ status: 'void' }).where(eq(approvalSteps.orderId, order.id));
     const resubmitted = await moveOrder(tx, order, 'resubmit', {
       now,

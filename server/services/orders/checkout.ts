@@ -12,11 +12,16 @@ import {
 } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, invalidField } from '@/server/domain/errors';
+import {
+  acceptChoices,
+  approvalRefusal,
+  checkoutProblem,
+  type CheckoutRefusal,
+} from '@/server/domain/orders/checkout-acceptance';
 import { paymentDecision } from '@/server/domain/orders/payment';
 import { priceOrder, type CheckoutLine } from '@/server/domain/orders/totals';
 import { PAYMENT_METHODS, type PaymentMethod } from '@/server/domain/organizations/status';
 import type { SubmitOrderInput } from '@/server/schemas/orders';
-import { undecidableSteps } from '@/server/domain/approvals/evaluate';
 import { approvalSteps, stepLabel } from '../approvals/policy';
 import { openApprovalSteps } from '../approvals/steps';
 import { buyerPrices } from '../catalog/browse';
@@ -86,11 +91,7 @@ export async function checkoutOptions(db: Database, actor: Actor, now: Date) {
   const approval = preview.ok ? await approvalSteps(db, actor, preview.totals, now) : [];
   return {
     cart,
-    problem: credit
-      ? preview.ok
-        ? null
-        : preview.message
-      : 'Your account is not set up for ordering yet. Ask your account representative.',
+    problem: checkoutProblem(credit !== null, preview),
     addresses: addresses.map((address) => ({
       id: address.id,
       label: address.label,
@@ -161,21 +162,19 @@ export async function submitOrder(
 ): Promise<SubmittedOrder> {
   return db.transaction(async (tx) => {
     await lockTenant(tx, actor.organizationId);
-    const { earlier, credit, address, shipping } = await submitContext(tx, actor, input);
-    if (earlier) return { ...earlier, alreadySubmitted: true };
-    if (!credit)
-      throw new DomainError(
-        'precondition_failed',
-        'Your account is not set up for ordering yet. Ask your account representative.',
-      );
-    if (!address) throw invalidField('addressId', 'Choose one of your organization’s addresses.');
-    if (!shipping || shipping.currency !== credit.currency)
-      throw invalidField('shippingMethodCode', 'Choose one of the shipping methods offered.');
-    if (!credit.paymentMethods.includes(input.paymentMethod))
-      throw invalidField('paymentMethod', 'Your account does not allow this payment method. Choose another.');
+    const context = await submitContext(tx, actor, input);
+    if (context.earlier) return { ...context.earlier, alreadySubmitted: true };
+    const choices = acceptChoices({
+      account: context.credit,
+      address: context.address,
+      shipping: context.shipping,
+      paymentMethod: input.paymentMethod,
+    });
+    if (!choices.ok) throw refusalError(choices);
+    const { account: credit, address, shipping } = choices;
 
     const priced = priceOrder(await source.lines(tx), shipping);
-    if (!priced.ok) throw new DomainError('precondition_failed', priced.message);
+    if (!priced.ok) throw refusalError(priced);
 
     const card =
       input.paymentMethod === 'card'
@@ -183,12 +182,8 @@ export async function submitOrder(
         : null;
 
     const steps = await approvalSteps(tx, actor, priced.totals, now);
-    if (undecidableSteps(steps).length > 0) {
-      throw new DomainError(
-        'precondition_failed',
-        'This order needs an approval nobody in your organization can give. Ask your administrator to name an authorizer.',
-      );
-    }
+    const unapprovable = approvalRefusal(steps);
+    if (unapprovable) throw refusalError(unapprovable);
     const [created] = await tx
       .insert(orders)
       .values({
@@ -252,4 +247,11 @@ async function authorizeCard(cardNumber: string, amountMinor: number, currency: 
   const decision = paymentDecision({ method: 'card', cardOutcome: authorization.outcome }, ['card']);
   if (decision.kind === 'refused') throw invalidField('cardNumber', decision.message);
   return authorization;
+}
+
+/** The refusal as the form shows it: beside its field, or as a message for the whole checkout. */
+export function refusalError(refusal: CheckoutRefusal): DomainError {
+  return refusal.field
+    ? invalidField(refusal.field, refusal.message)
+    : new DomainError('precondition_failed', refusal.message);
 }

@@ -15,8 +15,8 @@ import {
   type Quote,
 } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
-import { undecidableSteps } from '@/server/domain/approvals/evaluate';
-import { DomainError, invalidField, notFound } from '@/server/domain/errors';
+import { DomainError, notFound } from '@/server/domain/errors';
+import { acceptShipping, approvalRefusal } from '@/server/domain/orders/checkout-acceptance';
 import { priceOrder, type CheckoutLine } from '@/server/domain/orders/totals';
 import {
   effectiveQuoteStatus,
@@ -29,7 +29,7 @@ import { appUrl } from '@/server/env';
 import type { OrderQuoteInput, QuoteApprovalPreviewInput, QuoteListInput } from '@/server/schemas/quotes';
 import { approvalSteps, stepLabel } from '../approvals/policy';
 import { creditPosition } from '../orders/credit';
-import { submitOrder } from '../orders/checkout';
+import { refusalError, submitOrder } from '../orders/checkout';
 
 const PAGE_SIZE = 25;
 
@@ -275,10 +275,10 @@ export async function quoteApprovalPreview(db: Executor, actor: Actor, input: Qu
     .select()
     .from(shippingMethods)
     .where(and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)));
-  if (!shipping || shipping.currency !== quote.currency)
-    throw invalidField('shippingMethodCode', 'Choose one of the shipping methods offered.');
-  const priced = priceOrder(await quoteCheckoutLines(db, quote), shipping);
-  if (!priced.ok) throw new DomainError('precondition_failed', priced.message);
+  const offered = acceptShipping(shipping ?? null, quote.currency);
+  if (!offered.ok) throw refusalError(offered);
+  const priced = priceOrder(await quoteCheckoutLines(db, quote), offered.shipping);
+  if (!priced.ok) throw refusalError(priced);
   const steps = await approvalSteps(db, actor, priced.totals, now);
   return {
     steps: steps.map((step) => ({
@@ -286,10 +286,7 @@ export async function quoteApprovalPreview(db: Executor, actor: Actor, input: Qu
       label: stepLabel(step, quote.currency),
       authorizers: step.authorizers.map((person) => person.name),
     })),
-    problem:
-      undecidableSteps(steps).length > 0
-        ? 'This order needs an approval nobody in your organization can give. Ask your administrator to name an authorizer.'
-        : null,
+    problem: approvalRefusal(steps)?.message ?? null,
   };
 }
 
