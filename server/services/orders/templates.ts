@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
+import { memberTemplateById } from '@/db/queries/templates';
 import { cartLines, orderTemplateLines, orderTemplates, products } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
@@ -32,16 +33,7 @@ async function refuseTakenName(tx: Executor, actor: Actor, name: string, exceptI
 }
 
 async function ownTemplate(db: Executor, actor: Actor, templateId: string) {
-  const [template] = await db
-    .select()
-    .from(orderTemplates)
-    .where(
-      and(
-        eq(orderTemplates.id, templateId),
-        eq(orderTemplates.membershipId, actor.membershipId),
-        eq(orderTemplates.organizationId, actor.organizationId),
-      ),
-    );
+  const template = await memberTemplateById(db, actor.organizationId, actor.membershipId, templateId);
   if (!template) throw notFound('That template');
   return template;
 }
