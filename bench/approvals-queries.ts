@@ -181,12 +181,12 @@ async function explainWith(
       () =>
         inboxPage(
           db,
-          { membershipId: who.membershipId, organizationId: who.organizationId, maySeePrices: true },
+          { membershipId: who.membershipId, organizationId: who.organizationId, permissions: new Set(['prices.view']) },
           inboxSchema.parse({}),
         ),
     ],
     [() => 'requesters filter', () => inboxRequesters(db, who)],
-    [() => 'waiting count', () => waitingCount(db, who.membershipId)],
+    [() => 'waiting count', () => waitingCount(db, who)],
   ];
   for (const who of authorizers) {
     for (const [name, call] of calls(who)) {

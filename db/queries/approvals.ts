@@ -6,6 +6,7 @@ import {
   membershipRoles,
   memberships,
   orders,
+  organizations,
   spendingLimitAuthorizers,
   spendingLimits,
   users,
@@ -122,4 +123,69 @@ export async function roleIdsOf(db: Executor, membershipId: string): Promise<str
     .from(membershipRoles)
     .where(eq(membershipRoles.membershipId, membershipId));
   return rows.map((row) => row.roleId);
+}
+
+/** An approval rule of the organization, locked for update with `lock`; another organization's rule is not found. */
+export async function approvalRuleById(
+  db: Executor,
+  organizationId: string,
+  ruleId: string,
+  options: { lock?: boolean } = {},
+) {
+  const query = db
+    .select()
+    .from(approvalRules)
+    .where(and(eq(approvalRules.id, ruleId), eq(approvalRules.organizationId, organizationId)));
+  const [rule] = options.lock ? await query.for('update') : await query;
+  return rule;
+}
+
+/** A spending-limit entry of the organization, locked for update; another organization's entry is not found. */
+export async function lockSpendingLimit(db: Executor, organizationId: string, limitId: string) {
+  const [entry] = await db
+    .select()
+    .from(spendingLimits)
+    .where(and(eq(spendingLimits.id, limitId), eq(spendingLimits.organizationId, organizationId)))
+    .for('update');
+  return entry;
+}
+
+/** A member of the organization as the spending-limit pages show them, with their unit's name. */
+export async function limitMemberById(db: Executor, organizationId: string, membershipId: string) {
+  const [member] = await db
+    .select({
+      membershipId: memberships.id,
+      name: users.name,
+      email: users.email,
+      unitName: organizations.name,
+      hasLimitedBudget: memberships.hasLimitedBudget,
+      status: memberships.status,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organizations, eq(organizations.id, memberships.unitId))
+    .where(and(eq(memberships.id, membershipId), eq(memberships.organizationId, organizationId)));
+  return member;
+}
+
+/** An active member of the organization as the approval policy sees a requester, with their name. */
+export async function activeRequesterById(db: Executor, organizationId: string, membershipId: string) {
+  const [requester] = await db
+    .select({
+      membershipId: memberships.id,
+      organizationId: memberships.organizationId,
+      unitId: memberships.unitId,
+      hasLimitedBudget: memberships.hasLimitedBudget,
+      name: users.name,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.id, membershipId),
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.status, 'active'),
+      ),
+    );
+  return requester;
 }

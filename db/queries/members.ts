@@ -130,3 +130,15 @@ export async function otherActiveAccountManagers(
     );
   return row?.n ?? 0;
 }
+
+/** A membership of the organization with its user and organization name, locked for a decision on it. */
+export async function lockMembershipRequest(db: Executor, organizationId: string, membershipId: string) {
+  const [row] = await db
+    .select({ membership: memberships, user: users, organizationName: organizations.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.id, membershipId), eq(memberships.organizationId, organizationId)))
+    .for('update', { of: memberships });
+  return row;
+}

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { memberships, organizations } from '../schema';
 
@@ -44,4 +44,13 @@ export async function unitMemberCounts(db: Executor, organizationId: string) {
     .from(memberships)
     .where(eq(memberships.organizationId, organizationId))
     .groupBy(memberships.unitId);
+}
+
+/** One unit of the tenant's tree (the organization itself included); another tenant's unit is not found. */
+export async function unitById(db: Executor, organizationId: string, unitId: string) {
+  const [unit] = await db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, unitId), eq(organizations.rootId, organizationId)));
+  return unit;
 }

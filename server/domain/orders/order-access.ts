@@ -1,3 +1,4 @@
+import type { Actor } from '../access/actor';
 import type { Grants } from '../access/effective-permissions';
 import type { Scope } from '../access/permissions';
 import { orderTransition, type OrderStatus } from './state-machine';
@@ -6,10 +7,7 @@ import { orderTransition, type OrderStatus } from './state-machine';
  * Who looks at or acts on an order: their membership, organization and scoped grants, and — when
  * some grant reaches 'unit' — their unit with every unit below it.
  */
-export type OrderActor = {
-  membershipId: string;
-  organizationId: string;
-  grants: Grants;
+export type OrderActor = Pick<Actor, 'membershipId' | 'organizationId' | 'grants'> & {
   unitsInReach: ReadonlySet<string>;
 };
 

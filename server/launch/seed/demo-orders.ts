@@ -12,7 +12,8 @@ import {
 import type { Database } from '../../../db/client';
 import { releaseToFulfillmentJob } from '@/server/jobs/release-to-fulfillment';
 import { loadMembership } from '@/server/services/identity/viewer';
-import { submitOrder, type Requester } from '@/server/services/orders/checkout';
+import { submitOrder } from '@/server/services/orders/checkout';
+import type { Actor } from '@/server/domain/access/actor';
 import type { PaymentMethod } from '@/server/domain/organizations/status';
 import { demoCatalog } from './catalog-demo';
 
@@ -38,7 +39,7 @@ function orderableSkus(): string[] {
     .map((product) => product.sku);
 }
 
-async function requesterFor(db: Database, email: string): Promise<Requester> {
+async function requesterFor(db: Database, email: string): Promise<Actor> {
   const [row] = await db
     .select({ user: users, membership: memberships })
     .from(users)
@@ -47,17 +48,8 @@ async function requesterFor(db: Database, email: string): Promise<Requester> {
   if (!row) throw new Error(`demo orders: no member ${email}`);
   const loaded = await loadMembership(db, row.membership.id, row.user.id);
   if (!('membership' in loaded)) throw new Error(`demo orders: ${email} cannot order (${loaded.problem})`);
-  const membership = loaded.membership;
-  return {
-    membershipId: membership.id,
-    organizationId: membership.organizationId,
-    unitId: membership.unitId,
-    userId: row.user.id,
-    email: row.user.email,
-    name: row.user.name,
-    permissions: membership.permissions,
-    hasLimitedBudget: membership.flags.hasLimitedBudget,
-  };
+  const { id, ...membership } = loaded.membership;
+  return { ...membership, membershipId: id, userId: row.user.id, email: row.user.email, name: row.user.name };
 }
 
 async function place(db: Database, order: DemoOrder, now: Date) {

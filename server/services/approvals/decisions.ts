@@ -1,6 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { approvalSteps, orders, users, type ApprovalStepRow, type Order } from '@/db/schema';
+import { orderByNumber } from '@/db/queries/orders';
+import { approvalSteps, users, type ApprovalStepRow, type Order } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { decisionTarget, nextAfterApproval } from '@/server/domain/approvals/decisions';
 import { DomainError, notFound } from '@/server/domain/errors';
 import { enqueueEmail } from '@/server/email/outbox';
@@ -9,9 +11,6 @@ import { requesterEmail } from '../orders/notify';
 import { proceedAfterApproval } from '../orders/proceed';
 import { delegateActivatedSteps } from './delegations';
 import { emailAuthorizers, lockSteps, syncInbox } from './steps';
-
-/** The authorizer deciding: a member of the order's organization. */
-export type Decider = { membershipId: string; userId: string; name: string; organizationId: string };
 
 export type DecisionInput = { number: string; approve: boolean; feedback?: string };
 
@@ -32,10 +31,7 @@ async function deciderNames(tx: Executor, steps: readonly ApprovalStepRow[]) {
 
 /** The order of this organization by number, locked. */
 export async function lockOrderByNumber(tx: Executor, organizationId: string, number: string): Promise<Order> {
-  const [found] = await tx
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.number, number), eq(orders.organizationId, organizationId)));
+  const found = await orderByNumber(tx, organizationId, number);
   if (!found) throw notFound('That order');
   return lockOrder(tx, found.id);
 }
@@ -46,13 +42,13 @@ export async function lockOrderByNumber(tx: Executor, organizationId: string, nu
  * and is told by whom and when. The last approval sends the order on into payment and inventory;
  * a decline declines it. The requester is emailed the outcome with the feedback.
  */
-export async function decideOrder(db: Database, decider: Decider, input: DecisionInput, now: Date) {
+export async function decideOrder(db: Database, actor: Actor, input: DecisionInput, now: Date) {
   return db.transaction(async (tx) => {
-    const order = await lockOrderByNumber(tx, decider.organizationId, input.number);
+    const order = await lockOrderByNumber(tx, actor.organizationId, input.number);
     const steps = await lockSteps(tx, order.id);
     const names = await deciderNames(tx, steps);
     const target = decisionTarget(
-      decider.membershipId,
+      actor.membershipId,
       order.status === 'pending_approval',
       steps.map((step) => ({ ...step, decidedByName: step.decidedByUserId ? names.get(step.decidedByUserId) : null })),
     );
@@ -64,19 +60,19 @@ export async function decideOrder(db: Database, decider: Decider, input: Decisio
       .update(approvalSteps)
       .set({
         status,
-        decidedByMembershipId: decider.membershipId,
-        decidedByUserId: decider.userId,
+        decidedByMembershipId: actor.membershipId,
+        decidedByUserId: actor.userId,
         onBehalfOfMembershipId: target.onBehalfOf?.membershipId ?? null,
         decidedAt: now,
         feedback,
       })
       .where(and(inArray(approvalSteps.id, target.stepIds), eq(approvalSteps.status, 'pending')))
       .returning();
-    const by = target.onBehalfOf ? `${decider.name} on behalf of ${target.onBehalfOf.name}` : decider.name;
+    const by = target.onBehalfOf ? `${actor.name} on behalf of ${target.onBehalfOf.name}` : actor.name;
     const labels = decided.map((step) => step.label).join(', ');
     const data = {
       stepIds: target.stepIds,
-      decidedBy: decider.name,
+      decidedBy: actor.name,
       onBehalfOf: target.onBehalfOf?.name ?? null,
       feedback,
     };
@@ -85,14 +81,14 @@ export async function decideOrder(db: Database, decider: Decider, input: Decisio
     if (!input.approve) {
       current = await moveOrder(tx, order, 'decline', {
         now,
-        actorUserId: decider.userId,
+        actorUserId: actor.userId,
         message: `Declined by ${by} (${labels})${feedback ? `: “${feedback}”` : '.'}`,
         data,
       });
     } else {
       await recordOrderEvent(tx, order, 'approve', {
         now,
-        actorUserId: decider.userId,
+        actorUserId: actor.userId,
         message: `Approved by ${by} (${labels})${feedback ? `: “${feedback}”` : '.'}`,
         data,
       });

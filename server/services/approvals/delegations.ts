@@ -11,6 +11,7 @@ import {
   type ApprovalStepRow,
   type Order,
 } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { effectiveGrants } from '@/server/domain/access/effective-permissions';
 import {
   absenceDays,
@@ -23,9 +24,6 @@ import type { Authorizer } from '@/server/domain/approvals/evaluate';
 import { DomainError, invalidField } from '@/server/domain/errors';
 import type { SetDelegationInput } from '@/server/schemas/delegations';
 
-/** The authorizer naming a stand-in: a member of a buying organization. */
-export type Delegator = { membershipId: string; organizationId: string };
-
 /** Usable right now: activated membership of an active user (as the approval policy counts "active"). */
 const usable = (member: typeof memberships, user: typeof users) =>
   and(eq(member.activated, true), eq(member.status, 'active'), eq(user.status, 'active'));
@@ -36,7 +34,7 @@ const usable = (member: typeof memberships, user: typeof users) =>
  */
 export async function delegateOptions(
   db: Executor,
-  delegator: Delegator,
+  actor: Actor,
   onlyMembershipId?: string,
 ): Promise<{ membershipId: string; name: string }[]> {
   const candidates = await db
@@ -51,10 +49,10 @@ export async function delegateOptions(
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
-        eq(memberships.organizationId, delegator.organizationId),
+        eq(memberships.organizationId, actor.organizationId),
         eq(memberships.mayAuthorizeOrders, true),
         usable(memberships, users),
-        ne(memberships.id, delegator.membershipId),
+        ne(memberships.id, actor.membershipId),
         onlyMembershipId ? eq(memberships.id, onlyMembershipId) : undefined,
       ),
     )
@@ -82,7 +80,7 @@ const delegates = alias(memberships, 'delegates');
 const delegateUsers = alias(users, 'delegate_users');
 
 /** The authorizer's out-of-office, if any: the stand-in, the days away and whether it is under way. */
-export async function currentDelegation(db: Executor, membershipId: string, now: Date) {
+export async function currentDelegation(db: Executor, actor: Pick<Actor, 'membershipId'>, now: Date) {
   const [row] = await db
     .select({
       startsAt: authorizerDelegations.startsAt,
@@ -93,7 +91,7 @@ export async function currentDelegation(db: Executor, membershipId: string, now:
     .from(authorizerDelegations)
     .innerJoin(delegates, eq(delegates.id, authorizerDelegations.delegateMembershipId))
     .innerJoin(delegateUsers, eq(delegateUsers.id, delegates.userId))
-    .where(eq(authorizerDelegations.membershipId, membershipId));
+    .where(eq(authorizerDelegations.membershipId, actor.membershipId));
   if (!row) return null;
   return {
     delegate: { membershipId: row.delegateMembershipId, name: row.delegateName },
@@ -107,14 +105,14 @@ export async function currentDelegation(db: Executor, membershipId: string, now:
  * member of the organization who may authorize orders; the range must not be over already and
  * lasts at most 90 days. Orders arriving in the range are also offered to the stand-in.
  */
-export async function setDelegation(db: Database, delegator: Delegator, input: SetDelegationInput, now: Date) {
-  if (input.delegateMembershipId === delegator.membershipId) {
+export async function setDelegation(db: Database, actor: Actor, input: SetDelegationInput, now: Date) {
+  if (input.delegateMembershipId === actor.membershipId) {
     throw invalidField('delegateMembershipId', 'You cannot stand in for yourself: choose someone else.');
   }
   const window = delegationWindow(input, now);
   if (!window.ok) throw invalidField(window.field, window.message);
   return db.transaction(async (tx) => {
-    const [delegate] = await delegateOptions(tx, delegator, input.delegateMembershipId);
+    const [delegate] = await delegateOptions(tx, actor, input.delegateMembershipId);
     if (!delegate)
       throw invalidField(
         'delegateMembershipId',
@@ -123,7 +121,7 @@ export async function setDelegation(db: Database, delegator: Delegator, input: S
     await tx
       .insert(authorizerDelegations)
       .values({
-        membershipId: delegator.membershipId,
+        membershipId: actor.membershipId,
         delegateMembershipId: delegate.membershipId,
         startsAt: window.startsAt,
         endsAt: window.endsAt,
@@ -138,17 +136,17 @@ export async function setDelegation(db: Database, delegator: Delegator, input: S
           createdAt: now,
         },
       });
-    const saved = await currentDelegation(tx, delegator.membershipId, now);
+    const saved = await currentDelegation(tx, actor, now);
     if (!saved) throw new DomainError('conflict', 'Your out-of-office could not be saved; please try again.');
     return saved;
   });
 }
 
 /** Ends the authorizer's out-of-office: orders arriving from now on are offered to them alone. */
-export async function clearDelegation(db: Executor, delegator: Delegator): Promise<{ cleared: boolean }> {
+export async function clearDelegation(db: Executor, actor: Actor): Promise<{ cleared: boolean }> {
   const removed = await db
     .delete(authorizerDelegations)
-    .where(eq(authorizerDelegations.membershipId, delegator.membershipId))
+    .where(eq(authorizerDelegations.membershipId, actor.membershipId))
     .returning({ membershipId: authorizerDelegations.membershipId });
   return { cleared: removed.length > 0 };
 }

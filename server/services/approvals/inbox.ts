@@ -1,13 +1,15 @@
 import { and, count, desc, eq, gte, ilike, inArray, lt } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { orderByNumber } from '@/db/queries/orders';
 import { approvalInbox, approvalSteps, memberships, orders, users } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { decisionTarget, reversalTarget } from '@/server/domain/approvals/decisions';
 import { notFound } from '@/server/domain/errors';
 import type { InboxInput } from '@/server/schemas/authorizations';
 import { orderDetail } from '../orders/order-details';
 
-/** Who reads the inbox: an authorizer of the organization, and whether prices are theirs to see. */
-export type InboxViewer = { membershipId: string; organizationId: string; maySeePrices: boolean };
+/** Who reads the inbox: an authorizer of the organization, with what they may see. */
+type InboxReader = Pick<Actor, 'membershipId' | 'organizationId' | 'permissions'>;
 
 export const INBOX_PAGE_SIZE = 25;
 
@@ -18,9 +20,9 @@ const dayAfter = (date: string) => new Date(new Date(`${date}T00:00:00Z`).getTim
  * tier), approved or declined. Filters by order number, requester and submit date. The page is
  * one range of the inbox index; orders and requesters are joined for the page's rows only.
  */
-export async function inboxPage(db: Executor, viewer: InboxViewer, input: InboxInput) {
+export async function inboxPage(db: Executor, actor: InboxReader, input: InboxInput) {
   const where = and(
-    eq(approvalInbox.membershipId, viewer.membershipId),
+    eq(approvalInbox.membershipId, actor.membershipId),
     eq(approvalInbox.state, input.state),
     input.search ? ilike(approvalInbox.orderNumber, `%${input.search.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
     input.requesterMembershipId ? eq(approvalInbox.requesterMembershipId, input.requesterMembershipId) : undefined,
@@ -83,18 +85,20 @@ export async function inboxPage(db: Executor, viewer: InboxViewer, input: InboxI
         poNumber: order?.poNumber ?? null,
         onBehalfOf: row.onBehalfOf !== null,
         onBehalfOfName: row.onBehalfOf ? (awayNames.get(row.onBehalfOf) ?? null) : null,
-        ...(viewer.maySeePrices && order ? { total: { amountMinor: order.totalMinor, currency: order.currency } } : {}),
+        ...(actor.permissions.has('prices.view') && order
+          ? { total: { amountMinor: order.totalMinor, currency: order.currency } }
+          : {}),
       };
     }),
   };
 }
 
 /** How many orders wait for this authorizer's decision now: the badge beside the menu entry. */
-export async function waitingCount(db: Executor, membershipId: string): Promise<number> {
+export async function waitingCount(db: Executor, actor: Pick<Actor, 'membershipId'>): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(approvalInbox)
-    .where(and(eq(approvalInbox.membershipId, membershipId), eq(approvalInbox.state, 'pending')));
+    .where(and(eq(approvalInbox.membershipId, actor.membershipId), eq(approvalInbox.state, 'pending')));
   return row?.n ?? 0;
 }
 
@@ -104,16 +108,16 @@ export async function waitingCount(db: Executor, membershipId: string): Promise<
  * among the members of the organization: an authorizer with thousands of orders has a few dozen
  * requesters, and the planner cannot know how few.
  */
-export async function inboxRequesters(db: Executor, viewer: Pick<InboxViewer, 'membershipId' | 'organizationId'>) {
+export async function inboxRequesters(db: Executor, actor: Pick<Actor, 'membershipId' | 'organizationId'>) {
   const requesters = db
     .selectDistinct({ id: approvalInbox.requesterMembershipId })
     .from(approvalInbox)
-    .where(eq(approvalInbox.membershipId, viewer.membershipId));
+    .where(eq(approvalInbox.membershipId, actor.membershipId));
   return db
     .select({ membershipId: memberships.id, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, viewer.organizationId), inArray(memberships.id, requesters)))
+    .where(and(eq(memberships.organizationId, actor.organizationId), inArray(memberships.id, requesters)))
     .orderBy(users.name, memberships.id);
 }
 
@@ -121,29 +125,26 @@ export async function inboxRequesters(db: Executor, viewer: Pick<InboxViewer, 'm
  * An order as its authorizers see it: the order (amounts only for those who may see prices), its
  * steps with who decided what, when and why, and whether this authorizer may decide now.
  */
-export async function authorizationOrder(db: Executor, viewer: InboxViewer, number: string) {
-  const [order] = await db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.number, number), eq(orders.organizationId, viewer.organizationId)));
+export async function authorizationOrder(db: Executor, actor: InboxReader, number: string) {
+  const order = await orderByNumber(db, actor.organizationId, number);
   if (!order) throw notFound('That order');
   const steps = await db
     .select()
     .from(approvalSteps)
     .where(eq(approvalSteps.orderId, order.id))
     .orderBy(approvalSteps.tier, approvalSteps.id);
-  const named = steps.some((step) => step.authorizers.some((person) => person.membershipId === viewer.membershipId));
+  const named = steps.some((step) => step.authorizers.some((person) => person.membershipId === actor.membershipId));
   const [inbox] = await db
     .select({ n: count() })
     .from(approvalInbox)
-    .where(and(eq(approvalInbox.orderId, order.id), eq(approvalInbox.membershipId, viewer.membershipId)));
+    .where(and(eq(approvalInbox.orderId, order.id), eq(approvalInbox.membershipId, actor.membershipId)));
   if (!named && !inbox?.n) throw notFound('That order');
   const deciders = await deciderNames(
     db,
     steps.flatMap((step) => [step.decidedByMembershipId, step.onBehalfOfMembershipId]),
   );
   const target = decisionTarget(
-    viewer.membershipId,
+    actor.membershipId,
     order.status === 'pending_approval',
     steps.map((step) => ({
       ...step,
@@ -151,12 +152,12 @@ export async function authorizationOrder(db: Executor, viewer: InboxViewer, numb
     })),
   );
   return {
-    order: await orderDetail(db, order, { prices: viewer.maySeePrices }),
-    steps: stepViews(steps, deciders, viewer.membershipId),
+    order: await orderDetail(db, order, { prices: actor.permissions.has('prices.view') }),
+    steps: stepViews(steps, deciders, actor.membershipId),
     canDecide: target.ok,
     whyNot: target.ok ? null : target.message,
     /** The viewer's latest decision may still be canceled (the order is not with fulfillment yet). */
-    mayCancelDecision: reversalTarget(viewer.membershipId, order.status, steps).ok,
+    mayCancelDecision: reversalTarget(actor.membershipId, order.status, steps).ok,
   };
 }
 

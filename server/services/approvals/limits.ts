@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { limitsOf } from '@/db/queries/approvals';
+import { limitMemberById, limitsOf, lockSpendingLimit } from '@/db/queries/approvals';
 import {
   customerAccounts,
   memberships,
@@ -10,6 +10,7 @@ import {
   users,
   type SpendingLimitRow,
 } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import type { LimitPeriod } from '@/server/domain/approvals/evaluate';
 import { amountProblem, removedAuthorizers } from '@/server/domain/approvals/rule-input';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
@@ -20,8 +21,6 @@ import { lockTenant } from '../organizations/tenant-lock';
 import { assertNoneHasAnythingToDecide } from './authorizer-guard';
 
 /** Who manages limits and rules: a member holding 'org.approvals.manage' in their organization. */
-export type ApprovalsAdmin = { organizationId: string; userId: string };
-
 export type Person = { membershipId: string; name: string };
 
 const PAGE_SIZE = 20;
@@ -115,19 +114,7 @@ export async function checkAuthorizers(
 }
 
 async function memberOf(db: Executor, organizationId: string, membershipId: string) {
-  const [member] = await db
-    .select({
-      membershipId: memberships.id,
-      name: users.name,
-      email: users.email,
-      unitName: organizations.name,
-      hasLimitedBudget: memberships.hasLimitedBudget,
-      status: memberships.status,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(organizations, eq(organizations.id, memberships.unitId))
-    .where(and(eq(memberships.id, membershipId), eq(memberships.organizationId, organizationId)));
+  const member = await limitMemberById(db, organizationId, membershipId);
   if (!member || member.status === 'rejected') throw notFound('That member');
   return member;
 }
@@ -135,7 +122,8 @@ async function memberOf(db: Executor, organizationId: string, membershipId: stri
 const PERIOD_WORDS: Record<LimitPeriod, string> = { order: 'per order', month: 'per calendar month' };
 
 /** A member's spending-limit entries, lowest first, with their authorizers' names and who else could be named. */
-export async function listLimits(db: Database, organizationId: string, membershipId: string) {
+export async function listLimits(db: Database, actor: Actor, membershipId: string) {
+  const { organizationId } = actor;
   const member = await memberOf(db, organizationId, membershipId);
   const [currency, entries, options] = await Promise.all([
     organizationCurrency(db, organizationId),
@@ -171,7 +159,8 @@ export async function listLimits(db: Database, organizationId: string, membershi
 }
 
 /** The organization's sub-accounts with a limited budget, by name, each with its entries. */
-export async function limitedMembers(db: Database, organizationId: string, input: LimitedMembersInput) {
+export async function limitedMembers(db: Database, actor: Actor, input: LimitedMembersInput) {
+  const { organizationId } = actor;
   const pattern = input.search ? `%${input.search.replaceAll(/[%_\\]/g, '\\$&')}%` : undefined;
   const rows = await db
     .select({
@@ -288,11 +277,7 @@ async function refuseDuplicate(
 
 /** A spending-limit entry of the organization, locked for the change. */
 async function lockLimit(tx: Executor, organizationId: string, limitId: string): Promise<SpendingLimitRow> {
-  const [entry] = await tx
-    .select()
-    .from(spendingLimits)
-    .where(and(eq(spendingLimits.id, limitId), eq(spendingLimits.organizationId, organizationId)))
-    .for('update');
+  const entry = await lockSpendingLimit(tx, organizationId, limitId);
   if (!entry) throw notFound('That spending limit');
   return entry;
 }
@@ -321,23 +306,23 @@ const auditData = (
 /** Adds an entry to a sub-account with a limited budget: above the limit, one of the authorizers approves. */
 export async function createLimit(
   db: Database,
-  admin: ApprovalsAdmin,
+  actor: Actor,
   input: CreateLimitInput,
   now: Date,
 ): Promise<{ limitId: string }> {
   return db.transaction(async (tx) => {
-    await lockTenant(tx, admin.organizationId);
-    const member = await memberOf(tx, admin.organizationId, input.membershipId);
+    await lockTenant(tx, actor.organizationId);
+    const member = await memberOf(tx, actor.organizationId, input.membershipId);
     if (!member.hasLimitedBudget) {
       throw new DomainError(
         'precondition_failed',
         `${member.name} does not have a limited budget, so spending limits would not apply. Tick “Has limited budget” on their account first.`,
       );
     }
-    const { currency, limitMinor } = await parseLimit(tx, admin.organizationId, input.limit);
+    const { currency, limitMinor } = await parseLimit(tx, actor.organizationId, input.limit);
     const authorizers = await checkAuthorizers(
       tx,
-      admin.organizationId,
+      actor.organizationId,
       input.authorizerMembershipIds,
       'authorizerMembershipIds',
       member,
@@ -346,7 +331,7 @@ export async function createLimit(
     const [entry] = await tx
       .insert(spendingLimits)
       .values({
-        organizationId: admin.organizationId,
+        organizationId: actor.organizationId,
         membershipId: member.membershipId,
         limitMinor,
         period: input.period,
@@ -358,8 +343,8 @@ export async function createLimit(
       .insert(spendingLimitAuthorizers)
       .values(authorizers.map((person) => ({ limitId: entry.id, membershipId: person.membershipId })));
     await recordAudit(tx, {
-      organizationId: admin.organizationId,
-      actorUserId: admin.userId,
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
       action: 'spending_limit.created',
       targetType: 'membership',
       targetId: member.membershipId,
@@ -376,21 +361,21 @@ export async function createLimit(
  */
 export async function updateLimit(
   db: Database,
-  admin: ApprovalsAdmin,
+  actor: Actor,
   input: UpdateLimitInput,
   now: Date,
 ): Promise<{ limitId: string }> {
   return db.transaction(async (tx) => {
-    await lockTenant(tx, admin.organizationId);
-    const entry = await lockLimit(tx, admin.organizationId, input.limitId);
-    const member = await memberOf(tx, admin.organizationId, entry.membershipId);
-    const { currency, limitMinor } = await parseLimit(tx, admin.organizationId, input.limit);
+    await lockTenant(tx, actor.organizationId);
+    const entry = await lockLimit(tx, actor.organizationId, input.limitId);
+    const member = await memberOf(tx, actor.organizationId, entry.membershipId);
+    const { currency, limitMinor } = await parseLimit(tx, actor.organizationId, input.limit);
     const before = await authorizerIdsOf(tx, entry.id);
     const removed = removedAuthorizers(before, input.authorizerMembershipIds);
-    const removedNames = await namesOf(tx, admin.organizationId, removed);
+    const removedNames = await namesOf(tx, actor.organizationId, removed);
     await assertNoneHasAnythingToDecide(
       tx,
-      admin.organizationId,
+      actor.organizationId,
       removed.map((id) => ({ membershipId: id, name: removedNames.get(id) ?? 'This authorizer' })),
       {
         scope: { limitIds: [entry.id] },
@@ -399,16 +384,16 @@ export async function updateLimit(
     );
     // People already on the entry may stay even if they could no longer be chosen; newcomers are checked.
     const added = input.authorizerMembershipIds.filter((id) => !before.includes(id));
-    await checkAuthorizers(tx, admin.organizationId, added, 'authorizerMembershipIds', member);
+    await checkAuthorizers(tx, actor.organizationId, added, 'authorizerMembershipIds', member);
     await refuseDuplicate(tx, member.membershipId, limitMinor, input.period, currency, entry.id);
     const kept = [...new Set(input.authorizerMembershipIds)];
     await tx.update(spendingLimits).set({ limitMinor, period: input.period }).where(eq(spendingLimits.id, entry.id));
     await tx.delete(spendingLimitAuthorizers).where(eq(spendingLimitAuthorizers.limitId, entry.id));
     await tx.insert(spendingLimitAuthorizers).values(kept.map((id) => ({ limitId: entry.id, membershipId: id })));
-    const names = await namesOf(tx, admin.organizationId, kept);
+    const names = await namesOf(tx, actor.organizationId, kept);
     await recordAudit(tx, {
-      organizationId: admin.organizationId,
-      actorUserId: admin.userId,
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
       action: 'spending_limit.updated',
       targetType: 'membership',
       targetId: member.membershipId,
@@ -429,20 +414,20 @@ export async function updateLimit(
 }
 
 /** Removes an entry; refused while orders under it still wait for one of its authorizers. */
-export async function deleteLimit(db: Database, admin: ApprovalsAdmin, limitId: string, now: Date): Promise<void> {
+export async function deleteLimit(db: Database, actor: Actor, limitId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    await lockTenant(tx, admin.organizationId);
-    const entry = await lockLimit(tx, admin.organizationId, limitId);
-    const member = await memberOf(tx, admin.organizationId, entry.membershipId);
+    await lockTenant(tx, actor.organizationId);
+    const entry = await lockLimit(tx, actor.organizationId, limitId);
+    const member = await memberOf(tx, actor.organizationId, entry.membershipId);
     const before = await authorizerIdsOf(tx, entry.id);
-    const names = await namesOf(tx, admin.organizationId, before);
+    const names = await namesOf(tx, actor.organizationId, before);
     const people = before.map((id) => ({ membershipId: id, name: names.get(id) ?? 'This authorizer' }));
-    await assertNoneHasAnythingToDecide(tx, admin.organizationId, people, { scope: { limitIds: [entry.id] } });
+    await assertNoneHasAnythingToDecide(tx, actor.organizationId, people, { scope: { limitIds: [entry.id] } });
     await tx.delete(spendingLimits).where(eq(spendingLimits.id, entry.id));
-    const currency = await organizationCurrency(tx, admin.organizationId);
+    const currency = await organizationCurrency(tx, actor.organizationId);
     await recordAudit(tx, {
-      organizationId: admin.organizationId,
-      actorUserId: admin.userId,
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
       action: 'spending_limit.deleted',
       targetType: 'membership',
       targetId: member.membershipId,

@@ -7,6 +7,7 @@ import {
   roleIdsOf,
   unitPathOf,
 } from '@/db/queries/approvals';
+import type { Actor, MembershipFlags } from '@/server/domain/access/actor';
 import {
   evaluateApproval,
   type ApprovalInput,
@@ -15,12 +16,12 @@ import {
 } from '@/server/domain/approvals/evaluate';
 import { formatMinor } from '@/server/domain/money';
 
-/** Who asks for approval: the membership placing the order. */
-export type PolicyRequester = {
-  membershipId: string;
-  organizationId: string;
-  unitId: string;
-  hasLimitedBudget: boolean;
+/**
+ * Who asks for approval: the membership placing the order — the caller at checkout, or the member
+ * the administrator's "try it" box asks about.
+ */
+export type PolicyRequester = Pick<Actor, 'membershipId' | 'organizationId' | 'unitId'> & {
+  flags: Pick<MembershipFlags, 'hasLimitedBudget'>;
 };
 
 /**
@@ -33,7 +34,7 @@ export async function policyContext(
   now: Date,
 ): Promise<Omit<ApprovalInput, 'order'> | null> {
   const [limits, rules] = await Promise.all([
-    requester.hasLimitedBudget ? limitsOf(db, requester.membershipId) : [],
+    requester.flags.hasLimitedBudget ? limitsOf(db, requester.membershipId) : [],
     activeRulesOf(db, requester.organizationId),
   ]);
   if (limits.length === 0 && rules.length === 0) return null;
@@ -48,7 +49,7 @@ export async function policyContext(
       membershipId: requester.membershipId,
       unitPath,
       roleIds,
-      hasLimitedBudget: requester.hasLimitedBudget,
+      hasLimitedBudget: requester.flags.hasLimitedBudget,
       monthToDateMinor: monthToDate,
     },
     limits,

@@ -1,39 +1,32 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { approvalSteps } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, notFound } from '@/server/domain/errors';
-import { undecidableSteps } from '@/server/domain/approvals/evaluate';
+import { approvalRefusal } from '@/server/domain/orders/checkout-acceptance';
 import { moveOrder } from '../orders/transition';
 import { proceedAfterApproval } from '../orders/proceed';
 import { lockOrderByNumber } from './decisions';
-import { approvalSteps as evaluateSteps, type PolicyRequester } from './policy';
+import { approvalSteps as evaluateSteps } from './policy';
 import { openApprovalSteps } from './steps';
 
 /**
- * The requester submits a declined order again, as it is (say, after the administrator raised a
+ * The actor submits a declined order again, as it is (say, after the administrator raised a
  * limit, or the authorizer asked to try again): the approval policy is asked afresh, the old
  * steps are set aside, and the order waits for the new ones — or goes straight on if none apply.
  */
-export async function resubmitDeclined(
-  db: Database,
-  requester: PolicyRequester & { userId: string },
-  number: string,
-  now: Date,
-) {
+export async function resubmitDeclined(db: Database, actor: Actor, number: string, now: Date) {
   return db.transaction(async (tx) => {
-    const order = await lockOrderByNumber(tx, requester.organizationId, number);
-    if (order.membershipId !== requester.membershipId) throw notFound('That order');
+    const order = await lockOrderByNumber(tx, actor.organizationId, number);
+    if (order.membershipId !== actor.membershipId) throw notFound('That order');
     if (order.status !== 'declined') throw new DomainError('conflict', 'Only a declined order can be submitted again.');
-    const steps = await evaluateSteps(tx, requester, order, now);
-    if (undecidableSteps(steps).length > 0)
-      throw new DomainError(
-        'precondition_failed',
-        'This order needs an approval nobody in your organization can give. Ask your administrator to name an authorizer.',
-      );
+    const steps = await evaluateSteps(tx, actor, order, now);
+    const unapprovable = approvalRefusal(steps);
+    if (unapprovable) throw new DomainError('precondition_failed', unapprovable.message);
     await tx.update(approvalSteps).set({ status: 'void' }).where(eq(approvalSteps.orderId, order.id));
     const resubmitted = await moveOrder(tx, order, 'resubmit', {
       now,
-      actorUserId: requester.userId,
+      actorUserId: actor.userId,
       message: steps.length > 0 ? 'Submitted again; it needs approval.' : 'Submitted again; it needs no approval now.',
     });
     if (steps.length === 0) {

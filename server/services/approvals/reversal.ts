@@ -1,11 +1,12 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { approvalSteps } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { reversalTarget } from '@/server/domain/approvals/decisions';
 import { DomainError } from '@/server/domain/errors';
 import { releaseAllocations } from '../orders/inventory';
 import { moveOrder, recordOrderEvent } from '../orders/transition';
-import { lockOrderByNumber, type Decider } from './decisions';
+import { lockOrderByNumber } from './decisions';
 import { delegateActivatedSteps } from './delegations';
 import { emailAuthorizers, lockSteps, syncInbox } from './steps';
 
@@ -16,11 +17,11 @@ import { emailAuthorizers, lockSteps, syncInbox } from './steps';
  * (a card authorization is kept, so the buyer is not asked for the card again). The step can then
  * be decided again by any of its authorizers.
  */
-export async function cancelDecision(db: Database, decider: Decider, number: string, now: Date) {
+export async function cancelDecision(db: Database, actor: Actor, number: string, now: Date) {
   return db.transaction(async (tx) => {
-    const order = await lockOrderByNumber(tx, decider.organizationId, number);
+    const order = await lockOrderByNumber(tx, actor.organizationId, number);
     const steps = await lockSteps(tx, order.id);
-    const target = reversalTarget(decider.membershipId, order.status, steps);
+    const target = reversalTarget(actor.membershipId, order.status, steps);
     if (!target.ok) throw new DomainError(target.code, target.message);
 
     const reopened = await tx
@@ -69,17 +70,17 @@ export async function cancelDecision(db: Database, decider: Decider, number: str
         ),
       );
 
-    const message = `${decider.name} canceled their decision; the order waits for “${reopened[0]?.label ?? 'approval'}” again.`;
+    const message = `${actor.name} canceled their decision; the order waits for “${reopened[0]?.label ?? 'approval'}” again.`;
     let current = order;
     if (order.status === 'pending_approval') {
-      await recordOrderEvent(tx, order, 'cancel_decision', { now, actorUserId: decider.userId, message });
+      await recordOrderEvent(tx, order, 'cancel_decision', { now, actorUserId: actor.userId, message });
     } else {
       await releaseAllocations(tx, order.id);
       current = await moveOrder(
         tx,
         order,
         'cancel_decision',
-        { now, actorUserId: decider.userId, message },
+        { now, actorUserId: actor.userId, message },
         { paymentStatus: 'pending' },
       );
     }
@@ -97,7 +98,7 @@ export async function cancelDecision(db: Database, decider: Decider, number: str
       after.map((candidate) => (candidate.id === step?.id ? step : candidate)),
     );
     const others = step
-      ? [{ ...step, authorizers: step.authorizers.filter((person) => person.membershipId !== decider.membershipId) }]
+      ? [{ ...step, authorizers: step.authorizers.filter((person) => person.membershipId !== actor.membershipId) }]
       : [];
     await emailAuthorizers(tx, current, others, now);
     return { number: current.number, status: current.status };

@@ -1,7 +1,9 @@
 import { and, asc, count, eq, ilike, inArray, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
+import { activeRequesterById, approvalRuleById } from '@/db/queries/approvals';
 import { roleOptions } from '@/db/queries/members';
 import { approvalRules, membershipRoles, memberships, organizations, users, type ApprovalRuleRow } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { decodeGrant } from '@/server/domain/access/permissions';
 import {
   evaluateApproval,
@@ -25,7 +27,7 @@ import type { RuleFields, RuleListInput, TryItInput, UpdateRuleInput } from '@/s
 import { recordAudit } from '../audit/record-audit';
 import { lockTenant } from '../organizations/tenant-lock';
 import { assertNoneHasAnythingToDecide } from './authorizer-guard';
-import { authorizerOptions, checkAuthorizers, namesOf, organizationCurrency, type ApprovalsAdmin } from './limits';
+import { authorizerOptions, checkAuthorizers, namesOf, organizationCurrency } from './limits';
 import { policyContext, stepLabel } from './policy';
 
 const PAGE_SIZE = 20;
@@ -45,7 +47,8 @@ async function activeUnits(db: Executor, organizationId: string) {
 }
 
 /** What the rule editor and the try-it box offer: roles, units, people who may authorize, requesters. */
-export async function ruleOptions(db: Database, organizationId: string) {
+export async function ruleOptions(db: Database, actor: Actor) {
+  const { organizationId } = actor;
   const [currency, roles, units, authorizers, requesters] = await Promise.all([
     organizationCurrency(db, organizationId),
     roleOptions(db, organizationId),
@@ -157,7 +160,8 @@ async function namesFor(
 }
 
 /** A page of the organization's rules by tier and name, each with its audience and approvers in names. */
-export async function listRules(db: Database, organizationId: string, input: RuleListInput) {
+export async function listRules(db: Database, actor: Actor, input: RuleListInput) {
+  const { organizationId } = actor;
   const pattern = input.search ? `%${input.search.replaceAll(/[%_\\]/g, '\\$&')}%` : undefined;
   const where = and(
     eq(approvalRules.organizationId, organizationId),
@@ -195,11 +199,9 @@ export async function listRules(db: Database, organizationId: string, input: Rul
 }
 
 /** One rule as the editor loads it: values as typed, lists of ids. */
-export async function getRule(db: Database, organizationId: string, ruleId: string) {
-  const [rule] = await db
-    .select()
-    .from(approvalRules)
-    .where(and(eq(approvalRules.id, ruleId), eq(approvalRules.organizationId, organizationId)));
+export async function getRule(db: Database, actor: Actor, ruleId: string) {
+  const { organizationId } = actor;
+  const rule = await approvalRuleById(db, organizationId, ruleId);
   if (!rule) throw notFound('That rule');
   const currency = await organizationCurrency(db, organizationId);
   return {
@@ -298,11 +300,7 @@ async function currentApprovers(tx: Executor, organizationId: string, approvers:
 }
 
 async function lockRule(tx: Executor, organizationId: string, ruleId: string): Promise<ApprovalRuleRow> {
-  const [rule] = await tx
-    .select()
-    .from(approvalRules)
-    .where(and(eq(approvalRules.id, ruleId), eq(approvalRules.organizationId, organizationId)))
-    .for('update');
+  const rule = await approvalRuleById(tx, organizationId, ruleId, { lock: true });
   if (!rule) throw notFound('That rule');
   return rule;
 }
@@ -327,23 +325,23 @@ async function guardRemoved(
 /** Creates an approval rule; the name is unique in the organization, whatever the case. */
 export async function createRule(
   db: Database,
-  admin: ApprovalsAdmin,
+  actor: Actor,
   input: RuleFields,
   now: Date,
 ): Promise<{ ruleId: string }> {
   return db.transaction(async (tx) => {
-    await lockTenant(tx, admin.organizationId);
-    const rule = await normalized(tx, admin.organizationId, input);
-    await refuseTakenName(tx, admin.organizationId, rule.name);
-    await checkReferences(tx, admin.organizationId, rule);
+    await lockTenant(tx, actor.organizationId);
+    const rule = await normalized(tx, actor.organizationId, input);
+    await refuseTakenName(tx, actor.organizationId, rule.name);
+    await checkReferences(tx, actor.organizationId, rule);
     const [row] = await tx
       .insert(approvalRules)
-      .values({ organizationId: admin.organizationId, ...rule, createdAt: now, updatedAt: now })
+      .values({ organizationId: actor.organizationId, ...rule, createdAt: now, updatedAt: now })
       .returning({ id: approvalRules.id });
     if (!row) throw new Error('createRule: the rule was not created');
     await recordAudit(tx, {
-      organizationId: admin.organizationId,
-      actorUserId: admin.userId,
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
       action: 'approval_rule.created',
       targetType: 'approval_rule',
       targetId: row.id,
@@ -361,35 +359,35 @@ export async function createRule(
  */
 export async function updateRule(
   db: Database,
-  admin: ApprovalsAdmin,
+  actor: Actor,
   input: UpdateRuleInput,
   now: Date,
 ): Promise<{ ruleId: string }> {
   return db.transaction(async (tx) => {
-    await lockTenant(tx, admin.organizationId);
-    const before = await lockRule(tx, admin.organizationId, input.ruleId);
+    await lockTenant(tx, actor.organizationId);
+    const before = await lockRule(tx, actor.organizationId, input.ruleId);
     if (before.version !== input.version)
       throw conflict(
         'Someone else changed this rule meanwhile. Reload the page to see their changes, then edit again.',
       );
-    const rule = await normalized(tx, admin.organizationId, input);
-    await refuseTakenName(tx, admin.organizationId, rule.name, before.id);
-    const beforeIds = await currentApprovers(tx, admin.organizationId, before.approvers);
+    const rule = await normalized(tx, actor.organizationId, input);
+    await refuseTakenName(tx, actor.organizationId, rule.name, before.id);
+    const beforeIds = await currentApprovers(tx, actor.organizationId, before.approvers);
     await checkReferences(
       tx,
-      admin.organizationId,
+      actor.organizationId,
       rule,
       before.approvers.kind === 'members' ? before.approvers.membershipIds : [],
     );
-    const afterIds = await currentApprovers(tx, admin.organizationId, rule.approvers);
-    await guardRemoved(tx, admin.organizationId, before.id, removedAuthorizers(beforeIds, afterIds), 'approvers');
+    const afterIds = await currentApprovers(tx, actor.organizationId, rule.approvers);
+    await guardRemoved(tx, actor.organizationId, before.id, removedAuthorizers(beforeIds, afterIds), 'approvers');
     await tx
       .update(approvalRules)
       .set({ ...rule, version: before.version + 1, updatedAt: now })
       .where(eq(approvalRules.id, before.id));
     await recordAudit(tx, {
-      organizationId: admin.organizationId,
-      actorUserId: admin.userId,
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
       action: 'approval_rule.updated',
       targetType: 'approval_rule',
       targetId: before.id,
@@ -415,21 +413,21 @@ export async function updateRule(
 /** Turns a rule on or off. Orders already waiting keep the steps they were given at submit. */
 export async function setRuleActive(
   db: Database,
-  admin: ApprovalsAdmin,
+  actor: Actor,
   input: { ruleId: string; active: boolean },
   now: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await lockTenant(tx, admin.organizationId);
-    const rule = await lockRule(tx, admin.organizationId, input.ruleId);
+    await lockTenant(tx, actor.organizationId);
+    const rule = await lockRule(tx, actor.organizationId, input.ruleId);
     if (rule.active === input.active) return;
     await tx
       .update(approvalRules)
       .set({ active: input.active, version: rule.version + 1, updatedAt: now })
       .where(eq(approvalRules.id, rule.id));
     await recordAudit(tx, {
-      organizationId: admin.organizationId,
-      actorUserId: admin.userId,
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
       action: input.active ? 'approval_rule.activated' : 'approval_rule.deactivated',
       targetType: 'approval_rule',
       targetId: rule.id,
@@ -440,20 +438,20 @@ export async function setRuleActive(
 }
 
 /** Deletes a rule; refused while orders under it still wait for one of its approvers (deactivate it instead). */
-export async function deleteRule(db: Database, admin: ApprovalsAdmin, ruleId: string, now: Date): Promise<void> {
+export async function deleteRule(db: Database, actor: Actor, ruleId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    await lockTenant(tx, admin.organizationId);
-    const rule = await lockRule(tx, admin.organizationId, ruleId);
+    await lockTenant(tx, actor.organizationId);
+    const rule = await lockRule(tx, actor.organizationId, ruleId);
     await guardRemoved(
       tx,
-      admin.organizationId,
+      actor.organizationId,
       rule.id,
-      await currentApprovers(tx, admin.organizationId, rule.approvers),
+      await currentApprovers(tx, actor.organizationId, rule.approvers),
     );
     await tx.delete(approvalRules).where(eq(approvalRules.id, rule.id));
     await recordAudit(tx, {
-      organizationId: admin.organizationId,
-      actorUserId: admin.userId,
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
       action: 'approval_rule.deleted',
       targetType: 'approval_rule',
       targetId: rule.id,
@@ -483,34 +481,14 @@ function tryItOrder(input: TryItInput, currency: string): ApprovalOrder {
  * The "try it" box: what the checkout would say for an order like this one from this member, now —
  * the same policy (their limits, month so far, the active rules) through the same function.
  */
-export async function tryRules(db: Database, organizationId: string, input: TryItInput, now: Date) {
-  const currency = await organizationCurrency(db, organizationId);
+export async function tryRules(db: Database, actor: Actor, input: TryItInput, now: Date) {
+  const currency = await organizationCurrency(db, actor.organizationId);
   const order = tryItOrder(input, currency);
-  const [requester] = await db
-    .select({
-      membershipId: memberships.id,
-      unitId: memberships.unitId,
-      hasLimitedBudget: memberships.hasLimitedBudget,
-      name: users.name,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.id, input.requesterMembershipId),
-        eq(memberships.organizationId, organizationId),
-        eq(memberships.status, 'active'),
-      ),
-    );
+  const requester = await activeRequesterById(db, actor.organizationId, input.requesterMembershipId);
   if (!requester) throw invalidField('requesterMembershipId', 'Choose a member of your organization.');
   const context = await policyContext(
     db,
-    {
-      membershipId: requester.membershipId,
-      organizationId,
-      unitId: requester.unitId,
-      hasLimitedBudget: requester.hasLimitedBudget,
-    },
+    { ...requester, flags: { hasLimitedBudget: requester.hasLimitedBudget } },
     now,
   );
   const steps = context ? evaluateApproval({ ...context, order }) : [];

@@ -1,14 +1,12 @@
 import { count, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { describeAuditEntry } from '@/server/domain/audit/describe';
 
 /** The organization's history of changes (members, roles, units, joining), newest first. */
-export async function organizationHistory(
-  db: Database,
-  organizationId: string,
-  input: { page: number; pageSize: number },
-) {
+export async function organizationHistory(db: Database, actor: Actor, input: { page: number; pageSize: number }) {
+  const { organizationId } = actor;
   const rows = await db
     .select({
       id: auditLog.id,

@@ -8,7 +8,7 @@ import {
   productBySku,
   stockOf,
 } from '@/db/queries/catalog';
-import type { Permission } from '@/server/domain/access/permissions';
+import type { Actor } from '@/server/domain/access/actor';
 import { availability, type StockLevel } from '@/server/domain/catalog/availability';
 import { buyerPrice, currentContract, type BuyerPrice } from '@/server/domain/catalog/pricing';
 import { notFound } from '@/server/domain/errors';
@@ -16,7 +16,6 @@ import { utcDate } from '@/server/domain/organizations/approval';
 import type { CatalogProductsInput } from '@/server/schemas/catalog';
 
 /** Whose eyes an answer is built for: the member's organization (its contract) and effective permissions. */
-export type CatalogViewer = { organizationId: string; permissions: ReadonlySet<Permission> };
 
 /**
  * A unit price for the viewer's organization. `listPriceMinor` and `discountBasisPoints` are there
@@ -114,14 +113,14 @@ async function stockFor(db: Executor, productIds: string[], perCenter: boolean):
  */
 export async function productViews(
   db: Executor,
-  viewer: CatalogViewer,
+  actor: Actor,
   rows: readonly ProductRow[],
   now: Date,
   detail: boolean,
 ): Promise<CatalogProduct[]> {
   const ids = rows.map((row) => row.id);
-  const prices = viewer.permissions.has('prices.view') ? await pricesFor(db, viewer.organizationId, ids, now) : null;
-  const stock = viewer.permissions.has('stock.view') ? await stockFor(db, ids, detail) : null;
+  const prices = actor.permissions.has('prices.view') ? await pricesFor(db, actor.organizationId, ids, now) : null;
+  const stock = actor.permissions.has('stock.view') ? await stockFor(db, ids, detail) : null;
   return rows.map(({ id, sku, name, unit, category, description }) => ({
     sku,
     name,
@@ -138,8 +137,8 @@ export async function catalogCategories(db: Executor) {
   return categoryCounts(db, { activeOnly: true });
 }
 
-/** A page of active products, by category and text in SKU or name, priced for the viewer. */
-export async function searchCatalog(db: Executor, viewer: CatalogViewer, input: CatalogProductsInput, now: Date) {
+/** A page of active products, by category and text in SKU or name, priced for the actor. */
+export async function searchCatalog(db: Executor, actor: Actor, input: CatalogProductsInput, now: Date) {
   const list = await listProducts(
     db,
     { search: input.search || undefined, category: input.category || undefined, active: true },
@@ -149,20 +148,15 @@ export async function searchCatalog(db: Executor, viewer: CatalogViewer, input: 
     page: input.page,
     total: list.total,
     hasNext: list.hasNext,
-    products: await productViews(db, viewer, list.rows, now, false),
+    products: await productViews(db, actor, list.rows, now, false),
   };
 }
 
 /** One active product by SKU, priced for the viewer, with stock per center when they may see it. */
-export async function catalogProduct(
-  db: Executor,
-  viewer: CatalogViewer,
-  sku: string,
-  now: Date,
-): Promise<CatalogProduct> {
+export async function catalogProduct(db: Executor, actor: Actor, sku: string, now: Date): Promise<CatalogProduct> {
   const product = await productBySku(db, sku);
   if (!product || !product.active) throw notFound('That product');
-  const [view] = await productViews(db, viewer, [product], now, true);
+  const [view] = await productViews(db, actor, [product], now, true);
   if (!view) throw notFound('That product');
   return view;
 }

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { predefinedRoleIds } from '@/db/predefined-roles';
+import { lockMembershipRequest } from '@/db/queries/members';
 import { peopleHoldingPermission } from '@/db/queries/people';
 import { membershipRoles, memberships, organizations, users } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { passwordProblem } from '@/server/domain/auth/password-policy';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
 import { formatJoinCode, normalizeJoinCode } from '@/server/domain/organizations/join-code';
@@ -16,34 +18,34 @@ import { sendVerificationEmail, tellAccountExists } from './register';
 
 const INVALID_CODE = 'That invitation code is not valid. Ask your administrator for the current one.';
 
-/** The organization's invitation code, made on first use. */
-export async function joinCode(db: Executor, organizationId: string) {
+/** The caller's organization's invitation code, made on first use. */
+export async function joinCode(db: Executor, actor: Actor) {
+  const { organizationId } = actor;
   const [organization] = await db
     .select({ joinCode: organizations.joinCode })
     .from(organizations)
     .where(eq(organizations.id, organizationId));
-  const code = organization?.joinCode ?? (await regenerateJoinCode(db, organizationId, null, new Date()));
+  const code = organization?.joinCode ?? (await storeNewJoinCode(db, organizationId, new Date()));
   return { code, link: appUrl(`/join?code=${code}`) };
 }
 
-/** A new code; the old one stops working at once. */
-export async function regenerateJoinCode(
-  db: Executor,
-  organizationId: string,
-  actorUserId: string | null,
-  now: Date,
-): Promise<string> {
+async function storeNewJoinCode(db: Executor, organizationId: string, now: Date): Promise<string> {
   const code = formatJoinCode(randomBytes(12));
   await db.update(organizations).set({ joinCode: code, updatedAt: now }).where(eq(organizations.id, organizationId));
-  if (actorUserId)
-    await recordAudit(db, {
-      organizationId,
-      actorUserId,
-      action: 'join_code.regenerated',
-      targetType: 'organization',
-      targetId: organizationId,
-      now,
-    });
+  return code;
+}
+
+/** A new code for the caller's organization; the old one stops working at once. */
+export async function regenerateJoinCode(db: Executor, actor: Actor, now: Date): Promise<string> {
+  const code = await storeNewJoinCode(db, actor.organizationId, now);
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action: 'join_code.regenerated',
+    targetType: 'organization',
+    targetId: actor.organizationId,
+    now,
+  });
   return code;
 }
 
@@ -124,7 +126,7 @@ export async function requestToJoin(
 }
 
 /** Pending requests of the caller's organization, newest first. */
-export async function pendingJoinRequests(db: Executor, organizationId: string) {
+export async function pendingJoinRequests(db: Executor, actor: Actor) {
   return db
     .select({
       membershipId: memberships.id,
@@ -135,7 +137,7 @@ export async function pendingJoinRequests(db: Executor, organizationId: string) 
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.status, 'pending')))
+    .where(and(eq(memberships.organizationId, actor.organizationId), eq(memberships.status, 'pending')))
     .orderBy(desc(memberships.createdAt))
     .limit(200);
 }
@@ -143,17 +145,12 @@ export async function pendingJoinRequests(db: Executor, organizationId: string) 
 /** Approves or declines a pending request of the caller's organization; the person is emailed. */
 export async function decideJoinRequest(
   db: Database,
-  input: { organizationId: string; membershipId: string; approve: boolean; actorUserId: string },
+  actor: Actor,
+  input: { membershipId: string; approve: boolean },
   now: Date,
 ) {
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ membership: memberships, user: users, organizationName: organizations.name })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-      .where(and(eq(memberships.id, input.membershipId), eq(memberships.organizationId, input.organizationId)))
-      .for('update', { of: memberships });
+    const row = await lockMembershipRequest(tx, actor.organizationId, input.membershipId);
     if (!row) throw notFound('That request');
     if (row.membership.status !== 'pending') {
       throw new DomainError(
@@ -184,8 +181,8 @@ export async function decideJoinRequest(
       },
     });
     await recordAudit(tx, {
-      organizationId: input.organizationId,
-      actorUserId: input.actorUserId,
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
       action: input.approve ? 'membership.approved' : 'membership.declined',
       targetType: 'membership',
       targetId: row.membership.id,

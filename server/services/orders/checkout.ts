@@ -10,16 +10,22 @@ import {
   type Order,
   type ShipTo,
 } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, invalidField } from '@/server/domain/errors';
+import {
+  acceptChoices,
+  approvalRefusal,
+  checkoutProblem,
+  type CheckoutRefusal,
+} from '@/server/domain/orders/checkout-acceptance';
 import { paymentDecision } from '@/server/domain/orders/payment';
 import { priceOrder, type CheckoutLine } from '@/server/domain/orders/totals';
 import { PAYMENT_METHODS, type PaymentMethod } from '@/server/domain/organizations/status';
 import type { SubmitOrderInput } from '@/server/schemas/orders';
-import { undecidableSteps } from '@/server/domain/approvals/evaluate';
 import { approvalSteps, stepLabel } from '../approvals/policy';
 import { openApprovalSteps } from '../approvals/steps';
 import { buyerPrices } from '../catalog/browse';
-import { getCart, type CartOwner } from './cart';
+import { getCart } from './cart';
 import { paymentProvider } from '../payments/provider';
 import { lockTenant } from '../organizations/tenant-lock';
 import { creditPosition } from './credit';
@@ -27,15 +33,6 @@ import { emailOrderReceived } from './notify';
 import { proceedAfterApproval } from './proceed';
 import { submitContext } from './submit-context';
 import { recordOrderEvent, touchedByThisTransaction } from './transition';
-
-/** Who submits: the cart's owner, with the unit their order belongs to, and where their emails go. */
-export type Requester = CartOwner & {
-  userId: string;
-  unitId: string;
-  email: string;
-  name: string;
-  hasLimitedBudget: boolean;
-};
 
 async function addressesOf(db: Executor, organizationId: string) {
   return db
@@ -45,7 +42,7 @@ async function addressesOf(db: Executor, organizationId: string) {
     .orderBy(desc(organizationAddresses.isDefault), asc(organizationAddresses.label));
 }
 
-async function checkoutLines(db: Executor, requester: Requester, now: Date, lock: boolean): Promise<CheckoutLine[]> {
+async function checkoutLines(db: Executor, actor: Actor, now: Date, lock: boolean): Promise<CheckoutLine[]> {
   const query = db
     .select({
       productId: products.id,
@@ -57,12 +54,12 @@ async function checkoutLines(db: Executor, requester: Requester, now: Date, lock
     })
     .from(cartLines)
     .innerJoin(products, eq(products.id, cartLines.productId))
-    .where(eq(cartLines.membershipId, requester.membershipId))
+    .where(eq(cartLines.membershipId, actor.membershipId))
     .orderBy(asc(cartLines.addedAt), asc(products.sku));
   const rows = lock ? await query.for('update', { of: cartLines }) : await query;
   const prices = await buyerPrices(
     db,
-    requester.organizationId,
+    actor.organizationId,
     rows.map((row) => row.productId),
     now,
   );
@@ -77,28 +74,24 @@ async function checkoutLines(db: Executor, requester: Requester, now: Date, lock
  * methods the account allows, and what approval the order would need. Amounts (shipping costs,
  * totals, available credit) only for members who may see prices.
  */
-export async function checkoutOptions(db: Database, requester: Requester, now: Date) {
-  const maySeePrices = requester.permissions.has('prices.view');
+export async function checkoutOptions(db: Database, actor: Actor, now: Date) {
+  const maySeePrices = actor.permissions.has('prices.view');
   const [cart, addresses, methods, credit, lines] = await Promise.all([
-    getCart(db, requester, now),
-    addressesOf(db, requester.organizationId),
+    getCart(db, actor, now),
+    addressesOf(db, actor.organizationId),
     db.select().from(shippingMethods).where(eq(shippingMethods.active, true)).orderBy(asc(shippingMethods.sortOrder)),
-    creditPosition(db, requester.organizationId),
-    checkoutLines(db, requester, now, false),
+    creditPosition(db, actor.organizationId),
+    checkoutLines(db, actor, now, false),
   ]);
   const currency = credit?.currency ?? 'USD';
   const offered = methods.filter((method) => method.currency === currency);
   const preview = offered[0]
     ? priceOrder(lines, offered[0])
     : ({ ok: false, message: 'No shipping method is available for your account.' } as const);
-  const approval = preview.ok ? await approvalSteps(db, requester, preview.totals, now) : [];
+  const approval = preview.ok ? await approvalSteps(db, actor, preview.totals, now) : [];
   return {
     cart,
-    problem: credit
-      ? preview.ok
-        ? null
-        : preview.message
-      : 'Your account is not set up for ordering yet. Ask your account representative.',
+    problem: checkoutProblem(credit !== null, preview),
     addresses: addresses.map((address) => ({
       id: address.id,
       label: address.label,
@@ -145,11 +138,11 @@ export type LineSource = {
   consume: (tx: Executor, order: Order) => Promise<void>;
 };
 
-export function cartSource(requester: Requester, now: Date): LineSource {
+export function cartSource(actor: Actor, now: Date): LineSource {
   return {
-    lines: (tx) => checkoutLines(tx, requester, now, true),
+    lines: (tx) => checkoutLines(tx, actor, now, true),
     consume: async (tx) => {
-      await tx.delete(cartLines).where(eq(cartLines.membershipId, requester.membershipId));
+      await tx.delete(cartLines).where(eq(cartLines.membershipId, actor.membershipId));
     },
   };
 }
@@ -157,53 +150,47 @@ export function cartSource(requester: Requester, now: Date): LineSource {
 /**
  * Submits the cart (or another line source) as an order, in one transaction: prices it, asks the
  * approval policy, authorizes a card, then either waits for approval or goes on to payment and
- * inventory; empties the cart and emails the requester. The organization's lock makes a second submit with the same key wait and
+ * inventory; empties the cart and emails the actor. The organization's lock makes a second submit with the same key wait and
  * then find the first order, so a double click or a retried request creates one order.
  */
 export async function submitOrder(
   db: Database,
-  requester: Requester,
+  actor: Actor,
   input: SubmitOrderInput,
   now: Date,
-  source: LineSource = cartSource(requester, now),
+  source: LineSource = cartSource(actor, now),
 ): Promise<SubmittedOrder> {
   return db.transaction(async (tx) => {
-    await lockTenant(tx, requester.organizationId);
-    const { earlier, credit, address, shipping } = await submitContext(tx, requester, input);
-    if (earlier) return { ...earlier, alreadySubmitted: true };
-    if (!credit)
-      throw new DomainError(
-        'precondition_failed',
-        'Your account is not set up for ordering yet. Ask your account representative.',
-      );
-    if (!address) throw invalidField('addressId', 'Choose one of your organization’s addresses.');
-    if (!shipping || shipping.currency !== credit.currency)
-      throw invalidField('shippingMethodCode', 'Choose one of the shipping methods offered.');
-    if (!credit.paymentMethods.includes(input.paymentMethod))
-      throw invalidField('paymentMethod', 'Your account does not allow this payment method. Choose another.');
+    await lockTenant(tx, actor.organizationId);
+    const context = await submitContext(tx, actor, input);
+    if (context.earlier) return { ...context.earlier, alreadySubmitted: true };
+    const choices = acceptChoices({
+      account: context.credit,
+      address: context.address,
+      shipping: context.shipping,
+      paymentMethod: input.paymentMethod,
+    });
+    if (!choices.ok) throw refusalError(choices);
+    const { account: credit, address, shipping } = choices;
 
     const priced = priceOrder(await source.lines(tx), shipping);
-    if (!priced.ok) throw new DomainError('precondition_failed', priced.message);
+    if (!priced.ok) throw refusalError(priced);
 
     const card =
       input.paymentMethod === 'card'
         ? await authorizeCard(input.cardNumber ?? '', priced.totals.totalMinor, priced.totals.currency)
         : null;
 
-    const steps = await approvalSteps(tx, requester, priced.totals, now);
-    if (undecidableSteps(steps).length > 0) {
-      throw new DomainError(
-        'precondition_failed',
-        'This order needs an approval nobody in your organization can give. Ask your administrator to name an authorizer.',
-      );
-    }
+    const steps = await approvalSteps(tx, actor, priced.totals, now);
+    const unapprovable = approvalRefusal(steps);
+    if (unapprovable) throw refusalError(unapprovable);
     const [created] = await tx
       .insert(orders)
       .values({
-        organizationId: requester.organizationId,
-        unitId: requester.unitId,
-        membershipId: requester.membershipId,
-        userId: requester.userId,
+        organizationId: actor.organizationId,
+        unitId: actor.unitId,
+        membershipId: actor.membershipId,
+        userId: actor.userId,
         status: 'pending_approval',
         idempotencyKey: input.idempotencyKey,
         ...priced.totals,
@@ -234,7 +221,7 @@ export async function submitOrder(
       });
     await recordOrderEvent(tx, created, 'submitted', {
       now,
-      actorUserId: requester.userId,
+      actorUserId: actor.userId,
       message: steps.length > 0 ? 'Order submitted; it needs approval.' : 'Order submitted.',
     });
     await source.consume(tx, created);
@@ -245,9 +232,9 @@ export async function submitOrder(
         ? created
         : await proceedAfterApproval(tx, created, now, { availableCreditMinor: credit.availableCreditMinor, lines });
     const recipient = {
-      to: requester.email,
-      name: requester.name,
-      maySeePrices: requester.permissions.has('prices.view'),
+      to: actor.email,
+      name: actor.name,
+      maySeePrices: actor.permissions.has('prices.view'),
     };
     await emailOrderReceived(tx, order, now, { recipient, lines });
     return { number: order.number, status: order.status, alreadySubmitted: false };
@@ -260,4 +247,11 @@ async function authorizeCard(cardNumber: string, amountMinor: number, currency: 
   const decision = paymentDecision({ method: 'card', cardOutcome: authorization.outcome }, ['card']);
   if (decision.kind === 'refused') throw invalidField('cardNumber', decision.message);
   return authorization;
+}
+
+/** The refusal as the form shows it: beside its field, or as a message for the whole checkout. */
+export function refusalError(refusal: CheckoutRefusal): DomainError {
+  return refusal.field
+    ? invalidField(refusal.field, refusal.message)
+    : new DomainError('precondition_failed', refusal.message);
 }

@@ -1,8 +1,7 @@
 import type { Executor } from '@/db/client';
 import { orderByNumber, orderHistoryPage, type HistoryReach } from '@/db/queries/orders';
 import { unitSubtreeIds } from '@/db/queries/units';
-import type { Grants } from '@/server/domain/access/effective-permissions';
-import type { Permission } from '@/server/domain/access/permissions';
+import type { Actor } from '@/server/domain/access/actor';
 import { forbidden, notFound } from '@/server/domain/errors';
 import { DISPLAY_STATUS_LABELS, displayStatus } from '@/server/domain/orders/display-status';
 import {
@@ -16,31 +15,17 @@ import type { OrderListInput } from '@/server/schemas/order-history';
 import { approvalRecord } from '../approvals/inbox';
 import { orderDetail } from './order-details';
 
-/** A member reading orders: their membership, unit and organization, and what they hold and how far. */
-export type OrderReader = {
-  membershipId: string;
-  organizationId: string;
-  unitId: string;
-  permissions: ReadonlySet<Permission>;
-  grants: Grants;
-};
-
-/** The reader as the pure order-access decisions see them, with their units loaded when a grant needs them. */
-export async function orderActor(db: Executor, reader: OrderReader): Promise<OrderActor> {
-  const units = needsUnitReach(reader.grants) ? await unitSubtreeIds(db, reader.organizationId, reader.unitId) : [];
-  return {
-    membershipId: reader.membershipId,
-    organizationId: reader.organizationId,
-    grants: reader.grants,
-    unitsInReach: new Set(units),
-  };
+/** The actor as the pure order-access decisions see them, with their units loaded when a grant needs them. */
+export async function withUnitsInReach(db: Executor, actor: Actor): Promise<OrderActor> {
+  const units = needsUnitReach(actor.grants) ? await unitSubtreeIds(db, actor.organizationId, actor.unitId) : [];
+  return { ...actor, unitsInReach: new Set(units) };
 }
 
-async function historyReach(db: Executor, reader: OrderReader): Promise<HistoryReach> {
-  const scope = reader.grants.get('orders.view');
+async function historyReach(db: Executor, actor: Actor): Promise<HistoryReach> {
+  const scope = actor.grants.get('orders.view');
   if (!scope) throw forbidden('You do not have permission to see orders.');
-  if (scope === 'own') return { scope, membershipId: reader.membershipId };
-  if (scope === 'unit') return { scope, unitIds: await unitSubtreeIds(db, reader.organizationId, reader.unitId) };
+  if (scope === 'own') return { scope, membershipId: actor.membershipId };
+  if (scope === 'unit') return { scope, unitIds: await unitSubtreeIds(db, actor.organizationId, actor.unitId) };
   return { scope };
 }
 
@@ -49,12 +34,12 @@ async function historyReach(db: Executor, reader: OrderReader): Promise<HistoryR
  * organization's. The requester's name only when it is not always the reader; totals only with
  * 'prices.view'.
  */
-export async function listOrders(db: Executor, reader: OrderReader, input: OrderListInput) {
-  const reach = await historyReach(db, reader);
-  const prices = reader.permissions.has('prices.view');
+export async function listOrders(db: Executor, actor: Actor, input: OrderListInput) {
+  const reach = await historyReach(db, actor);
+  const prices = actor.permissions.has('prices.view');
   const page = await orderHistoryPage(
     db,
-    reader.organizationId,
+    actor.organizationId,
     reach,
     { search: input.search || undefined, status: input.status },
     input,
@@ -85,17 +70,17 @@ export async function listOrders(db: Executor, reader: OrderReader, input: Order
  * One order by number, as the reader may see it, with what they may do with it. An order outside
  * their reach or of another organization is "not found", never "forbidden", so numbers reveal nothing.
  */
-export async function getOrder(db: Executor, reader: OrderReader, number: string) {
-  const order = await orderByNumber(db, reader.organizationId, number);
-  const actor = await orderActor(db, reader);
-  if (!order || !mayViewOrder(actor, order)) throw notFound('That order');
+export async function getOrder(db: Executor, actor: Actor, number: string) {
+  const order = await orderByNumber(db, actor.organizationId, number);
+  const reach = await withUnitsInReach(db, actor);
+  if (!order || !mayViewOrder(reach, order)) throw notFound('That order');
   const [detail, approvals] = await Promise.all([
-    orderDetail(db, order, { prices: reader.permissions.has('prices.view') }),
+    orderDetail(db, order, { prices: actor.permissions.has('prices.view') }),
     approvalRecord(db, order.id),
   ]);
   return {
     ...detail,
     approvals,
-    may: { cancel: cancelRefusal(actor, order) === null, reorder: mayReorder(actor, order) },
+    may: { cancel: cancelRefusal(reach, order) === null, reorder: mayReorder(reach, order) },
   };
 }

@@ -2,12 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orderByNumber } from '@/db/queries/orders';
 import { orderLines, products } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, notFound } from '@/server/domain/errors';
 import { cancelRefusal, mayReorder } from '@/server/domain/orders/order-access';
 import { ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
 import type { CancelOrderInput } from '@/server/schemas/order-history';
-import { cancelLockedOrder, type Canceler } from './cancel';
-import { orderActor, type OrderReader } from './history';
+import { cancelLockedOrder } from './cancel';
+import { withUnitsInReach } from './history';
 import { refillCart } from './refill-cart';
 import { lockOrder } from './transition';
 
@@ -16,20 +17,14 @@ import { lockOrder } from './transition';
  * machine allows (before release). Under the order's lock, in one transaction with the stock
  * released, the card voided and the requester emailed.
  */
-export async function cancelOrderAsMember(
-  db: Database,
-  reader: OrderReader,
-  by: Canceler,
-  input: CancelOrderInput,
-  now: Date,
-) {
+export async function cancelOrderAsMember(db: Database, actor: Actor, input: CancelOrderInput, now: Date) {
   return db.transaction(async (tx) => {
-    const found = await orderByNumber(tx, reader.organizationId, input.number);
+    const found = await orderByNumber(tx, actor.organizationId, input.number);
     if (!found) throw notFound('That order');
     const order = await lockOrder(tx, found.id);
-    const refusal = cancelRefusal(await orderActor(tx, reader), order);
+    const refusal = cancelRefusal(await withUnitsInReach(tx, actor), order);
     if (refusal) throw new DomainError(refusal.code, refusal.message);
-    const canceled = await cancelLockedOrder(tx, order, by, input.reason || null, now);
+    const canceled = await cancelLockedOrder(tx, order, actor, input.reason || null, now);
     return { number: canceled.number, status: canceled.status, statusLabel: ORDER_STATUS_LABELS[canceled.status] };
   });
 }
@@ -38,9 +33,9 @@ export async function cancelOrderAsMember(
  * Puts an order the member can see back into their own cart, at today's prices: products still
  * sold are added (through the cart's limits); the others are reported as left out.
  */
-export async function reorderIntoCart(db: Database, reader: OrderReader, number: string, now: Date) {
-  const order = await orderByNumber(db, reader.organizationId, number);
-  if (!order || !mayReorder(await orderActor(db, reader), order)) throw notFound('That order');
+export async function reorderIntoCart(db: Database, actor: Actor, number: string, now: Date) {
+  const order = await orderByNumber(db, actor.organizationId, number);
+  if (!order || !mayReorder(await withUnitsInReach(db, actor), order)) throw notFound('That order');
   const lines = await db
     .select({
       productId: orderLines.productId,
@@ -53,5 +48,5 @@ export async function reorderIntoCart(db: Database, reader: OrderReader, number:
     .innerJoin(products, eq(products.id, orderLines.productId))
     .where(eq(orderLines.orderId, order.id))
     .orderBy(asc(orderLines.lineNumber));
-  return { number: order.number, ...(await refillCart(db, reader, lines, now)) };
+  return { number: order.number, ...(await refillCart(db, actor, lines, now)) };
 }

@@ -1,16 +1,16 @@
 import type { Executor } from '@/db/client';
 import { invoicedOrdersPage } from '@/db/queries/orders';
+import type { Actor } from '@/server/domain/access/actor';
 import { forbidden } from '@/server/domain/errors';
 import type { StatementInput } from '@/server/schemas/order-history';
 import { creditPosition } from './credit';
-import type { OrderReader } from './history';
 
 export const STATEMENT_REFUSED =
   'The account statement is for members who see prices and all of the organization’s orders.';
 
 /** The statement shows the organization's money: it takes prices and orders of the whole organization. */
-export function mayReadStatement(reader: Pick<OrderReader, 'permissions' | 'grants'>): boolean {
-  return reader.permissions.has('prices.view') && reader.grants.get('orders.view') === 'org';
+export function mayReadStatement(actor: Pick<Actor, 'permissions' | 'grants'>): boolean {
+  return actor.permissions.has('prices.view') && actor.grants.get('orders.view') === 'org';
 }
 
 /**
@@ -18,11 +18,11 @@ export function mayReadStatement(reader: Pick<OrderReader, 'permissions' | 'gran
  * invoiced orders: bill-me orders deposited (invoiced) with the invoice date, amount, and whether
  * the customer has paid them.
  */
-export async function accountStatement(db: Executor, reader: OrderReader, input: StatementInput) {
-  if (!mayReadStatement(reader)) throw forbidden(STATEMENT_REFUSED);
+export async function accountStatement(db: Executor, actor: Actor, input: StatementInput) {
+  if (!mayReadStatement(actor)) throw forbidden(STATEMENT_REFUSED);
   const [credit, invoices] = await Promise.all([
-    creditPosition(db, reader.organizationId),
-    invoicedOrdersPage(db, reader.organizationId, { status: input.status }, input),
+    creditPosition(db, actor.organizationId),
+    invoicedOrdersPage(db, actor.organizationId, { status: input.status }, input),
   ]);
   return {
     account: credit && {

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { customerAccounts, organizationAddresses, organizations, shippingMethods, type Order } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import type { SubmitOrderInput } from '@/server/schemas/orders';
 import { creditPositionOf, openBalanceSql } from './credit';
 
@@ -12,7 +13,7 @@ import { creditPositionOf, openBalanceSql } from './credit';
  */
 export async function submitContext(
   tx: Executor,
-  who: { organizationId: string; membershipId: string },
+  actor: Pick<Actor, 'organizationId' | 'membershipId'>,
   input: Pick<SubmitOrderInput, 'idempotencyKey' | 'addressId' | 'shippingMethodCode'>,
 ) {
   const [row] = await tx
@@ -21,7 +22,7 @@ export async function submitContext(
         Order,
         'number' | 'status'
       > | null>`(select json_build_object('number', o.number, 'status', o.status) from orders o
-        where o.membership_id = ${who.membershipId} and o.idempotency_key = ${input.idempotencyKey})`,
+        where o.membership_id = ${actor.membershipId} and o.idempotency_key = ${input.idempotencyKey})`,
       account: customerAccounts,
       owed: openBalanceSql(organizations.id),
       address: organizationAddresses,
@@ -41,7 +42,7 @@ export async function submitContext(
       shippingMethods,
       and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)),
     )
-    .where(eq(organizations.id, who.organizationId));
+    .where(eq(organizations.id, actor.organizationId));
   return {
     earlier: row?.earlier ?? null,
     credit: row?.account ? creditPositionOf(row.account, Number(row.owed)) : null,

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
+import { memberTemplateById } from '@/db/queries/templates';
 import { cartLines, orderTemplateLines, orderTemplates, products } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
 import type { RenameTemplateInput, SaveTemplateInput, TemplateListInput } from '@/server/schemas/order-history';
-import type { CartOwner } from './cart';
 import { productViews } from '../catalog/browse';
 import { refillCart } from './refill-cart';
 
@@ -17,13 +18,13 @@ async function lockTemplateNames(tx: Executor, membershipId: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`countersign.order-templates:${membershipId}`}))`);
 }
 
-async function refuseTakenName(tx: Executor, owner: CartOwner, name: string, exceptId?: string) {
+async function refuseTakenName(tx: Executor, actor: Actor, name: string, exceptId?: string) {
   const [taken] = await tx
     .select({ id: orderTemplates.id })
     .from(orderTemplates)
     .where(
       and(
-        eq(orderTemplates.membershipId, owner.membershipId),
+        eq(orderTemplates.membershipId, actor.membershipId),
         sql`lower(${orderTemplates.name}) = lower(${name})`,
         exceptId ? ne(orderTemplates.id, exceptId) : undefined,
       ),
@@ -31,39 +32,30 @@ async function refuseTakenName(tx: Executor, owner: CartOwner, name: string, exc
   if (taken) throw invalidField('name', `You already have a template named “${name}”. Choose another name.`);
 }
 
-async function ownTemplate(db: Executor, owner: CartOwner, templateId: string) {
-  const [template] = await db
-    .select()
-    .from(orderTemplates)
-    .where(
-      and(
-        eq(orderTemplates.id, templateId),
-        eq(orderTemplates.membershipId, owner.membershipId),
-        eq(orderTemplates.organizationId, owner.organizationId),
-      ),
-    );
+async function ownTemplate(db: Executor, actor: Actor, templateId: string) {
+  const template = await memberTemplateById(db, actor.organizationId, actor.membershipId, templateId);
   if (!template) throw notFound('That template');
   return template;
 }
 
 /** Saves the member's cart, as it is now, as a template with a name of their choice. */
-export async function saveCartAsTemplate(db: Database, owner: CartOwner, input: SaveTemplateInput, now: Date) {
+export async function saveCartAsTemplate(db: Database, actor: Actor, input: SaveTemplateInput, now: Date) {
   return db.transaction(async (tx) => {
-    await lockTemplateNames(tx, owner.membershipId);
-    await refuseTakenName(tx, owner, input.name);
+    await lockTemplateNames(tx, actor.membershipId);
+    await refuseTakenName(tx, actor, input.name);
     const lines = await tx
       .select({ productId: cartLines.productId, quantity: cartLines.quantity })
       .from(cartLines)
       .innerJoin(products, eq(products.id, cartLines.productId))
-      .where(eq(cartLines.membershipId, owner.membershipId))
+      .where(eq(cartLines.membershipId, actor.membershipId))
       .orderBy(asc(cartLines.addedAt), asc(products.sku));
     if (lines.length === 0)
       throw new DomainError('precondition_failed', 'Your cart is empty. Add products before saving it as a template.');
     const [template] = await tx
       .insert(orderTemplates)
       .values({
-        organizationId: owner.organizationId,
-        membershipId: owner.membershipId,
+        organizationId: actor.organizationId,
+        membershipId: actor.membershipId,
         name: input.name,
         createdAt: now,
       })
@@ -82,7 +74,7 @@ export async function saveCartAsTemplate(db: Database, owner: CartOwner, input: 
 }
 
 /** A page of the member's templates, newest first, with how many products and items each holds. */
-export async function listTemplates(db: Executor, owner: CartOwner, input: TemplateListInput) {
+export async function listTemplates(db: Executor, actor: Actor, input: TemplateListInput) {
   const rows = await db
     .select({
       id: orderTemplates.id,
@@ -93,7 +85,7 @@ export async function listTemplates(db: Executor, owner: CartOwner, input: Templ
     })
     .from(orderTemplates)
     .where(
-      and(eq(orderTemplates.membershipId, owner.membershipId), eq(orderTemplates.organizationId, owner.organizationId)),
+      and(eq(orderTemplates.membershipId, actor.membershipId), eq(orderTemplates.organizationId, actor.organizationId)),
     )
     .orderBy(desc(orderTemplates.createdAt), desc(orderTemplates.id))
     .limit(input.pageSize + 1)
@@ -114,12 +106,12 @@ async function templateLines(db: Executor, templateId: string) {
  * One of the member's templates with each product as the member may see it today (price and
  * stock only with the permissions), the quantity, and whether it is still sold.
  */
-export async function getTemplate(db: Executor, owner: CartOwner, templateId: string, now: Date) {
-  const template = await ownTemplate(db, owner, templateId);
+export async function getTemplate(db: Executor, actor: Actor, templateId: string, now: Date) {
+  const template = await ownTemplate(db, actor, templateId);
   const rows = await templateLines(db, template.id);
   const views = await productViews(
     db,
-    owner,
+    actor,
     rows.map((row) => row.product),
     now,
     false,
@@ -136,24 +128,24 @@ export async function getTemplate(db: Executor, owner: CartOwner, templateId: st
   };
 }
 
-export async function renameTemplate(db: Database, owner: CartOwner, input: RenameTemplateInput) {
+export async function renameTemplate(db: Database, actor: Actor, input: RenameTemplateInput) {
   return db.transaction(async (tx) => {
-    await lockTemplateNames(tx, owner.membershipId);
-    const template = await ownTemplate(tx, owner, input.templateId);
-    await refuseTakenName(tx, owner, input.name, template.id);
+    await lockTemplateNames(tx, actor.membershipId);
+    const template = await ownTemplate(tx, actor, input.templateId);
+    await refuseTakenName(tx, actor, input.name, template.id);
     await tx.update(orderTemplates).set({ name: input.name }).where(eq(orderTemplates.id, template.id));
     return { id: template.id, name: input.name };
   });
 }
 
-export async function deleteTemplate(db: Executor, owner: CartOwner, templateId: string) {
+export async function deleteTemplate(db: Executor, actor: Actor, templateId: string) {
   const [deleted] = await db
     .delete(orderTemplates)
     .where(
       and(
         eq(orderTemplates.id, templateId),
-        eq(orderTemplates.membershipId, owner.membershipId),
-        eq(orderTemplates.organizationId, owner.organizationId),
+        eq(orderTemplates.membershipId, actor.membershipId),
+        eq(orderTemplates.organizationId, actor.organizationId),
       ),
     )
     .returning({ id: orderTemplates.id, name: orderTemplates.name });
@@ -162,8 +154,8 @@ export async function deleteTemplate(db: Executor, owner: CartOwner, templateId:
 }
 
 /** Adds every line of the template still sold to the member's cart; reports the ones left out. */
-export async function addTemplateToCart(db: Database, owner: CartOwner, templateId: string, now: Date) {
-  const template = await ownTemplate(db, owner, templateId);
+export async function addTemplateToCart(db: Database, actor: Actor, templateId: string, now: Date) {
+  const template = await ownTemplate(db, actor, templateId);
   const rows = await templateLines(db, template.id);
   const lines = rows.map(({ quantity, product }) => ({
     productId: product.id,
@@ -172,5 +164,5 @@ export async function addTemplateToCart(db: Database, owner: CartOwner, template
     quantity,
     active: product.active,
   }));
-  return { name: template.name, ...(await refillCart(db, owner, lines, now)) };
+  return { name: template.name, ...(await refillCart(db, actor, lines, now)) };
 }

@@ -1,20 +1,19 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
+import { addressById } from '@/db/queries/addresses';
 import { organizationAddresses } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, notFound } from '@/server/domain/errors';
 import type { AddressFields } from '@/server/schemas/addresses';
 import { recordAudit } from '../audit/record-audit';
 import { lockTenant } from './tenant-lock';
 
-/** Who edits the address book: a member of the tenant `organizationId`. */
-export type AddressActor = { organizationId: string; userId: string };
-
 /** The organization's ship-to addresses: the default first, then active ones by name, then inactive ones. */
-export async function listAddresses(db: Executor, organizationId: string) {
+export async function listAddresses(db: Executor, actor: Actor) {
   return db
     .select()
     .from(organizationAddresses)
-    .where(eq(organizationAddresses.organizationId, organizationId))
+    .where(eq(organizationAddresses.organizationId, actor.organizationId))
     .orderBy(
       desc(organizationAddresses.active),
       desc(organizationAddresses.isDefault),
@@ -28,19 +27,14 @@ const columnsOf = (input: AddressFields) => ({
   region: input.region || null,
 });
 
-async function lockedAddress(tx: Executor, actor: AddressActor, addressId: string) {
+async function lockedAddress(tx: Executor, actor: Actor, addressId: string) {
   await lockTenant(tx, actor.organizationId);
-  const [address] = await tx
-    .select()
-    .from(organizationAddresses)
-    .where(
-      and(eq(organizationAddresses.id, addressId), eq(organizationAddresses.organizationId, actor.organizationId)),
-    );
+  const address = await addressById(tx, actor.organizationId, addressId);
   if (!address) throw notFound('That address');
   return address;
 }
 
-const audit = (tx: Executor, actor: AddressActor, action: string, addressId: string, label: string, now: Date) =>
+const audit = (tx: Executor, actor: Actor, action: string, addressId: string, label: string, now: Date) =>
   recordAudit(tx, {
     organizationId: actor.organizationId,
     actorUserId: actor.userId,
@@ -52,7 +46,7 @@ const audit = (tx: Executor, actor: AddressActor, action: string, addressId: str
   });
 
 /** A new address; the organization's first one becomes its default. */
-export async function createAddress(db: Database, actor: AddressActor, input: AddressFields, now: Date) {
+export async function createAddress(db: Database, actor: Actor, input: AddressFields, now: Date) {
   return db.transaction(async (tx) => {
     await lockTenant(tx, actor.organizationId);
     const [other] = await tx
@@ -75,7 +69,7 @@ export async function createAddress(db: Database, actor: AddressActor, input: Ad
 /** Edits an address. Orders already placed keep the address they were shipped to. */
 export async function updateAddress(
   db: Database,
-  actor: AddressActor,
+  actor: Actor,
   input: AddressFields & { addressId: string },
   now: Date,
 ) {
@@ -94,7 +88,7 @@ export async function updateAddress(
 }
 
 /** The address checkout offers first. Only an active address can be the default. */
-export async function makeDefaultAddress(db: Database, actor: AddressActor, addressId: string, now: Date) {
+export async function makeDefaultAddress(db: Database, actor: Actor, addressId: string, now: Date) {
   return db.transaction(async (tx) => {
     const address = await lockedAddress(tx, actor, addressId);
     if (!address.active)
@@ -117,7 +111,7 @@ export async function makeDefaultAddress(db: Database, actor: AddressActor, addr
  */
 export async function setAddressActive(
   db: Database,
-  actor: AddressActor,
+  actor: Actor,
   input: { addressId: string; active: boolean },
   now: Date,
 ) {

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from '@/db/client';
 import { listMembers, memberDetail, otherActiveAccountManagers, roleOptions } from '@/db/queries/members';
-import { unitSubtreeIds } from '@/db/queries/units';
+import { unitById, unitSubtreeIds } from '@/db/queries/units';
 import { emailTokens, membershipRoles, memberships, organizations, users } from '@/db/schema';
-import type { Grants } from '@/server/domain/access/effective-permissions';
+import type { Actor } from '@/server/domain/access/actor';
 import { describeGrants, flagsBeyond, grantsBeyond, refusalForGrants } from '@/server/domain/access/granting';
 import { ACCOUNT_MANAGER_ROLE, lastAccountManagerProblem, shopAccountRoleFor } from '@/server/domain/access/members';
 import {
@@ -21,28 +21,27 @@ import { assertAuthorityChangeAllowed, assertNothingToDecide } from '../approval
 import { recordAudit } from '../audit/record-audit';
 import { lockTenant } from './tenant-lock';
 
-/** The administrator a use case acts for. */
-export type MemberAdmin = { userId: string; name: string; membershipId: string; unitId: string; grants: Grants };
-
 const FLAGS = Object.keys(MEMBER_FLAG_LABELS) as MemberFlag[];
 
 /** The units an administrator reaches: all of them, or their own unit and those below it. */
-async function reach(db: Executor, organizationId: string, admin: MemberAdmin): Promise<string[] | undefined> {
-  return admin.grants.get('org.users.manage') === 'unit' ? unitSubtreeIds(db, organizationId, admin.unitId) : undefined;
+async function reach(db: Executor, organizationId: string, actor: Actor): Promise<string[] | undefined> {
+  return actor.grants.get('org.users.manage') === 'unit' ? unitSubtreeIds(db, organizationId, actor.unitId) : undefined;
 }
 
-export async function searchMembers(db: Database, organizationId: string, admin: MemberAdmin, input: MemberListInput) {
+export async function searchMembers(db: Database, actor: Actor, input: MemberListInput) {
+  const { organizationId } = actor;
   const { page, pageSize, ...filters } = input;
   return listMembers(
     db,
-    { ...filters, organizationId, unitIds: await reach(db, organizationId, admin) },
+    { ...filters, organizationId, unitIds: await reach(db, organizationId, actor) },
     { page, pageSize },
   );
 }
 
 /** What the member form offers: the units within reach and the roles of the organization. */
-export async function memberFormOptions(db: Database, organizationId: string, admin: MemberAdmin) {
-  const unitIds = await reach(db, organizationId, admin);
+export async function memberFormOptions(db: Database, actor: Actor) {
+  const { organizationId } = actor;
+  const unitIds = await reach(db, organizationId, actor);
   const units = await db
     .select({ id: organizations.id, name: organizations.name, parentId: organizations.parentId })
     .from(organizations)
@@ -57,35 +56,33 @@ export async function memberFormOptions(db: Database, organizationId: string, ad
   const roles = await roleOptions(db, organizationId);
   return {
     units,
-    roles: roles.map((role) => ({ ...role, grantable: grantsBeyond(admin.grants, role.permissions).length === 0 })),
+    roles: roles.map((role) => ({ ...role, grantable: grantsBeyond(actor.grants, role.permissions).length === 0 })),
   };
 }
 
-export async function getMember(db: Database, organizationId: string, admin: MemberAdmin, membershipId: string) {
+export async function getMember(db: Database, actor: Actor, membershipId: string) {
+  const { organizationId } = actor;
   const detail = await memberDetail(db, organizationId, membershipId);
-  const unitIds = await reach(db, organizationId, admin);
+  const unitIds = await reach(db, organizationId, actor);
   if (!detail || (unitIds && !unitIds.includes(detail.membership.unitId))) throw notFound('That member');
   const { passwordHash: _passwordHash, ...user } = detail.user;
   return { ...detail, user };
 }
 
-async function assertUnitWithinReach(tx: Transaction, organizationId: string, admin: MemberAdmin, unitId: string) {
-  const [unit] = await tx
-    .select()
-    .from(organizations)
-    .where(and(eq(organizations.id, unitId), eq(organizations.rootId, organizationId)));
+async function assertUnitWithinReach(tx: Transaction, organizationId: string, actor: Actor, unitId: string) {
+  const unit = await unitById(tx, organizationId, unitId);
   if (!unit) throw invalidField('unitId', 'Choose one of your departments or branches.');
   if (unit.status !== 'active') throw invalidField('unitId', `${unit.name} is deactivated. Choose an active unit.`);
-  const unitIds = await reach(tx, organizationId, admin);
+  const unitIds = await reach(tx, organizationId, actor);
   if (unitIds && !unitIds.includes(unitId))
     throw invalidField('unitId', 'You can only place people in your own unit or the units below it.');
 }
 
-/** The chosen roles, checked to exist for this organization; each change must be within the admin's own grants. */
+/** The chosen roles, checked to exist for this organization; each change must be within the actor's own grants. */
 async function checkRoles(
   tx: Transaction,
   organizationId: string,
-  admin: MemberAdmin,
+  actor: Actor,
   roleIds: string[],
   changedRoleIds: string[],
 ) {
@@ -94,16 +91,16 @@ async function checkRoles(
   if (unknown.length > 0) throw invalidField('roleIds', 'Choose among the roles of your organization.');
   const changed = options.filter((role) => changedRoleIds.includes(role.id));
   const beyond = grantsBeyond(
-    admin.grants,
+    actor.grants,
     changed.flatMap((role) => role.permissions),
   );
   if (beyond.length > 0) throw invalidField('roleIds', refusalForGrants(beyond));
   return options.filter((role) => roleIds.includes(role.id));
 }
 
-function checkFlags(admin: MemberAdmin, changedFlags: Partial<Record<MemberFlag, boolean>>) {
+function checkFlags(actor: Actor, changedFlags: Partial<Record<MemberFlag, boolean>>) {
   const gated = Object.fromEntries(Object.keys(changedFlags).map((flag) => [flag, true]));
-  const beyond = flagsBeyond(admin.grants, gated);
+  const beyond = flagsBeyond(actor.grants, gated);
   if (beyond.length > 0) {
     throw new DomainError(
       'forbidden',
@@ -123,18 +120,13 @@ const flagValues = (input: Record<MemberFlag, boolean>) =>
  * choose a password (expiring, single-use) and shows as invited until they do; someone who already
  * has a login gets this organization added to it.
  */
-export async function createMember(
-  db: Database,
-  organizationId: string,
-  admin: MemberAdmin,
-  input: CreateMemberInput,
-  now: Date,
-) {
+export async function createMember(db: Database, actor: Actor, input: CreateMemberInput, now: Date) {
+  const { organizationId } = actor;
   return db.transaction(async (tx) => {
     const organization = await lockTenant(tx, organizationId);
-    await assertUnitWithinReach(tx, organizationId, admin, input.unitId);
-    const chosenRoles = await checkRoles(tx, organizationId, admin, input.roleIds, input.roleIds);
-    checkFlags(admin, Object.fromEntries(FLAGS.filter((flag) => input[flag]).map((flag) => [flag, true])));
+    await assertUnitWithinReach(tx, organizationId, actor, input.unitId);
+    const chosenRoles = await checkRoles(tx, organizationId, actor, input.roleIds, input.roleIds);
+    checkFlags(actor, Object.fromEntries(FLAGS.filter((flag) => input[flag]).map((flag) => [flag, true])));
 
     const [existing] = await tx.select().from(users).where(eq(users.email, input.email));
     if (existing) {
@@ -178,16 +170,16 @@ export async function createMember(
         props: {
           name: user.name,
           organizationName: organization.name,
-          addedBy: admin.name,
+          addedBy: actor.name,
           signInUrl: appUrl('/sign-in'),
         },
       });
     } else {
-      await sendInvitation(tx, { user, organizationName: organization.name, invitedBy: admin.name, now });
+      await sendInvitation(tx, { user, organizationName: organization.name, invitedBy: actor.name, now });
     }
     await recordAudit(tx, {
       organizationId,
-      actorUserId: admin.userId,
+      actorUserId: actor.userId,
       action: 'member.created',
       targetType: 'membership',
       targetId: membership.id,
@@ -221,32 +213,27 @@ async function sendInvitation(
 }
 
 /** Edits a member: name, email (until they first sign in), unit, roles and Sana's flags. */
-export async function updateMember(
-  db: Database,
-  organizationId: string,
-  admin: MemberAdmin,
-  input: UpdateMemberInput,
-  now: Date,
-) {
+export async function updateMember(db: Database, actor: Actor, input: UpdateMemberInput, now: Date) {
+  const { organizationId } = actor;
   await db.transaction(async (tx) => {
     const organization = await lockTenant(tx, organizationId);
     const detail = await memberDetail(tx, organizationId, input.membershipId);
-    const unitIds = await reach(tx, organizationId, admin);
+    const unitIds = await reach(tx, organizationId, actor);
     if (!detail || (unitIds && !unitIds.includes(detail.membership.unitId))) throw notFound('That member');
     if (detail.membership.status !== 'active')
       throw new DomainError('precondition_failed', 'Decide this request to join first, under joining requests.');
-    if (input.unitId !== detail.membership.unitId) await assertUnitWithinReach(tx, organizationId, admin, input.unitId);
+    if (input.unitId !== detail.membership.unitId) await assertUnitWithinReach(tx, organizationId, actor, input.unitId);
 
     const before = detail.roles.map((role) => role.id);
     const changedRoles = [
       ...input.roleIds.filter((id) => !before.includes(id)),
       ...before.filter((id) => !input.roleIds.includes(id)),
     ];
-    const chosenRoles = await checkRoles(tx, organizationId, admin, input.roleIds, changedRoles);
+    const chosenRoles = await checkRoles(tx, organizationId, actor, input.roleIds, changedRoles);
     const changedFlags = Object.fromEntries(
       FLAGS.filter((flag) => input[flag] !== detail.membership[flag]).map((flag) => [flag, input[flag]]),
     );
-    checkFlags(admin, changedFlags);
+    checkFlags(actor, changedFlags);
 
     const wasAccountManager =
       detail.roles.some((role) => role.key === ACCOUNT_MANAGER_ROLE) &&
@@ -287,7 +274,7 @@ export async function updateMember(
         .values(chosenRoles.map((role) => ({ membershipId: detail.membership.id, roleId: role.id })));
     await recordAudit(tx, {
       organizationId,
-      actorUserId: admin.userId,
+      actorUserId: actor.userId,
       action: 'member.updated',
       targetType: 'membership',
       targetId: detail.membership.id,
@@ -313,18 +300,18 @@ async function changeEmail(tx: Transaction, user: { id: string; status: string }
 /** Deactivates (refused on their next request) or reactivates a member. */
 export async function setMemberActivated(
   db: Database,
-  organizationId: string,
-  admin: MemberAdmin,
+  actor: Actor,
   input: { membershipId: string; activated: boolean },
   now: Date,
 ) {
+  const { organizationId } = actor;
   await db.transaction(async (tx) => {
     const organization = await lockTenant(tx, organizationId);
     const detail = await memberDetail(tx, organizationId, input.membershipId);
-    const unitIds = await reach(tx, organizationId, admin);
+    const unitIds = await reach(tx, organizationId, actor);
     if (!detail || (unitIds && !unitIds.includes(detail.membership.unitId))) throw notFound('That member');
     const beyond = grantsBeyond(
-      admin.grants,
+      actor.grants,
       detail.roles.flatMap((role) => role.permissions),
     );
     if (beyond.length > 0)
@@ -349,7 +336,7 @@ export async function setMemberActivated(
       .where(eq(memberships.id, detail.membership.id));
     await recordAudit(tx, {
       organizationId,
-      actorUserId: admin.userId,
+      actorUserId: actor.userId,
       action: input.activated ? 'member.reactivated' : 'member.deactivated',
       targetType: 'membership',
       targetId: detail.membership.id,
@@ -360,17 +347,12 @@ export async function setMemberActivated(
 }
 
 /** Sends a fresh set-password link; the earlier ones stop working. */
-export async function resendInvitation(
-  db: Database,
-  organizationId: string,
-  admin: MemberAdmin,
-  membershipId: string,
-  now: Date,
-) {
+export async function resendInvitation(db: Database, actor: Actor, membershipId: string, now: Date) {
+  const { organizationId } = actor;
   await db.transaction(async (tx) => {
     const organization = await lockTenant(tx, organizationId);
     const detail = await memberDetail(tx, organizationId, membershipId);
-    const unitIds = await reach(tx, organizationId, admin);
+    const unitIds = await reach(tx, organizationId, actor);
     if (!detail || (unitIds && !unitIds.includes(detail.membership.unitId))) throw notFound('That member');
     if (detail.user.status !== 'invited')
       throw new DomainError('precondition_failed', `${detail.user.name} has already chosen a password.`);
@@ -384,10 +366,10 @@ export async function resendInvitation(
           isNull(emailTokens.usedAt),
         ),
       );
-    await sendInvitation(tx, { user: detail.user, organizationName: organization.name, invitedBy: admin.name, now });
+    await sendInvitation(tx, { user: detail.user, organizationName: organization.name, invitedBy: actor.name, now });
     await recordAudit(tx, {
       organizationId,
-      actorUserId: admin.userId,
+      actorUserId: actor.userId,
       action: 'member.invitation_resent',
       targetType: 'membership',
       targetId: membershipId,

@@ -1,10 +1,13 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { unitById } from '@/db/queries/units';
 import { memberships, organizations } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { notFound } from '@/server/domain/errors';
 
 /** The organization and its units, each with its member count, scoped to the caller's tenant. */
-export async function organizationOverview(db: Executor, organizationId: string) {
+export async function organizationOverview(db: Executor, actor: Actor) {
+  const { organizationId } = actor;
   const units = await db
     .select({
       id: organizations.id,
@@ -38,16 +41,8 @@ export async function organizationOverview(db: Executor, organizationId: string)
 }
 
 /** One unit of the caller's organization; another tenant's unit is "not found", never shown. */
-export async function getUnit(db: Executor, organizationId: string, unitId: string) {
-  const [unit] = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      parentId: organizations.parentId,
-      status: organizations.status,
-    })
-    .from(organizations)
-    .where(and(eq(organizations.id, unitId), eq(organizations.rootId, organizationId)));
+export async function getUnit(db: Executor, actor: Actor, unitId: string) {
+  const unit = await unitById(db, actor.organizationId, unitId);
   if (!unit) throw notFound('The unit');
-  return unit;
+  return { id: unit.id, name: unit.name, parentId: unit.parentId, status: unit.status };
 }

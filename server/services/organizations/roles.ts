@@ -1,17 +1,15 @@
-import { and, count, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
+import { rolesUsableBy, usableRoleById } from '@/db/queries/roles';
 import { membershipRoles, memberships, roles, type Role } from '@/db/schema';
 import { checkCustomRole, type CustomRoleCheck } from '@/server/domain/access/custom-roles';
-import type { Grants } from '@/server/domain/access/effective-permissions';
+import type { Actor } from '@/server/domain/access/actor';
 import { ALL_PERMISSIONS, decodeGrant, type Grant } from '@/server/domain/access/permissions';
 import { PREDEFINED_ROLES } from '@/server/domain/access/roles';
 import { DomainError, notFound } from '@/server/domain/errors';
 import type { RoleInput } from '@/server/schemas/roles';
 import { recordAudit } from '../audit/record-audit';
 import { lockTenant } from './tenant-lock';
-
-/** Who is changing roles: their organization (the tenant), their user id and their own grants. */
-export type RoleActor = { organizationId: string; userId: string; grants: Grants };
 
 export type RoleSummary = {
   id: string;
@@ -22,13 +20,6 @@ export type RoleSummary = {
   /** Members of the organization holding the role (status active, deactivated ones included: they can come back). */
   memberCount: number;
 };
-
-/** The roles an organization can use: the buyer-side predefined ones and its own custom ones. */
-const usableBy = (organizationId: string) =>
-  or(
-    and(isNull(roles.organizationId), eq(roles.predefined, true), eq(roles.side, 'buyer')),
-    eq(roles.organizationId, organizationId),
-  );
 
 const PREDEFINED_ORDER = PREDEFINED_ROLES.map((role) => role.key);
 const tableOrder = (a: Grant, b: Grant) =>
@@ -63,8 +54,9 @@ async function memberCounts(db: Executor, organizationId: string, roleIds?: stri
 }
 
 /** Predefined roles first, in their defined order, then custom roles by name. */
-export async function listRoles(db: Executor, organizationId: string): Promise<RoleSummary[]> {
-  const rows = await db.select().from(roles).where(usableBy(organizationId));
+export async function listRoles(db: Executor, actor: Actor): Promise<RoleSummary[]> {
+  const { organizationId } = actor;
+  const rows = await db.select().from(roles).where(rolesUsableBy(organizationId));
   const counts = await memberCounts(db, organizationId);
   const rank = (role: Role) => (role.predefined ? PREDEFINED_ORDER.indexOf(role.key ?? '') : PREDEFINED_ORDER.length);
   return rows
@@ -73,11 +65,9 @@ export async function listRoles(db: Executor, organizationId: string): Promise<R
 }
 
 /** One role the organization can use; another organization's role is "not found". */
-export async function getRole(db: Executor, organizationId: string, roleId: string): Promise<RoleSummary> {
-  const [role] = await db
-    .select()
-    .from(roles)
-    .where(and(eq(roles.id, roleId), usableBy(organizationId)));
+export async function getRole(db: Executor, actor: Actor, roleId: string): Promise<RoleSummary> {
+  const { organizationId } = actor;
+  const role = await usableRoleById(db, organizationId, roleId);
   if (!role) throw notFound('That role');
   const counts = await memberCounts(db, organizationId, [role.id]);
   return summary(role, counts.get(role.id) ?? 0);
@@ -108,18 +98,14 @@ async function lockCustomRole(
   roleId: string,
   why: (name: string) => string,
 ): Promise<Role> {
-  const [role] = await tx
-    .select()
-    .from(roles)
-    .where(and(eq(roles.id, roleId), usableBy(organizationId)))
-    .for('update');
+  const role = await usableRoleById(tx, organizationId, roleId, { lock: true });
   if (!role) throw notFound('That role');
   if (role.predefined || role.organizationId !== organizationId) throw new DomainError('forbidden', why(role.name));
   return role;
 }
 
 /** Creates a custom role; refused when it grants anything beyond the actor's own grants. */
-export async function createRole(db: Database, actor: RoleActor, input: RoleInput, now: Date): Promise<{ id: string }> {
+export async function createRole(db: Database, actor: Actor, input: RoleInput, now: Date): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     await lockTenant(tx, actor.organizationId);
     const check = checkCustomRole(input, {
@@ -155,7 +141,7 @@ export async function createRole(db: Database, actor: RoleActor, input: RoleInpu
 /** Renames, redescribes or regrants a custom role; the whole new list must be within the actor's grants. */
 export async function updateRole(
   db: Database,
-  actor: RoleActor,
+  actor: Actor,
   input: RoleInput & { roleId: string },
   now: Date,
 ): Promise<{ id: string }> {
@@ -196,7 +182,7 @@ export async function updateRole(
  * Deletes a custom role that no member holds. Join requests (pending or declined) that list it
  * lose it with the role: nobody can edit them, and they would keep it from ever going.
  */
-export async function deleteRole(db: Database, actor: RoleActor, roleId: string, now: Date): Promise<void> {
+export async function deleteRole(db: Database, actor: Actor, roleId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     await lockTenant(tx, actor.organizationId);
     // Locking the role row also makes a concurrent assignment of it wait for this transaction.

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from '@/db/client';
 import { tenantUnits, unitMemberCounts } from '@/db/queries/units';
 import { organizations } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, notFound } from '@/server/domain/errors';
 import {
   checkCreate,
@@ -20,9 +21,6 @@ import type { CreateUnitInput, MoveUnitInput, RenameUnitInput, UnitIdInput } fro
 import { recordAudit } from '../audit/record-audit';
 import { lockTenant } from './tenant-lock';
 
-/** Who edits the tree: a member of the tenant `organizationId`. */
-export type UnitActor = { organizationId: string; userId: string };
-
 export type UnitNode = TreeUnit & { depth: number; members: number; totalMembers: number };
 
 const byName = (a: TreeUnit, b: TreeUnit) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
@@ -33,8 +31,9 @@ const byName = (a: TreeUnit, b: TreeUnit) => a.name.localeCompare(b.name, 'en', 
  */
 export async function unitTree(
   db: Executor,
-  organizationId: string,
+  actor: Actor,
 ): Promise<{ organizationId: string; maxDepth: number; units: UnitNode[] }> {
+  const { organizationId } = actor;
   const units = (await tenantUnits(db, organizationId)).sort(byName);
   if (!units.some((unit) => unit.id === organizationId)) throw notFound('The organization');
   const direct = new Map((await unitMemberCounts(db, organizationId)).map((row) => [row.unitId, row.members]));
@@ -50,7 +49,7 @@ export async function unitTree(
 /** Adds a unit directly below the organization or one of its active units. */
 export async function createUnit(
   db: Database,
-  actor: UnitActor,
+  actor: Actor,
   input: CreateUnitInput,
   now: Date,
 ): Promise<{ id: string }> {
@@ -78,7 +77,7 @@ export async function createUnit(
 }
 
 /** Renames a unit; its name must differ from its siblings' (ignoring case). */
-export async function renameUnit(db: Database, actor: UnitActor, input: RenameUnitInput, now: Date): Promise<void> {
+export async function renameUnit(db: Database, actor: Actor, input: RenameUnitInput, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const { units } = await lockedTree(tx, actor.organizationId);
     const unit = unitOf(units, input.unitId);
@@ -91,7 +90,7 @@ export async function renameUnit(db: Database, actor: UnitActor, input: RenameUn
 }
 
 /** Moves a unit, with every unit below it, directly below another unit of the organization. */
-export async function moveUnit(db: Database, actor: UnitActor, input: MoveUnitInput, now: Date): Promise<void> {
+export async function moveUnit(db: Database, actor: Actor, input: MoveUnitInput, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const { units } = await lockedTree(tx, actor.organizationId);
     const unit = unitOf(units, input.unitId);
@@ -112,7 +111,7 @@ export async function moveUnit(db: Database, actor: UnitActor, input: MoveUnitIn
 }
 
 /** Deactivates a unit that no activated member belongs to and that has no active units below it. */
-export async function deactivateUnit(db: Database, actor: UnitActor, input: UnitIdInput, now: Date): Promise<void> {
+export async function deactivateUnit(db: Database, actor: Actor, input: UnitIdInput, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const { units } = await lockedTree(tx, actor.organizationId);
     const unit = unitOf(units, input.unitId);
@@ -126,7 +125,7 @@ export async function deactivateUnit(db: Database, actor: UnitActor, input: Unit
 }
 
 /** Makes a deactivated unit active again, unless the unit above it is deactivated. */
-export async function reactivateUnit(db: Database, actor: UnitActor, input: UnitIdInput, now: Date): Promise<void> {
+export async function reactivateUnit(db: Database, actor: Actor, input: UnitIdInput, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const { units } = await lockedTree(tx, actor.organizationId);
     const unit = unitOf(units, input.unitId);
@@ -162,7 +161,7 @@ function assertAllowed(verdict: TreeVerdict): asserts verdict is { ok: true } {
 
 function audit(
   tx: Transaction,
-  actor: UnitActor,
+  actor: Actor,
   action: string,
   unitId: string,
   data: Record<string, unknown>,

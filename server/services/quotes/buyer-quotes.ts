@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { peopleHoldingPermission } from '@/db/queries/people';
+import { memberQuoteByNumber } from '@/db/queries/quotes';
 import {
   cartLines,
   memberships,
@@ -13,8 +14,9 @@ import {
   users,
   type Quote,
 } from '@/db/schema';
-import { undecidableSteps } from '@/server/domain/approvals/evaluate';
-import { DomainError, invalidField, notFound } from '@/server/domain/errors';
+import type { Actor } from '@/server/domain/access/actor';
+import { DomainError, notFound } from '@/server/domain/errors';
+import { acceptShipping, approvalRefusal } from '@/server/domain/orders/checkout-acceptance';
 import { priceOrder, type CheckoutLine } from '@/server/domain/orders/totals';
 import {
   effectiveQuoteStatus,
@@ -27,7 +29,7 @@ import { appUrl } from '@/server/env';
 import type { OrderQuoteInput, QuoteApprovalPreviewInput, QuoteListInput } from '@/server/schemas/quotes';
 import { approvalSteps, stepLabel } from '../approvals/policy';
 import { creditPosition } from '../orders/credit';
-import { submitOrder, type Requester } from '../orders/checkout';
+import { refusalError, submitOrder } from '../orders/checkout';
 
 const PAGE_SIZE = 25;
 
@@ -84,7 +86,7 @@ const linesOf = (db: Executor, quoteId: string) =>
  * emptied, and the organization's account representative (or, without one, every staff member
  * who prices quotes) is emailed.
  */
-export async function requestQuote(db: Database, requester: Requester, input: { note?: string }, now: Date) {
+export async function requestQuote(db: Database, actor: Actor, input: { note?: string }, now: Date) {
   return db.transaction(async (tx) => {
     const cart = await tx
       .select({
@@ -97,7 +99,7 @@ export async function requestQuote(db: Database, requester: Requester, input: { 
       })
       .from(cartLines)
       .innerJoin(products, eq(products.id, cartLines.productId))
-      .where(eq(cartLines.membershipId, requester.membershipId))
+      .where(eq(cartLines.membershipId, actor.membershipId))
       .orderBy(asc(cartLines.addedAt))
       .for('update', { of: cartLines });
     if (cart.length === 0)
@@ -108,7 +110,7 @@ export async function requestQuote(db: Database, requester: Requester, input: { 
         'precondition_failed',
         `No longer sold: ${withdrawn.join(', ')}. Remove them from your cart.`,
       );
-    const credit = await creditPosition(tx, requester.organizationId);
+    const credit = await creditPosition(tx, actor.organizationId);
     if (!credit)
       throw new DomainError(
         'precondition_failed',
@@ -117,10 +119,10 @@ export async function requestQuote(db: Database, requester: Requester, input: { 
     const [quote] = await tx
       .insert(quotes)
       .values({
-        organizationId: requester.organizationId,
-        unitId: requester.unitId,
-        membershipId: requester.membershipId,
-        userId: requester.userId,
+        organizationId: actor.organizationId,
+        unitId: actor.unitId,
+        membershipId: actor.membershipId,
+        userId: actor.userId,
         currency: credit.currency,
         buyerNote: input.note || null,
         requestedAt: now,
@@ -139,8 +141,8 @@ export async function requestQuote(db: Database, requester: Requester, input: { 
         quantity: line.quantity,
       })),
     );
-    await tx.delete(cartLines).where(eq(cartLines.membershipId, requester.membershipId));
-    await emailQuoteDesk(tx, quote, requester.name, cart.length, now);
+    await tx.delete(cartLines).where(eq(cartLines.membershipId, actor.membershipId));
+    await emailQuoteDesk(tx, quote, actor.name, cart.length, now);
     return { number: quote.number };
   });
 }
@@ -172,28 +174,16 @@ async function emailQuoteDesk(tx: Executor, quote: Quote, requesterName: string,
   }
 }
 
-/** Who reads a quote on the buyer side: its requester only (each member's quotes are their own). */
-export type QuoteReader = { membershipId: string; organizationId: string; maySeePrices: boolean };
-
-async function ownQuote(db: Executor, reader: QuoteReader, number: string, lock = false) {
-  const query = db
-    .select()
-    .from(quotes)
-    .where(
-      and(
-        eq(quotes.number, number),
-        eq(quotes.membershipId, reader.membershipId),
-        eq(quotes.organizationId, reader.organizationId),
-      ),
-    );
-  const [quote] = lock ? await query.for('update') : await query;
+/** One of the caller's own quotes: on the buyer side a quote is read by its requester only. */
+async function ownQuote(db: Executor, actor: Actor, number: string, lock = false) {
+  const quote = await memberQuoteByNumber(db, actor.organizationId, actor.membershipId, number, { lock });
   if (!quote) throw notFound('That quote');
   return quote;
 }
 
-export async function myQuotes(db: Executor, reader: QuoteReader, input: QuoteListInput, now: Date) {
+export async function myQuotes(db: Executor, actor: Actor, input: QuoteListInput, now: Date) {
   const where = and(
-    eq(quotes.membershipId, reader.membershipId),
+    eq(quotes.membershipId, actor.membershipId),
     input.status ? quoteStatusWhere(input.status, now) : undefined,
   );
   const [rows, [total]] = await Promise.all([
@@ -222,19 +212,19 @@ export async function myQuotes(db: Executor, reader: QuoteReader, input: QuoteLi
   };
 }
 
-/** One of the reader's quotes, with the number of the order it became once ordered. */
-export async function myQuote(db: Executor, reader: QuoteReader, number: string, now: Date) {
-  const quote = await ownQuote(db, reader, number);
+/** One of the actor's quotes, with the number of the order it became once ordered. */
+export async function myQuote(db: Executor, actor: Actor, number: string, now: Date) {
+  const quote = await ownQuote(db, actor, number);
   const [lines, [order]] = await Promise.all([
     linesOf(db, quote.id),
     quote.orderId ? db.select({ number: orders.number }).from(orders).where(eq(orders.id, quote.orderId)) : [],
   ]);
-  return { ...quoteView(quote, lines, now, reader.maySeePrices), orderNumber: order?.number ?? null };
+  return { ...quoteView(quote, lines, now, actor.permissions.has('prices.view')), orderNumber: order?.number ?? null };
 }
 
-export async function withdrawQuote(db: Database, reader: QuoteReader, number: string, now: Date) {
+export async function withdrawQuote(db: Database, actor: Actor, number: string, now: Date) {
   return db.transaction(async (tx) => {
-    const quote = await ownQuote(tx, reader, number, true);
+    const quote = await ownQuote(tx, actor, number, true);
     const allowed = quoteActionAllowed('withdraw', effectiveQuoteStatus(quote.status, quote.validUntil, now));
     if (!allowed.ok) throw new DomainError('conflict', allowed.message);
     await tx
@@ -277,38 +267,26 @@ async function quoteCheckoutLines(db: Executor, quote: Quote): Promise<CheckoutL
  * What approval ordering this quote with this shipping method would need — the same policy the
  * order meets at submit, shown beforehand as the checkout does for a cart.
  */
-export async function quoteApprovalPreview(
-  db: Executor,
-  requester: Requester,
-  input: QuoteApprovalPreviewInput,
-  now: Date,
-) {
-  const quote = await ownQuote(
-    db,
-    { membershipId: requester.membershipId, organizationId: requester.organizationId, maySeePrices: true },
-    input.number,
-  );
+export async function quoteApprovalPreview(db: Executor, actor: Actor, input: QuoteApprovalPreviewInput, now: Date) {
+  const quote = await ownQuote(db, actor, input.number);
   const allowed = quoteActionAllowed('order', effectiveQuoteStatus(quote.status, quote.validUntil, now));
   if (!allowed.ok) throw new DomainError('conflict', allowed.message);
   const [shipping] = await db
     .select()
     .from(shippingMethods)
     .where(and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)));
-  if (!shipping || shipping.currency !== quote.currency)
-    throw invalidField('shippingMethodCode', 'Choose one of the shipping methods offered.');
-  const priced = priceOrder(await quoteCheckoutLines(db, quote), shipping);
-  if (!priced.ok) throw new DomainError('precondition_failed', priced.message);
-  const steps = await approvalSteps(db, requester, priced.totals, now);
+  const offered = acceptShipping(shipping ?? null, quote.currency);
+  if (!offered.ok) throw refusalError(offered);
+  const priced = priceOrder(await quoteCheckoutLines(db, quote), offered.shipping);
+  if (!priced.ok) throw refusalError(priced);
+  const steps = await approvalSteps(db, actor, priced.totals, now);
   return {
     steps: steps.map((step) => ({
       tier: step.tier,
       label: stepLabel(step, quote.currency),
       authorizers: step.authorizers.map((person) => person.name),
     })),
-    problem:
-      undecidableSteps(steps).length > 0
-        ? 'This order needs an approval nobody in your organization can give. Ask your administrator to name an authorizer.'
-        : null,
+    problem: approvalRefusal(steps)?.message ?? null,
   };
 }
 
@@ -317,11 +295,10 @@ export async function quoteApprovalPreview(
  * payment, inventory, idempotency. The quote is marked ordered in that transaction; a quote
  * already ordered, withdrawn or expired is refused.
  */
-export async function orderQuote(db: Database, requester: Requester, input: OrderQuoteInput, now: Date) {
-  const reader = { membershipId: requester.membershipId, organizationId: requester.organizationId, maySeePrices: true };
-  return submitOrder(db, requester, input, now, {
+export async function orderQuote(db: Database, actor: Actor, input: OrderQuoteInput, now: Date) {
+  return submitOrder(db, actor, input, now, {
     lines: async (tx) => {
-      const quote = await ownQuote(tx, reader, input.number, true);
+      const quote = await ownQuote(tx, actor, input.number, true);
       const allowed = quoteActionAllowed('order', effectiveQuoteStatus(quote.status, quote.validUntil, now));
       if (!allowed.ok) throw new DomainError('conflict', allowed.message);
       return quoteCheckoutLines(tx, quote);
@@ -333,7 +310,7 @@ export async function orderQuote(db: Database, requester: Requester, input: Orde
         .where(
           and(
             eq(quotes.number, input.number),
-            eq(quotes.membershipId, requester.membershipId),
+            eq(quotes.membershipId, actor.membershipId),
             eq(quotes.status, 'priced'),
           ),
         )

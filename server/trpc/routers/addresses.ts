@@ -10,31 +10,25 @@ import {
   makeDefaultAddress,
   setAddressActive,
   updateAddress,
-  type AddressActor,
 } from '@/server/services/organizations/addresses';
 import { buyerProcedure, router } from '../init';
 
 // Ship-to addresses belong with the organization's departments and branches.
 const manageAddresses = buyerProcedure.meta({ permission: 'org.units.manage' });
 
-const actorOf = (ctx: { organizationId: string; viewer: { user: { id: string } } }): AddressActor => ({
-  organizationId: ctx.organizationId,
-  userId: ctx.viewer.user.id,
-});
-
 /** The buyer administrator's address book: where the organization's orders can be shipped. */
 export const addressesRouter = router({
-  list: manageAddresses.query(({ ctx }) => listAddresses(ctx.db, ctx.organizationId)),
+  list: manageAddresses.query(({ ctx }) => listAddresses(ctx.db, ctx.actor)),
   create: manageAddresses
     .input(createAddressSchema)
-    .mutation(({ ctx, input }) => createAddress(ctx.db, actorOf(ctx), input, ctx.now())),
+    .mutation(({ ctx, input }) => createAddress(ctx.db, ctx.actor, input, ctx.now())),
   update: manageAddresses
     .input(updateAddressSchema)
-    .mutation(({ ctx, input }) => updateAddress(ctx.db, actorOf(ctx), input, ctx.now())),
+    .mutation(({ ctx, input }) => updateAddress(ctx.db, ctx.actor, input, ctx.now())),
   makeDefault: manageAddresses
     .input(addressIdSchema)
-    .mutation(({ ctx, input }) => makeDefaultAddress(ctx.db, actorOf(ctx), input.addressId, ctx.now())),
+    .mutation(({ ctx, input }) => makeDefaultAddress(ctx.db, ctx.actor, input.addressId, ctx.now())),
   setActive: manageAddresses
     .input(setAddressActiveSchema)
-    .mutation(({ ctx, input }) => setAddressActive(ctx.db, actorOf(ctx), input, ctx.now())),
+    .mutation(({ ctx, input }) => setAddressActive(ctx.db, ctx.actor, input, ctx.now())),
 });

@@ -7,5 +7,5 @@ export const auditHistoryRouter = router({
   list: buyerProcedure
     .meta({ permission: ['org.users.manage', 'org.units.manage', 'org.roles.manage', 'org.approvals.manage'] })
     .input(historyListSchema)
-    .query(({ ctx, input }) => organizationHistory(ctx.db, ctx.organizationId, input)),
+    .query(({ ctx, input }) => organizationHistory(ctx.db, ctx.actor, input)),
 });

@@ -1,13 +1,8 @@
 import { catalogProductSchema, catalogProductsSchema } from '@/server/schemas/catalog';
-import { catalogCategories, catalogProduct, searchCatalog, type CatalogViewer } from '@/server/services/catalog/browse';
-import type { ActiveMembership } from '@/server/services/identity/viewer';
+import { catalogCategories, catalogProduct, searchCatalog } from '@/server/services/catalog/browse';
 import { buyerProcedure, router } from '../init';
 
 /** Prices follow the member's organization's contract; price and stock keys follow their permissions. */
-const catalogViewer = (ctx: { membership: ActiveMembership }): CatalogViewer => ({
-  organizationId: ctx.membership.organizationId,
-  permissions: ctx.membership.permissions,
-});
 
 /**
  * The store's catalog. Every member may browse, so no procedure names a permission; the service
@@ -17,8 +12,8 @@ export const catalogRouter = router({
   categories: buyerProcedure.query(({ ctx }) => catalogCategories(ctx.db)),
   products: buyerProcedure
     .input(catalogProductsSchema)
-    .query(({ ctx, input }) => searchCatalog(ctx.db, catalogViewer(ctx), input, ctx.now())),
+    .query(({ ctx, input }) => searchCatalog(ctx.db, ctx.actor, input, ctx.now())),
   product: buyerProcedure
     .input(catalogProductSchema)
-    .query(({ ctx, input }) => catalogProduct(ctx.db, catalogViewer(ctx), input.sku, ctx.now())),
+    .query(({ ctx, input }) => catalogProduct(ctx.db, ctx.actor, input.sku, ctx.now())),
 });

@@ -4,7 +4,6 @@ import {
   templateIdSchema,
   templateListSchema,
 } from '@/server/schemas/order-history';
-import type { CartOwner } from '@/server/services/orders/cart';
 import {
   addTemplateToCart,
   deleteTemplate,
@@ -13,36 +12,27 @@ import {
   renameTemplate,
   saveCartAsTemplate,
 } from '@/server/services/orders/templates';
-import type { ActiveMembership } from '@/server/services/identity/viewer';
 import { buyerProcedure, router } from '../init';
 
 // Templates are saved carts: the same permission as the cart, and always the caller's own.
 const templateProcedure = buyerProcedure.meta({ permission: 'orders.place' });
 
-const ownerOf = (ctx: { membership: ActiveMembership; organizationId: string }): CartOwner => ({
-  membershipId: ctx.membership.id,
-  organizationId: ctx.organizationId,
-  permissions: ctx.membership.permissions,
-});
-
 /** The member's order templates: save the cart, list, open, rename, delete, and order from one. */
 export const orderTemplatesRouter = router({
-  list: templateProcedure
-    .input(templateListSchema)
-    .query(({ ctx, input }) => listTemplates(ctx.db, ownerOf(ctx), input)),
+  list: templateProcedure.input(templateListSchema).query(({ ctx, input }) => listTemplates(ctx.db, ctx.actor, input)),
   get: templateProcedure
     .input(templateIdSchema)
-    .query(({ ctx, input }) => getTemplate(ctx.db, ownerOf(ctx), input.templateId, ctx.now())),
+    .query(({ ctx, input }) => getTemplate(ctx.db, ctx.actor, input.templateId, ctx.now())),
   saveCart: templateProcedure
     .input(saveTemplateSchema)
-    .mutation(({ ctx, input }) => saveCartAsTemplate(ctx.db, ownerOf(ctx), input, ctx.now())),
+    .mutation(({ ctx, input }) => saveCartAsTemplate(ctx.db, ctx.actor, input, ctx.now())),
   rename: templateProcedure
     .input(renameTemplateSchema)
-    .mutation(({ ctx, input }) => renameTemplate(ctx.db, ownerOf(ctx), input)),
+    .mutation(({ ctx, input }) => renameTemplate(ctx.db, ctx.actor, input)),
   delete: templateProcedure
     .input(templateIdSchema)
-    .mutation(({ ctx, input }) => deleteTemplate(ctx.db, ownerOf(ctx), input.templateId)),
+    .mutation(({ ctx, input }) => deleteTemplate(ctx.db, ctx.actor, input.templateId)),
   addToCart: templateProcedure
     .input(templateIdSchema)
-    .mutation(({ ctx, input }) => addTemplateToCart(ctx.db, ownerOf(ctx), input.templateId, ctx.now())),
+    .mutation(({ ctx, input }) => addTemplateToCart(ctx.db, ctx.actor, input.templateId, ctx.now())),
 });

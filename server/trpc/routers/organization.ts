@@ -3,6 +3,6 @@ import { getUnit, organizationOverview } from '@/server/services/organizations/o
 import { orgProcedure, router } from '../init';
 
 export const organizationRouter = router({
-  current: orgProcedure.query(({ ctx }) => organizationOverview(ctx.db, ctx.organizationId)),
-  unit: orgProcedure.input(unitInput).query(({ ctx, input }) => getUnit(ctx.db, ctx.organizationId, input.unitId)),
+  current: orgProcedure.query(({ ctx }) => organizationOverview(ctx.db, ctx.actor)),
+  unit: orgProcedure.input(unitInput).query(({ ctx, input }) => getUnit(ctx.db, ctx.actor, input.unitId)),
 });

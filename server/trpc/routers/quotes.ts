@@ -12,42 +12,31 @@ import {
   quoteApprovalPreview,
   requestQuote,
   withdrawQuote,
-  type QuoteReader,
 } from '@/server/services/quotes/buyer-quotes';
-import type { ActiveMembership } from '@/server/services/identity/viewer';
 import { buyerProcedure, router } from '../init';
-import { requesterOf } from './checkout';
 
 const quoteProcedure = buyerProcedure.meta({ permission: 'quotes.request' });
-
-const readerOf = (ctx: { membership: ActiveMembership; organizationId: string }): QuoteReader => ({
-  membershipId: ctx.membership.id,
-  organizationId: ctx.organizationId,
-  maySeePrices: ctx.membership.permissions.has('prices.view'),
-});
 
 /** A buyer's quotes: request one from the cart, follow it, order it at its prices. */
 export const quotesRouter = router({
   request: quoteProcedure
     .input(requestQuoteSchema)
-    .mutation(({ ctx, input }) => requestQuote(ctx.db, requesterOf(ctx), input, ctx.now())),
-  list: quoteProcedure
-    .input(quoteListSchema)
-    .query(({ ctx, input }) => myQuotes(ctx.db, readerOf(ctx), input, ctx.now())),
+    .mutation(({ ctx, input }) => requestQuote(ctx.db, ctx.actor, input, ctx.now())),
+  list: quoteProcedure.input(quoteListSchema).query(({ ctx, input }) => myQuotes(ctx.db, ctx.actor, input, ctx.now())),
   get: quoteProcedure
     .input(quoteNumberSchema)
-    .query(({ ctx, input }) => myQuote(ctx.db, readerOf(ctx), input.number, ctx.now())),
+    .query(({ ctx, input }) => myQuote(ctx.db, ctx.actor, input.number, ctx.now())),
   withdraw: quoteProcedure
     .input(quoteNumberSchema)
-    .mutation(({ ctx, input }) => withdrawQuote(ctx.db, readerOf(ctx), input.number, ctx.now())),
+    .mutation(({ ctx, input }) => withdrawQuote(ctx.db, ctx.actor, input.number, ctx.now())),
   /** The approval ordering the quote would need, for the order form (like checkout.options' preview). */
   approvalPreview: buyerProcedure
     .meta({ permission: 'orders.place' })
     .input(quoteApprovalPreviewSchema)
-    .query(({ ctx, input }) => quoteApprovalPreview(ctx.db, requesterOf(ctx), input, ctx.now())),
+    .query(({ ctx, input }) => quoteApprovalPreview(ctx.db, ctx.actor, input, ctx.now())),
   // Ordering needs "place orders" as well: the order goes through checkout like any other.
   order: buyerProcedure
     .meta({ permission: 'orders.place' })
     .input(orderQuoteSchema)
-    .mutation(({ ctx, input }) => orderQuote(ctx.db, requesterOf(ctx), input, ctx.now())),
+    .mutation(({ ctx, input }) => orderQuote(ctx.db, ctx.actor, input, ctx.now())),
 });
