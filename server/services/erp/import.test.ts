@@ -59,6 +59,21 @@ describe('preview and apply', () => {
     expect(audit?.data).toMatchObject({ source: 'script', customers: { added: 3 }, contacts: { added: 4 } });
   });
 
+  it('records an import from the dashboard as the member of staff who applied it', async () => {
+    const actor = await newStaffActor(database.db);
+    await applyErpImport(database.db, { ...BASE, actor, now: new Date(now.getTime() + 60_000) });
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'erp.imported'))
+      .orderBy(desc(auditLog.createdAt));
+    expect(audit).toMatchObject({
+      actorUserId: actor.userId,
+      organizationId: actor.organizationId,
+      data: { source: 'dashboard' },
+    });
+  });
+
   it('replaces the snapshot: absent customers go with their contacts, present ones are updated', async () => {
     await apply(BASE);
     const summary = await apply({
