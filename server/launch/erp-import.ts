@@ -62,11 +62,7 @@ async function main(): Promise<number> {
     }
     const summary = dryRun
       ? preview
-      : await applyErpImport(database.handle.db, {
-          ...files,
-          actor: { userId: null, organizationId: null, source: 'script' },
-          now: new Date(),
-        });
+      : await applyErpImport(database.handle.db, { ...files, actor: null, now: new Date() });
     report(summary, dryRun);
     return summary.rows.skipped > 0 ? 2 : 0;
   } finally {

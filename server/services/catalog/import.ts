@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { fulfillmentCenters, inventory, priceListPrices, priceLists, products } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import {
   planCatalogImport,
   priceKey,
@@ -14,7 +15,6 @@ import {
 import { DomainError } from '@/server/domain/errors';
 import type { CatalogImportInput } from '@/server/schemas/catalog';
 import { recordAudit } from '../audit/record-audit';
-import type { CatalogActor } from './staff-catalog';
 
 const CHUNK = 1000;
 
@@ -146,7 +146,7 @@ async function writeChanges(tx: Executor, changes: CatalogChanges, productIds: M
 export async function applyCatalogImport(
   db: Database,
   files: CatalogImportInput,
-  actor: CatalogActor,
+  actor: Actor,
   now: Date,
 ): Promise<CatalogImportSummary> {
   return db.transaction(async (tx) => {

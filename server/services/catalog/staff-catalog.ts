@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from '@/db/client';
 import { allCenters, categoryCounts, listProducts, productBySku, stockOf } from '@/db/queries/catalog';
 import { fulfillmentCenters, inventory, priceListPrices, priceLists, products } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { applyStockChange, availableToPromise, type StockChange } from '@/server/domain/catalog/availability';
 import { parseUnitPrice } from '@/server/domain/catalog/product-rules';
 import { conflict, invalidField, notFound } from '@/server/domain/errors';
@@ -14,9 +15,6 @@ import type {
   UpdateProductInput,
 } from '@/server/schemas/catalog';
 import { recordAudit } from '../audit/record-audit';
-
-/** The staff member changing the catalog, and the seller organization the audit row belongs to. */
-export type CatalogActor = { userId: string; organizationId: string };
 
 /** What the staff forms offer: price lists, fulfillment centers and the categories in use. */
 export async function catalogOptions(db: Executor) {
@@ -110,7 +108,7 @@ const productValues = (input: Omit<UpdateProductInput, 'productId'>) => ({
 });
 
 /** Adds a product; a SKU already in the catalog is refused beside the field. */
-export async function createProduct(db: Database, input: CreateProductInput, actor: CatalogActor, now: Date) {
+export async function createProduct(db: Database, input: CreateProductInput, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(products)
@@ -131,7 +129,7 @@ export async function createProduct(db: Database, input: CreateProductInput, act
   });
 }
 
-export async function updateProduct(db: Database, input: UpdateProductInput, actor: CatalogActor, now: Date) {
+export async function updateProduct(db: Database, input: UpdateProductInput, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const [product] = await tx.select().from(products).where(eq(products.id, input.productId)).for('update');
     if (!product) throw notFound('That product');
@@ -157,7 +155,7 @@ export async function updateProduct(db: Database, input: UpdateProductInput, act
 }
 
 /** Sets a product's price in one list, or with an empty price takes it out ("price on request"). */
-export async function setProductPrice(db: Database, input: SetPriceInput, actor: CatalogActor, now: Date) {
+export async function setProductPrice(db: Database, input: SetPriceInput, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const [product] = await tx
       .select({ id: products.id, sku: products.sku })
@@ -219,7 +217,7 @@ async function changeStock(
   target: { productId: string; fulfillmentCenterId: string },
   change: StockChange,
   expectedVersion: number | null,
-  actor: CatalogActor,
+  actor: Actor,
   now: Date,
 ) {
   return db.transaction(async (tx) => {
@@ -262,7 +260,7 @@ async function changeStock(
 }
 
 /** Records goods received at a center: on hand grows by the quantity, under the row's lock. */
-export async function receiveStock(db: Database, input: ReceiveStockInput, actor: CatalogActor, now: Date) {
+export async function receiveStock(db: Database, input: ReceiveStockInput, actor: Actor, now: Date) {
   return changeStock(db, input, { kind: 'receive', quantity: input.quantity }, null, actor, now);
 }
 
@@ -270,6 +268,6 @@ export async function receiveStock(db: Database, input: ReceiveStockInput, actor
  * Records a stock count: on hand becomes the counted quantity, never below what is allocated.
  * Refused with CONFLICT when the row changed since the person read it (its version).
  */
-export async function countStock(db: Database, input: CountStockInput, actor: CatalogActor, now: Date) {
+export async function countStock(db: Database, input: CountStockInput, actor: Actor, now: Date) {
   return changeStock(db, input, { kind: 'count', onHand: input.onHand }, input.expectedVersion, actor, now);
 }

@@ -7,24 +7,17 @@ import { auditLog, erpContacts, erpCustomers, erpExcludedCustomers } from '@/db/
 import { seedErpDemo } from '@/server/launch/seed/erp-demo';
 import { DomainError } from '@/server/domain/errors';
 import { setupTestDatabase } from '@/server/testing/database';
-import {
-  applyErpImport,
-  listErpContacts,
-  listExcludedCodes,
-  previewErpImport,
-  replaceExcludedCodes,
-  type ImportActor,
-} from './import';
+import { newStaffActor } from '@/server/testing/staff-actors';
+import { applyErpImport, listErpContacts, listExcludedCodes, previewErpImport, replaceExcludedCodes } from './import';
 
 const database = setupTestDatabase();
 const now = new Date('2025-04-01T09:00:00Z');
-const script: ImportActor = { userId: null, organizationId: null, source: 'script' };
 
 const customersCsv = (...rows: string[]) =>
   ['customer_code,name,cash_account,currency,credit_limit,payment_terms', ...rows].join('\n');
 const contactsCsv = (...rows: string[]) => ['customer_code,email,name', ...rows].join('\n');
 const apply = (files: { customersCsv: string; contactsCsv: string }) =>
-  applyErpImport(database.db, { ...files, actor: script, now });
+  applyErpImport(database.db, { ...files, actor: null, now });
 
 async function snapshot() {
   const customers = await database.db.select().from(erpCustomers).orderBy(erpCustomers.code);
@@ -64,6 +57,21 @@ describe('preview and apply', () => {
       .where(eq(auditLog.action, 'erp.imported'))
       .orderBy(desc(auditLog.createdAt));
     expect(audit?.data).toMatchObject({ source: 'script', customers: { added: 3 }, contacts: { added: 4 } });
+  });
+
+  it('records an import from the dashboard as the member of staff who applied it', async () => {
+    const actor = await newStaffActor(database.db);
+    await applyErpImport(database.db, { ...BASE, actor, now: new Date(now.getTime() + 60_000) });
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'erp.imported'))
+      .orderBy(desc(auditLog.createdAt));
+    expect(audit).toMatchObject({
+      actorUserId: actor.userId,
+      organizationId: actor.organizationId,
+      data: { source: 'dashboard' },
+    });
   });
 
   it('replaces the snapshot: absent customers go with their contacts, present ones are updated', async () => {
@@ -142,7 +150,7 @@ describe('preview and apply', () => {
 
 describe('excluded customer codes', () => {
   it('replaces the list, upper-casing and ignoring repeats, and records the change', async () => {
-    const actor: ImportActor = { userId: null, organizationId: null, source: 'dashboard' };
+    const actor = await newStaffActor(database.db);
     await replaceExcludedCodes(database.db, { codes: 'x1, X2\nx1', actor, now });
     const later = new Date(now.getTime() + 60_000);
     expect(await replaceExcludedCodes(database.db, { codes: 'X2\nA1', actor, now: later })).toEqual({
@@ -160,7 +168,7 @@ describe('excluded customer codes', () => {
   });
 
   it('reports bad codes beside the field and keeps the list', async () => {
-    const actor: ImportActor = { userId: null, organizationId: null, source: 'dashboard' };
+    const actor = await newStaffActor(database.db);
     await replaceExcludedCodes(database.db, { codes: 'K1', actor, now });
     const error = await replaceExcludedCodes(database.db, { codes: 'K2, not a code', actor, now }).catch(
       (caught: unknown) => caught,

@@ -1,6 +1,7 @@
 import { count, eq, ilike, inArray, notInArray, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { erpContacts, erpCustomers, erpExcludedCustomers, memberships, organizations, users } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { parseExcludedCodes } from '@/server/domain/erp/codes';
 import { customerEligibility } from '@/server/domain/erp/eligibility';
 import { planErpImport, type ImportSummary } from '@/server/domain/erp/import-plan';
@@ -8,9 +9,6 @@ import type { SnapshotChanges } from '@/server/domain/erp/snapshot';
 import { DomainError } from '@/server/domain/errors';
 import type { ErpContactsInput, ErpImportInput } from '@/server/schemas/erp';
 import { recordAudit } from '../audit/record-audit';
-
-/** Who applies an import: a staff member from the dashboard, or nobody in particular from the script. */
-export type ImportActor = { userId: string | null; organizationId: string | null; source: 'dashboard' | 'script' };
 
 const CHUNK = 1000;
 
@@ -86,11 +84,12 @@ async function writeChanges(tx: Executor, changes: SnapshotChanges, now: Date) {
 /**
  * Replaces the ERP snapshot with the two files in one transaction: what they hold is upserted,
  * what they lack is removed (contacts with their customer), rows with errors are skipped. Imports
- * queue behind each other, and each is recorded in the audit log with its counts.
+ * queue behind each other, and each is recorded in the audit log with its counts. `actor` is the
+ * member of staff applying it from the dashboard, or null when the command-line script does.
  */
 export async function applyErpImport(
   db: Database,
-  input: ErpImportInput & { actor: ImportActor; now: Date },
+  input: ErpImportInput & { actor: Actor | null; now: Date },
 ): Promise<ImportSummary> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('countersign.erp-import'))`);
@@ -102,11 +101,11 @@ export async function applyErpImport(
     await writeChanges(tx, plan.changes, input.now);
     const { rows, customers, contacts } = plan.summary;
     await recordAudit(tx, {
-      organizationId: input.actor.organizationId,
-      actorUserId: input.actor.userId,
+      organizationId: input.actor?.organizationId ?? null,
+      actorUserId: input.actor?.userId ?? null,
       action: 'erp.imported',
       targetType: 'erp_snapshot',
-      data: { source: input.actor.source, rows, customers, contacts },
+      data: { source: input.actor ? 'dashboard' : 'script', rows, customers, contacts },
       now: input.now,
     });
     return plan.summary;
@@ -123,7 +122,7 @@ export async function listExcludedCodes(db: Executor) {
 }
 
 /** Replaces the excluded list with the codes typed by staff; a bad code is reported beside the field. */
-export async function replaceExcludedCodes(db: Database, input: { codes: string; actor: ImportActor; now: Date }) {
+export async function replaceExcludedCodes(db: Database, input: { codes: string; actor: Actor; now: Date }) {
   const parsed = parseExcludedCodes(input.codes);
   if (!parsed.ok)
     throw new DomainError('invalid', parsed.problems[0] ?? 'Some codes are not valid.', { codes: parsed.problems });

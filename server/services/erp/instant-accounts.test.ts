@@ -16,12 +16,12 @@ import {
 import { verifyPassword } from '@/server/auth/password';
 import { INSTANT_ACCOUNT_MESSAGES } from '@/server/domain/erp/eligibility';
 import { setupTestDatabase } from '@/server/testing/database';
+import { newStaffActor } from '@/server/testing/staff-actors';
 import type { TRPCContext } from '@/server/trpc/context';
 import {
   createCaller,
   createMember,
   createOrganization,
-  createUser,
   DEFAULT_PASSWORD,
   signIn,
   unique,
@@ -351,7 +351,7 @@ describe('the check at every sign-in and request', () => {
     await applyErpImport(database.db, {
       customersCsv: `customer_code,name,cash_account\n${customer.code},${customer.name},false\n`,
       contactsCsv: `customer_code,email,name\n${customer.code},${keep},Kept\n`,
-      actor: { userId: null, organizationId: null, source: 'script' },
+      actor: null,
       now: new Date(),
     });
     const error = await failure(createCaller(ctx).organization.current());
@@ -368,11 +368,8 @@ describe('the check at every sign-in and request', () => {
 
   it('refuses a person whose customer was excluded, at sign-in and on the next request, saying why', async () => {
     const { email, customer, ctx } = await instantMember();
-    await replaceExcludedCodes(database.db, {
-      codes: customer.code,
-      actor: { userId: null, organizationId: null, source: 'dashboard' },
-      now: new Date(),
-    });
+    const actor = await newStaffActor(database.db);
+    await replaceExcludedCodes(database.db, { codes: customer.code, actor, now: new Date() });
     try {
       expect(await failure(createCaller(ctx).organization.current())).toMatchObject({
         code: 'FORBIDDEN',
@@ -386,11 +383,7 @@ describe('the check at every sign-in and request', () => {
       });
       expect(again).toEqual({ ok: false, code: 'no_account', message: reasons.excluded(customer.name) });
     } finally {
-      await replaceExcludedCodes(database.db, {
-        codes: '',
-        actor: { userId: null, organizationId: null, source: 'dashboard' },
-        now: new Date(),
-      });
+      await replaceExcludedCodes(database.db, { codes: '', actor, now: new Date() });
     }
   });
 });
@@ -405,12 +398,12 @@ describe('staff creating the account from a contact', () => {
   }
 
   it('invites the person without a password; the emailed set-password link works once and they can sign in', async () => {
-    const admin = await createUser(database.db);
+    const actor = await newStaffActor(database.db, 'seller_admin', { name: 'Sofia Seller' });
     const email = newEmail();
     const customer = await erpCustomer({}, email);
     const result = await createAccountFromContact(database.db, {
       contactId: await contactIdOf(email),
-      staff: { userId: admin.id, name: 'Sofia Seller' },
+      actor,
       now: t0,
     });
     expect(result.message).toContain(`Account created at ${customer.name}`);
@@ -447,20 +440,20 @@ describe('staff creating the account from a contact', () => {
   });
 
   it('refuses the cash account and a contact who already has the account', async () => {
-    const staff = { userId: (await createUser(database.db)).id, name: 'Sofia Seller' };
+    const actor = await newStaffActor(database.db, 'seller_admin', { name: 'Sofia Seller' });
     const cash = newEmail();
     await erpCustomer({ isCashAccount: true }, cash);
     expect(
-      await failure(createAccountFromContact(database.db, { contactId: await contactIdOf(cash), staff, now: t0 })),
+      await failure(createAccountFromContact(database.db, { contactId: await contactIdOf(cash), actor, now: t0 })),
     ).toMatchObject({
       code: 'precondition_failed',
       message: expect.stringContaining('is the cash account'),
     });
     const twice = newEmail();
     await erpCustomer({}, twice);
-    await createAccountFromContact(database.db, { contactId: await contactIdOf(twice), staff, now: t0 });
+    await createAccountFromContact(database.db, { contactId: await contactIdOf(twice), actor, now: t0 });
     expect(
-      await failure(createAccountFromContact(database.db, { contactId: await contactIdOf(twice), staff, now: t0 })),
+      await failure(createAccountFromContact(database.db, { contactId: await contactIdOf(twice), actor, now: t0 })),
     ).toMatchObject({ code: 'conflict' });
   });
 

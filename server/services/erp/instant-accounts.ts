@@ -14,6 +14,7 @@ import {
 } from '@/db/schema';
 import { consumeEmailToken, issueEmailToken, peekEmailToken } from '@/server/auth/email-tokens';
 import { hashPassword } from '@/server/auth/password';
+import type { Actor } from '@/server/domain/access/actor';
 import { passwordProblem } from '@/server/domain/auth/password-policy';
 import { describeRetryAfter } from '@/server/domain/auth/rate-limit';
 import {
@@ -261,10 +262,7 @@ export async function completeInstantAccount(
  * Staff create the account from a contact: the same organization and membership as an instant
  * account, but the person is invited without a password and emailed a link to choose one.
  */
-export async function createAccountFromContact(
-  db: Database,
-  input: { contactId: string; staff: { userId: string; name: string }; now: Date },
-) {
+export async function createAccountFromContact(db: Database, input: { contactId: string; actor: Actor; now: Date }) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ ...customerColumns, email: erpContacts.email, contactName: erpContacts.name })
@@ -294,7 +292,7 @@ export async function createAccountFromContact(
     const provisioned = await provisionMembership(tx, {
       user,
       customer: row,
-      actorUserId: input.staff.userId,
+      actorUserId: input.actor.userId,
       now: input.now,
     });
     if (!provisioned.membershipId)
@@ -317,7 +315,7 @@ export async function createAccountFromContact(
         name: user.name,
         organizationName: provisioned.organizationName,
         setPasswordUrl: appUrl(`/set-password?token=${token}`),
-        createdBy: input.staff.name,
+        createdBy: input.actor.name,
       },
     });
     return {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, ilike, isNotNull, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { erpApiKeys, users } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import {
   apiKeyPrefix,
   formatApiKey,
@@ -12,9 +13,6 @@ import {
 import { conflict, notFound } from '@/server/domain/errors';
 import type { CreateErpKeyInput, ErpKeysListInput, RevokeErpKeyInput } from '@/server/schemas/erp-keys';
 import { recordAudit } from '../audit/record-audit';
-
-/** The staff member managing keys, and the seller organization the audit rows belong to. */
-export type ErpKeyActor = { userId: string; organizationId: string };
 
 /** What is stored of a key: its SHA-256, hex. */
 export function hashApiKey(key: string): string {
@@ -31,7 +29,7 @@ const keyView = {
 };
 
 /** Creates a key for the ERP. The full key is in this answer only: it is never stored or shown again. */
-export async function createErpKey(db: Database, input: CreateErpKeyInput, actor: ErpKeyActor, now: Date) {
+export async function createErpKey(db: Database, input: CreateErpKeyInput, actor: Actor, now: Date) {
   const secret = formatApiKey(randomBytes(32).toString('base64url'));
   return db.transaction(async (tx) => {
     const [key] = await tx
@@ -90,7 +88,7 @@ export async function listErpKeys(db: Executor, input: ErpKeysListInput) {
 }
 
 /** Revokes a key: the ERP using it is refused from now on; the key stays listed as revoked. */
-export async function revokeErpKey(db: Database, input: RevokeErpKeyInput, actor: ErpKeyActor, now: Date) {
+export async function revokeErpKey(db: Database, input: RevokeErpKeyInput, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const [key] = await tx.select(keyView).from(erpApiKeys).where(eq(erpApiKeys.id, input.keyId)).for('update');
     if (!key) throw notFound('That key');

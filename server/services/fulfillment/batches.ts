@@ -11,13 +11,13 @@ import {
   pickBatchOrders,
   users,
 } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { batchRefusals, MAX_BATCH_ORDERS, type BatchCandidate } from '@/server/domain/fulfillment/batches';
 import { centerProgress, PROGRESS_LABELS } from '@/server/domain/fulfillment/shipment';
 import { remainingToPack } from '@/server/domain/fulfillment/packing';
 import { DomainError } from '@/server/domain/errors';
 import type { CreatePickBatchInput, PickBatchListInput } from '@/server/schemas/fulfillment';
 import { recordOrderEvent } from '../orders/transition';
-import type { StaffActor } from '../staff-actor';
 import { batchIsOpen, centerById, lineFiguresAt, waitingAt, type Center } from './shared';
 
 /** Postgres' unique_violation, whether drizzle hands the driver's error over as is or wrapped. */
@@ -113,7 +113,7 @@ async function waitingOrders(tx: Executor, center: Center) {
  * the oldest waiting orders (up to 50) and skips those being batched by someone else. An order's
  * part at a center is in at most one batch: the lock, then the unique index, make sure of it.
  */
-export async function createPickBatch(db: Database, input: CreatePickBatchInput, actor: StaffActor, now: Date) {
+export async function createPickBatch(db: Database, input: CreatePickBatchInput, actor: Actor, now: Date) {
   try {
     return await db.transaction(async (tx) => {
       const center = await centerById(tx, input.centerId);

@@ -1,11 +1,11 @@
 import type { Database } from '@/db/client';
 import { packageLines, packages } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { DomainError } from '@/server/domain/errors';
 import { planPackage } from '@/server/domain/fulfillment/packing';
 import { ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
 import type { CreatePackageInput } from '@/server/schemas/fulfillment';
 import { lockOrder, recordOrderEvent } from '../orders/transition';
-import type { StaffActor } from '../staff-actor';
 import { batchOfOrderAt, centerById, lineFiguresAt, orderIdByNumber } from './shared';
 
 /**
@@ -13,7 +13,7 @@ import { batchOfOrderAt, centerById, lineFiguresAt, orderIdByNumber } from './sh
  * order cannot together pack more than was allocated there. The order must be released and in a
  * pick batch at that center; each quantity is at most what is allocated there less what is packed.
  */
-export async function createPackage(db: Database, input: CreatePackageInput, actor: StaffActor, now: Date) {
+export async function createPackage(db: Database, input: CreatePackageInput, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, await orderIdByNumber(tx, input.orderNumber));
     if (order.status !== 'released') {

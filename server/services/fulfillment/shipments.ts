@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { fulfillmentCenters, inventory, orderLines, orders, packageLines, packages } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, notFound } from '@/server/domain/errors';
 import { applyShipment } from '@/server/domain/fulfillment/shipment';
 import { ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
@@ -8,7 +9,6 @@ import { enqueueEmail } from '@/server/email/outbox';
 import type { ConfirmShipmentInput } from '@/server/schemas/fulfillment';
 import { requesterEmail } from '../orders/notify';
 import { lockOrder, moveOrder, recordOrderEvent, touchedByThisTransaction } from '../orders/transition';
-import type { StaffActor } from '../staff-actor';
 
 const at = (value: Date) => `${value.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -18,7 +18,7 @@ const at = (value: Date) => `${value.toISOString().slice(0, 16).replace('T', ' '
  * loses the units from on hand and allocated; the history and the requester hear of it. When
  * every line has shipped the order becomes shipped. A package is confirmed once.
  */
-export async function confirmShipment(db: Database, input: ConfirmShipmentInput, actor: StaffActor, now: Date) {
+export async function confirmShipment(db: Database, input: ConfirmShipmentInput, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const [known] = await tx
       .select({ orderId: packages.orderId })

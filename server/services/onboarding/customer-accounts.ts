@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { contracts, customerAccounts, priceLists } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { isCurrentContract, utcDate } from '@/server/domain/organizations/approval';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
 import { parseAmountToMinor, parsePercentToBasisPoints } from '@/server/domain/money';
@@ -8,10 +9,9 @@ import type { ContractInput, CustomerAccountInput } from '@/server/schemas/onboa
 import { recordAudit } from '../audit/record-audit';
 import { requireSetUpRight } from './registration-review';
 import { lockTenant } from '../organizations/tenant-lock';
-import type { StaffActor } from '../staff-actor';
 
 /** The account representative sets currency, credit limit, payment terms and methods. */
-export async function saveCustomerAccount(db: Database, input: CustomerAccountInput, actor: StaffActor, now: Date) {
+export async function saveCustomerAccount(db: Database, input: CustomerAccountInput, actor: Actor, now: Date) {
   const creditLimitMinor = parseAmountToMinor(input.creditLimit, input.currency);
   if (creditLimitMinor === null)
     throw invalidField('creditLimit', `Enter an amount in ${input.currency}, like 25000 or 25,000.00.`);
@@ -42,7 +42,7 @@ export async function saveCustomerAccount(db: Database, input: CustomerAccountIn
   });
 }
 
-export async function addContract(db: Database, input: ContractInput, actor: StaffActor, now: Date) {
+export async function addContract(db: Database, input: ContractInput, actor: Actor, now: Date) {
   const discountBasisPoints = input.discountPercent ? parsePercentToBasisPoints(input.discountPercent) : null;
   if (input.discountPercent && discountBasisPoints === null)
     throw invalidField('discountPercent', 'Enter a percent from 0 to 100, like 2.5.');
@@ -80,7 +80,7 @@ export async function addContract(db: Database, input: ContractInput, actor: Sta
 }
 
 /** Removes a contract; an active organization keeps at least one that is current. */
-export async function removeContract(db: Database, contractId: string, actor: StaffActor, now: Date) {
+export async function removeContract(db: Database, contractId: string, actor: Actor, now: Date) {
   await db.transaction(async (tx) => {
     const [contract] = await tx.select().from(contracts).where(eq(contracts.id, contractId));
     if (!contract) throw notFound('That contract');

@@ -10,17 +10,16 @@ import {
   organizations,
   users,
 } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { approvalBlockers, utcDate } from '@/server/domain/organizations/approval';
+import { mayDecideRegistration, maySuspendOrganization } from '@/server/domain/organizations/registration-rights';
 import { organizationTransition, type OrganizationAction } from '@/server/domain/organizations/transitions';
 import { DomainError, invalidField } from '@/server/domain/errors';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
 import { recordAudit } from '../audit/record-audit';
-import { assertPermission, decisionMaker } from './registration-review';
+import { decisionMaker, requireRegistrationRight } from './registration-review';
 import { lockTenant } from '../organizations/tenant-lock';
-import type { StaffActor } from '../staff-actor';
-
-const DECIDE = 'Only seller administrators can assign representatives and approve or reject registrations.';
 
 async function administratorOf(tx: Transaction, organizationId: string) {
   const [admin] = await tx
@@ -43,10 +42,10 @@ async function administratorOf(tx: Transaction, organizationId: string) {
 export async function assignRepresentative(
   db: Database,
   input: { organizationId: string; representativeMembershipId: string },
-  actor: StaffActor,
+  actor: Actor,
   now: Date,
 ) {
-  assertPermission(actor, 'staff.registrations.decide', DECIDE);
+  requireRegistrationRight(mayDecideRegistration(actor), 'decide');
   await db.transaction(async (tx) => {
     const organization = await lockTenant(tx, input.organizationId);
     const representatives = await peopleHoldingPermission(tx, { sellerStaff: true }, 'staff.accounts.setup');
@@ -83,8 +82,8 @@ export async function assignRepresentative(
  * current contract exists: the organization and its administrator become active, and the
  * administrator is emailed a sign-in link. Approving twice answers who approved it first.
  */
-export async function approveOrganization(db: Database, organizationId: string, actor: StaffActor, now: Date) {
-  assertPermission(actor, 'staff.registrations.decide', DECIDE);
+export async function approveOrganization(db: Database, organizationId: string, actor: Actor, now: Date) {
+  requireRegistrationRight(mayDecideRegistration(actor), 'decide');
   await db.transaction(async (tx) => {
     const organization = await transition(tx, organizationId, 'approve', actor, now);
     const admin = await administratorOf(tx, organizationId);
@@ -149,10 +148,10 @@ async function addRegisteredAddress(tx: Executor, organization: { id: string; na
 export async function rejectOrganization(
   db: Database,
   input: { organizationId: string; reason: string },
-  actor: StaffActor,
+  actor: Actor,
   now: Date,
 ) {
-  assertPermission(actor, 'staff.registrations.decide', DECIDE);
+  requireRegistrationRight(mayDecideRegistration(actor), 'decide');
   await db.transaction(async (tx) => {
     const organization = await transition(tx, input.organizationId, 'reject', actor, now, input.reason);
     const admin = await administratorOf(tx, input.organizationId);
@@ -171,14 +170,10 @@ export async function setSuspended(
   db: Database,
   input: { organizationId: string; reason?: string },
   suspend: boolean,
-  actor: StaffActor,
+  actor: Actor,
   now: Date,
 ) {
-  assertPermission(
-    actor,
-    'staff.organizations.suspend',
-    'You do not have permission to suspend or reactivate organizations.',
-  );
+  requireRegistrationRight(maySuspendOrganization(actor), 'suspend');
   await db.transaction((tx) =>
     transition(tx, input.organizationId, suspend ? 'suspend' : 'reactivate', actor, now, input.reason),
   );
@@ -188,7 +183,7 @@ async function transition(
   tx: Transaction,
   organizationId: string,
   action: OrganizationAction,
-  actor: StaffActor,
+  actor: Actor,
   now: Date,
   reason?: string,
 ) {

@@ -3,11 +3,16 @@ import type { Database, Executor } from '@/db/client';
 import { peopleHoldingPermission } from '@/db/queries/people';
 import { listRegistrations, registrationDetail } from '@/db/queries/registrations';
 import { priceLists, users } from '@/db/schema';
-import { maySetUpAccount } from '@/server/domain/access/account-setup';
+import type { Actor } from '@/server/domain/access/actor';
 import { approvalBlockers, utcDate } from '@/server/domain/organizations/approval';
-import { DomainError, forbidden, notFound } from '@/server/domain/errors';
+import { forbidden, notFound } from '@/server/domain/errors';
+import {
+  maySetUpRegistration,
+  REGISTRATION_REFUSALS,
+  registrationMay,
+  type RegistrationAction,
+} from '@/server/domain/organizations/registration-rights';
 import type { RegistrationListInput } from '@/server/schemas/onboarding';
-import type { StaffActor } from '../staff-actor';
 
 export async function decisionMaker(
   tx: Executor,
@@ -21,16 +26,18 @@ export async function decisionMaker(
   };
 }
 
-export function requireSetUpRight(actor: StaffActor, organization: { accountRepMembershipId: string | null }) {
-  if (!maySetUpAccount(actor.permissions, organization.accountRepMembershipId === actor.membershipId)) {
-    throw forbidden(
-      'Only the account representative assigned to this organization (or a seller administrator) can set up its account.',
-    );
-  }
+/** Refuses, in the domain's words, an action on a registration the rights do not allow. */
+export function requireRegistrationRight(allowed: boolean, action: RegistrationAction) {
+  if (!allowed) throw forbidden(REGISTRATION_REFUSALS[action]);
+}
+
+/** Setting up the account and contracts: the assigned representative, or a seller administrator. */
+export function requireSetUpRight(actor: Actor, organization: { accountRepMembershipId: string | null }) {
+  requireRegistrationRight(maySetUpRegistration(actor, organization), 'setUp');
 }
 
 /** The staff registration page: what was submitted, the account, history, and what stands in the way. */
-export async function getRegistration(db: Database, organizationId: string, actor: StaffActor, now: Date) {
+export async function getRegistration(db: Database, organizationId: string, actor: Actor, now: Date) {
   const detail = await registrationDetail(db, organizationId);
   if (!detail) throw notFound('That organization');
   const organization = detail.organization;
@@ -41,28 +48,16 @@ export async function getRegistration(db: Database, organizationId: string, acto
     contracts: detail.contracts.map((row) => row.contract),
     today: utcDate(now),
   });
-  const mayDecide = actor.permissions.has('staff.registrations.decide');
+  const may = registrationMay(actor, organization);
   return {
     ...detail,
     blockers,
-    may: {
-      decide: mayDecide,
-      setUp: maySetUpAccount(actor.permissions, organization.accountRepMembershipId === actor.membershipId),
-      suspend: actor.permissions.has('staff.organizations.suspend'),
-    },
-    representatives: mayDecide ? await peopleHoldingPermission(db, { sellerStaff: true }, 'staff.accounts.setup') : [],
+    may,
+    representatives: may.decide ? await peopleHoldingPermission(db, { sellerStaff: true }, 'staff.accounts.setup') : [],
     priceLists: await db.select().from(priceLists).orderBy(asc(priceLists.name)),
   };
 }
 
 export function searchRegistrations(db: Database, input: RegistrationListInput) {
   return listRegistrations(db, input);
-}
-
-export function assertPermission(
-  actor: StaffActor,
-  permission: Parameters<StaffActor['permissions']['has']>[0],
-  message: string,
-) {
-  if (!actor.permissions.has(permission)) throw new DomainError('forbidden', message);
 }

@@ -1,14 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { customerAccounts, orders, type Order } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { DomainError } from '@/server/domain/errors';
 import { nextCaptureAttemptAt } from '@/server/domain/orders/capture-retry';
 import { orderTransition } from '@/server/domain/orders/state-machine';
 import { paymentProvider } from '../payments/provider';
 import { moveOrder, recordOrderEvent, touchedByThisTransaction } from './transition';
-
-/** Who asks for the capture: the balance-payments job (null), or a staff member retrying it. */
-export type CaptureActor = { userId: string; name: string } | null;
 
 export type CaptureOutcome =
   | { kind: 'captured' | 'invoiced' | 'collected'; order: Order }
@@ -22,7 +20,8 @@ function formatUtc(at: Date) {
  * Takes the money for a shipped order the caller has locked, and marks it deposited: a card is
  * captured with the provider; bill-me is invoiced (it stays in the open balance until staff record
  * the customer's payment); cash on delivery is recorded as collected. A failed capture leaves the
- * order shipped with the error and the time of the next try from the back-off policy.
+ * order shipped with the error and the time of the next try from the back-off policy. `actor` is
+ * the member of staff retrying a failed capture, or null when the balance-payments job asks.
  *
  * The provider is called while the order's row lock is held: one short call per order, and the
  * lock is what makes an overlapping job run or a staff retry wait or skip instead of capturing twice.
@@ -31,7 +30,7 @@ export async function captureLockedOrder(
   tx: Executor,
   order: Order,
   now: Date,
-  actor: CaptureActor,
+  actor: Actor | null,
 ): Promise<CaptureOutcome> {
   const transition = orderTransition(order.status, 'deposit');
   if (!transition.ok) throw new DomainError('conflict', transition.message);

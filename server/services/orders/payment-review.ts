@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { orderEvents, orders, organizations, users, type Order } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { conflict } from '@/server/domain/errors';
 import { ORDER_STATUS_LABELS, orderTransition } from '@/server/domain/orders/state-machine';
 import { enqueueEmail } from '@/server/email/outbox';
 import type { PaymentQueueInput, RejectPaymentInput } from '@/server/schemas/staff-orders';
-import type { StaffActor } from '../staff-actor';
 import { cancelLockedOrder } from './cancel';
 import { creditPosition } from './credit';
 import { requesterEmail } from './notify';
@@ -89,7 +89,7 @@ async function tooLate(tx: Executor, order: Order, fallback: string): Promise<st
  * the backordered email) and the buyer is told the payment was accepted. The order's lock makes a
  * second reviewer wait and then see who decided.
  */
-export async function approvePayment(db: Database, number: string, actor: StaffActor, now: Date) {
+export async function approvePayment(db: Database, number: string, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, number);
     if (order.status !== 'payment_review') {
@@ -114,7 +114,7 @@ export async function approvePayment(db: Database, number: string, actor: StaffA
 }
 
 /** Rejects a payment under review: the order is canceled (stock and card authorization released) and the buyer is told why. */
-export async function rejectPayment(db: Database, input: RejectPaymentInput, actor: StaffActor, now: Date) {
+export async function rejectPayment(db: Database, input: RejectPaymentInput, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, input.number);
     if (order.status !== 'payment_review') {
@@ -132,7 +132,7 @@ export async function rejectPayment(db: Database, input: RejectPaymentInput, act
       message: `Payment rejected by ${actor.name}: ${input.reason}`,
       data: { reason: input.reason },
     });
-    const canceled = await cancelLockedOrder(tx, order, { userId: actor.userId, name: actor.name }, input.reason, now, {
+    const canceled = await cancelLockedOrder(tx, order, actor, input.reason, now, {
       emailRequester: false,
     });
     const { to, base } = await requesterEmail(tx, canceled);

@@ -11,9 +11,10 @@ import {
   type Order,
 } from '@/db/schema';
 import { conflict, notFound } from '@/server/domain/errors';
-import { canCancel, ORDER_STATUS_CODES, ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
+import type { Actor } from '@/server/domain/access/actor';
+import { captureRetryRefusal, settleRefusal, staffOrderMay } from '@/server/domain/orders/staff-order-actions';
+import { ORDER_STATUS_CODES, ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
 import type { StaffCancelOrderInput, StaffOrderListInput } from '@/server/schemas/staff-orders';
-import type { StaffActor } from '../staff-actor';
 import { cancelLockedOrder } from './cancel';
 import { captureLockedOrder } from './capture';
 import { creditPosition } from './credit';
@@ -144,7 +145,7 @@ async function allocationsByCenter(db: Executor, orderId: string) {
  * account's credit line for bill-me, the full history with each change's from → to, and which of
  * the staff actions the viewer may take now.
  */
-export async function getStaffOrder(db: Database, number: string, actor: StaffActor) {
+export async function getStaffOrder(db: Database, number: string, actor: Actor) {
   const [row] = await db
     .select({ order: orders, organizationName: organizations.name })
     .from(orders)
@@ -161,7 +162,6 @@ export async function getStaffOrder(db: Database, number: string, actor: StaffAc
   // The buyer-facing timeline is replaced by the staff history, which also says from which status.
   const { timeline: _timeline, ...shown } = detail;
   void _timeline;
-  const manage = actor.permissions.has('staff.orders.manage');
   return {
     ...shown,
     statusCode: ORDER_STATUS_CODES[order.status],
@@ -184,43 +184,27 @@ export async function getStaffOrder(db: Database, number: string, actor: StaffAc
       toLabel: event.toStatus ? ORDER_STATUS_LABELS[event.toStatus] : null,
       actorName: event.actorName ?? SYSTEM_ACTOR,
     })),
-    may: {
-      cancel: manage && canCancel(order.status),
-      markSettled:
-        manage && order.paymentMethod === 'on_account' && order.status === 'deposited' && order.settledAt === null,
-      retryCapture: manage && order.status === 'shipped' && order.paymentStatus === 'capture_failed',
-      reviewPayment: actor.permissions.has('staff.payments.review') && order.status === 'payment_review',
-    },
+    may: staffOrderMay(actor, order),
   };
 }
 
 export type StaffOrderDetail = Awaited<ReturnType<typeof getStaffOrder>>;
 
 /** Staff cancel an order before release, with a reason the buyer reads in the canceled email. */
-export async function cancelOrderByStaff(db: Database, input: StaffCancelOrderInput, actor: StaffActor, now: Date) {
+export async function cancelOrderByStaff(db: Database, input: StaffCancelOrderInput, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, input.number);
-    const canceled = await cancelLockedOrder(tx, order, { userId: actor.userId, name: actor.name }, input.reason, now);
+    const canceled = await cancelLockedOrder(tx, order, actor, input.reason, now);
     return { number: canceled.number, status: canceled.status };
   });
 }
 
 /** Records that the customer paid an invoiced bill-me order: it leaves the open balance. */
-export async function markOrderSettled(db: Database, number: string, actor: StaffActor, now: Date) {
+export async function markOrderSettled(db: Database, number: string, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, number);
-    if (order.paymentMethod !== 'on_account') {
-      throw conflict(
-        'Only bill-me orders are paid by the customer later; card and cash-on-delivery payments are taken by the balance-payments job.',
-      );
-    }
-    if (order.settledAt)
-      throw conflict(`The customer’s payment of this order was already recorded at ${formatUtc(order.settledAt)}.`);
-    if (order.status !== 'deposited') {
-      throw conflict(
-        `The order is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}. It is invoiced once it has shipped and the balance-payments job has run; record the payment after that.`,
-      );
-    }
+    const refusal = settleRefusal(order);
+    if (refusal) throw conflict(refusal);
     const [settled] = await tx
       .update(orders)
       .set({ settledAt: now, updatedAt: now, changeXid: touchedByThisTransaction })
@@ -236,20 +220,12 @@ export async function markOrderSettled(db: Database, number: string, actor: Staf
 }
 
 /** Tries a failed card capture again at once (as if its next try were due now), outside the job's schedule. */
-export async function retryCapture(db: Database, number: string, actor: StaffActor, now: Date) {
+export async function retryCapture(db: Database, number: string, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, number);
-    if (order.status !== 'shipped' || order.paymentStatus !== 'capture_failed') {
-      throw conflict(
-        order.paymentStatus === 'captured'
-          ? 'The payment of this order is already captured.'
-          : 'Only a shipped order whose card capture failed can be retried.',
-      );
-    }
-    const outcome = await captureLockedOrder(tx, { ...order, captureNextAt: now }, now, {
-      userId: actor.userId,
-      name: actor.name,
-    });
+    const refusal = captureRetryRefusal(order);
+    if (refusal) throw conflict(refusal);
+    const outcome = await captureLockedOrder(tx, { ...order, captureNextAt: now }, now, actor);
     return outcome.kind === 'failed'
       ? {
           captured: false as const,

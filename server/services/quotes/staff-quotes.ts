@@ -1,6 +1,7 @@
 import { asc, count, desc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { orders, organizations, quoteLines, quotes, users } from '@/db/schema';
+import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
 import { formatMinor, parseAmountToMinor } from '@/server/domain/money';
 import { effectiveQuoteStatus, quoteActionAllowed } from '@/server/domain/quotes/status';
@@ -9,7 +10,6 @@ import { appUrl } from '@/server/env';
 import type { PriceQuoteInput, QuoteListInput } from '@/server/schemas/quotes';
 import { buyerPrices } from '../catalog/browse';
 import { quoteStatusWhere, quoteView } from './buyer-quotes';
-import type { StaffActor } from '../staff-actor';
 import { loadMembership } from '../identity/viewer';
 
 const PAGE_SIZE = 25;
@@ -96,7 +96,7 @@ export async function staffQuote(db: Executor, number: string, now: Date) {
  * emails the requester — with the total only if they may see prices. Pricing again before it is
  * ordered replaces the prices.
  */
-export async function priceQuote(db: Database, actor: StaffActor, input: PriceQuoteInput, now: Date) {
+export async function priceQuote(db: Database, actor: Actor, input: PriceQuoteInput, now: Date) {
   return db.transaction(async (tx) => {
     const quote = await quoteByNumber(tx, input.number, true);
     const allowed = quoteActionAllowed(
@@ -147,12 +147,7 @@ export async function priceQuote(db: Database, actor: StaffActor, input: PriceQu
   });
 }
 
-export async function rejectQuote(
-  db: Database,
-  actor: StaffActor,
-  input: { number: string; reason: string },
-  now: Date,
-) {
+export async function rejectQuote(db: Database, actor: Actor, input: { number: string; reason: string }, now: Date) {
   return db.transaction(async (tx) => {
     const quote = await quoteByNumber(tx, input.number, true);
     const allowed = quoteActionAllowed('reject', quote.status);

@@ -13,7 +13,6 @@ import {
   listExcludedCodes,
   previewErpImport,
   replaceExcludedCodes,
-  type ImportActor,
 } from '@/server/services/erp/import';
 import {
   completeInstantAccount,
@@ -25,32 +24,24 @@ import { publicProcedure, router, staffProcedure } from '../init';
 
 const erpStaffProcedure = staffProcedure.meta({ permission: 'staff.erp.import' });
 
-const dashboardActor = (ctx: { viewer: { user: { id: string } }; organizationId: string }): ImportActor => ({
-  userId: ctx.viewer.user.id,
-  organizationId: ctx.organizationId,
-  source: 'dashboard',
-});
-
 export const erpRouter = router({
   /** Staff: the ERP snapshot, its import and the excluded customers. */
   previewImport: erpStaffProcedure.input(erpImportSchema).mutation(({ ctx, input }) => previewErpImport(ctx.db, input)),
   applyImport: erpStaffProcedure
     .input(erpImportSchema)
-    .mutation(({ ctx, input }) => applyErpImport(ctx.db, { ...input, actor: dashboardActor(ctx), now: ctx.now() })),
+    .mutation(({ ctx, input }) => applyErpImport(ctx.db, { ...input, actor: ctx.actor, now: ctx.now() })),
   excludedCodes: erpStaffProcedure.query(({ ctx }) => listExcludedCodes(ctx.db)),
   updateExcludedCodes: erpStaffProcedure
     .input(excludedCodesSchema)
     .mutation(({ ctx, input }) =>
-      replaceExcludedCodes(ctx.db, { codes: input.codes, actor: dashboardActor(ctx), now: ctx.now() }),
+      replaceExcludedCodes(ctx.db, { codes: input.codes, actor: ctx.actor, now: ctx.now() }),
     ),
   contacts: erpStaffProcedure.input(erpContactsSchema).query(({ ctx, input }) => listErpContacts(ctx.db, input)),
-  createAccount: erpStaffProcedure.input(createAccountFromContactSchema).mutation(({ ctx, input }) =>
-    createAccountFromContact(ctx.db, {
-      contactId: input.contactId,
-      staff: { userId: ctx.viewer.user.id, name: ctx.viewer.user.name },
-      now: ctx.now(),
-    }),
-  ),
+  createAccount: erpStaffProcedure
+    .input(createAccountFromContactSchema)
+    .mutation(({ ctx, input }) =>
+      createAccountFromContact(ctx.db, { contactId: input.contactId, actor: ctx.actor, now: ctx.now() }),
+    ),
 
   /** Public: "I already buy from you". */
   requestInstantAccount: publicProcedure

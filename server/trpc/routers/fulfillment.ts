@@ -14,7 +14,6 @@ import { packingSlip, pickTicket } from '@/server/services/fulfillment/print';
 import { fulfillmentCenters, fulfillmentQueue } from '@/server/services/fulfillment/queue';
 import { confirmShipment } from '@/server/services/fulfillment/shipments';
 import { router, staffProcedure } from '../init';
-import { staffActor } from '../staff-actor';
 
 const fulfillmentProcedure = staffProcedure.meta({ permission: 'staff.fulfillment.work' });
 
@@ -24,7 +23,7 @@ export const fulfillmentRouter = router({
   queue: fulfillmentProcedure.input(fulfillmentQueueSchema).query(({ ctx, input }) => fulfillmentQueue(ctx.db, input)),
   createPickBatch: fulfillmentProcedure
     .input(createPickBatchSchema)
-    .mutation(({ ctx, input }) => createPickBatch(ctx.db, input, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => createPickBatch(ctx.db, input, ctx.actor, ctx.now())),
   batches: fulfillmentProcedure.input(pickBatchListSchema).query(({ ctx, input }) => listPickBatches(ctx.db, input)),
   batch: fulfillmentProcedure.input(pickBatchSchema).query(({ ctx, input }) => pickBatchDetail(ctx.db, input.number)),
   pickTicket: fulfillmentProcedure
@@ -33,8 +32,8 @@ export const fulfillmentRouter = router({
   packingSlip: fulfillmentProcedure.input(packingSlipSchema).query(({ ctx, input }) => packingSlip(ctx.db, input)),
   createPackage: fulfillmentProcedure
     .input(createPackageSchema)
-    .mutation(({ ctx, input }) => createPackage(ctx.db, input, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => createPackage(ctx.db, input, ctx.actor, ctx.now())),
   confirmShipment: fulfillmentProcedure
     .input(confirmShipmentSchema)
-    .mutation(({ ctx, input }) => confirmShipment(ctx.db, input, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => confirmShipment(ctx.db, input, ctx.actor, ctx.now())),
 });

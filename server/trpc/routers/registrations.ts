@@ -17,7 +17,6 @@ import {
 } from '@/server/services/onboarding/registration-decisions';
 import { getRegistration, searchRegistrations } from '@/server/services/onboarding/registration-review';
 import { router, staffProcedure } from '../init';
-import { staffActor } from '../staff-actor';
 
 // Viewing needs the permission; each action's finer rule (decide, set up, suspend) is the service's.
 const reviewProcedure = staffProcedure.meta({ permission: 'staff.registrations.view' });
@@ -27,29 +26,29 @@ export const registrationsRouter = router({
   list: reviewProcedure.input(registrationListSchema).query(({ ctx, input }) => searchRegistrations(ctx.db, input)),
   get: reviewProcedure
     .input(organizationIdSchema)
-    .query(({ ctx, input }) => getRegistration(ctx.db, input.organizationId, staffActor(ctx), ctx.now())),
+    .query(({ ctx, input }) => getRegistration(ctx.db, input.organizationId, ctx.actor, ctx.now())),
   assignRepresentative: reviewProcedure
     .input(assignRepresentativeSchema)
-    .mutation(({ ctx, input }) => assignRepresentative(ctx.db, input, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => assignRepresentative(ctx.db, input, ctx.actor, ctx.now())),
   saveAccount: reviewProcedure
     .input(customerAccountSchema)
-    .mutation(({ ctx, input }) => saveCustomerAccount(ctx.db, input, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => saveCustomerAccount(ctx.db, input, ctx.actor, ctx.now())),
   addContract: reviewProcedure
     .input(contractSchema)
-    .mutation(({ ctx, input }) => addContract(ctx.db, input, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => addContract(ctx.db, input, ctx.actor, ctx.now())),
   removeContract: reviewProcedure
     .input(contractIdSchema)
-    .mutation(({ ctx, input }) => removeContract(ctx.db, input.contractId, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => removeContract(ctx.db, input.contractId, ctx.actor, ctx.now())),
   approve: reviewProcedure
     .input(organizationIdSchema)
-    .mutation(({ ctx, input }) => approveOrganization(ctx.db, input.organizationId, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => approveOrganization(ctx.db, input.organizationId, ctx.actor, ctx.now())),
   reject: reviewProcedure
     .input(rejectOrganizationSchema)
-    .mutation(({ ctx, input }) => rejectOrganization(ctx.db, input, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => rejectOrganization(ctx.db, input, ctx.actor, ctx.now())),
   suspend: reviewProcedure
     .input(suspendOrganizationSchema)
-    .mutation(({ ctx, input }) => setSuspended(ctx.db, input, true, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => setSuspended(ctx.db, input, true, ctx.actor, ctx.now())),
   reactivate: reviewProcedure
     .input(organizationIdSchema)
-    .mutation(({ ctx, input }) => setSuspended(ctx.db, input, false, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => setSuspended(ctx.db, input, false, ctx.actor, ctx.now())),
 });

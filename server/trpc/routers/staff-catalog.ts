@@ -17,17 +17,11 @@ import {
   setProductPrice,
   staffProduct,
   updateProduct,
-  type CatalogActor,
 } from '@/server/services/catalog/staff-catalog';
 import { applyCatalogImport, previewCatalogImport } from '@/server/services/catalog/import';
 import { router, staffProcedure } from '../init';
 
 const catalogStaffProcedure = staffProcedure.meta({ permission: 'staff.catalog.manage' });
-
-const catalogActor = (ctx: { viewer: { user: { id: string } }; organizationId: string }): CatalogActor => ({
-  userId: ctx.viewer.user.id,
-  organizationId: ctx.organizationId,
-});
 
 /** Staff: products, their prices per list and stock per center, and the CSV import. */
 export const staffCatalogRouter = router({
@@ -38,23 +32,23 @@ export const staffCatalogRouter = router({
   product: catalogStaffProcedure.input(staffProductSchema).query(({ ctx, input }) => staffProduct(ctx.db, input.sku)),
   createProduct: catalogStaffProcedure
     .input(createProductSchema)
-    .mutation(({ ctx, input }) => createProduct(ctx.db, input, catalogActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => createProduct(ctx.db, input, ctx.actor, ctx.now())),
   updateProduct: catalogStaffProcedure
     .input(updateProductSchema)
-    .mutation(({ ctx, input }) => updateProduct(ctx.db, input, catalogActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => updateProduct(ctx.db, input, ctx.actor, ctx.now())),
   setPrice: catalogStaffProcedure
     .input(setPriceSchema)
-    .mutation(({ ctx, input }) => setProductPrice(ctx.db, input, catalogActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => setProductPrice(ctx.db, input, ctx.actor, ctx.now())),
   receiveStock: catalogStaffProcedure
     .input(receiveStockSchema)
-    .mutation(({ ctx, input }) => receiveStock(ctx.db, input, catalogActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => receiveStock(ctx.db, input, ctx.actor, ctx.now())),
   countStock: catalogStaffProcedure
     .input(countStockSchema)
-    .mutation(({ ctx, input }) => countStock(ctx.db, input, catalogActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => countStock(ctx.db, input, ctx.actor, ctx.now())),
   previewImport: catalogStaffProcedure
     .input(catalogImportSchema)
     .mutation(({ ctx, input }) => previewCatalogImport(ctx.db, input)),
   applyImport: catalogStaffProcedure
     .input(catalogImportSchema)
-    .mutation(({ ctx, input }) => applyCatalogImport(ctx.db, input, catalogActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => applyCatalogImport(ctx.db, input, ctx.actor, ctx.now())),
 });

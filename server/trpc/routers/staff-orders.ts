@@ -15,7 +15,6 @@ import {
   retryCapture,
 } from '@/server/services/orders/staff-orders';
 import { router, staffProcedure } from '../init';
-import { staffActor } from '../staff-actor';
 
 const viewProcedure = staffProcedure.meta({ permission: 'staff.orders.view' });
 const manageProcedure = staffProcedure.meta({ permission: 'staff.orders.manage' });
@@ -27,21 +26,21 @@ export const staffOrdersRouter = router({
   organizations: viewProcedure.query(({ ctx }) => orderOrganizationOptions(ctx.db)),
   get: viewProcedure
     .input(staffOrderNumberSchema)
-    .query(({ ctx, input }) => getStaffOrder(ctx.db, input.number, staffActor(ctx))),
+    .query(({ ctx, input }) => getStaffOrder(ctx.db, input.number, ctx.actor)),
   cancel: manageProcedure
     .input(staffCancelOrderSchema)
-    .mutation(({ ctx, input }) => cancelOrderByStaff(ctx.db, input, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => cancelOrderByStaff(ctx.db, input, ctx.actor, ctx.now())),
   markSettled: manageProcedure
     .input(staffOrderNumberSchema)
-    .mutation(({ ctx, input }) => markOrderSettled(ctx.db, input.number, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => markOrderSettled(ctx.db, input.number, ctx.actor, ctx.now())),
   retryCapture: manageProcedure
     .input(staffOrderNumberSchema)
-    .mutation(({ ctx, input }) => retryCapture(ctx.db, input.number, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => retryCapture(ctx.db, input.number, ctx.actor, ctx.now())),
   paymentQueue: reviewProcedure.input(paymentQueueSchema).query(({ ctx, input }) => paymentQueue(ctx.db, input)),
   approvePayment: reviewProcedure
     .input(staffOrderNumberSchema)
-    .mutation(({ ctx, input }) => approvePayment(ctx.db, input.number, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => approvePayment(ctx.db, input.number, ctx.actor, ctx.now())),
   rejectPayment: reviewProcedure
     .input(rejectPaymentSchema)
-    .mutation(({ ctx, input }) => rejectPayment(ctx.db, input, staffActor(ctx), ctx.now())),
+    .mutation(({ ctx, input }) => rejectPayment(ctx.db, input, ctx.actor, ctx.now())),
 });
