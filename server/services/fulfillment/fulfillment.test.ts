@@ -24,6 +24,7 @@ import {
   type Member,
 } from '@/server/testing/factories';
 import { createProduct, givePriceList } from '@/server/testing/catalog';
+import { raceBehindLock } from '@/server/testing/locks';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder, readyToOrder } from '@/server/testing/orders';
 import { lockOrder, moveOrder } from '../orders/transition';
@@ -210,10 +211,17 @@ describe('the queue and pick batches', () => {
     const first = await releasedOrder([[product, 1]]);
     const second = await releasedOrder([[product, 2]]);
     const numbers = [first.number, second.number];
-    const outcomes = await Promise.allSettled([
-      clerk.fulfillment.createPickBatch({ centerId, orderNumbers: numbers }),
-      otherClerk.fulfillment.createPickBatch({ centerId, orderNumbers: numbers }),
-    ]);
+    // Both clerks queue behind the orders' locks, so they really batch at the same time.
+    const outcomes = await raceBehindLock(
+      database.db,
+      async (blocker) => {
+        for (const id of [first.id, second.id].sort()) await lockOrder(blocker, id);
+      },
+      [
+        () => clerk.fulfillment.createPickBatch({ centerId, orderNumbers: numbers }),
+        () => otherClerk.fulfillment.createPickBatch({ centerId, orderNumbers: numbers }),
+      ],
+    );
     const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     const lost = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(won).toHaveLength(1);
