@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signInViaApi } from './fixtures/auth';
+import { createOrganizationWithPerson, setOrganizationStatus } from './fixtures/db';
 
 /**
  * Every page, with made-up identifiers where the address takes one. Whoever opens it gets the page,
@@ -7,7 +8,8 @@ import { signInViaApi } from './fixtures/auth';
  * (inside a section's layout it once brought a second one, which confuses screen readers).
  */
 const NOWHERE = { uuid: '00000000-0000-0000-0000-000000000000', number: 'NOPE-1' };
-const PAGES = [
+/** The signed-in store's pages, under app/(store). */
+const STORE_PAGES = [
   '/',
   '/account',
   '/account/out-of-office',
@@ -43,6 +45,9 @@ const PAGES = [
   '/admin/roles/not-a-uuid',
   '/admin/roles/new',
   '/admin/units',
+];
+const PAGES = [
+  ...STORE_PAGES,
   '/staff',
   '/staff/account',
   '/staff/catalog',
@@ -108,3 +113,27 @@ for (const person of PEOPLE) {
     expect(failures).toEqual([]);
   });
 }
+
+test('every store page shows a member of a suspended organization the suspension notice in place of its content', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const person = await createOrganizationWithPerson();
+  await signInViaApi(page, person.email);
+  // Suspended while they are signed in: their session stays, but nothing in the store works any more.
+  await setOrganizationStatus(person.organizationId, 'suspended');
+  const notice = `${person.organizationName} is suspended. Contact us to have it reactivated.`;
+  const failures: string[] = [];
+  for (const path of STORE_PAGES) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    if (response.status() >= 500) failures.push(`${path} → ${response.status()}`);
+    await page.goto(path);
+    if ((await page.locator('main').count()) !== 1) failures.push(`${path} → not one main landmark`);
+    const alerts = await page.getByRole('main').getByRole('alert').allTextContents();
+    if (!alerts.some((text) => text.includes(notice))) failures.push(`${path} → alerts ${JSON.stringify(alerts)}`);
+    const headings = await page.getByRole('heading', { level: 1 }).allTextContents();
+    if (headings.join() !== 'You cannot work in this account right now')
+      failures.push(`${path} → headings ${JSON.stringify(headings)}`);
+  }
+  expect(failures).toEqual([]);
+});

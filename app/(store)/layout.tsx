@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/shell/app-header';
 import { getMe } from '@/components/shell/me';
 import { STORE_NAV } from '@/components/shell/navigation';
-import { Alert } from '@/components/ui/alert';
+import { AccountProblemNotice } from '@/components/shell/refusal-notices';
 import { RETURN_PATH_HEADER, signInPathFor } from '@/server/auth/return-path';
 
 /**
@@ -12,6 +12,10 @@ import { RETURN_PATH_HEADER, signInPathFor } from '@/server/auth/return-path';
  * the tRPC client has it in its own layout, so pages without one — the approval page read on a
  * phone, which decides through server actions — do not download react-query and the tRPC client
  * (issue 6: its first-load JavaScript ≤ 160 kB gzip, checked by e2e/page-weight.spec.ts).
+ *
+ * A member whose account cannot be used (organization suspended, access deactivated) sees why in
+ * place of every page. Pages render beside this layout and their procedures refuse such a member,
+ * so the section's forbidden and not-found boundaries say the same (see there).
  */
 export default async function StoreLayout({ children }: { children: ReactNode }) {
   const me = await getMe();
@@ -25,7 +29,7 @@ export default async function StoreLayout({ children }: { children: ReactNode })
         {me.membership ? (
           children
         ) : (
-          <Alert tone="error">{me.membershipProblem ?? 'Choose an account to work in.'}</Alert>
+          <AccountProblemNotice problem={me.membershipProblem ?? 'Choose an account to work in.'} />
         )}
       </main>
     </>

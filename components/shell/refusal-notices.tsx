@@ -23,3 +23,17 @@ export function ForbiddenNotice() {
     </div>
   );
 }
+
+/**
+ * Why the signed-in person cannot work in their account right now (organization suspended,
+ * access deactivated …), shown in place of any page of the section: the sentence the procedures
+ * refuse with, so the page and the API say the same.
+ */
+export function AccountProblemNotice({ problem }: { problem: string }) {
+  return (
+    <div className="card" role="alert">
+      <h1>You cannot work in this account right now</h1>
+      <p>{problem}</p>
+    </div>
+  );
+}

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   approvalInbox,
   approvalSteps,
+  authorizerReminders,
   memberships,
   orderEvents,
   spendingLimitAuthorizers,
@@ -21,6 +22,7 @@ import {
   signIn,
   type Member,
 } from '@/server/testing/factories';
+import { lockWaiters } from '@/server/testing/locks';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder, readyToOrder } from '@/server/testing/orders';
 import { remindDue, runAuthorizationReminders } from './authorization-reminders';
@@ -159,7 +161,27 @@ describe('authorization reminders', () => {
     const placed = await order(t, 20);
     await order(t, 30);
     const now = after(placed, 26);
-    const [one, two] = await Promise.all([run(now), run(now)]);
+    // Ann and Ben were reminded long ago. A blocker holds their reminder rows, so the run that
+    // claims them has to wait while the other one starts: it either waits on the same rows or
+    // stands aside and finishes meanwhile. Run one after the other, neither could happen.
+    const people = [t.a, t.b].map((member) => member.membership.id);
+    const longAgo = new Date(now.getTime() - 30 * 24 * HOUR);
+    await db()
+      .insert(authorizerReminders)
+      .values(people.map((membershipId) => ({ membershipId, lastRemindedAt: longAgo })));
+    const runs = await db().transaction(async (blocker) => {
+      await blocker
+        .select()
+        .from(authorizerReminders)
+        .where(inArray(authorizerReminders.membershipId, people))
+        .for('update');
+      const runs = [run(now), run(now)];
+      await lockWaiters(db(), 1);
+      await lockWaiters(db(), 2, { orSettled: Promise.race(runs) });
+      return { both: Promise.all(runs) };
+    });
+    const [one, two] = await runs.both;
+    if (!one || !two) throw new Error('both runs should answer');
     expect(await reminders(t.a)).toHaveLength(1);
     expect(await reminders(t.b)).toHaveLength(1);
     expect((await reminders(t.a))[0]?.props.orders).toHaveLength(2);

@@ -25,6 +25,7 @@ import {
   type Member,
 } from '@/server/testing/factories';
 import { createProduct, givePriceList } from '@/server/testing/catalog';
+import { raceBehindLock } from '@/server/testing/locks';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder, readyToOrder } from '@/server/testing/orders';
 import { lockOrder, moveOrder } from '../orders/transition';
@@ -129,9 +130,11 @@ describe('an order over the spending limits', () => {
 
   it('lets exactly one of two authorizers deciding at once win, and tells the other who decided', async () => {
     const placed = await order(t, 20);
-    const results = await Promise.allSettled([
-      (await as(t.a)).authorizations.approve({ number: placed.number }),
-      (await as(t.b)).authorizations.decline({ number: placed.number, feedback: 'No.' }),
+    const [ann, ben] = [await as(t.a), await as(t.b)];
+    // Both decisions queue behind the order's lock, so they really run at the same time.
+    const results = await raceBehindLock(db(), (blocker) => lockOrder(blocker, placed.id), [
+      () => ann.authorizations.approve({ number: placed.number }),
+      () => ben.authorizations.decline({ number: placed.number, feedback: 'No.' }),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((result) => result.status === 'rejected');

@@ -24,6 +24,7 @@ import {
   type Member,
 } from '@/server/testing/factories';
 import { createProduct, givePriceList } from '@/server/testing/catalog';
+import { raceBehindLock } from '@/server/testing/locks';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder, readyToOrder } from '@/server/testing/orders';
 import { lockOrder, moveOrder } from '../orders/transition';
@@ -109,17 +110,13 @@ async function orderRow(id: string) {
   return row;
 }
 
-/** Packs every line of the order's part at the center in one package and returns its id. */
+/** Packs every line of the order's part at the center in one package, from the packing slip alone; returns its id. */
 async function packAll(order: Order, centerId: string) {
   const slip = await clerk.fulfillment.packingSlip({ orderNumber: order.number, centerId });
-  const lines = await database.db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
   const created = await clerk.fulfillment.createPackage({
     orderNumber: order.number,
     centerId,
-    lines: slip.lines.map((line) => ({
-      orderLineId: lines.find((candidate) => candidate.lineNumber === line.lineNumber)?.id ?? '',
-      quantity: line.quantity,
-    })),
+    lines: slip.lines.map((line) => ({ orderLineId: line.orderLineId, quantity: line.quantity })),
   });
   return created.packageId;
 }
@@ -210,10 +207,17 @@ describe('the queue and pick batches', () => {
     const first = await releasedOrder([[product, 1]]);
     const second = await releasedOrder([[product, 2]]);
     const numbers = [first.number, second.number];
-    const outcomes = await Promise.allSettled([
-      clerk.fulfillment.createPickBatch({ centerId, orderNumbers: numbers }),
-      otherClerk.fulfillment.createPickBatch({ centerId, orderNumbers: numbers }),
-    ]);
+    // Both clerks queue behind the orders' locks, so they really batch at the same time.
+    const outcomes = await raceBehindLock(
+      database.db,
+      async (blocker) => {
+        for (const id of [first.id, second.id].sort()) await lockOrder(blocker, id);
+      },
+      [
+        () => clerk.fulfillment.createPickBatch({ centerId, orderNumbers: numbers }),
+        () => otherClerk.fulfillment.createPickBatch({ centerId, orderNumbers: numbers }),
+      ],
+    );
     const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     const lost = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -293,6 +297,15 @@ describe('pick ticket and packing slip', () => {
       ],
     });
     expect(JSON.stringify([slip, ticket])).not.toMatch(/price|Minor|total"/i);
+    // Each line names the order line it packs, so a package can be made from the slip alone.
+    const lineIds = await database.db
+      .select({ id: orderLines.id, sku: orderLines.sku })
+      .from(orderLines)
+      .where(eq(orderLines.orderId, a.id));
+    expect(slip.lines.map((line) => ({ id: line.orderLineId, sku: line.sku }))).toEqual(
+      expect.arrayContaining(lineIds),
+    );
+    expect(slip.lines).toHaveLength(lineIds.length);
 
     const pending = await placeOrder(database.db, buyer.member, { lines: [[product, 1]], addressId: buyer.addressId });
     expect(await trpcErrorOf(clerk.fulfillment.packingSlip({ orderNumber: pending.number, centerId }))).toMatchObject({

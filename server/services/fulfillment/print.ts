@@ -55,6 +55,7 @@ const SLIP_STATUSES = ['released', 'shipped', 'deposited'] as const;
 /**
  * The packing slip of an order's part at one center: ship-to, order number, PO, date, shipping
  * method and the lines with the quantities shipping from that center. It never carries a price.
+ * Each line carries its order line's id, which packing it takes.
  */
 export async function packingSlip(db: Executor, input: PackingSlipInput) {
   const center = await centerById(db, input.centerId);
@@ -99,6 +100,7 @@ export async function packingSlip(db: Executor, input: PackingSlipInput) {
     center: { id: center.id, code: center.code, name: center.name },
     batchNumber: batch?.number ?? null,
     lines: figures.map((line) => ({
+      orderLineId: line.orderLineId,
       lineNumber: line.lineNumber,
       sku: line.sku,
       name: line.name,

@@ -11,12 +11,15 @@ import {
   type PriceList,
   type Product,
 } from '@/db/schema';
+import { lockTenant } from '@/server/services/organizations/tenant-lock';
 import { setupTestDatabase } from '@/server/testing/database';
 import { trpcErrorOf } from '@/server/testing/errors';
 import { createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
 import { createProduct, givePriceList } from '@/server/testing/catalog';
+import { raceBehindLock, valuesOf } from '@/server/testing/locks';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder, readyToOrder, TEST_SHIPPING } from '@/server/testing/orders';
+import { lockInventory } from './inventory';
 
 const database = setupTestDatabase();
 
@@ -95,7 +98,13 @@ describe('submitting an order', () => {
 
   it('creates one order for a double click: two concurrent submits with one key', async () => {
     const { caller, input } = await submitInput(buyer, product, 1);
-    const [first, second] = await Promise.all([caller.checkout.submit(input), caller.checkout.submit(input)]);
+    // Both submits queue behind the organization's lock, so they really run at the same time.
+    const outcomes = await raceBehindLock(database.db, (blocker) => lockTenant(blocker, buyer.organization.id), [
+      () => caller.checkout.submit(input),
+      () => caller.checkout.submit(input),
+    ]);
+    const [first, second] = valuesOf(outcomes);
+    if (!first || !second) throw new Error('both submits should answer');
     expect(first.number).toBe(second.number);
     expect([first.alreadySubmitted, second.alreadySubmitted].sort()).toEqual([false, true]);
     expect(
@@ -112,10 +121,12 @@ describe('submitting an order', () => {
       .values({ priceListId: other.list.id, productId: last.id, unitPriceMinor: 100 });
     const first = await submitInput(buyer, last, 1);
     const second = await submitInput(other, last, 1);
-    const results = await Promise.all([
-      first.caller.checkout.submit(first.input),
-      second.caller.checkout.submit(second.input),
+    // Both submits queue behind the last unit's stock row, so they really run at the same time.
+    const outcomes = await raceBehindLock(database.db, (blocker) => lockInventory(blocker, [last.id]), [
+      () => first.caller.checkout.submit(first.input),
+      () => second.caller.checkout.submit(second.input),
     ]);
+    const results = valuesOf(outcomes);
     expect(results.map((result) => result.status).sort()).toEqual(['backordered', 'payment_authorized']);
     expect(await stockOf(last)).toMatchObject({ onHand: 1, allocated: 1 });
     expect(

@@ -16,6 +16,7 @@ import { setupTestDatabase } from '@/server/testing/database';
 import { trpcErrorOf } from '@/server/testing/errors';
 import { createCaller, createMember, createOrganization, signIn, type Member } from '@/server/testing/factories';
 import { createProduct, givePriceList } from '@/server/testing/catalog';
+import { raceBehindLock } from '@/server/testing/locks';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder, readyToOrder } from '@/server/testing/orders';
 import { lockOrder, moveOrder } from './transition';
@@ -142,9 +143,10 @@ describe('cancelling an order', () => {
   it('cancels once when the requester double-clicks: the second sees it is already canceled', async () => {
     const order = await placeOrder(database.db, buyer, { lines: [[product, 3]], addressId });
     const caller = await callerOf(buyer);
-    const outcomes = await Promise.allSettled([
-      caller.orders.cancel({ number: order.number }),
-      caller.orders.cancel({ number: order.number }),
+    // Both clicks queue behind the order's lock, so they really run at the same time.
+    const outcomes = await raceBehindLock(database.db, (blocker) => lockOrder(blocker, order.id), [
+      () => caller.orders.cancel({ number: order.number }),
+      () => caller.orders.cancel({ number: order.number }),
     ]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = outcomes.find((outcome) => outcome.status === 'rejected');

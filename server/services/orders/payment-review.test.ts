@@ -5,9 +5,11 @@ import { createProduct } from '@/server/testing/catalog';
 import { setupTestDatabase } from '@/server/testing/database';
 import { trpcErrorOf } from '@/server/testing/errors';
 import { createCaller, signIn, type Member } from '@/server/testing/factories';
+import { raceBehindLock } from '@/server/testing/locks';
 import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder } from '@/server/testing/orders';
 import { orderingOrganization, reload, staffMember, type OrderingOrganization } from '@/server/testing/staff-orders';
+import { lockOrder } from './transition';
 
 const database = setupTestDatabase();
 const CARD_NEEDS_REVIEW = '4000000000009235';
@@ -160,9 +162,10 @@ describe('deciding a payment under review', () => {
   it('lets exactly one of two reviewers deciding at once win; the other hears who decided first', async () => {
     const order = await inReview();
     const [first, second] = [await callerOf(reviewer), await callerOf(secondReviewer)];
-    const outcomes = await Promise.allSettled([
-      first.staffOrders.approvePayment({ number: order.number }),
-      second.staffOrders.rejectPayment({ number: order.number, reason: 'Looks fraudulent.' }),
+    // Both decisions queue behind the order's lock, so they really run at the same time.
+    const outcomes = await raceBehindLock(database.db, (blocker) => lockOrder(blocker, order.id), [
+      () => first.staffOrders.approvePayment({ number: order.number }),
+      () => second.staffOrders.rejectPayment({ number: order.number, reason: 'Looks fraudulent.' }),
     ]);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     const lost = outcomes.find((outcome) => outcome.status === 'rejected');

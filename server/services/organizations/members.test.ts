@@ -227,3 +227,34 @@ describe('the list', () => {
     ).toEqual([created[0]?.membershipId]);
   });
 });
+
+describe('the history of changes', () => {
+  it('shows each change to a member with its old and new value: name, unit, roles before and after, each flag', async () => {
+    const api = await as(manager);
+    const input = newPerson(plant.id);
+    const { membershipId } = await api.members.create(input);
+    const renamed = `Renamed ${unique()}`;
+    await api.members.update({
+      ...input,
+      membershipId,
+      name: renamed,
+      unitId: finance.id,
+      roleIds: [roleId.get('buyer') ?? '', roleId.get('authorizer') ?? ''],
+      maySeeStock: false,
+      mayAuthorizeOrders: true,
+    });
+    const { rows } = await api.auditHistory.list({ pageSize: 100 });
+    expect(rows.map((row) => row.what)).toContain(
+      `Changed ${renamed}: name “${input.name}” → “${renamed}”; unit “${plant.name}” → “${finance.name}”; roles Buyer → Authorizer, Buyer; May see stock yes → no; May authorize orders no → yes`,
+    );
+  });
+
+  it('says so when a member is saved without a change', async () => {
+    const api = await as(manager);
+    const input = newPerson(plant.id);
+    const { membershipId } = await api.members.create(input);
+    await api.members.update({ ...input, membershipId });
+    const { rows } = await api.auditHistory.list({ pageSize: 100 });
+    expect(rows.map((row) => row.what)).toContain(`Saved ${input.name} without changes`);
+  });
+});

@@ -13,6 +13,7 @@ import {
   type MemberListInput,
   type UpdateMemberInput,
 } from '@/server/schemas/members';
+import type { AuditChange } from '@/server/domain/audit/describe';
 import { DomainError, forbidden, invalidField, notFound } from '@/server/domain/errors';
 import { issueEmailToken } from '@/server/auth/email-tokens';
 import { enqueueEmail } from '@/server/email/outbox';
@@ -190,6 +191,37 @@ export async function createMember(db: Database, actor: Actor, input: CreateMemb
   });
 }
 
+/**
+ * Every field an edit changes, with its value before and after, in the order the form shows them:
+ * what the history tells an administrator. Roles are compared by name, in name order.
+ */
+async function memberChanges(
+  tx: Executor,
+  detail: NonNullable<Awaited<ReturnType<typeof memberDetail>>>,
+  input: UpdateMemberInput,
+  chosenRoles: readonly { name: string }[],
+): Promise<AuditChange[]> {
+  const changes: AuditChange[] = [];
+  if (input.name !== detail.user.name) changes.push({ label: 'name', from: detail.user.name, to: input.name });
+  if (input.email !== detail.user.email) changes.push({ label: 'email', from: detail.user.email, to: input.email });
+  if (input.unitId !== detail.membership.unitId) {
+    const [unit] = await tx
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, input.unitId));
+    changes.push({ label: 'unit', from: detail.unitName, to: unit?.name ?? null });
+  }
+  const names = (list: readonly { name: string }[]) => list.map((role) => role.name).sort((a, b) => a.localeCompare(b));
+  const [rolesBefore, rolesAfter] = [names(detail.roles), names(chosenRoles)];
+  if (rolesBefore.join('\n') !== rolesAfter.join('\n'))
+    changes.push({ label: 'roles', from: rolesBefore, to: rolesAfter });
+  for (const flag of FLAGS) {
+    if (input[flag] !== detail.membership[flag])
+      changes.push({ label: MEMBER_FLAG_LABELS[flag], from: detail.membership[flag], to: input[flag] });
+  }
+  return changes;
+}
+
 async function sendInvitation(
   tx: Executor,
   input: { user: { id: string; email: string; name: string }; organizationName: string; invitedBy: string; now: Date },
@@ -283,6 +315,7 @@ export async function updateMember(db: Database, actor: Actor, input: UpdateMemb
         roles: chosenRoles.map((role) => role.name),
         flags: changedFlags,
         unitChanged: input.unitId !== detail.membership.unitId,
+        changes: await memberChanges(tx, detail, input, chosenRoles),
       },
       now,
     });

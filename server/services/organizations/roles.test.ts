@@ -118,6 +118,33 @@ describe('custom roles', () => {
     });
   });
 
+  it('show in the history what an edit changed: name, description, permissions added and removed', async () => {
+    const api = await adminApi();
+    const name = roleName();
+    const { id } = await api.roles.create({
+      name,
+      description: 'Leads purchasing for a unit.',
+      grants: [
+        { permission: 'prices.view', scope: 'org' },
+        { permission: 'orders.view', scope: 'unit' },
+        { permission: 'orders.place', scope: 'org' },
+      ],
+    });
+    await api.roles.update({
+      roleId: id,
+      name: `${name} (EU)`,
+      description: '',
+      grants: [
+        { permission: 'orders.view', scope: 'unit' },
+        { permission: 'quotes.request', scope: 'org' },
+      ],
+    });
+    const { rows } = await api.auditHistory.list({ pageSize: 100 });
+    expect(rows.map((row) => row.what)).toContain(
+      `Changed the role “${name} (EU)”: name “${name}” → “${name} (EU)”; description “Leads purchasing for a unit.” → (none); permissions added: Request quotes; permissions removed: Place orders, View prices`,
+    );
+  });
+
   it('give a member who holds one its permissions, at the scope chosen, and count them', async () => {
     const { id } = await (
       await adminApi()

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, organizations, type Organization } from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
@@ -13,6 +13,7 @@ import {
   type Member,
 } from '@/server/testing/factories';
 import { trpcErrorOf } from '@/server/testing/errors';
+import { lockWaiters } from '@/server/testing/locks';
 
 const database = setupTestDatabase();
 
@@ -222,18 +223,6 @@ describe('refusals', () => {
   });
 });
 
-/** Resolves once `count` sessions of the test database are waiting for a lock. */
-async function lockWaiters(count: number): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const [row] = await database.db.execute<{ waiting: number }>(
-      sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-    );
-    if ((row?.waiting ?? 0) >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`fewer than ${count} sessions ended up waiting for a lock`);
-}
-
 describe('concurrent edits', () => {
   it('of two crossing moves, applies exactly one and refuses the other', async () => {
     const [a] = await chain(['A']);
@@ -253,7 +242,7 @@ describe('concurrent edits', () => {
         first.units.move({ unitId: a, parentId: b }),
         second.units.move({ unitId: b, parentId: a }),
       ]);
-      await lockWaiters(2);
+      await lockWaiters(database.db, 2);
       return { settled };
     });
     const results = await outcomes.settled;
