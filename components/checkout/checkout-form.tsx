@@ -1,17 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { formatMoney } from '@/components/catalog/money';
 import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { Button } from '@/components/ui/button';
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import { submitOrderSchema, type SubmitOrderInput } from '@/server/schemas/orders';
@@ -36,10 +35,10 @@ function CheckoutSteps({ options }: { options: Options }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [formError, setFormError] = useState<string | null>(null);
   const defaultAddress = options.addresses[0]?.id ?? '';
-  const form = useForm<SubmitOrderInput>({
-    resolver: zodResolver(submitOrderSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<SubmitOrderInput>({
+    schema: submitOrderSchema,
+    fields: FIELDS,
     defaultValues: {
       idempotencyKey,
       addressId: defaultAddress,
@@ -54,7 +53,7 @@ function CheckoutSteps({ options }: { options: Options }) {
     trpc.checkout.submit.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: (order) => router.push(`/orders/${order.number}?placed=1`),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+      onError: onServerError,
     }),
   );
   const { errors } = form.formState;

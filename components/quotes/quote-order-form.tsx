@@ -1,17 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { formatMoney } from '@/components/catalog/money';
 import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import { submitOrderSchema, type SubmitOrderInput } from '@/server/schemas/orders';
 import styles from './quotes.module.css';
@@ -47,9 +46,9 @@ function QuoteOrderSteps({ number, currency, subtotalMinor, options }: Props & {
   const trpc = useTRPC();
   const router = useRouter();
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<SubmitOrderInput>({
-    resolver: zodResolver(submitOrderSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<SubmitOrderInput>({
+    schema: submitOrderSchema,
+    fields: FIELDS,
     defaultValues: {
       idempotencyKey,
       addressId: options.addresses[0]?.id ?? '',
@@ -64,7 +63,7 @@ function QuoteOrderSteps({ number, currency, subtotalMinor, options }: Props & {
     trpc.quotes.order.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: (order) => router.push(`/orders/${encodeURIComponent(order.number)}?placed=1`),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+      onError: onServerError,
     }),
   );
   const { errors } = form.formState;
