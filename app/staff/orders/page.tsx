@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { formatMoney } from '@/components/catalog/money';
-import { CaptureFailedBadge, OrderStatusBadge } from '@/components/staff/orders/order-status-badge';
+import { CaptureFailedBadge, OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { Alert } from '@/components/ui/alert';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';

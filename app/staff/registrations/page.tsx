@@ -4,7 +4,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
 import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
-import { OrganizationStatusBadge } from '@/components/ui/status-badge';
+import { OrganizationStatusBadge } from '@/components/staff/registrations/organization-status-badge';
 import { ORGANIZATION_STATUSES, type OrganizationStatus } from '@/server/domain/organizations/status';
 import { statusWord } from '@/server/domain/organizations/transitions';
 import { serverCaller } from '@/server/trpc/server';
