@@ -9,7 +9,7 @@ import { Field } from '@/components/ui/field';
 import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { completeInstantAccountSchema, type CompleteInstantAccountInput } from '@/server/schemas/erp';
-import { signInWithNewPassword } from './sign-in-after';
+import { signInWithNewPassword } from '@/components/auth/sign-in-after';
 
 type Props = { token: string; email: string; customerNames: string[]; hasLogin: boolean };
 
