@@ -1,13 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { changePasswordSchema, type ChangePasswordInput } from '@/server/schemas/auth';
 
@@ -15,16 +12,16 @@ const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
 
 export function ChangePasswordForm() {
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<ChangePasswordInput>({
+    schema: changePasswordSchema,
+    fields: FIELDS,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
   const change = useMutation(
     trpc.account.changePassword.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: () => form.reset(),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+      onError: onServerError,
     }),
   );
   const { errors } = form.formState;

@@ -1,27 +1,24 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { resetPasswordSchema, type ResetPasswordInput } from '@/server/schemas/auth';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ResetPasswordInput>({
-    resolver: zodResolver(resetPasswordSchema),
+  const { form, formError, onServerError } = useServerForm<ResetPasswordInput>({
+    schema: resetPasswordSchema,
+    fields: ['newPassword', 'confirmPassword'],
     defaultValues: { token, newPassword: '', confirmPassword: '' },
   });
   const reset = useMutation(
     trpc.account.resetPassword.mutationOptions({
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['newPassword', 'confirmPassword'])),
+      onError: onServerError,
     }),
   );
   const { errors } = form.formState;

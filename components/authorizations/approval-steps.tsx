@@ -1,4 +1,5 @@
 import { formatDateTime } from '@/components/ui/format';
+import { StatusBadge, type BadgeTone } from '@/components/ui/status-badge';
 import type { ApprovalStepStatus } from '@/server/domain/approvals/evaluate';
 import styles from './authorizations.module.css';
 
@@ -35,12 +36,12 @@ const TONE: Record<ApprovalStepStatus, string> = {
   declined: styles.stepDeclined ?? '',
   void: '',
 };
-const BADGE: Record<ApprovalStepStatus, string> = {
-  waiting: '',
-  pending: '',
-  approved: 'badge-good',
-  declined: 'badge-bad',
-  void: '',
+const BADGE_TONE: Record<ApprovalStepStatus, BadgeTone> = {
+  waiting: 'neutral',
+  pending: 'neutral',
+  approved: 'good',
+  declined: 'bad',
+  void: 'neutral',
 };
 
 const ESCALATED: Record<string, string> = {
@@ -88,7 +89,7 @@ export function ApprovalSteps({
               {tiers > 1 && `${step.tier}. `}
               {step.label}
             </strong>
-            <span className={`badge ${BADGE[step.status]}`}>{STEP_STATUS_WORDS[step.status]}</span>
+            <StatusBadge tone={BADGE_TONE[step.status]}>{STEP_STATUS_WORDS[step.status]}</StatusBadge>
           </div>
           {(step.status === 'approved' || step.status === 'declined') && (
             <p className={styles.stepMeta}>

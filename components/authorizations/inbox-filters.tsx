@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FilterSelect, SearchField } from '@/components/ui/search-form';
 import type { InboxInput } from '@/server/schemas/authorizations';
 import styles from './authorizations.module.css';
 import { inboxHref, isFiltered } from './inbox-params';
@@ -15,18 +16,16 @@ export function InboxFilters({ input, requesters }: { input: InboxInput; request
     <form className={styles.filters} role="search" aria-label="Find orders to authorize" action="/authorizations">
       {input.state !== 'pending' && <input type="hidden" name="state" value={input.state} />}
       <div className={styles.searchRow}>
-        <div className="field">
-          <label htmlFor="inbox-q">Order number</label>
-          <input
-            id="inbox-q"
-            name="q"
-            type="search"
-            inputMode="search"
-            defaultValue={input.search}
-            maxLength={40}
-            autoComplete="off"
-          />
-        </div>
+        <SearchField
+          id="inbox-q"
+          name="q"
+          type="search"
+          label="Order number"
+          inputMode="search"
+          defaultValue={input.search}
+          maxLength={40}
+          autoComplete="off"
+        />
         <button type="submit" className="button">
           Search
         </button>
@@ -34,25 +33,16 @@ export function InboxFilters({ input, requesters }: { input: InboxInput; request
       <details open={more}>
         <summary>Filter by requester or date</summary>
         <div className={styles.moreFilters}>
-          <div className="field">
-            <label htmlFor="inbox-requester">Requester</label>
-            <select id="inbox-requester" name="requester" defaultValue={input.requesterMembershipId ?? ''}>
-              <option value="">Anyone</option>
-              {requesters.map((person) => (
-                <option key={person.membershipId} value={person.membershipId}>
-                  {person.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="inbox-from">Submitted from</label>
-            <input id="inbox-from" name="from" type="date" defaultValue={input.from} />
-          </div>
-          <div className="field">
-            <label htmlFor="inbox-to">Submitted to</label>
-            <input id="inbox-to" name="to" type="date" defaultValue={input.to} />
-          </div>
+          <FilterSelect
+            id="inbox-requester"
+            name="requester"
+            label="Requester"
+            defaultValue={input.requesterMembershipId}
+            anyLabel="Anyone"
+            options={requesters.map((person) => ({ value: person.membershipId, label: person.name }))}
+          />
+          <SearchField id="inbox-from" name="from" type="date" label="Submitted from" defaultValue={input.from} />
+          <SearchField id="inbox-to" name="to" type="date" label="Submitted to" defaultValue={input.to} />
           <button type="submit" className="button">
             Apply filters
           </button>

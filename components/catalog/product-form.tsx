@@ -1,14 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useId } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { PRODUCT_LIMITS } from '@/server/domain/catalog/product-rules';
@@ -34,18 +32,19 @@ export function ProductForm({
   const trpc = useTRPC();
   const router = useRouter();
   const listId = useId();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(createProductSchema), defaultValues: initial });
-  const onError = (error: Parameters<typeof applyServerErrors>[0]) =>
-    setFormError(applyServerErrors(error, form.setError, FIELDS));
+  const { form, formError, setFormError, onServerError } = useServerForm<Values>({
+    schema: createProductSchema,
+    fields: FIELDS,
+    defaultValues: initial,
+  });
   const create = useMutation(
     trpc.staffCatalog.createProduct.mutationOptions({
-      onError,
+      onError: onServerError,
       onSuccess: (created) => router.push(`/staff/catalog/${encodeURIComponent(created.sku)}?created=1`),
     }),
   );
   const update = useMutation(
-    trpc.staffCatalog.updateProduct.mutationOptions({ onError, onSuccess: () => router.refresh() }),
+    trpc.staffCatalog.updateProduct.mutationOptions({ onError: onServerError, onSuccess: () => router.refresh() }),
   );
   const errors = form.formState.errors;
 

@@ -1,14 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import {
   countStockSchema,
@@ -68,9 +66,9 @@ type FormProps = { productId: string; center: CenterStock; onDone: (message: str
 function ReceiveForm({ productId, center, onDone }: FormProps) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ReceiveStockInput>({
-    resolver: zodResolver(receiveStockSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<ReceiveStockInput>({
+    schema: receiveStockSchema,
+    fields: ['quantity'],
     defaultValues: { productId, fulfillmentCenterId: center.centerId },
   });
   const receive = useMutation(
@@ -82,7 +80,7 @@ function ReceiveForm({ productId, center, onDone }: FormProps) {
         );
         router.refresh();
       },
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['quantity'])),
+      onError: onServerError,
     }),
   );
   return (
@@ -113,9 +111,9 @@ function ReceiveForm({ productId, center, onDone }: FormProps) {
 function CountForm({ productId, center, onDone }: FormProps) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<CountStockInput>({
-    resolver: zodResolver(countStockSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<CountStockInput>({
+    schema: countStockSchema,
+    fields: ['onHand'],
     defaultValues: {
       productId,
       fulfillmentCenterId: center.centerId,
@@ -132,7 +130,7 @@ function CountForm({ productId, center, onDone }: FormProps) {
         );
         router.refresh();
       },
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['onHand'])),
+      onError: onServerError,
     }),
   );
   return (

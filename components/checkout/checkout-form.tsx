@@ -1,28 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { formatMoney } from '@/components/catalog/money';
+import { DeliveryAndPayment, useOrderForm, type OrderOptions } from '@/components/checkout/delivery-and-payment';
 import { useTRPC } from '@/components/trpc/provider';
-import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
-import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
 import { Button } from '@/components/ui/button';
-import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
-import { submitOrderSchema, type SubmitOrderInput } from '@/server/schemas/orders';
-
-type Options = RouterOutputs['checkout']['options'];
-const FIELDS = ['addressId', 'shippingMethodCode', 'paymentMethod', 'cardNumber', 'poNumber', 'note'] as const;
-
-/** One key per visit of the page: every retry of this checkout is the same order. */
-function newIdempotencyKey(): string {
-  return crypto.randomUUID().replaceAll('-', '');
-}
 
 export function CheckoutForm() {
   const trpc = useTRPC();
@@ -32,36 +18,18 @@ export function CheckoutForm() {
   return <CheckoutSteps options={options.data} />;
 }
 
-function CheckoutSteps({ options }: { options: Options }) {
+function CheckoutSteps({ options }: { options: OrderOptions }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [idempotencyKey] = useState(newIdempotencyKey);
-  const [formError, setFormError] = useState<string | null>(null);
-  const defaultAddress = options.addresses[0]?.id ?? '';
-  const form = useForm<SubmitOrderInput>({
-    resolver: zodResolver(submitOrderSchema),
-    defaultValues: {
-      idempotencyKey,
-      addressId: defaultAddress,
-      shippingMethodCode: options.shippingMethods[0]?.code ?? '',
-      paymentMethod: options.paymentMethods[0],
-      cardNumber: '',
-      poNumber: '',
-      note: '',
-    },
-  });
+  const { form, formError, setFormError, onServerError } = useOrderForm(options);
   const submit = useMutation(
     trpc.checkout.submit.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: (order) => router.push(`/orders/${order.number}?placed=1`),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+      onError: onServerError,
     }),
   );
-  const { errors } = form.formState;
-  const [paymentMethod, shippingCode] = useWatch({
-    control: form.control,
-    name: ['paymentMethod', 'shippingMethodCode'],
-  });
+  const shippingCode = useWatch({ control: form.control, name: 'shippingMethodCode' });
   const { cart } = options;
 
   if (cart.lines.length === 0) {
@@ -121,103 +89,7 @@ function CheckoutSteps({ options }: { options: Options }) {
         )}
       </section>
 
-      <fieldset className="fieldset" aria-describedby={errors.addressId ? 'address-error' : undefined}>
-        <legend>Ship to</legend>
-        {options.addresses.length === 0 && (
-          <p>Your organization has no ship-to address yet. Ask your administrator to add one.</p>
-        )}
-        {options.addresses.map((address) => (
-          <label key={address.id} className="choice">
-            <input type="radio" value={address.id} {...form.register('addressId')} />
-            <span>
-              <strong>{address.label}</strong>
-              <span className="field-hint">
-                {' '}
-                {address.recipient}, {address.addressLine1}
-                {address.addressLine2 ? `, ${address.addressLine2}` : ''}, {address.postalCode} {address.city},{' '}
-                {address.country}
-              </span>
-            </span>
-          </label>
-        ))}
-        {errors.addressId && (
-          <p id="address-error" className="field-error">
-            {errors.addressId.message}
-          </p>
-        )}
-      </fieldset>
-
-      <fieldset className="fieldset" aria-describedby={errors.shippingMethodCode ? 'shipping-error' : undefined}>
-        <legend>Shipping method</legend>
-        {options.shippingMethods.map((method) => (
-          <label key={method.code} className="choice">
-            <input type="radio" value={method.code} {...form.register('shippingMethodCode')} />
-            <span>
-              <strong>{method.name}</strong>
-              <span className="field-hint">
-                {' '}
-                {method.description}
-                {method.cost &&
-                  ` · ${method.cost.amountMinor === 0 ? 'free' : formatMoney(method.cost.amountMinor, method.cost.currency)}`}
-              </span>
-            </span>
-          </label>
-        ))}
-        {errors.shippingMethodCode && (
-          <p id="shipping-error" className="field-error">
-            {errors.shippingMethodCode.message}
-          </p>
-        )}
-      </fieldset>
-
-      <fieldset className="fieldset" aria-describedby={errors.paymentMethod ? 'payment-error' : undefined}>
-        <legend>Payment</legend>
-        {options.paymentMethods.map((method) => (
-          <label key={method} className="choice">
-            <input type="radio" value={method} {...form.register('paymentMethod')} />
-            <span>
-              <strong>{PAYMENT_METHOD_LABELS[method]}</strong>
-              {method === 'on_account' && options.credit && (
-                <span className="field-hint">
-                  {' '}
-                  · {formatMoney(options.credit.availableCreditMinor, options.credit.currency)} available credit
-                </span>
-              )}
-            </span>
-          </label>
-        ))}
-        {errors.paymentMethod && (
-          <p id="payment-error" className="field-error">
-            {errors.paymentMethod.message}
-          </p>
-        )}
-        {paymentMethod === 'card' && (
-          <Field
-            label="Card number"
-            inputMode="numeric"
-            autoComplete="cc-number"
-            maxLength={23}
-            hint="Test cards: 4242 4242 4242 4242 is authorized, 4000 0000 0000 9235 needs a review, 4000 0000 0000 0002 is declined."
-            error={errors.cardNumber?.message}
-            {...form.register('cardNumber')}
-          />
-        )}
-      </fieldset>
-
-      <Field
-        label="Your PO number (optional)"
-        maxLength={40}
-        autoComplete="off"
-        error={errors.poNumber?.message}
-        {...form.register('poNumber')}
-      />
-      <Field
-        label="Note for the seller (optional)"
-        maxLength={500}
-        autoComplete="off"
-        error={errors.note?.message}
-        {...form.register('note')}
-      />
+      <DeliveryAndPayment form={form} options={options} />
 
       <section aria-labelledby="checkout-approval">
         <h2 id="checkout-approval" className="skip-link">

@@ -1,13 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useId } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { excludedCodesSchema, type ExcludedCodesInput } from '@/server/schemas/erp';
 
@@ -16,16 +14,16 @@ export function ExcludedCodesForm({ codes }: { codes: string[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ExcludedCodesInput>({
-    resolver: zodResolver(excludedCodesSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<ExcludedCodesInput>({
+    schema: excludedCodesSchema,
+    fields: ['codes'],
     defaultValues: { codes: codes.join('\n') },
   });
   const save = useMutation(
     trpc.erp.updateExcludedCodes.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: () => router.refresh(),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['codes'])),
+      onError: onServerError,
     }),
   );
   const error = form.formState.errors.codes?.message;

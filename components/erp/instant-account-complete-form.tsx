@@ -1,18 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { completeInstantAccountSchema, type CompleteInstantAccountInput } from '@/server/schemas/erp';
-import { signInWithNewPassword } from './sign-in-after';
+import { signInWithNewPassword } from '@/components/auth/sign-in-after';
 
 type Props = { token: string; email: string; customerNames: string[]; hasLogin: boolean };
 
@@ -22,15 +19,15 @@ const list = (names: string[]) => names.join(', ');
 export function InstantAccountCompleteForm({ token, email, customerNames, hasLogin }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<CompleteInstantAccountInput>({
-    resolver: zodResolver(completeInstantAccountSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<CompleteInstantAccountInput>({
+    schema: completeInstantAccountSchema,
+    fields: ['newPassword', 'confirmPassword'],
     defaultValues: { token, newPassword: '', confirmPassword: '' },
   });
   const complete = useMutation(
     trpc.erp.completeInstantAccount.mutationOptions({
       onMutate: () => setFormError(null),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['newPassword', 'confirmPassword'])),
+      onError: onServerError,
       onSuccess: async (outcome, input) => {
         if (outcome.kind !== 'created' || !input.newPassword) return;
         const problem = await signInWithNewPassword(outcome.email, input.newPassword);

@@ -1,17 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { formatDateTime } from '@/components/ui/format';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { planPackage } from '@/server/domain/fulfillment/packing';
 import { ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
@@ -271,9 +269,9 @@ function ConfirmShipmentForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ConfirmShipmentInput>({
-    resolver: zodResolver(confirmShipmentSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<ConfirmShipmentInput>({
+    schema: confirmShipmentSchema,
+    fields: ['carrier', 'trackingNumber'],
     defaultValues: { packageId, carrier: '', trackingNumber: '' },
   });
   const confirm = useMutation(
@@ -287,7 +285,7 @@ function ConfirmShipmentForm({
         );
         router.refresh();
       },
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['carrier', 'trackingNumber'])),
+      onError: onServerError,
     }),
   );
   return (

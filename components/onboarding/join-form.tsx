@@ -1,13 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { joinOrganizationSchema, type JoinOrganizationInput } from '@/server/schemas/onboarding';
 
@@ -15,15 +12,15 @@ const FIELDS = ['code', 'name', 'email', 'password'] as const;
 
 export function JoinForm({ code }: { code?: string }) {
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<JoinOrganizationInput>({
-    resolver: zodResolver(joinOrganizationSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<JoinOrganizationInput>({
+    schema: joinOrganizationSchema,
+    fields: FIELDS,
     defaultValues: { code: code ?? '', name: '', email: '', password: '' },
   });
   const join = useMutation(
     trpc.onboarding.join.mutationOptions({
       onMutate: () => setFormError(null),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+      onError: onServerError,
     }),
   );
   const errors = form.formState.errors;

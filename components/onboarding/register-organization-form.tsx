@@ -1,14 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { registerOrganizationSchema, type RegisterOrganizationInput } from '@/server/schemas/onboarding';
 
@@ -17,9 +14,9 @@ const FIELDS = Object.keys(registerOrganizationSchema.shape) as (keyof RegisterO
 /** `countries` come from the server so that their names cannot differ between server and browser. */
 export function RegisterOrganizationForm({ countries }: { countries: { value: string; label: string }[] }) {
   const trpc = useTRPC();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RegisterOrganizationInput>({
-    resolver: zodResolver(registerOrganizationSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<RegisterOrganizationInput>({
+    schema: registerOrganizationSchema,
+    fields: FIELDS,
     defaultValues: {
       organizationName: '',
       addressLine1: '',
@@ -38,7 +35,7 @@ export function RegisterOrganizationForm({ countries }: { countries: { value: st
   const register = useMutation(
     trpc.onboarding.register.mutationOptions({
       onMutate: () => setFormError(null),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+      onError: onServerError,
     }),
   );
   const errors = form.formState.errors;

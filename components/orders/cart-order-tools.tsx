@@ -1,15 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { Suspense, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Suspense } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { saveTemplateSchema, type SaveTemplateInput } from '@/server/schemas/order-history';
 import styles from './orders.module.css';
@@ -49,13 +47,16 @@ function RefillNotice() {
 function SaveCartAsTemplate() {
   const trpc = useTRPC();
   const cart = useQuery(trpc.cart.get.queryOptions());
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<SaveTemplateInput>({ resolver: zodResolver(saveTemplateSchema), defaultValues: { name: '' } });
+  const { form, formError, setFormError, onServerError } = useServerForm<SaveTemplateInput>({
+    schema: saveTemplateSchema,
+    fields: ['name'],
+    defaultValues: { name: '' },
+  });
   const save = useMutation(
     trpc.orderTemplates.saveCart.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: () => form.reset(),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['name'])),
+      onError: onServerError,
     }),
   );
   if (!cart.data || (cart.data.lines.length === 0 && !save.data)) return null;

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PagerLinks } from '@/components/ui/pager';
 
 /**
  * Newer/older links for a history paged by position (keyset): each link carries the id of the
@@ -24,9 +24,9 @@ export function HistoryPager({
     return `${base}?${params}`;
   };
   return (
-    <nav className="pager" aria-label="Pages">
-      {newerCursor ? <Link href={href('after', newerCursor)}>← Newer</Link> : <span />}
-      {olderCursor ? <Link href={href('before', olderCursor)}>Older →</Link> : <span />}
-    </nav>
+    <PagerLinks
+      previous={newerCursor ? { href: href('after', newerCursor), label: '← Newer' } : null}
+      next={olderCursor ? { href: href('before', olderCursor), label: 'Older →' } : null}
+    />
   );
 }

@@ -1,15 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { saveTemplateSchema, type SaveTemplateInput } from '@/server/schemas/order-history';
 import { cartAfterRefill } from './refill-link';
@@ -53,13 +51,16 @@ export function AddTemplateToCart({
 export function RenameTemplate({ templateId, name }: { templateId: string; name: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<SaveTemplateInput>({ resolver: zodResolver(saveTemplateSchema), defaultValues: { name } });
+  const { form, formError, setFormError, onServerError } = useServerForm<SaveTemplateInput>({
+    schema: saveTemplateSchema,
+    fields: ['name'],
+    defaultValues: { name },
+  });
   const rename = useMutation(
     trpc.orderTemplates.rename.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: () => router.refresh(),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['name'])),
+      onError: onServerError,
     }),
   );
   return (

@@ -1,13 +1,10 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { requestQuoteSchema } from '@/server/schemas/quotes';
@@ -24,8 +21,11 @@ export function AskForQuoteForm() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const cart = useQuery(trpc.cart.get.queryOptions());
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RequestQuoteForm>({ resolver: zodResolver(requestQuoteSchema), defaultValues: { note: '' } });
+  const { form, formError, setFormError, onServerError } = useServerForm<RequestQuoteForm>({
+    schema: requestQuoteSchema,
+    fields: ['note'],
+    defaultValues: { note: '' },
+  });
   const request = useMutation(
     trpc.quotes.request.mutationOptions({
       onMutate: () => setFormError(null),
@@ -33,7 +33,7 @@ export function AskForQuoteForm() {
         await queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
         router.push(`/quotes/${encodeURIComponent(quote.number)}?requested=1`);
       },
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['note'])),
+      onError: onServerError,
     }),
   );
   // The cart may have been emptied by this request already: keep the form until the quote opens.

@@ -1,15 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { formatMoney } from '@/components/catalog/money';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { parseAmountToMinor } from '@/server/domain/money';
@@ -55,9 +53,16 @@ export function QuotePricingForm({
 }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<PriceQuoteInput>({
-    resolver: zodResolver(priceQuoteSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<PriceQuoteInput>({
+    schema: priceQuoteSchema,
+    // The server names a line by its number ("lines.3"); the form knows it by position.
+    fields: {
+      ...Object.fromEntries(
+        lines.map((line, index) => [`lines.${line.lineNumber}`, `lines.${index}.unitPrice` as const]),
+      ),
+      validUntil: 'validUntil',
+      sellerNote: 'sellerNote',
+    },
     defaultValues: {
       number,
       lines: lines.map((line, index) => ({ lineNumber: line.lineNumber, unitPrice: startingPrices[index] ?? '' })),
@@ -69,20 +74,7 @@ export function QuotePricingForm({
     trpc.staffQuotes.price.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: () => router.refresh(),
-      onError: (error) => {
-        // The server names a line by its number ("lines.3"); the form knows it by position.
-        const fieldErrors = error.data?.fieldErrors ?? {};
-        let placed = false;
-        lines.forEach((line, index) => {
-          const message = fieldErrors[`lines.${line.lineNumber}`]?.[0];
-          if (message) {
-            form.setError(`lines.${index}.unitPrice`, { type: 'server', message });
-            placed = true;
-          }
-        });
-        const rest = applyServerErrors(error, form.setError, ['validUntil', 'sellerNote']);
-        setFormError(placed && rest === error.message ? null : rest);
-      },
+      onError: onServerError,
     }),
   );
   const typed = useWatch({ control: form.control, name: 'lines' });

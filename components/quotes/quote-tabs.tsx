@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Tabs } from '@/components/ui/tabs';
 import type { QuoteStatus } from '@/server/domain/quotes/status';
 import styles from './quotes.module.css';
 
@@ -38,16 +38,15 @@ export function QuoteTabs({
   label: string;
 }) {
   return (
-    <nav className={styles.tabs} aria-label={label}>
-      <ul>
-        {views.map((view) => (
-          <li key={view.label}>
-            <Link href={href(view.status)} aria-current={view.status === current ? 'page' : undefined}>
-              {view.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <Tabs
+      className={styles.tabs}
+      label={label}
+      tabs={views.map((view) => ({
+        key: view.label,
+        href: href(view.status),
+        label: view.label,
+        current: view.status === current,
+      }))}
+    />
   );
 }

@@ -1,14 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { rejectQuoteSchema } from '@/server/schemas/quotes';
 
@@ -19,8 +16,11 @@ type RejectForm = { reason: string };
 export function RejectQuote({ number }: { number: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RejectForm>({ resolver: zodResolver(reasonSchema), defaultValues: { reason: '' } });
+  const { form, formError, setFormError, onServerError } = useServerForm<RejectForm>({
+    schema: reasonSchema,
+    fields: ['reason'],
+    defaultValues: { reason: '' },
+  });
   const reject = useMutation(
     trpc.staffQuotes.reject.mutationOptions({
       onMutate: () => setFormError(null),
@@ -28,7 +28,7 @@ export function RejectQuote({ number }: { number: string }) {
         router.replace(`/staff/quotes/${encodeURIComponent(number)}?rejected=1`);
         router.refresh();
       },
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['reason'])),
+      onError: onServerError,
     }),
   );
   const busy = reject.isPending || reject.isSuccess;

@@ -1,13 +1,15 @@
-import { statusWord } from '@/server/domain/organizations/transitions';
-import type { OrganizationStatus } from '@/server/domain/organizations/status';
+import type { ReactNode } from 'react';
 
-const TONE: Record<OrganizationStatus, string> = {
-  pending_approval: '',
-  active: 'badge-good',
-  rejected: 'badge-bad',
-  suspended: 'badge-bad',
-};
+/** How a status reads at a glance: done, stopped, or still on its way. */
+export type BadgeTone = 'good' | 'bad' | 'neutral';
 
-export function OrganizationStatusBadge({ status }: { status: OrganizationStatus }) {
-  return <span className={`badge ${TONE[status]}`}>{statusWord(status)}</span>;
+const TONE_CLASS: Record<BadgeTone, string> = { good: 'badge-good', bad: 'badge-bad', neutral: '' };
+
+/** A status as a small coloured label; each domain says which tone its statuses take. */
+export function StatusBadge({ tone, children, testId }: { tone: BadgeTone; children: ReactNode; testId?: string }) {
+  return (
+    <span className={`badge ${TONE_CLASS[tone]}`} data-testid={testId}>
+      {children}
+    </span>
+  );
 }

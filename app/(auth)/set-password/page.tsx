@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { SetPasswordForm } from '@/components/erp/set-password-form';
+import { SetPasswordForm } from '@/components/auth/set-password-form';
 import { Alert } from '@/components/ui/alert';
 import { serverCaller } from '@/server/trpc/server';
 

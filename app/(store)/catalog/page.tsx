@@ -1,8 +1,8 @@
 import { catalogHref, CategoryNav } from '@/components/catalog/category-nav';
 import { ProductCard } from '@/components/catalog/product-card';
 import styles from '@/components/catalog/catalog.module.css';
-import { Button } from '@/components/ui/button';
 import { Pager } from '@/components/ui/pager';
+import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { catalogProductsSchema } from '@/server/schemas/catalog';
 import { serverCaller } from '@/server/trpc/server';
 import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
@@ -29,26 +29,27 @@ export default async function CatalogPage({ searchParams }: Props) {
         {input.search ? `${found} matching “${input.search}”` : found}
         {input.category ? ` in ${input.category}` : ''}.
       </p>
-      <form className="search-form" role="search" aria-label="Search the catalog" action="/catalog">
-        <div className="field">
-          <label htmlFor="catalog-q">Search by name or SKU</label>
-          <input id="catalog-q" name="q" type="search" defaultValue={input.search} maxLength={100} />
-        </div>
-        <div className="field">
-          <label htmlFor="catalog-category">Category</label>
-          <select id="catalog-category" name="category" defaultValue={input.category ?? ''}>
-            <option value="">All categories</option>
-            {categories.map((category) => (
-              <option key={category.name} value={category.name}>
-                {category.name} ({category.productCount})
-              </option>
-            ))}
-          </select>
-        </div>
-        <Button type="submit" className="button">
-          Search
-        </Button>
-      </form>
+      <SearchForm label="Search the catalog" action="/catalog" submitLabel="Search">
+        <SearchField
+          id="catalog-q"
+          name="q"
+          type="search"
+          label="Search by name or SKU"
+          defaultValue={input.search}
+          maxLength={100}
+        />
+        <FilterSelect
+          id="catalog-category"
+          name="category"
+          label="Category"
+          defaultValue={input.category}
+          anyLabel="All categories"
+          options={categories.map((category) => ({
+            value: category.name,
+            label: `${category.name} (${category.productCount})`,
+          }))}
+        />
+      </SearchForm>
       <CategoryNav categories={categories} current={input.category} />
       {list.products.length === 0 ? (
         <p>No product matches. Try another word or category.</p>

@@ -10,6 +10,7 @@ import { DISPLAY_STATUS_LABELS, DISPLAY_STATUSES } from '@/server/domain/orders/
 import { orderListSchema } from '@/server/schemas/order-history';
 import { serverCaller } from '@/server/trpc/server';
 import type { RouterOutputs } from '@/components/trpc/types';
+import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { firstParam, listInputFrom, type SearchParams } from '@/server/schemas/list-params';
 
 export const metadata = { title: 'Orders' };
@@ -61,26 +62,24 @@ export default async function OrdersPage({ searchParams }: Props) {
           <Link href="/account/statement">Account credit and statement</Link>
         </p>
       )}
-      <form className="search-form" role="search" aria-label="Find orders" action="/orders">
-        <div className="field">
-          <label htmlFor="orders-q">Order or PO number</label>
-          <input id="orders-q" name="q" type="search" defaultValue={input.search} maxLength={40} />
-        </div>
-        <div className="field">
-          <label htmlFor="orders-status">Status</label>
-          <select id="orders-status" name="status" defaultValue={input.status ?? ''}>
-            <option value="">Any status</option>
-            {DISPLAY_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {DISPLAY_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          Filter
-        </button>
-      </form>
+      <SearchForm label="Find orders" action="/orders" submitLabel="Filter">
+        <SearchField
+          id="orders-q"
+          name="q"
+          type="search"
+          label="Order or PO number"
+          defaultValue={input.search}
+          maxLength={40}
+        />
+        <FilterSelect
+          id="orders-status"
+          name="status"
+          label="Status"
+          defaultValue={input.status}
+          anyLabel="Any status"
+          options={DISPLAY_STATUSES.map((status) => ({ value: status, label: DISPLAY_STATUS_LABELS[status] }))}
+        />
+      </SearchForm>
       {!filtered && list.rows.length === 0 ? (
         <section className="card">
           <h2>No orders yet</h2>

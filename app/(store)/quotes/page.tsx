@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { formatQuoteDate } from '@/components/quotes/quote-lines';
 import { QuoteStatusBadge } from '@/components/quotes/quote-status-badge';
 import { MY_QUOTE_VIEWS, QuoteTabs } from '@/components/quotes/quote-tabs';
-import { signedInOrSignIn } from '@/components/quotes/signed-in';
+import { signedInOrSignIn } from '@/components/shell/signed-in';
 import { orRefusalPage } from '@/components/shell/refusal';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { DataTable, type Column } from '@/components/ui/data-table';

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
+import { SearchField, SearchForm } from '@/components/ui/search-form';
 import { getDb } from '@/db/client';
 import { listDevMail } from '@/db/queries/dev-mailbox';
 import { serverEnv } from '@/server/env';
@@ -27,15 +28,9 @@ export default async function DevMailboxPage({ searchParams }: Props) {
       <p className="lede">
         Emails the app would have sent. Set RESEND_API_KEY to send real email instead. {mail.total} in all.
       </p>
-      <form className="search-form" role="search">
-        <div className="field">
-          <label htmlFor="q">Search by recipient or subject</label>
-          <input id="q" name="q" defaultValue={search} maxLength={200} />
-        </div>
-        <button type="submit" className="button">
-          Search
-        </button>
-      </form>
+      <SearchForm submitLabel="Search">
+        <SearchField id="q" name="q" label="Search by recipient or subject" defaultValue={search} maxLength={200} />
+      </SearchForm>
       <DataTable
         rows={mail.rows}
         rowKey={(row) => row.id}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { Button } from '@/components/ui/button';
 import { Pager } from '@/components/ui/pager';
+import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { PRODUCT_STATUSES, staffProductListSchema } from '@/server/schemas/catalog';
 import { serverCaller } from '@/server/trpc/server';
 import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
@@ -30,37 +30,35 @@ export default async function StaffCatalogPage({ searchParams }: Props) {
         {list.total.toLocaleString('en-US')} {list.total === 1 ? 'product' : 'products'} found. Open a product to edit
         it, set its prices per list and record stock.
       </p>
-      <form className="search-form" role="search" aria-label="Find products" action="/staff/catalog">
-        <div className="field">
-          <label htmlFor="staff-catalog-q">SKU or name</label>
-          <input id="staff-catalog-q" name="q" type="search" defaultValue={input.search} maxLength={100} />
-        </div>
-        <div className="field">
-          <label htmlFor="staff-catalog-category">Category</label>
-          <select id="staff-catalog-category" name="category" defaultValue={input.category ?? ''}>
-            <option value="">Any category</option>
-            {options.categories.map((category) => (
-              <option key={category} value={category}>
-                {category}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="staff-catalog-status">Status</label>
-          <select id="staff-catalog-status" name="status" defaultValue={input.status ?? ''}>
-            <option value="">Active and inactive</option>
-            {PRODUCT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status === 'active' ? 'Active' : 'Inactive'}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Button type="submit" className="button">
-          Filter
-        </Button>
-      </form>
+      <SearchForm label="Find products" action="/staff/catalog" submitLabel="Filter">
+        <SearchField
+          id="staff-catalog-q"
+          name="q"
+          type="search"
+          label="SKU or name"
+          defaultValue={input.search}
+          maxLength={100}
+        />
+        <FilterSelect
+          id="staff-catalog-category"
+          name="category"
+          label="Category"
+          defaultValue={input.category}
+          anyLabel="Any category"
+          options={options.categories.map((category) => ({ value: category, label: category }))}
+        />
+        <FilterSelect
+          id="staff-catalog-status"
+          name="status"
+          label="Status"
+          defaultValue={input.status}
+          anyLabel="Active and inactive"
+          options={PRODUCT_STATUSES.map((status) => ({
+            value: status,
+            label: status === 'active' ? 'Active' : 'Inactive',
+          }))}
+        />
+      </SearchForm>
       <div className="table-wrap">
         <table className="stack">
           <caption className="skip-link">Products</caption>

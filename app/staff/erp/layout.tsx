@@ -1,7 +1,14 @@
 import { forbidden } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { ErpTabs } from '@/components/erp/erp-tabs';
 import { getMe } from '@/components/shell/me';
+import { SectionTabs } from '@/components/shell/section-tabs';
+
+const TABS = [
+  { href: '/staff/erp', label: 'Import' },
+  { href: '/staff/erp/contacts', label: 'Contacts' },
+  { href: '/staff/erp/excluded', label: 'Excluded customers' },
+  { href: '/staff/erp/keys', label: 'Feed keys' },
+];
 
 /** The ERP pages are for staff who may import; the procedures check it again on every call. */
 export default async function ErpLayout({ children }: { children: ReactNode }) {
@@ -9,7 +16,7 @@ export default async function ErpLayout({ children }: { children: ReactNode }) {
   if (!me?.membership?.permissions.includes('staff.erp.import')) forbidden();
   return (
     <>
-      <ErpTabs />
+      <SectionTabs label="ERP customers" tabs={TABS} />
       {children}
     </>
   );

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { QueueBatcher } from '@/components/fulfillment/queue-batcher';
 import { orRefusalPage } from '@/components/shell/refusal';
-import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
+import { SearchField, SearchForm } from '@/components/ui/search-form';
 import { serverCaller } from '@/server/trpc/server';
 
 export const metadata = { title: 'Fulfillment' };
@@ -75,21 +75,17 @@ export default async function FulfillmentPage({ searchParams }: Props) {
               {search ? ` matching “${search}”` : ''}, oldest first. Tick the orders to pick together and create a
               batch.
             </p>
-            <form
-              className="search-form"
-              role="search"
-              aria-label={`Find waiting orders at ${center.code}`}
-              action="/staff/fulfillment"
-            >
+            <SearchForm label={`Find waiting orders at ${center.code}`} action="/staff/fulfillment" submitLabel="Find">
               <input type="hidden" name="center" value={center.code} />
-              <div className="field">
-                <label htmlFor="queue-q">Order number or organization</label>
-                <input id="queue-q" name="q" type="search" defaultValue={search} maxLength={100} />
-              </div>
-              <Button type="submit" className="button">
-                Find
-              </Button>
-            </form>
+              <SearchField
+                id="queue-q"
+                name="q"
+                type="search"
+                label="Order number or organization"
+                defaultValue={search}
+                maxLength={100}
+              />
+            </SearchForm>
             <QueueBatcher key={`${center.id}:${search ?? ''}:${page}`} queue={queue} />
             <Pager page={page} hasNext={queue.hasNext} href={href} />
           </section>

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { formatMoney } from '@/components/catalog/money';
-import { CaptureFailedBadge, OrderStatusBadge } from '@/components/staff/orders/order-status-badge';
+import { CaptureFailedBadge, OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
+import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '@/server/domain/orders/state-machine';
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import { staffOrderListSchema, type StaffOrderListInput } from '@/server/schemas/staff-orders';
@@ -54,41 +54,38 @@ export default async function StaffOrdersPage({ searchParams }: Props) {
       <p className="lede">
         Every organization’s orders, newest first. Open one for its lines, payment, shipments and full history.
       </p>
-      <form className="search-form" role="search" aria-label="Find orders" action="/staff/orders">
-        <div className="field">
-          <label htmlFor="orders-q">Order or PO number</label>
-          <input id="orders-q" name="q" type="search" defaultValue={input.search} maxLength={40} />
-        </div>
-        <div className="field">
-          <label htmlFor="orders-status">Status</label>
-          <select id="orders-status" name="status" defaultValue={input.status ?? ''}>
-            <option value="">Any status</option>
-            {ORDER_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {ORDER_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="orders-org">Organization</label>
-          <select id="orders-org" name="org" defaultValue={input.organizationId ?? ''}>
-            <option value="">All organizations</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="orders-from">Submitted from</label>
-          <input id="orders-from" name="from" type="date" defaultValue={input.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="orders-to">Submitted until</label>
-          <input id="orders-to" name="to" type="date" defaultValue={input.to} />
-        </div>
+      <SearchForm
+        label="Find orders"
+        action="/staff/orders"
+        submitLabel="Filter"
+        after={filtered && <Link href="/staff/orders">Clear filters</Link>}
+      >
+        <SearchField
+          id="orders-q"
+          name="q"
+          type="search"
+          label="Order or PO number"
+          defaultValue={input.search}
+          maxLength={40}
+        />
+        <FilterSelect
+          id="orders-status"
+          name="status"
+          label="Status"
+          defaultValue={input.status}
+          anyLabel="Any status"
+          options={ORDER_STATUSES.map((status) => ({ value: status, label: ORDER_STATUS_LABELS[status] }))}
+        />
+        <FilterSelect
+          id="orders-org"
+          name="org"
+          label="Organization"
+          defaultValue={input.organizationId}
+          anyLabel="All organizations"
+          options={organizations.map((organization) => ({ value: organization.id, label: organization.name }))}
+        />
+        <SearchField id="orders-from" name="from" type="date" label="Submitted from" defaultValue={input.from} />
+        <SearchField id="orders-to" name="to" type="date" label="Submitted until" defaultValue={input.to} />
         <label className="checkbox" htmlFor="orders-failed">
           <input
             id="orders-failed"
@@ -99,11 +96,7 @@ export default async function StaffOrdersPage({ searchParams }: Props) {
           />{' '}
           Capture failed only
         </label>
-        <Button type="submit" className="button">
-          Filter
-        </Button>
-        {filtered && <Link href="/staff/orders">Clear filters</Link>}
-      </form>
+      </SearchForm>
       {problems.length > 0 && <Alert tone="error">Some filters were left out: {problems.join(' ')}</Alert>}
       <DataTable
         caption="Orders"

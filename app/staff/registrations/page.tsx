@@ -3,7 +3,8 @@ import { orRefusalPage } from '@/components/shell/refusal';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
-import { OrganizationStatusBadge } from '@/components/ui/status-badge';
+import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
+import { OrganizationStatusBadge } from '@/components/staff/registrations/organization-status-badge';
 import { ORGANIZATION_STATUSES, type OrganizationStatus } from '@/server/domain/organizations/status';
 import { statusWord } from '@/server/domain/organizations/transitions';
 import { serverCaller } from '@/server/trpc/server';
@@ -25,26 +26,17 @@ export default async function RegistrationsPage({ searchParams }: Props) {
     <>
       <h1>Registrations</h1>
       <p className="lede">Organizations that registered, waiting ones first. {list.total} in all.</p>
-      <form className="search-form" role="search" aria-label="Find registrations">
-        <div className="field">
-          <label htmlFor="q">Name or administrator email</label>
-          <input id="q" name="q" defaultValue={search} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={status ?? ''}>
-            <option value="">Any status</option>
-            {ORGANIZATION_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {statusWord(value)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          Search
-        </button>
-      </form>
+      <SearchForm label="Find registrations" submitLabel="Search">
+        <SearchField id="q" name="q" label="Name or administrator email" defaultValue={search} maxLength={200} />
+        <FilterSelect
+          id="status"
+          name="status"
+          label="Status"
+          defaultValue={status}
+          anyLabel="Any status"
+          options={ORGANIZATION_STATUSES.map((value) => ({ value, label: statusWord(value) }))}
+        />
+      </SearchForm>
       <DataTable
         rows={list.rows}
         rowKey={(row) => row.id}

@@ -1,17 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { addressFields, type AddressFields } from '@/server/schemas/addresses';
 
@@ -115,7 +113,6 @@ function AddressSummary({ address, onEdit }: { address: Address; onEdit: () => v
 function AddressForm({ address, countries, onDone }: { address?: Address; countries: Country[]; onDone?: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const blank: AddressFields = {
     label: '',
@@ -127,8 +124,9 @@ function AddressForm({ address, countries, onDone }: { address?: Address; countr
     postalCode: '',
     country: 'US',
   };
-  const form = useForm<AddressFields>({
-    resolver: zodResolver(addressFields),
+  const { form, formError, setFormError, onServerError } = useServerForm<AddressFields>({
+    schema: addressFields,
+    fields: FIELDS,
     defaultValues: address
       ? { ...address, addressLine2: address.addressLine2 ?? '', region: address.region ?? '' }
       : blank,
@@ -144,8 +142,7 @@ function AddressForm({ address, countries, onDone }: { address?: Address; countr
       router.refresh();
       onDone?.();
     },
-    onError: (error: Parameters<typeof applyServerErrors>[0]) =>
-      setFormError(applyServerErrors(error, form.setError, FIELDS)),
+    onError: onServerError,
   };
   const create = useMutation(trpc.addresses.create.mutationOptions(handlers));
   const update = useMutation(trpc.addresses.update.mutationOptions(handlers));

@@ -1,10 +1,8 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { formatMoney, minorToInput } from '@/components/catalog/money';
 import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
@@ -12,7 +10,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { LIMIT_PERIODS } from '@/server/domain/approvals/evaluate';
 import { limitFields, type LimitFields } from '@/server/schemas/approvals-admin';
@@ -119,11 +117,11 @@ function EntrySummary({ entry, currency, onEdit }: { entry: Entry; currency: str
 function LimitForm({ limits, entry, onDone }: { limits: Limits; entry?: Entry; onDone?: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [added, setAdded] = useState(false);
   const blank: LimitFields = { limit: '', period: 'order', authorizerMembershipIds: [] };
-  const form = useForm<LimitFields>({
-    resolver: zodResolver(limitFields),
+  const { form, formError, setFormError, onServerError } = useServerForm<LimitFields>({
+    schema: limitFields,
+    fields: FIELDS,
     defaultValues: entry
       ? {
           limit: minorToInput(entry.limitMinor, limits.currency),
@@ -145,8 +143,7 @@ function LimitForm({ limits, entry, onDone }: { limits: Limits; entry?: Entry; o
       router.refresh();
       onDone?.();
     },
-    onError: (error: Parameters<typeof applyServerErrors>[0]) =>
-      setFormError(applyServerErrors(error, form.setError, FIELDS)),
+    onError: onServerError,
   };
   const create = useMutation(trpc.spendingLimits.create.mutationOptions(handlers));
   const update = useMutation(trpc.spendingLimits.update.mutationOptions(handlers));

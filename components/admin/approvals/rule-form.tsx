@@ -1,18 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { COMPARATORS, CONDITION_FIELDS } from '@/server/domain/approvals/evaluate';
 import { isAmountField, MAX_CONDITIONS, MAX_TIER } from '@/server/domain/approvals/rule-input';
@@ -52,8 +50,12 @@ function inTreeOrder(units: Options['units']) {
 export function RuleForm({ options, rule }: { options: Options; rule?: EditedRule }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RuleFields>({ resolver: zodResolver(ruleFields), defaultValues: rule ?? BLANK_RULE });
+  const { form, formError, setFormError, onServerError } = useServerForm<RuleFields>({
+    schema: ruleFields,
+    defaultValues: rule ?? BLANK_RULE,
+    // One value field per condition row, as many as the form holds when the answer comes.
+    fields: (values) => [...BASE_FIELDS, ...values.conditions.map((_, index) => `conditions.${index}.value` as const)],
+  });
   const conditions = useFieldArray({ control: form.control, name: 'conditions' });
   const handlers = {
     onMutate: () => setFormError(null),
@@ -61,13 +63,7 @@ export function RuleForm({ options, rule }: { options: Options; rule?: EditedRul
       router.push(`/admin/approvals?saved=${encodeURIComponent(form.getValues('name').trim())}`);
       router.refresh();
     },
-    onError: (error: Parameters<typeof applyServerErrors>[0]) => {
-      const fields: Path<RuleFields>[] = [
-        ...BASE_FIELDS,
-        ...conditions.fields.map((_, index) => `conditions.${index}.value` as const),
-      ];
-      setFormError(applyServerErrors(error, form.setError, fields));
-    },
+    onError: onServerError,
   };
   const create = useMutation(trpc.approvalRules.create.mutationOptions(handlers));
   const update = useMutation(trpc.approvalRules.update.mutationOptions(handlers));

@@ -1,16 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { formatMoney } from '@/components/catalog/money';
 import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm, type ServerError } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { tryItSchema, type TryItInput } from '@/server/schemas/approvals-admin';
 import { approvalInWords } from './words';
@@ -28,10 +26,10 @@ export function TryIt({ requesters, currency }: { requesters: Requester[]; curre
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const form = useForm<TryItInput>({
-    resolver: zodResolver(tryItSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<TryItInput>({
+    schema: tryItSchema,
+    fields: FIELDS,
     defaultValues: { requesterMembershipId: '', amount: '', itemCount: '1', skuCount: '', shipping: '' },
   });
   const errors = form.formState.errors;
@@ -46,7 +44,7 @@ export function TryIt({ requesters, currency }: { requesters: Requester[]; curre
       );
     } catch (error) {
       setAnswer(null);
-      setFormError(applyServerErrors(error as Parameters<typeof applyServerErrors>[0], form.setError, FIELDS));
+      onServerError(error as ServerError);
     } finally {
       setPending(false);
     }

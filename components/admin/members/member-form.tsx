@@ -1,15 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { MEMBER_FLAG_LABELS, MEMBER_FLAGS, updateMemberSchema, type UpdateMemberInput } from '@/server/schemas/members';
 
@@ -34,17 +31,20 @@ export function MemberForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(formSchema), defaultValues: initial });
-  const onError = (error: Parameters<typeof applyServerErrors>[0]) =>
-    setFormError(applyServerErrors(error, form.setError, FIELDS));
+  const { form, formError, setFormError, onServerError } = useServerForm<Values>({
+    schema: formSchema,
+    fields: FIELDS,
+    defaultValues: initial,
+  });
   const create = useMutation(
     trpc.members.create.mutationOptions({
-      onError,
+      onError: onServerError,
       onSuccess: (result) => router.push(`/admin/members/${result.membershipId}?created=1`),
     }),
   );
-  const update = useMutation(trpc.members.update.mutationOptions({ onError, onSuccess: () => router.refresh() }));
+  const update = useMutation(
+    trpc.members.update.mutationOptions({ onError: onServerError, onSuccess: () => router.refresh() }),
+  );
   const pending = create.isPending || update.isPending;
   const errors = form.formState.errors;
 

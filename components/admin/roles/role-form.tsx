@@ -1,15 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextareaField } from '@/components/ui/textarea-field';
 import type { Grant } from '@/server/domain/access/permissions';
@@ -25,9 +23,9 @@ export function RoleForm({ role, yourGrants }: { role?: EditedRole; yourGrants: 
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RoleInput>({
-    resolver: zodResolver(roleSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<RoleInput>({
+    schema: roleSchema,
+    fields: FIELDS,
     defaultValues: { name: role?.name ?? '', description: role?.description ?? '', grants: role?.grants ?? [] },
   });
   const handlers = {
@@ -36,8 +34,7 @@ export function RoleForm({ role, yourGrants }: { role?: EditedRole; yourGrants: 
       await queryClient.invalidateQueries({ queryKey: trpc.roles.pathKey() });
       router.push(`/admin/roles?saved=${id}`);
     },
-    onError: (error: Parameters<typeof applyServerErrors>[0]) =>
-      setFormError(applyServerErrors(error, form.setError, FIELDS)),
+    onError: onServerError,
   };
   const create = useMutation(trpc.roles.create.mutationOptions(handlers));
   const update = useMutation(trpc.roles.update.mutationOptions(handlers));

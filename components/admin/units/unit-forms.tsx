@@ -1,16 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import {
   createUnitSchema,
@@ -28,10 +26,10 @@ type Named = { id: string; name: string };
 export function AddUnitForm({ parent, title, level }: { parent: Named; title: string; level: number }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-  const form = useForm<CreateUnitInput>({
-    resolver: zodResolver(createUnitSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<CreateUnitInput>({
+    schema: createUnitSchema,
+    fields: ['name'],
     defaultValues: { parentId: parent.id, name: '' },
   });
   const create = useMutation(
@@ -45,7 +43,7 @@ export function AddUnitForm({ parent, title, level }: { parent: Named; title: st
         form.reset({ parentId: parent.id, name: '' });
         router.refresh();
       },
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['name'])),
+      onError: onServerError,
     }),
   );
   return (
@@ -77,16 +75,16 @@ export function AddUnitForm({ parent, title, level }: { parent: Named; title: st
 export function RenameUnitForm({ unit, level }: { unit: Named; level: number }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RenameUnitInput>({
-    resolver: zodResolver(renameUnitSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<RenameUnitInput>({
+    schema: renameUnitSchema,
+    fields: ['name'],
     defaultValues: { unitId: unit.id, name: unit.name },
   });
   const rename = useMutation(
     trpc.units.rename.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: () => router.refresh(),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['name'])),
+      onError: onServerError,
     }),
   );
   return (
@@ -121,16 +119,16 @@ export function MoveUnitForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<MoveUnitInput>({
-    resolver: zodResolver(moveUnitSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<MoveUnitInput>({
+    schema: moveUnitSchema,
+    fields: ['parentId'],
     defaultValues: { unitId: unit.id, parentId: '' },
   });
   const move = useMutation(
     trpc.units.move.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: () => router.refresh(),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['parentId'])),
+      onError: onServerError,
     }),
   );
   if (targets.length === 0) {

@@ -1,14 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { API_KEY_NAME_MAX_LENGTH } from '@/server/domain/erp/api-keys';
 import { createErpKeySchema, type CreateErpKeyInput } from '@/server/schemas/erp-keys';
@@ -18,9 +16,12 @@ import { NewKeyPanel } from './new-key-panel';
 export function CreateKeyForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const form = useForm<CreateErpKeyInput>({ resolver: zodResolver(createErpKeySchema), defaultValues: { name: '' } });
+  const { form, formError, setFormError, onServerError } = useServerForm<CreateErpKeyInput>({
+    schema: createErpKeySchema,
+    fields: ['name'],
+    defaultValues: { name: '' },
+  });
   const create = useMutation(
     trpc.erpKeys.create.mutationOptions({
       onMutate: () => {
@@ -32,7 +33,7 @@ export function CreateKeyForm() {
         form.reset({ name: '' });
         router.refresh();
       },
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['name'])),
+      onError: onServerError,
     }),
   );
   return (

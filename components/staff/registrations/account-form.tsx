@@ -1,15 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from '@/server/domain/organizations/status';
 import { customerAccountSchema, PAYMENT_TERMS, type CustomerAccountInput } from '@/server/schemas/onboarding';
@@ -25,9 +22,9 @@ export function AccountForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<CustomerAccountInput>({
-    resolver: zodResolver(customerAccountSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<CustomerAccountInput>({
+    schema: customerAccountSchema,
+    fields: FIELDS,
     defaultValues: {
       organizationId,
       currency: 'USD',
@@ -41,7 +38,7 @@ export function AccountForm({
     trpc.registrations.saveAccount.mutationOptions({
       onMutate: () => setFormError(null),
       onSuccess: () => router.refresh(),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+      onError: onServerError,
     }),
   );
   const errors = form.formState.errors;

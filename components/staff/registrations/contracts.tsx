@@ -1,15 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { contractSchema, type ContractInput } from '@/server/schemas/onboarding';
 import { Button } from '@/components/ui/button';
@@ -80,9 +77,9 @@ function AddContractForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ContractInput>({
-    resolver: zodResolver(contractSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<ContractInput>({
+    schema: contractSchema,
+    fields: FIELDS,
     defaultValues: { organizationId, name: '', priceListId: '', discountPercent: '', validFrom: today, validTo: '' },
   });
   const add = useMutation(
@@ -92,7 +89,7 @@ function AddContractForm({
         form.reset({ organizationId, name: '', priceListId: '', discountPercent: '', validFrom: today, validTo: '' });
         router.refresh();
       },
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+      onError: onServerError,
     }),
   );
   const errors = form.formState.errors;

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { OutOfOffice } from '@/components/delegations/out-of-office';
+import { OutOfOffice } from '@/components/account/out-of-office';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { serverCaller } from '@/server/trpc/server';
 

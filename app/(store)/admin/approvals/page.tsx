@@ -7,6 +7,7 @@ import { getMe } from '@/components/shell/me';
 import { Alert } from '@/components/ui/alert';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
+import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { limitedMembersSchema, ruleListSchema, RULE_STATUSES } from '@/server/schemas/approvals-admin';
 import { serverCaller } from '@/server/trpc/server';
 import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
@@ -77,27 +78,28 @@ export default async function ApprovalsPage({ searchParams }: Props) {
             New rule
           </Link>
         </p>
-        <form className="search-form" role="search" aria-label="Find rules" action="/admin/approvals">
-          <div className="field">
-            <label htmlFor="rules-q">Rule name</label>
-            <input id="rules-q" name="q" type="search" defaultValue={rulesInput.search} maxLength={100} />
-          </div>
-          <div className="field">
-            <label htmlFor="rules-status">Status</label>
-            <select id="rules-status" name="status" defaultValue={rulesInput.status ?? ''}>
-              <option value="">Active and inactive</option>
-              {RULE_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {status === 'active' ? 'Active' : 'Inactive'}
-                </option>
-              ))}
-            </select>
-          </div>
+        <SearchForm label="Find rules" action="/admin/approvals" submitLabel="Filter">
+          <SearchField
+            id="rules-q"
+            name="q"
+            type="search"
+            label="Rule name"
+            defaultValue={rulesInput.search}
+            maxLength={100}
+          />
+          <FilterSelect
+            id="rules-status"
+            name="status"
+            label="Status"
+            defaultValue={rulesInput.status}
+            anyLabel="Active and inactive"
+            options={RULE_STATUSES.map((status) => ({
+              value: status,
+              label: status === 'active' ? 'Active' : 'Inactive',
+            }))}
+          />
           {limitsInput.search && <input type="hidden" name="lq" value={limitsInput.search} />}
-          <button type="submit" className="button">
-            Filter
-          </button>
-        </form>
+        </SearchForm>
         <RulesTable
           rules={rules.rows}
           currency={rules.currency}
@@ -121,17 +123,18 @@ export default async function ApprovalsPage({ searchParams }: Props) {
           <Link href="/admin/members?flag=hasLimitedBudget">Users and sub-accounts</Link>) need approval above their
           limits.
         </p>
-        <form className="search-form" role="search" aria-label="Find sub-accounts" action="/admin/approvals">
-          <div className="field">
-            <label htmlFor="limits-q">Name or email</label>
-            <input id="limits-q" name="lq" type="search" defaultValue={limitsInput.search} maxLength={200} />
-          </div>
+        <SearchForm label="Find sub-accounts" action="/admin/approvals" submitLabel="Find">
+          <SearchField
+            id="limits-q"
+            name="lq"
+            type="search"
+            label="Name or email"
+            defaultValue={limitsInput.search}
+            maxLength={200}
+          />
           {rulesInput.search && <input type="hidden" name="q" value={rulesInput.search} />}
           {rulesInput.status && <input type="hidden" name="status" value={rulesInput.status} />}
-          <button type="submit" className="button">
-            Find
-          </button>
-        </form>
+        </SearchForm>
         <DataTable
           caption="Sub-accounts with a limited budget"
           rows={limited.rows}

@@ -3,6 +3,7 @@ import { orRefusalPage } from '@/components/shell/refusal';
 import { MemberStatusBadge } from '@/components/admin/members/member-status';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
+import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { MEMBER_STATUSES } from '@/server/domain/access/members';
 import { MEMBER_FLAG_LABELS, MEMBER_FLAGS, memberListSchema } from '@/server/schemas/members';
 import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
@@ -36,59 +37,41 @@ export default async function MembersPage({ searchParams }: Props) {
         </Link>
         <span className="lede">{list.total} found.</span>
       </p>
-      <form className="search-form" role="search" aria-label="Find users">
-        <div className="field">
-          <label htmlFor="q">Name or email</label>
-          <input id="q" name="q" defaultValue={input.search} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="unit">Unit</label>
-          <select id="unit" name="unit" defaultValue={input.unitId ?? ''}>
-            <option value="">Any unit</option>
-            {options.units.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="role">Role</label>
-          <select id="role" name="role" defaultValue={input.roleId ?? ''}>
-            <option value="">Any role</option>
-            {options.roles.map((role) => (
-              <option key={role.id} value={role.id}>
-                {role.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="flag">Flag</label>
-          <select id="flag" name="flag" defaultValue={input.flag ?? ''}>
-            <option value="">Any</option>
-            {MEMBER_FLAGS.map((flag) => (
-              <option key={flag} value={flag}>
-                {MEMBER_FLAG_LABELS[flag]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={input.status ?? ''}>
-            <option value="">Any status</option>
-            {MEMBER_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          Filter
-        </button>
-      </form>
+      <SearchForm label="Find users" submitLabel="Filter">
+        <SearchField id="q" name="q" label="Name or email" defaultValue={input.search} maxLength={200} />
+        <FilterSelect
+          id="unit"
+          name="unit"
+          label="Unit"
+          defaultValue={input.unitId}
+          anyLabel="Any unit"
+          options={options.units.map((unit) => ({ value: unit.id, label: unit.name }))}
+        />
+        <FilterSelect
+          id="role"
+          name="role"
+          label="Role"
+          defaultValue={input.roleId}
+          anyLabel="Any role"
+          options={options.roles.map((role) => ({ value: role.id, label: role.name }))}
+        />
+        <FilterSelect
+          id="flag"
+          name="flag"
+          label="Flag"
+          defaultValue={input.flag}
+          anyLabel="Any"
+          options={MEMBER_FLAGS.map((flag) => ({ value: flag, label: MEMBER_FLAG_LABELS[flag] }))}
+        />
+        <FilterSelect
+          id="status"
+          name="status"
+          label="Status"
+          defaultValue={input.status}
+          anyLabel="Any status"
+          options={MEMBER_STATUSES.map((status) => ({ value: status, label: status }))}
+        />
+      </SearchForm>
       <DataTable
         rows={list.rows}
         rowKey={(row) => row.id}

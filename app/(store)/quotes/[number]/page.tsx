@@ -7,7 +7,7 @@ import { QuoteStatusBadge } from '@/components/quotes/quote-status-badge';
 import styles from '@/components/quotes/quotes.module.css';
 import { WithdrawQuote } from '@/components/quotes/withdraw-quote';
 import { getMe } from '@/components/shell/me';
-import { signedInOrSignIn } from '@/components/quotes/signed-in';
+import { signedInOrSignIn } from '@/components/shell/signed-in';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { Alert } from '@/components/ui/alert';
 import { formatDateTime } from '@/components/ui/format';

@@ -1,5 +1,6 @@
 import { ContactAccountCell } from '@/components/erp/contact-account-cell';
 import { Pager } from '@/components/ui/pager';
+import { SearchField, SearchForm } from '@/components/ui/search-form';
 import { serverCaller } from '@/server/trpc/server';
 
 export const metadata = { title: 'ERP contacts' };
@@ -20,15 +21,16 @@ export default async function ErpContactsPage({ searchParams }: Props) {
         The contacts of the last import, {contacts.total} {search ? 'found' : 'in all'}. Create an account for a
         contact: they get an email to choose their password.
       </p>
-      <form className="search-form" role="search">
-        <div className="field">
-          <label htmlFor="q">Search by email, name or customer</label>
-          <input id="q" name="q" type="search" defaultValue={search} maxLength={200} />
-        </div>
-        <button type="submit" className="button">
-          Search
-        </button>
-      </form>
+      <SearchForm submitLabel="Search">
+        <SearchField
+          id="q"
+          name="q"
+          type="search"
+          label="Search by email, name or customer"
+          defaultValue={search}
+          maxLength={200}
+        />
+      </SearchForm>
       <div className="table-wrap">
         <table className="stack">
           <thead>

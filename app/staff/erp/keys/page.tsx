@@ -1,9 +1,9 @@
 import { CreateKeyForm } from '@/components/erp/keys/create-key-form';
 import { RevokeKeyButton } from '@/components/erp/keys/revoke-key-button';
-import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
+import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { erpKeysListSchema } from '@/server/schemas/erp-keys';
 import { serverCaller } from '@/server/trpc/server';
 import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
@@ -37,23 +37,27 @@ export default async function ErpKeysPage({ searchParams }: Props) {
       <CreateKeyForm />
       <section aria-labelledby="keys-heading">
         <h2 id="keys-heading">Keys</h2>
-        <form className="search-form" role="search" aria-label="Find keys" action="/staff/erp/keys">
-          <div className="field">
-            <label htmlFor="erp-keys-q">Name or prefix</label>
-            <input id="erp-keys-q" name="q" type="search" defaultValue={input.search} maxLength={100} />
-          </div>
-          <div className="field">
-            <label htmlFor="erp-keys-status">State</label>
-            <select id="erp-keys-status" name="status" defaultValue={input.status ?? ''}>
-              <option value="">Active and revoked</option>
-              <option value="active">Active</option>
-              <option value="revoked">Revoked</option>
-            </select>
-          </div>
-          <Button type="submit" className="button">
-            Filter
-          </Button>
-        </form>
+        <SearchForm label="Find keys" action="/staff/erp/keys" submitLabel="Filter">
+          <SearchField
+            id="erp-keys-q"
+            name="q"
+            type="search"
+            label="Name or prefix"
+            defaultValue={input.search}
+            maxLength={100}
+          />
+          <FilterSelect
+            id="erp-keys-status"
+            name="status"
+            label="State"
+            defaultValue={input.status}
+            anyLabel="Active and revoked"
+            options={[
+              { value: 'active', label: 'Active' },
+              { value: 'revoked', label: 'Revoked' },
+            ]}
+          />
+        </SearchForm>
         <p>
           {keys.total} {keys.total === 1 ? 'key' : 'keys'} found.
         </p>

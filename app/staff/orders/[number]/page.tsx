@@ -4,7 +4,7 @@ import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { PAYMENT_STATUS_LABELS } from '@/components/staff/orders/labels';
 import { CancelOrder, MarkSettled, RetryCapture } from '@/components/staff/orders/order-actions';
-import { CaptureFailedBadge } from '@/components/staff/orders/order-status-badge';
+import { CaptureFailedBadge } from '@/components/orders/order-status-badge';
 import { PaymentDecision } from '@/components/staff/orders/payment-decision';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';

@@ -7,7 +7,7 @@ import { QuotePricingForm } from '@/components/quotes/quote-pricing-form';
 import { QuoteStatusBadge } from '@/components/quotes/quote-status-badge';
 import styles from '@/components/quotes/quotes.module.css';
 import { RejectQuote } from '@/components/quotes/reject-quote';
-import { signedInOrSignIn } from '@/components/quotes/signed-in';
+import { signedInOrSignIn } from '@/components/shell/signed-in';
 import { getMe } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { Alert } from '@/components/ui/alert';

@@ -6,7 +6,7 @@ import { AssignRepresentative } from '@/components/staff/registrations/assign-re
 import { Contracts } from '@/components/staff/registrations/contracts';
 import { Decision, Suspension } from '@/components/staff/registrations/decision';
 import { formatDateTime } from '@/components/ui/format';
-import { OrganizationStatusBadge } from '@/components/ui/status-badge';
+import { OrganizationStatusBadge } from '@/components/staff/registrations/organization-status-badge';
 import { formatMinor } from '@/server/domain/money';
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import type { CustomerAccountInput } from '@/server/schemas/onboarding';

@@ -1,15 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { resetPasswordSchema, type ResetPasswordInput } from '@/server/schemas/auth';
 import { signInWithNewPassword } from './sign-in-after';
@@ -18,15 +15,15 @@ import { signInWithNewPassword } from './sign-in-after';
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ResetPasswordInput>({
-    resolver: zodResolver(resetPasswordSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<ResetPasswordInput>({
+    schema: resetPasswordSchema,
+    fields: ['newPassword', 'confirmPassword'],
     defaultValues: { token, newPassword: '', confirmPassword: '' },
   });
   const save = useMutation(
     trpc.invitations.setPassword.mutationOptions({
       onMutate: () => setFormError(null),
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, ['newPassword', 'confirmPassword'])),
+      onError: onServerError,
       onSuccess: async (result, input) => {
         const problem = await signInWithNewPassword(result.email, input.newPassword);
         if (problem) setFormError(problem);

@@ -3,19 +3,13 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-const TABS = [
-  { href: '/staff/catalog', label: 'Products' },
-  { href: '/staff/catalog/new', label: 'New product' },
-  { href: '/staff/catalog/import', label: 'Import CSV' },
-];
-
-/** The pages of the staff catalog section. */
-export function CatalogTabs() {
+/** The pages of a section (the staff catalog, the ERP import) as buttons; the open one is marked. */
+export function SectionTabs({ label, tabs }: { label: string; tabs: readonly { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Catalog" style={{ marginBottom: '1rem' }}>
+    <nav aria-label={label} style={{ marginBottom: '1rem' }}>
       <ul style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', listStyle: 'none', padding: 0, margin: 0 }}>
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <li key={tab.href}>
             <Link
               href={tab.href}

@@ -1,17 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { applyServerErrors } from '@/components/ui/server-errors';
+import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { setDelegationSchema, type SetDelegationInput } from '@/server/schemas/delegations';
 
@@ -131,9 +129,9 @@ function DelegationForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<SetDelegationInput>({
-    resolver: zodResolver(setDelegationSchema),
+  const { form, formError, setFormError, onServerError } = useServerForm<SetDelegationInput>({
+    schema: setDelegationSchema,
+    fields: FIELDS,
     defaultValues: {
       delegateMembershipId: current?.delegate.membershipId ?? '',
       startsAt: current?.startsAt ?? today,
@@ -147,7 +145,7 @@ function DelegationForm({
         onSaved(saved.delegate.name);
         router.refresh();
       },
-      onError: (error) => setFormError(applyServerErrors(error, form.setError, FIELDS)),
+      onError: onServerError,
     }),
   );
   const { errors } = form.formState;
