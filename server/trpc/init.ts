@@ -102,8 +102,8 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 });
 
 /**
- * A signed-in user acting in a usable membership; `ctx.membership` and `ctx.organizationId` are
- * set, and the procedure's `meta.permission`, if any, is effectively held (roles gated by flags).
+ * A signed-in user acting in a usable membership: `ctx.actor` is who is calling, built once for the
+ * request, and the procedure's `meta.permission`, if any, is effectively held (roles gated by flags).
  */
 export const orgProcedure = protectedProcedure.use(async ({ ctx, meta, next }) => {
   const membership: ActiveMembership | null = ctx.viewer.membership;
@@ -116,16 +116,14 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, meta, next }) =
   if (!satisfies(membership.permissions, meta?.permission)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: PERMISSION_REFUSED });
   }
-  return next({
-    ctx: { actor: actorOf(ctx.viewer, membership), membership, organizationId: membership.organizationId },
-  });
+  return next({ ctx: { actor: actorOf(ctx.viewer, membership) } });
 });
 
 export const PERMISSION_REFUSED = 'You do not have permission to do this.';
 
 /** A member of a buyer organization. */
 export const buyerProcedure = orgProcedure.use(({ ctx, next }) => {
-  if (ctx.membership.organization.kind !== 'buyer') {
+  if (ctx.actor.organization.kind !== 'buyer') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for members of a buying organization.' });
   }
   return next();
@@ -133,7 +131,7 @@ export const buyerProcedure = orgProcedure.use(({ ctx, next }) => {
 
 /** Seller staff. */
 export const staffProcedure = orgProcedure.use(({ ctx, next }) => {
-  if (ctx.membership.organization.kind !== 'seller') {
+  if (ctx.actor.organization.kind !== 'seller') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for Countersign staff only.' });
   }
   return next();
