@@ -4,16 +4,13 @@ import { users, userSessions } from '@/db/schema';
 import { EMAIL_TOKEN_LIFETIME_MS } from '@/server/domain/auth/tokens';
 import { passwordProblem } from '@/server/domain/auth/password-policy';
 import { DomainError, invalidField } from '@/server/domain/errors';
+import { formatTimestamp } from '@/server/domain/time';
 import { consumeEmailToken, issueEmailToken } from '@/server/auth/email-tokens';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
 import type { ChangePasswordInput, ResetPasswordInput } from '@/server/schemas/auth';
 import { loadMembership, revokeSessions } from './viewer';
-
-function formatUtc(now: Date) {
-  return now.toISOString().slice(0, 16).replace('T', ' ');
-}
 
 async function openSessionIds(db: Pick<Database, 'select'>, userId: string, except?: string) {
   const rows = await db
@@ -50,7 +47,7 @@ export async function changePassword(
     await enqueueEmail(tx, {
       kind: 'password-changed',
       to: user.email,
-      props: { name: user.name, changedAt: formatUtc(input.now), signInUrl: appUrl('/sign-in') },
+      props: { name: user.name, changedAt: formatTimestamp(input.now), signInUrl: appUrl('/sign-in') },
     });
   });
 }
@@ -99,7 +96,7 @@ export async function resetPassword(db: Database, input: ResetPasswordInput & { 
     await enqueueEmail(tx, {
       kind: 'password-changed',
       to: user.email,
-      props: { name: user.name, changedAt: formatUtc(input.now), signInUrl: appUrl('/sign-in') },
+      props: { name: user.name, changedAt: formatTimestamp(input.now), signInUrl: appUrl('/sign-in') },
     });
   });
 }

@@ -6,6 +6,7 @@ import { priceLists, users } from '@/db/schema';
 import { maySetUpAccount } from '@/server/domain/access/account-setup';
 import { approvalBlockers, utcDate } from '@/server/domain/organizations/approval';
 import { DomainError, forbidden, notFound } from '@/server/domain/errors';
+import { formatTimestamp } from '@/server/domain/time';
 import type { RegistrationListInput } from '@/server/schemas/onboarding';
 import type { StaffActor } from '../staff-actor';
 
@@ -17,7 +18,7 @@ export async function decisionMaker(
   const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, organization.decidedByUserId));
   return {
     by: user?.name ?? 'someone',
-    at: `${organization.decidedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    at: formatTimestamp(organization.decidedAt),
   };
 }
 

@@ -12,6 +12,7 @@ import {
 } from '@/db/schema';
 import { conflict, notFound } from '@/server/domain/errors';
 import { canCancel, ORDER_STATUS_CODES, ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
+import { formatTimestamp } from '@/server/domain/time';
 import type { StaffCancelOrderInput, StaffOrderListInput } from '@/server/schemas/staff-orders';
 import type { StaffActor } from '../staff-actor';
 import { cancelLockedOrder } from './cancel';
@@ -19,10 +20,6 @@ import { captureLockedOrder } from './capture';
 import { creditPosition } from './credit';
 import { orderDetail, SYSTEM_ACTOR } from './order-details';
 import { lockOrder, recordOrderEvent, touchedByThisTransaction } from './transition';
-
-export function formatUtc(at: Date) {
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 /** "cs-100123 " and "CS-100123" name the same order. */
 export function normalizeOrderNumber(number: string) {
@@ -215,7 +212,9 @@ export async function markOrderSettled(db: Database, number: string, actor: Staf
       );
     }
     if (order.settledAt)
-      throw conflict(`The customer’s payment of this order was already recorded at ${formatUtc(order.settledAt)}.`);
+      throw conflict(
+        `The customer’s payment of this order was already recorded at ${formatTimestamp(order.settledAt)}.`,
+      );
     if (order.status !== 'deposited') {
       throw conflict(
         `The order is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}. It is invoiced once it has shipped and the balance-payments job has run; record the payment after that.`,
