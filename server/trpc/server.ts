@@ -1,8 +1,6 @@
 import 'server-only';
-import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { headers } from 'next/headers';
 import { cache } from 'react';
-import { makeQueryClient } from '@/components/trpc/query-client';
 import { getDb } from '@/db/client';
 import { clientAddress } from '@/server/auth/client-address';
 import { kickEmailDispatch } from '@/server/email/delivery';
@@ -32,11 +30,6 @@ const requestContext = cache(async (): Promise<TRPCContext> => ({
   ...(await contextFromHeaders(await headers())),
   requestViewer: getViewer,
 }));
-
-/** Per-request query client for server components that prefetch for client components. */
-export const getQueryClient = cache(makeQueryClient);
-
-export const trpc = createTRPCOptionsProxy({ ctx: requestContext, router: appRouter, queryClient: getQueryClient });
 
 /** Calls procedures directly from server components, with the same checks as over HTTP. */
 export async function serverCaller() {
