@@ -79,12 +79,9 @@ export async function requestPasswordReset(db: Database, input: { email: string;
 }
 
 /** Whether a reset link can still be used, and otherwise why not; it is not used up by asking. */
-export async function peekPasswordResetLink(
-  db: Database,
-  input: { token: string; now: Date },
-): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function peekPasswordResetLink(db: Database, input: { token: string; now: Date }) {
   const check = await peekEmailToken(db, input.token, 'reset_password', input.now);
-  return check.ok ? { ok: true } : { ok: false, message: check.message };
+  return check.ok ? { ok: true as const, message: null } : { ok: false as const, message: check.message };
 }
 
 /** Sets a new password from a reset link; the link works once and every session is signed out. */
