@@ -35,6 +35,12 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
     total: '$12.00',
     poNumber: 'PO-7',
   },
+  'order-allocated': {
+    name: 'Bo',
+    orderNumber: 'CS-100001',
+    orderUrl: url,
+    lines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }],
+  },
   'payment-reviewed': {
     name: 'Bo',
     orderNumber: 'CS-100001',
