@@ -1,4 +1,5 @@
 import {
+  applyCatalogImportSchema,
   catalogImportSchema,
   countStockSchema,
   createProductSchema,
@@ -55,6 +56,6 @@ export const staffCatalogRouter = router({
     .input(catalogImportSchema)
     .mutation(({ ctx, input }) => previewCatalogImport(ctx.db, input)),
   applyImport: catalogStaffProcedure
-    .input(catalogImportSchema)
+    .input(applyCatalogImportSchema)
     .mutation(({ ctx, input }) => applyCatalogImport(ctx.db, input, catalogActor(ctx), ctx.now())),
 });
