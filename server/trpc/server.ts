@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { clientAddress } from '@/server/auth/client-address';
-import { kickEmailDispatch } from '@/server/email/delivery';
+import { sendQueuedEmailAfterResponse } from '@/server/email/after-request';
 import { currentSessionId, getViewer } from '@/server/auth/current';
 import { serverEnv } from '@/server/env';
 import type { TRPCContext } from './context';
@@ -14,7 +14,7 @@ export async function contextFromHeaders(requestHeaders: Headers): Promise<TRPCC
   const db = getDb();
   return {
     db,
-    onEmailQueued: () => kickEmailDispatch(db),
+    onEmailQueued: () => sendQueuedEmailAfterResponse(db),
     sessionId: await currentSessionId(),
     clientAddress: clientAddress(requestHeaders, serverEnv().TRUSTED_PROXY_HOPS),
     now: () => new Date(),
