@@ -6,19 +6,7 @@
  */
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import {
-  approvalInbox,
-  approvalSteps,
-  authorizerReminders,
-  membershipRoles,
-  memberships,
-  orderEvents,
-  orders,
-  organizations,
-  roles,
-  users,
-} from '@/db/schema';
-import { effectiveGrants } from '@/server/domain/access/effective-permissions';
+import { approvalSteps, authorizerReminders, memberships, orders, organizations, users } from '@/db/schema';
 import type { Authorizer } from '@/server/domain/approvals/evaluate';
 import {
   escalateStep,
@@ -30,9 +18,10 @@ import {
   type OverdueOrder,
   type ReminderSettings,
 } from '@/server/domain/approvals/reminders';
-import { formatMinor } from '@/server/domain/money';
 import { enqueueEmails, type QueuedEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
+import { recordOrderEvent } from '../orders/transition';
+import { emailAuthorizers, syncInbox } from './steps';
 
 /** Overdue steps escalated per transaction, and at most per run. */
 const STEPS_PER_BATCH = 2_000;
@@ -191,21 +180,12 @@ export async function remindDue(tx: Executor, now: Date, settings: ReminderSetti
   };
 }
 
-type Manager = Authorizer & { organizationId: string; email: string; maySeePrices: boolean };
+type Manager = Authorizer & { organizationId: string };
 
 /** The account managers of these organizations who may decide now: active, may authorize orders. */
 async function accountManagers(tx: Executor, organizationIds: readonly string[]): Promise<Manager[]> {
-  const people = await tx
-    .select({
-      membershipId: memberships.id,
-      organizationId: memberships.organizationId,
-      name: users.name,
-      email: users.email,
-      mayOrder: memberships.mayOrder,
-      maySeePrices: memberships.maySeePrices,
-      maySeeStock: memberships.maySeeStock,
-      mayAuthorizeOrders: memberships.mayAuthorizeOrders,
-    })
+  return tx
+    .select({ membershipId: memberships.id, organizationId: memberships.organizationId, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
@@ -220,28 +200,6 @@ async function accountManagers(tx: Executor, organizationIds: readonly string[])
         eq(organizations.status, 'active'),
       ),
     );
-  if (people.length === 0) return [];
-  const grants = await tx
-    .select({ membershipId: membershipRoles.membershipId, permissions: roles.permissions })
-    .from(membershipRoles)
-    .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
-    .where(
-      inArray(
-        membershipRoles.membershipId,
-        people.map((person) => person.membershipId),
-      ),
-    );
-  return people.map(({ mayOrder, maySeePrices, maySeeStock, mayAuthorizeOrders, ...person }) => {
-    const held = grants
-      .filter((grant) => grant.membershipId === person.membershipId)
-      .flatMap((grant) => grant.permissions);
-    return {
-      ...person,
-      maySeePrices: effectiveGrants(held, { mayOrder, maySeePrices, maySeeStock, mayAuthorizeOrders }).has(
-        'prices.view',
-      ),
-    };
-  });
 }
 
 /** The oldest overdue steps not escalated yet whose orders still wait for approval, locked; rows another run holds are skipped. */
@@ -251,19 +209,12 @@ async function lockOverdueSteps(tx: Executor, now: Date, settings: ReminderSetti
       id: approvalSteps.id,
       orderId: approvalSteps.orderId,
       organizationId: approvalSteps.organizationId,
-      label: approvalSteps.label,
       authorizers: approvalSteps.authorizers,
       escalated: approvalSteps.escalated,
       requesterMembershipId: orders.membershipId,
-      orderNumber: orders.number,
-      submittedAt: orders.submittedAt,
-      totalMinor: orders.totalMinor,
-      currency: orders.currency,
-      requesterName: users.name,
     })
     .from(approvalSteps)
     .innerJoin(orders, eq(orders.id, approvalSteps.orderId))
-    .innerJoin(users, eq(users.id, orders.userId))
     .where(
       and(
         eq(approvalSteps.status, 'pending'),
@@ -301,70 +252,55 @@ async function escalateBatch(tx: Executor, steps: readonly LockedStep[], now: Da
       as v(id uuid, authorizers jsonb, escalated varchar)
     where s.id = v.id`);
 
-  // One offer per (manager, order), however many of the order's steps reached them.
-  const offers = new Map<string, { step: LockedStep; manager: Manager }>();
-  const byId = new Map(managers.map((manager) => [manager.membershipId, manager]));
-  for (const entry of escalated) {
-    for (const person of entry.added) {
-      const manager = byId.get(person.membershipId);
-      const key = `${person.membershipId}:${entry.step.orderId}`;
-      if (manager && !offers.has(key)) offers.set(key, { step: entry.step, manager });
-    }
-  }
-  if (offers.size === 0) return { steps: escalated.length, offers: 0 };
-
-  // They decide a pending step of an order pending approval: the order waits for them (see inboxStateFor).
-  const inboxRows = [...offers.values()].map(({ step, manager }) => ({
-    membership_id: manager.membershipId,
-    order_id: step.orderId,
-    organization_id: step.organizationId,
-    submitted_at: step.submittedAt,
-    order_number: step.orderNumber,
-    requester_membership_id: step.requesterMembershipId,
-  }));
-  await tx.execute(sql`
-    insert into ${approvalInbox} (membership_id, order_id, organization_id, state, submitted_at, order_number, requester_membership_id)
-    select r.membership_id, r.order_id, r.organization_id, 'pending', r.submitted_at, r.order_number, r.requester_membership_id
-    from jsonb_to_recordset(${JSON.stringify(inboxRows)}::jsonb)
-      as r(membership_id uuid, order_id uuid, organization_id uuid, submitted_at timestamptz, order_number varchar, requester_membership_id uuid)
-    on conflict (membership_id, order_id) do update set state = 'pending'`);
-
-  const byOrder = new Map<string, { stepIds: string[]; names: string[] }>();
+  // Per order: the managers it now reaches (one offer each, however many of its steps reached them).
+  const byOrder = new Map<string, { steps: typeof escalated; added: Map<string, Authorizer> }>();
   for (const entry of escalated) {
     if (entry.added.length === 0) continue;
-    const line = byOrder.get(entry.step.orderId) ?? { stepIds: [], names: [] };
-    line.stepIds.push(entry.step.id);
-    for (const person of entry.added) if (!line.names.includes(person.name)) line.names.push(person.name);
+    const line = byOrder.get(entry.step.orderId) ?? { steps: [], added: new Map<string, Authorizer>() };
+    line.steps.push(entry);
+    for (const person of entry.added)
+      if (!line.added.has(person.membershipId)) line.added.set(person.membershipId, person);
     byOrder.set(entry.step.orderId, line);
   }
-  const events = [...byOrder].map(([orderId, { stepIds, names }]) => ({
-    order_id: orderId,
-    message: `Waiting for approval longer than ${settings.escalationDays} days: also offered to the account managers (${names.join(', ')}).`,
-    data: { stepIds, accountManagers: names },
-  }));
-  await tx.execute(sql`
-    insert into ${orderEvents} (order_id, at, kind, actor_user_id, message, data)
-    select e.order_id, ${now.toISOString()}::timestamptz, 'approval_escalated', null, e.message, e.data
-    from jsonb_to_recordset(${JSON.stringify(events)}::jsonb) as e(order_id uuid, message text, data jsonb)`);
+  if (byOrder.size === 0) return { steps: escalated.length, offers: 0 };
 
-  await enqueueEmails(
-    tx,
-    [...offers.values()].map(({ step, manager }) => ({
-      kind: 'approval-requested',
-      to: manager.email,
+  const orderIds = [...byOrder.keys()];
+  const [orderRows, stepRows] = await Promise.all([
+    tx.select().from(orders).where(inArray(orders.id, orderIds)),
+    tx
+      .select()
+      .from(approvalSteps)
+      .where(inArray(approvalSteps.orderId, orderIds))
+      .orderBy(asc(approvalSteps.tier), asc(approvalSteps.id)),
+  ]);
+  let offers = 0;
+  for (const order of orderRows) {
+    const line = byOrder.get(order.id);
+    if (!line) continue;
+    const names = [...line.added.values()].map((person) => person.name);
+    // They decide a pending step of an order pending approval: the order waits for them (see inboxStateFor).
+    await syncInbox(
+      tx,
+      order,
+      stepRows.filter((step) => step.orderId === order.id),
+    );
+    await recordOrderEvent(tx, order, 'approval_escalated', {
       now,
-      props: {
-        name: manager.name,
-        requesterName: step.requesterName,
-        orderNumber: step.orderNumber,
-        approvalUrl: appUrl(`/authorizations/${step.orderNumber}`),
-        stepLabel: step.label,
-        ...(manager.maySeePrices ? { total: `${formatMinor(step.totalMinor, step.currency)} ${step.currency}` } : {}),
-        reason: 'overdue',
-      },
-    })),
-  );
-  return { steps: escalated.length, offers: offers.size };
+      actorUserId: null,
+      message: `Waiting for approval longer than ${settings.escalationDays} days: also offered to the account managers (${names.join(', ')}).`,
+      data: { stepIds: line.steps.map((entry) => entry.step.id), accountManagers: names },
+    });
+    // Only the managers it now reaches are told, each once, saying why it comes to them.
+    const offered = stepRows
+      .filter((step) => line.steps.some((entry) => entry.step.id === step.id))
+      .map((step) => ({
+        ...step,
+        authorizers: step.authorizers.filter((person) => line.added.has(person.membershipId)),
+      }));
+    await emailAuthorizers(tx, order, offered, now, 'overdue');
+    offers += line.added.size;
+  }
+  return { steps: escalated.length, offers };
 }
 
 /**
