@@ -1,5 +1,7 @@
-/** Dates as people in a B2B back office read them: unambiguous, UTC, to the minute. */
+import { formatTimestamp } from '@/server/domain/time';
+
+/** Dates as people in a B2B back office read them (see formatTimestamp); a missing date is a dash. */
 export function formatDateTime(value: Date | null | undefined): string {
   if (!value) return '—';
-  return `${value.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return formatTimestamp(value);
 }

@@ -13,22 +13,21 @@ export function dispatchConfigured(db: Database, now: Date) {
   return dispatchEmails({ db, now, transport: configuredTransport(db), from: serverEnv().EMAIL_FROM });
 }
 
-let running = false;
+let running: Promise<void> | null = null;
 let askedAgain = false;
 
 /**
- * Sends freshly queued emails now instead of at the next cron tick, without making the request
- * that queued them wait. One run at a time per process; a kick during a run makes it go round
- * once more, so an email queued meanwhile is not left for the cron job. The cron job stays the
- * guarantee; this is only about promptness.
+ * Sends freshly queued emails now instead of at the next cron tick. One run at a time per process;
+ * a kick during a run makes it go round once more, so an email queued meanwhile is not left for
+ * the cron job. The cron job stays the guarantee; this is only about promptness. The promise ends
+ * with the run and never rejects (a failure is logged; the job retries).
  */
-export function kickEmailDispatch(db: Database): void {
+export function kickEmailDispatch(db: Database): Promise<void> {
   if (running) {
     askedAgain = true;
-    return;
+    return running;
   }
-  running = true;
-  void (async () => {
+  running = (async () => {
     try {
       do {
         askedAgain = false;
@@ -37,7 +36,8 @@ export function kickEmailDispatch(db: Database): void {
     } catch (error) {
       console.error('email dispatch failed', error);
     } finally {
-      running = false;
+      running = null;
     }
   })();
+  return running;
 }

@@ -7,7 +7,7 @@ const url = 'https://countersign.example/some/link?token=abc';
 /** Realistic props for every kind; the type makes a new template fail here until it has some. */
 const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
   'password-reset': { name: 'Ada', resetUrl: url, expiresInMinutes: 60 },
-  'password-changed': { name: 'Ada', changedAt: '2026-11-23 10:42', signInUrl: url },
+  'password-changed': { name: 'Ada', changedAt: '2026-11-23 10:42 UTC', signInUrl: url },
   'verify-email': { name: 'Ada', organizationName: 'Acme', verifyUrl: url, nextStep: 'Then we review it.' },
   'account-exists': { signInUrl: url, resetUrl: url, attempted: 'register an organization' },
   'registration-received': {
@@ -34,6 +34,12 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
     lines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }],
     total: '$12.00',
     poNumber: 'PO-7',
+  },
+  'order-allocated': {
+    name: 'Bo',
+    orderNumber: 'CS-100001',
+    orderUrl: url,
+    lines: [{ sku: 'PEN-1', name: 'Pen', quantity: 2 }],
   },
   'payment-reviewed': {
     name: 'Bo',

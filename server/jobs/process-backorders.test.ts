@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inventory, orders, type Order, type Product } from '@/db/schema';
 import { createProduct } from '@/server/testing/catalog';
 import { setupTestDatabase } from '@/server/testing/database';
+import { emailsTo } from '@/server/testing/onboarding';
 import { placeOrder } from '@/server/testing/orders';
 import { eventKinds, orderingOrganization, reload, type OrderingOrganization } from '@/server/testing/staff-orders';
 import { processBackordersJob } from './process-backorders';
@@ -73,6 +74,25 @@ describe('the process-backorders job', () => {
     await run();
     expect((await reload(database.db, big)).status).toBe('payment_authorized');
     expect(await stockOf(product)).toMatchObject({ onHand: 6, allocated: 6 });
+  });
+
+  it('tells the buyer once when a backordered order is allocated, and not while it stays short', async () => {
+    const product = await outOfStock();
+    const served = await backorder(product, 1, 50);
+    const short = await backorder(product, 4, 51);
+    await receive(product, 1);
+
+    await run();
+    await run();
+    // The buyer places the other tests' orders too: only these two orders count here.
+    const about = async (order: Order) =>
+      (await emailsTo(database.db, buyer.buyer.user.email, 'order-allocated'))
+        .map((email) => email.props as { orderNumber: string })
+        .filter((props) => props.orderNumber === order.number);
+    expect(await about(served)).toEqual([
+      expect.objectContaining({ lines: [{ sku: product.sku, name: product.name, quantity: 1 }] }),
+    ]);
+    expect(await about(short)).toEqual([]);
   });
 
   it('changes nothing on a second run: allocated orders are not allocated again, short ones stay as they are', async () => {

@@ -22,9 +22,14 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const requestPasswordResetSchema = z.object({ email: emailField });
 
+const emailLinkToken = z.string().min(10).max(200);
+
+/** A reset link's token, to ask whether it can still be used. */
+export const resetPasswordLinkSchema = z.object({ token: emailLinkToken });
+
 export const resetPasswordSchema = z
   .object({
-    token: z.string().min(10).max(200),
+    token: emailLinkToken,
     newPassword: newPasswordField,
     confirmPassword: z.string().max(1000),
   })

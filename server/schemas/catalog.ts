@@ -98,11 +98,26 @@ const tooLarge = (file: string) =>
   `${file} is larger than ${CATALOG_FILE_LIMITS.maxBytes / 1024 / 1024} MB. Export at most ${CATALOG_FILE_LIMITS.maxRows.toLocaleString('en-US')} rows.`;
 const csvFile = (file: string) => z.string().max(CATALOG_FILE_LIMITS.maxBytes, tooLarge(file)).optional();
 
-/** Up to three CSV files as text; at least one. */
-export const catalogImportSchema = z
-  .object({ productsCsv: csvFile('products.csv'), pricesCsv: csvFile('prices.csv'), stockCsv: csvFile('stock.csv') })
-  .refine((files) => files.productsCsv !== undefined || files.pricesCsv !== undefined || files.stockCsv !== undefined, {
-    message: 'Choose at least one file.',
-    path: ['productsCsv'],
-  });
+const catalogImportFields = {
+  productsCsv: csvFile('products.csv'),
+  pricesCsv: csvFile('prices.csv'),
+  stockCsv: csvFile('stock.csv'),
+  /** New categories the person chose to create; any other category no product is in is a row error. */
+  createCategories: z.array(z.string().trim().min(1).max(PRODUCT_LIMITS.category)).max(1000).optional(),
+};
+const someFile = (files: { productsCsv?: string; pricesCsv?: string; stockCsv?: string }) =>
+  files.productsCsv !== undefined || files.pricesCsv !== undefined || files.stockCsv !== undefined;
+const noFile = { message: 'Choose at least one file.', path: ['productsCsv'] };
+
+/** Up to three CSV files as text (at least one), and the new categories the import may create. */
+export const catalogImportSchema = z.object(catalogImportFields).refine(someFile, noFile);
 export type CatalogImportInput = z.infer<typeof catalogImportSchema>;
+
+/** 'all' imports nothing while any row has an error; 'valid_rows_only' imports the rows without errors. */
+export const CATALOG_IMPORT_MODES = ['all', 'valid_rows_only'] as const;
+
+/** The files to apply, as previewed, and whether rows with errors may be left out. */
+export const applyCatalogImportSchema = z
+  .object({ ...catalogImportFields, mode: z.enum(CATALOG_IMPORT_MODES).default('all') })
+  .refine(someFile, noFile);
+export type ApplyCatalogImportInput = z.infer<typeof applyCatalogImportSchema>;

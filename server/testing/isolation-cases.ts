@@ -32,6 +32,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
     }),
   },
   'account.requestPasswordReset': { access: 'public', input: (w) => ({ email: w.b.manager.user.email }) },
+  'account.resetPasswordLink': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
   'account.resetPassword': {
     access: 'public',
     input: () => ({

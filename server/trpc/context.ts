@@ -10,7 +10,10 @@ export type TRPCContext = {
   sessionId: string | null;
   clientAddress: string;
   now: () => Date;
-  /** Called after a mutation that queued email, to send it now rather than at the next cron tick. */
+  /**
+   * Called when a procedure ends, to send the email it queued right after the response rather than
+   * at the next cron tick (`sendQueuedEmailAfterResponse`). Absent outside a request (tests, scripts).
+   */
   onEmailQueued?: () => void;
   /**
    * The viewer as this request has resolved it already. A server-rendered page calls several

@@ -3,7 +3,6 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import type { Permission } from '@/server/domain/access/permissions';
 import { DomainError, type DomainErrorCode } from '@/server/domain/errors';
-import { takeEnqueuedHint } from '@/server/email/outbox';
 import { sessionTimeouts } from '@/server/env';
 import { actorOf, resolveViewer, type ActiveMembership, type Viewer } from '@/server/services/identity/viewer';
 import type { TRPCContext } from './context';
@@ -77,10 +76,11 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** After a successful mutation that queued emails, send them now rather than at the next cron tick. */
-const promptEmail = t.middleware(async ({ ctx, type, next }) => {
+/** After a procedure that queued emails, send them right after the response rather than at the next cron tick. */
+const promptEmail = t.middleware(async ({ ctx, next }) => {
   const result = await next();
-  if (type === 'mutation' && result.ok && takeEnqueuedHint()) ctx.onEmailQueued?.();
+  // Refusals too: some commit an email before refusing (a sign-in that asks to re-verify).
+  ctx.onEmailQueued?.();
   return result;
 });
 

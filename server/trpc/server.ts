@@ -1,11 +1,9 @@
 import 'server-only';
-import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { headers } from 'next/headers';
 import { cache } from 'react';
-import { makeQueryClient } from '@/components/trpc/query-client';
 import { getDb } from '@/db/client';
 import { clientAddress } from '@/server/auth/client-address';
-import { kickEmailDispatch } from '@/server/email/delivery';
+import { sendQueuedEmailAfterResponse } from '@/server/email/after-request';
 import { currentSessionId, getViewer } from '@/server/auth/current';
 import { serverEnv } from '@/server/env';
 import type { TRPCContext } from './context';
@@ -16,7 +14,7 @@ export async function contextFromHeaders(requestHeaders: Headers): Promise<TRPCC
   const db = getDb();
   return {
     db,
-    onEmailQueued: () => kickEmailDispatch(db),
+    onEmailQueued: () => sendQueuedEmailAfterResponse(db),
     sessionId: await currentSessionId(),
     clientAddress: clientAddress(requestHeaders, serverEnv().TRUSTED_PROXY_HOPS),
     now: () => new Date(),
@@ -32,11 +30,6 @@ const requestContext = cache(async (): Promise<TRPCContext> => ({
   ...(await contextFromHeaders(await headers())),
   requestViewer: getViewer,
 }));
-
-/** Per-request query client for server components that prefetch for client components. */
-export const getQueryClient = cache(makeQueryClient);
-
-export const trpc = createTRPCOptionsProxy({ ctx: requestContext, router: appRouter, queryClient: getQueryClient });
 
 /** Calls procedures directly from server components, with the same checks as over HTTP. */
 export async function serverCaller() {

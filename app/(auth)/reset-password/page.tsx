@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
 import { Alert } from '@/components/ui/alert';
-import { getDb } from '@/db/client';
-import { peekEmailToken } from '@/server/auth/email-tokens';
+import { serverCaller } from '@/server/trpc/server';
 
 export const metadata = { title: 'Choose a new password' };
 
@@ -11,7 +10,9 @@ type Props = { searchParams: Promise<{ token?: string }> };
 export default async function ResetPasswordPage({ searchParams }: Props) {
   const { token } = await searchParams;
   const check =
-    token && token.length <= 200 ? await peekEmailToken(getDb(), token, 'reset_password', new Date()) : null;
+    token && token.length >= 10 && token.length <= 200
+      ? await (await serverCaller()).account.resetPasswordLink({ token })
+      : null;
   return (
     <>
       <h1>Choose a new password</h1>

@@ -1,3 +1,4 @@
+import { formatTimestamp } from '../time';
 import type { ApprovalStepStatus, Authorizer } from './evaluate';
 
 /** A step as decisions see it. */
@@ -13,8 +14,6 @@ export type DecidableStep = {
 export type DecisionTarget =
   | { ok: true; stepIds: string[]; onBehalfOf: Authorizer['onBehalfOf'] | null }
   | { ok: false; code: 'forbidden' | 'conflict'; message: string };
-
-const when = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * Which steps a decision by this member settles: every pending step they may decide (one click
@@ -40,7 +39,7 @@ export function decisionTarget(
     return {
       ok: false,
       code: 'conflict',
-      message: `Already ${decided.status} by ${decided.decidedByName ?? 'another authorizer'} at ${when(decided.decidedAt)}.`,
+      message: `Already ${decided.status} by ${decided.decidedByName ?? 'another authorizer'} at ${formatTimestamp(decided.decidedAt)}.`,
     };
   if (orderIsPending && mine.some((step) => step.status === 'waiting'))
     return {

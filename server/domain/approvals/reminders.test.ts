@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   escalateStep,
   escalationDue,
+  lastNoticeOf,
   mayRemindAgain,
+  ordersToRemind,
   REMINDER_LIST_LIMIT,
   reminderDue,
   reminderList,
   waitingHours,
+  type WaitingOrder,
 } from './reminders';
 
 const settings = { reminderHours: 24, escalationDays: 3 };
@@ -121,5 +124,59 @@ describe('reminderList', () => {
 
   it('never counts negative hours', () => {
     expect(waitingHours(new Date(now.getTime() + 60_000), now)).toBe(0);
+  });
+});
+
+describe('ordersToRemind', () => {
+  const waiting = (overrides: Partial<WaitingOrder> = {}): WaitingOrder => ({
+    number: 'CS-1',
+    requesterName: 'Rob',
+    pendingSince: hoursAgo(80),
+    escalated: false,
+    escalatedAt: null,
+    stillWaiting: true,
+    ...overrides,
+  });
+  const escalated = (hours: number) => waiting({ escalated: true, escalatedAt: hoursAgo(hours) });
+
+  it.each<[string, WaitingOrder, boolean, { escalated: boolean } | null]>([
+    ['an order pending longer than the interval', waiting(), false, { escalated: false }],
+    ['an order pending within the interval', waiting({ pendingSince: hoursAgo(23) }), false, null],
+    ['an order that no longer waits', waiting({ stillWaiting: false }), false, null],
+    ['to an account manager, an order offered by escalation within the interval', escalated(1), true, null],
+    ['to an account manager, an order offered by escalation 23 hours ago', escalated(23), true, null],
+    ['to an account manager, an order offered by escalation longer ago', escalated(25), true, { escalated: true }],
+    // The escalation email went to the managers, not to the authorizers the step named.
+    ['to a named authorizer, an escalated order', escalated(1), false, { escalated: false }],
+    ['to an account manager, an order that never escalated', waiting(), true, { escalated: false }],
+  ])('%s', (_, order, isAccountManager, expected) => {
+    const listed = ordersToRemind([order], isAccountManager, now, settings);
+    expect(listed).toEqual(
+      expected ? [{ number: 'CS-1', requesterName: 'Rob', pendingSince: order.pendingSince, ...expected }] : [],
+    );
+  });
+
+  it('keeps the orders still due and drops the others', () => {
+    const listed = ordersToRemind(
+      [
+        waiting({ number: 'CS-1' }),
+        waiting({ number: 'CS-2', stillWaiting: false }),
+        { ...escalated(2), number: 'CS-3' },
+      ],
+      true,
+      now,
+      settings,
+    );
+    expect(listed.map((order) => order.number)).toEqual(['CS-1']);
+  });
+});
+
+describe('lastNoticeOf', () => {
+  it.each<[string, Date | null, boolean, Date]>([
+    ['a named authorizer heard when the step became pending', hoursAgo(2), false, hoursAgo(80)],
+    ['an account manager heard by the escalation email', hoursAgo(2), true, hoursAgo(2)],
+    ['an account manager of a step that never escalated heard when it became pending', null, true, hoursAgo(80)],
+  ])('%s', (_, escalatedAt, isAccountManager, expected) => {
+    expect(lastNoticeOf({ pendingSince: hoursAgo(80), escalatedAt }, isAccountManager)).toEqual(expected);
   });
 });

@@ -107,3 +107,43 @@ export function reminderList(
     }));
   return { lines, total: orders.length };
 }
+
+/** An order waiting in an authorizer's inbox, as the reminder run finds it. */
+export type WaitingOrder = OverdueOrder & {
+  /** When its step was offered to the account managers for waiting too long, if it was. */
+  escalatedAt: Date | null;
+  /** Whether the order still waits for approval right now. */
+  stillWaiting: boolean;
+};
+
+/**
+ * When the person last heard of the order: an account manager it reached by escalation was told
+ * by the escalation email; every other authorizer when the step became pending.
+ */
+export function lastNoticeOf(order: Pick<WaitingOrder, 'pendingSince' | 'escalatedAt'>, isAccountManager: boolean) {
+  return isAccountManager && order.escalatedAt && order.escalatedAt > order.pendingSince
+    ? order.escalatedAt
+    : order.pendingSince;
+}
+
+/**
+ * The orders a reminder to this person lists: those still waiting whose last notice to them is
+ * older than the interval — one notice per order and person within it. An empty list means no
+ * reminder: nobody is emailed about orders that no longer wait, or that they just heard of.
+ */
+export function ordersToRemind(
+  orders: readonly WaitingOrder[],
+  isAccountManager: boolean,
+  now: Date,
+  settings: ReminderSettings,
+): OverdueOrder[] {
+  return orders
+    .filter((order) => order.stillWaiting && reminderDue(lastNoticeOf(order, isAccountManager), now, settings))
+    .map(({ number, requesterName, pendingSince, escalated }) => ({
+      number,
+      requesterName,
+      pendingSince,
+      // "Offered to you as account manager because it waited too long": the step escalated, and they are one.
+      escalated: escalated && isAccountManager,
+    }));
+}

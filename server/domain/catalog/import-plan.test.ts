@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  categoryProblem,
+  importedAndSkipped,
   planCatalogImport,
   priceKey,
   readCatalogFiles,
@@ -30,9 +32,11 @@ const snapshot: CatalogSnapshot = {
     { id: 'west', code: 'WEST' },
   ],
   stock: new Map([[stockKey('east', 'PAP-1'), { onHand: 10, allocated: 6 }]]),
+  categories: ['Paper', 'Desk'],
 };
 
-const plan = (files: CatalogFiles) => planCatalogImport(readCatalogFiles(files), snapshot);
+const plan = (files: CatalogFiles, createCategories?: string[]) =>
+  planCatalogImport(readCatalogFiles(files), snapshot, { createCategories });
 
 describe('planCatalogImport', () => {
   it('adds, updates and leaves alone; what the files do not mention is not touched', () => {
@@ -51,6 +55,8 @@ describe('planCatalogImport', () => {
       },
       problems: [],
       problemCount: 0,
+      unknownCategories: [],
+      newCategories: [],
     });
     expect(changes).toEqual({
       // PAP-1 keeps its description and active flag: the file has no such columns.
@@ -170,6 +176,93 @@ describe('planCatalogImport', () => {
       prices: null,
       stock: { rows: 1, added: 1, updated: 0, unchanged: 0, skipped: 0 },
     });
+  });
+});
+
+describe('categories', () => {
+  const products = (...rows: string[]) => ['sku,name,unit,category', ...rows].join('\n');
+
+  it.each<[string, string[], string | null]>([
+    ['Paper', [], null],
+    ['Tape', ['Tape'], null],
+    ['Tape', [' Tape '], null],
+    ['paper', [], 'Unknown category "paper": did you mean "Paper"?'],
+    ['Tape', [], 'Unknown category "Tape". Choose to create it, or use an existing one: Desk, Paper.'],
+    ['Tape', ['tape'], 'Unknown category "Tape". Choose to create it, or use an existing one: Desk, Paper.'],
+  ])('category %s with %j chosen to create: %s', (category, chosen, expected) => {
+    const { summary } = plan({ productsCsv: products(`NEW-1,Thing,each,${category}`) }, chosen);
+    expect(summary.problems.map((problem) => problem.message)).toEqual(expected ? [expected] : []);
+    expect(
+      categoryProblem(category, {
+        existing: new Set(snapshot.categories),
+        chosen: new Set(chosen.map((name) => name.trim())),
+        examples: 'Desk, Paper',
+      }),
+    ).toBe(expected);
+  });
+
+  it('makes a row naming a category that does not exist a problem, and lists the category once', () => {
+    const { summary, changes } = plan({
+      productsCsv: products('NEW-1,Tape roll,each,Tape', 'NEW-2,Tape dispenser,each,Tape', 'NEW-3,Pad,each,Paper'),
+      pricesCsv: 'price_list,sku,unit_price\nStandard USD,NEW-1,1.00\n',
+    });
+    expect(summary.problems).toEqual([
+      {
+        file: 'products.csv',
+        line: 2,
+        message: 'Unknown category "Tape". Choose to create it, or use an existing one: Desk, Paper.',
+      },
+      {
+        file: 'products.csv',
+        line: 3,
+        message: 'Unknown category "Tape". Choose to create it, or use an existing one: Desk, Paper.',
+      },
+      { file: 'prices.csv', line: 2, message: 'sku NEW-1 has errors in products.csv, so this row is skipped too.' },
+    ]);
+    expect(summary).toMatchObject({ unknownCategories: ['Tape'], newCategories: [] });
+    expect(changes?.products.map((product) => product.sku)).toEqual(['NEW-3']);
+  });
+
+  it('creates a category the person chose to create, and says so', () => {
+    const { summary, changes } = plan({ productsCsv: products('NEW-1,Tape roll,each,Tape') }, ['Tape', 'Unused']);
+    expect(summary).toMatchObject({ problemCount: 0, unknownCategories: [], newCategories: ['Tape'] });
+    expect(changes?.products).toMatchObject([{ sku: 'NEW-1', category: 'Tape', isNew: true }]);
+  });
+
+  it('lets an existing product keep its category, and moves it only to a known or chosen one', () => {
+    const lonely = { ...existing, sku: 'OLD-1', category: 'Retired' };
+    const current = { ...snapshot, products: new Map([...snapshot.products, [lonely.sku, lonely]]) };
+    const keep = planCatalogImport(
+      readCatalogFiles({ productsCsv: products('OLD-1,Copy paper,box,Retired') }),
+      current,
+    );
+    expect(keep.summary.problemCount).toBe(0);
+    const move = planCatalogImport(
+      readCatalogFiles({ productsCsv: products('PAP-1,Copy paper,box,Archive') }),
+      current,
+    );
+    expect(move.summary.unknownCategories).toEqual(['Archive']);
+  });
+});
+
+describe('importedAndSkipped', () => {
+  it.each<[string, CatalogFiles, { imported: number; skipped: number }]>([
+    [
+      'counts rows taken, changed or not',
+      { productsCsv: 'sku,name,unit,category\nPAP-1,Copy paper,box,Paper\nNEW-1,Pad,each,Paper\n' },
+      { imported: 2, skipped: 0 },
+    ],
+    [
+      'counts skipped rows of every file',
+      {
+        productsCsv: 'sku,name,unit,category\nNEW-1,Pad,,Paper\n',
+        stockCsv: 'fulfillment_center,sku,on_hand\nWEST,PAP-1,3\nNORTH,PAP-1,1\n',
+      },
+      { imported: 1, skipped: 2 },
+    ],
+    ['is zero for a file that cannot be read', { stockCsv: 'center,sku\n' }, { imported: 0, skipped: 0 }],
+  ])('%s', (_, files, expected) => {
+    expect(importedAndSkipped(plan(files).summary)).toEqual(expected);
   });
 });
 

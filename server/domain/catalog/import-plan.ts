@@ -14,7 +14,9 @@ import { PRODUCT_LIMITS, parseSku, parseUnitPrice, requiredText } from './produc
 /**
  * The catalog import: products, prices and stock from up to three CSV files. It is an upsert, not
  * a snapshot: rows in the files are added or updated, anything the files do not mention is left
- * as it is. Rows with problems are skipped and reported with their file and line.
+ * as it is. Rows with problems are reported with their file and line; applying takes either every
+ * row or, when the person chooses so, only the rows without problems. A category no product is in
+ * yet is a problem unless the person chose to create it: a typo must not become a new category.
  */
 export type CatalogImportProblem = CsvProblem<CatalogFile>;
 export {
@@ -50,7 +52,12 @@ export type CatalogSnapshot = {
   centers: readonly { id: string; code: string }[];
   /** By stockKey(centerId, sku). */
   stock: ReadonlyMap<string, { onHand: number; allocated: number }>;
+  /** Every category some product is in. */
+  categories: readonly string[];
 };
+
+/** What the person chose in the preview: the new categories the import may create. */
+export type CatalogImportChoices = { createCategories?: readonly string[] };
 
 export const priceKey = (priceListId: string, sku: string) => `${priceListId}\u0000${sku}`;
 export const stockKey = (centerId: string, sku: string) => `${centerId}\u0000${sku}`;
@@ -64,6 +71,10 @@ export type CatalogImportSummary = {
   files: Record<CatalogFileKey, FileCounts | null>;
   problems: CatalogImportProblem[];
   problemCount: number;
+  /** Categories rows name that do not exist and were not chosen to be created (their rows are problems). */
+  unknownCategories: string[];
+  /** Categories the import creates, as chosen, that rows without problems are in. */
+  newCategories: string[];
 };
 
 export type CatalogChanges = {
@@ -124,11 +135,34 @@ function problemCollector() {
   };
 }
 
+/** Which categories a product row may name: those that exist, and those the person chose to create. */
+type CategoryLookup = { existing: ReadonlySet<string>; chosen: ReadonlySet<string>; examples: string };
+
+function categoryLookup(categories: readonly string[], choices: CatalogImportChoices): CategoryLookup {
+  const sorted = [...categories].sort((a, b) => a.localeCompare(b));
+  const examples = sorted.length > 10 ? `${sorted.slice(0, 10).join(', ')}, …` : sorted.join(', ');
+  return {
+    existing: new Set(categories),
+    chosen: new Set((choices.createCategories ?? []).map((name) => name.trim())),
+    examples: examples || 'none exist yet',
+  };
+}
+
+/** Why a row may not use this category, or null: it exists, or the person chose to create it. */
+export function categoryProblem(category: string, lookup: CategoryLookup): string | null {
+  if (lookup.existing.has(category) || lookup.chosen.has(category)) return null;
+  const lower = category.toLowerCase();
+  const near = [...lookup.existing].find((name) => name.toLowerCase() === lower);
+  if (near) return `Unknown category ${quotedCell(category)}: did you mean ${quotedCell(near)}?`;
+  return `Unknown category ${quotedCell(category)}. Choose to create it, or use an existing one: ${lookup.examples}.`;
+}
+
 function productFromRow(
   row: CsvRow,
   columns: string[],
   current: CatalogSnapshot['products'],
-): { sku?: string; product?: ProductFields; problems: string[] } {
+  categories: CategoryLookup,
+): { sku?: string; product?: ProductFields; problems: string[]; unknownCategory?: string } {
   const count = fieldCountProblem(row, columns.length);
   if (count) return { problems: [count] };
   const v = row.values;
@@ -138,6 +172,8 @@ function productFromRow(
   const unit = take(requiredText('unit', v.unit ?? '', PRODUCT_LIMITS.unit));
   const category = take(requiredText('category', v.category ?? '', PRODUCT_LIMITS.category));
   const existing = sku ? current.get(sku) : undefined;
+  const badCategory = category && category !== existing?.category ? categoryProblem(category, categories) : null;
+  if (badCategory) problems.push(badCategory);
   // A column the file leaves out (or an empty active cell) keeps what the product has.
   const description = columns.includes('description') ? (v.description ?? '') : (existing?.description ?? '');
   if (description.length > PRODUCT_LIMITS.description)
@@ -149,7 +185,8 @@ function productFromRow(
       problems.push(`active must be true or false (or yes/no, 1/0), not ${quotedCell(v.active)}.`);
     else active = parsed;
   }
-  if (problems.length > 0 || !sku || !name || !unit || !category) return { sku, problems };
+  const unknownCategory = badCategory ? category : undefined;
+  if (problems.length > 0 || !sku || !name || !unit || !category) return { sku, problems, unknownCategory };
   return { sku, problems, product: { sku, name, description, unit, category, active } };
 }
 
@@ -160,22 +197,36 @@ const sameProduct = (a: ProductFields, b: ProductFields) =>
   a.category === b.category &&
   a.active === b.active;
 
-type Rows<T> = { valid: T[]; problems: CatalogImportProblem[]; counts: FileCounts; skipped: Set<string> };
+type Rows<T> = {
+  valid: T[];
+  problems: CatalogImportProblem[];
+  counts: FileCounts;
+  skipped: Set<string>;
+  unknownCategories?: Set<string>;
+};
 
 /** Checks every product row; a SKU that appears twice keeps its first row. */
 function planProducts(
   table: { columns: string[]; rows: CsvRow[] },
   current: CatalogSnapshot,
+  categories: CategoryLookup,
 ): Rows<ProductFields & { isNew: boolean }> {
   const result: Rows<ProductFields & { isNew: boolean }> = {
     valid: [],
     problems: [],
     counts: counts(table.rows.length),
     skipped: new Set(),
+    unknownCategories: new Set(),
   };
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {
-    const { sku, product, problems } = productFromRow(row, table.columns, current.products);
+    const { sku, product, problems, unknownCategory } = productFromRow(
+      row,
+      table.columns,
+      current.products,
+      categories,
+    );
+    if (unknownCategory) result.unknownCategories?.add(unknownCategory);
     const earlier = sku ? firstLine.get(sku) : undefined;
     if (earlier !== undefined)
       problems.push(`sku ${sku} is already on line ${earlier}; this duplicate row is skipped.`);
@@ -318,6 +369,7 @@ function planStock(table: { columns: string[]; rows: CsvRow[] }, current: Catalo
 export function planCatalogImport(
   read: ReadFiles,
   current: CatalogSnapshot,
+  choices: CatalogImportChoices = {},
 ): { summary: CatalogImportSummary; changes: CatalogChanges | null } {
   const files: CatalogImportSummary['files'] = {
     products: read.tables.products ? counts(read.tables.products.rows.length) : null,
@@ -326,11 +378,19 @@ export function planCatalogImport(
   };
   if (read.problems.length > 0) {
     return {
-      summary: { blocked: true, files, problems: read.problems, problemCount: read.problems.length },
+      summary: {
+        blocked: true,
+        files,
+        problems: read.problems,
+        problemCount: read.problems.length,
+        unknownCategories: [],
+        newCategories: [],
+      },
       changes: null,
     };
   }
-  const products = read.tables.products ? planProducts(read.tables.products, current) : undefined;
+  const categories = categoryLookup(current.categories, choices);
+  const products = read.tables.products ? planProducts(read.tables.products, current, categories) : undefined;
   const newSkus = new Set(products?.valid.map((product) => product.sku));
   const lookup: SkuLookup = {
     known: (sku) => current.products.has(sku) || newSkus.has(sku),
@@ -342,8 +402,27 @@ export function planCatalogImport(
   if (prices) files.prices = prices.counts;
   if (stock) files.stock = stock.counts;
   const problems = [...(products?.problems ?? []), ...(prices?.problems ?? []), ...(stock?.problems ?? [])];
+  const newCategories = new Set(
+    products?.valid.map((product) => product.category).filter((name) => !categories.existing.has(name)),
+  );
   return {
-    summary: { blocked: false, files, problems: problems.slice(0, PROBLEMS_SHOWN), problemCount: problems.length },
+    summary: {
+      blocked: false,
+      files,
+      problems: problems.slice(0, PROBLEMS_SHOWN),
+      problemCount: problems.length,
+      unknownCategories: [...(products?.unknownCategories ?? [])].sort((a, b) => a.localeCompare(b)),
+      newCategories: [...newCategories].sort((a, b) => a.localeCompare(b)),
+    },
     changes: { products: products?.valid ?? [], prices: prices?.valid ?? [], stock: stock?.valid ?? [] },
+  };
+}
+
+/** How many rows an applied import took (with or without changes) and how many it skipped for their problems. */
+export function importedAndSkipped(summary: CatalogImportSummary): { imported: number; skipped: number } {
+  const files = Object.values(summary.files).filter((file): file is FileCounts => file !== null);
+  return {
+    imported: files.reduce((sum, file) => sum + file.added + file.updated + file.unchanged, 0),
+    skipped: files.reduce((sum, file) => sum + file.skipped, 0),
   };
 }

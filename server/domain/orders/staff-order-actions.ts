@@ -2,6 +2,7 @@ import type { Actor } from '../access/actor';
 import type { PaymentMethod } from '../organizations/status';
 import type { PaymentStatus } from './payment';
 import { canCancel, ORDER_STATUS_LABELS, type OrderStatus } from './state-machine';
+import { formatTimestamp } from '../time';
 
 /** What the staff decisions need to know about an order. */
 export type StaffOrderRef = {
@@ -14,8 +15,6 @@ export type StaffOrderRef = {
 /** The staff actions an order page offers. */
 export type StaffOrderMay = { cancel: boolean; markSettled: boolean; retryCapture: boolean; reviewPayment: boolean };
 
-const utcMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
 /**
  * Why the customer's payment of this order cannot be recorded now, or null when it can: only a
  * bill-me order, once invoiced (deposited), and only once.
@@ -25,7 +24,7 @@ export function settleRefusal(order: StaffOrderRef): string | null {
     return 'Only bill-me orders are paid by the customer later; card and cash-on-delivery payments are taken by the balance-payments job.';
   }
   if (order.settledAt)
-    return `The customer’s payment of this order was already recorded at ${utcMinute(order.settledAt)}.`;
+    return `The customer’s payment of this order was already recorded at ${formatTimestamp(order.settledAt)}.`;
   if (order.status !== 'deposited') {
     return `The order is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}. It is invoiced once it has shipped and the balance-payments job has run; record the payment after that.`;
   }

@@ -6,7 +6,14 @@ import { instantAccount } from './instant-account';
 import { joinDecided } from './join-decided';
 import { joinRequested } from './join-requested';
 import { membershipAdded } from './membership-added';
-import { orderBackordered, orderCanceled, orderReceived, orderShipped, paymentReviewed } from './order-emails';
+import {
+  orderAllocated,
+  orderBackordered,
+  orderCanceled,
+  orderReceived,
+  orderShipped,
+  paymentReviewed,
+} from './order-emails';
 import { organizationApproved } from './organization-approved';
 import { organizationRejected } from './organization-rejected';
 import { passwordChanged } from './password-changed';
@@ -38,6 +45,7 @@ export const emailTemplates = {
   'order-received': orderReceived,
   'payment-reviewed': paymentReviewed,
   'order-backordered': orderBackordered,
+  'order-allocated': orderAllocated,
   'order-shipped': orderShipped,
   'order-canceled': orderCanceled,
   'approval-requested': approvalRequested,

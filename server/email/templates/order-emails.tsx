@@ -84,6 +84,22 @@ export const orderBackordered = {
   ),
 };
 
+export type OrderAllocatedProps = OrderEmailBase & { lines: EmailLine[] };
+
+export const orderAllocated = {
+  subject: (props: OrderAllocatedProps) => `Order ${props.orderNumber} is in stock and confirmed`,
+  Body: (props: OrderAllocatedProps) => (
+    <EmailLayout preview="The missing items have arrived" action={{ label: 'View the order', url: props.orderUrl }}>
+      <Paragraph>Hello {props.name},</Paragraph>
+      <Paragraph>
+        The items order {props.orderNumber} was waiting for have arrived, and the whole order is now confirmed. We
+        prepare it for shipping and email you the tracking number.
+      </Paragraph>
+      <Lines lines={props.lines} />
+    </EmailLayout>
+  ),
+};
+
 export type OrderShippedProps = OrderEmailBase & {
   carrier: string;
   trackingNumber: string;

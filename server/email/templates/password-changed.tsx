@@ -8,8 +8,8 @@ export const passwordChanged = {
     <EmailLayout preview="Your password was changed" action={{ label: 'Sign in', url: props.signInUrl }}>
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
-        The password of your Countersign account was changed on {props.changedAt} (UTC). Every other session was signed
-        out. If you did not do this, reset your password now and tell your administrator.
+        The password of your Countersign account was changed on {props.changedAt}. Every other session was signed out.
+        If you did not do this, reset your password now and tell your administrator.
       </Paragraph>
     </EmailLayout>
   ),

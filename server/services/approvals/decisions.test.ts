@@ -159,6 +159,20 @@ describe('an order over the spending limits', () => {
     expect(await emailsTo(db(), t.c.user.email, 'approval-requested')).toHaveLength(0);
   });
 
+  it('tells the requester which items are short when the approved order is backordered', async () => {
+    const placed = await order(t, 20);
+    await db().update(inventory).set({ onHand: 5 }).where(eq(inventory.productId, t.product.id));
+    await (await as(t.a)).authorizations.approve({ number: placed.number });
+    expect(await statusOf(placed)).toBe('backordered');
+    const backordered = await emailsTo(db(), t.requester.user.email, 'order-backordered');
+    expect(backordered.map((email) => email.props)).toEqual([
+      expect.objectContaining({
+        orderNumber: placed.number,
+        shortLines: [{ sku: t.product.sku, name: t.product.name, quantity: 20 }],
+      }),
+    ]);
+  });
+
   it('refuses an authorizer of a later tier and anyone not named', async () => {
     const placed = await order(t, 60);
     const early = await trpcErrorOf((await as(t.c)).authorizations.approve({ number: placed.number }));

@@ -502,7 +502,18 @@ describe('the CSV import', () => {
     expect(await productCount()).toBe(before);
     expect((await database.db.select().from(auditLog).where(eq(auditLog.action, 'catalog.imported'))).length).toBe(0);
 
-    expect(await api.staffCatalog.applyImport(files)).toEqual(preview);
+    // With errors left, applying everything imports nothing; only the explicit choice takes the good rows.
+    const refused = await trpcErrorOf(api.staffCatalog.applyImport(files));
+    expect(refused).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Nothing was imported: 3 rows have errors. Fix them, or choose to import only the rows without errors.',
+    });
+    expect(await productCount()).toBe(before);
+    expect(await api.staffCatalog.applyImport({ ...files, mode: 'valid_rows_only' })).toEqual({
+      ...preview,
+      imported: 4,
+      skipped: 3,
+    });
     const rows = await database.db
       .select()
       .from(products)
@@ -524,10 +535,42 @@ describe('the CSV import', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'catalog.imported'))
       .orderBy(desc(auditLog.createdAt));
-    expect(audit?.data).toMatchObject({ problemCount: 3, files: { products: { added: 1 } } });
+    expect(audit?.data).toMatchObject({ problemCount: 3, imported: 4, skipped: 3, files: { products: { added: 1 } } });
 
     // The buyer sees the imported product at once, priced by the contract.
     expect((await (await as(manager)).catalog.product({ sku: fresh })).price).toMatchObject({ unitPriceMinor: 1_125 });
+  });
+
+  it('does not create a category from a typo: an unknown category is a row error unless chosen', async () => {
+    const api = await staffApi();
+    const category = `Imported ${unique()}`;
+    const sku = `CAT-${unique()}`.toUpperCase();
+    const files = { productsCsv: productsCsv(`${sku},Tape roll,each,${category},`) };
+
+    const preview = await api.staffCatalog.previewImport(files);
+    expect(preview).toMatchObject({
+      problemCount: 1,
+      unknownCategories: [category],
+      newCategories: [],
+      problems: [{ file: 'products.csv', line: 2, message: expect.stringContaining(`Unknown category "${category}"`) }],
+    });
+    expect((await trpcErrorOf(api.staffCatalog.applyImport(files))).code).toBe('BAD_REQUEST');
+    expect(await api.staffCatalog.applyImport({ ...files, mode: 'valid_rows_only' })).toMatchObject({
+      imported: 0,
+      skipped: 1,
+    });
+    expect(await database.db.select().from(products).where(eq(products.sku, sku))).toEqual([]);
+
+    const chosen = { ...files, createCategories: [category] };
+    expect(await api.staffCatalog.previewImport(chosen)).toMatchObject({
+      problemCount: 0,
+      unknownCategories: [],
+      newCategories: [category],
+    });
+    expect(await api.staffCatalog.applyImport(chosen)).toMatchObject({ imported: 1, skipped: 0 });
+    expect(
+      await database.db.select({ category: products.category }).from(products).where(eq(products.sku, sku)),
+    ).toEqual([{ category }]);
   });
 
   it('refuses stock below what is allocated, and a file it cannot read applies nothing', async () => {

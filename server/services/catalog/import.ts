@@ -3,6 +3,7 @@ import type { Database, Executor } from '@/db/client';
 import { fulfillmentCenters, inventory, priceListPrices, priceLists, products } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
 import {
+  importedAndSkipped,
   planCatalogImport,
   priceKey,
   readCatalogFiles,
@@ -13,7 +14,7 @@ import {
   type ReadFiles,
 } from '@/server/domain/catalog/import-plan';
 import { DomainError } from '@/server/domain/errors';
-import type { CatalogImportInput } from '@/server/schemas/catalog';
+import type { ApplyCatalogImportInput, CatalogImportInput } from '@/server/schemas/catalog';
 import { recordAudit } from '../audit/record-audit';
 
 const CHUNK = 1000;
@@ -39,9 +40,10 @@ async function loadSnapshot(
     found.push(...(await db.select().from(products).where(inArray(products.sku, skus))));
   const productIds = new Map(found.map((product) => [product.sku, product.id]));
   const skuOf = new Map(found.map((product) => [product.id, product.sku]));
-  const [lists, centers] = await Promise.all([
+  const [lists, centers, categories] = await Promise.all([
     db.select({ id: priceLists.id, name: priceLists.name, currency: priceLists.currency }).from(priceLists),
     db.select({ id: fulfillmentCenters.id, code: fulfillmentCenters.code }).from(fulfillmentCenters),
+    read.tables.products ? db.selectDistinct({ name: products.category }).from(products) : [],
   ]);
   const prices = new Map<string, number>();
   const stock = new Map<string, { onHand: number; allocated: number }>();
@@ -66,6 +68,7 @@ async function loadSnapshot(
     prices,
     centers,
     stock,
+    categories: categories.map((category) => category.name),
     productIds,
   };
 }
@@ -73,7 +76,7 @@ async function loadSnapshot(
 /** What importing the files would change, and every problem in them. Writes nothing. */
 export async function previewCatalogImport(db: Executor, files: CatalogImportInput): Promise<CatalogImportSummary> {
   const read = readCatalogFiles(files);
-  return planCatalogImport(read, await loadSnapshot(db, read, false)).summary;
+  return planCatalogImport(read, await loadSnapshot(db, read, false), files).summary;
 }
 
 async function writeChanges(tx: Executor, changes: CatalogChanges, productIds: Map<string, string>, now: Date) {
@@ -138,35 +141,53 @@ async function writeChanges(tx: Executor, changes: CatalogChanges, productIds: M
   }
 }
 
+/** An applied import: the preview's summary, and how many rows were imported and skipped. */
+export type CatalogImportResult = CatalogImportSummary & { imported: number; skipped: number };
+
 /**
  * Applies the files in one transaction: rows in them are added or updated, anything they do not
- * mention stays as it is (not a snapshot), rows with errors are skipped. Imports queue behind
- * each other; each is recorded in the audit log with its counts.
+ * mention stays as it is (not a snapshot). While any row has an error nothing is imported, unless
+ * the person chose to import only the rows without errors ('valid_rows_only'). Imports queue
+ * behind each other; each is recorded in the audit log with its counts.
  */
 export async function applyCatalogImport(
   db: Database,
-  files: CatalogImportInput,
+  files: CatalogImportInput & { mode?: ApplyCatalogImportInput['mode'] },
   actor: Actor,
   now: Date,
-): Promise<CatalogImportSummary> {
+): Promise<CatalogImportResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('countersign.catalog-import'))`);
     const read = readCatalogFiles(files);
     const snapshot = await loadSnapshot(tx, read, true);
-    const plan = planCatalogImport(read, snapshot);
+    const plan = planCatalogImport(read, snapshot, files);
     if (!plan.changes) {
       const first = plan.summary.problems[0];
       throw new DomainError('invalid', `Nothing was imported: ${first?.message ?? 'the files cannot be read.'}`);
     }
+    const { problemCount } = plan.summary;
+    if (problemCount > 0 && (files.mode ?? 'all') === 'all') {
+      const rows = problemCount === 1 ? '1 row has errors' : `${problemCount.toLocaleString('en-US')} rows have errors`;
+      throw new DomainError(
+        'invalid',
+        `Nothing was imported: ${rows}. Fix them, or choose to import only the rows without errors.`,
+      );
+    }
+    const counted = importedAndSkipped(plan.summary);
     await writeChanges(tx, plan.changes, snapshot.productIds, now);
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actorUserId: actor.userId,
       action: 'catalog.imported',
       targetType: 'catalog',
-      data: { files: plan.summary.files, problemCount: plan.summary.problemCount },
+      data: {
+        files: plan.summary.files,
+        problemCount,
+        ...counted,
+        newCategories: plan.summary.newCategories,
+      },
       now,
     });
-    return plan.summary;
+    return { ...plan.summary, ...counted };
   });
 }

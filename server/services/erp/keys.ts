@@ -11,6 +11,7 @@ import {
   shouldRecordUse,
 } from '@/server/domain/erp/api-keys';
 import { conflict, notFound } from '@/server/domain/errors';
+import { formatTimestamp } from '@/server/domain/time';
 import type { CreateErpKeyInput, ErpKeysListInput, RevokeErpKeyInput } from '@/server/schemas/erp-keys';
 import { recordAudit } from '../audit/record-audit';
 
@@ -93,9 +94,7 @@ export async function revokeErpKey(db: Database, input: RevokeErpKeyInput, actor
     const [key] = await tx.select(keyView).from(erpApiKeys).where(eq(erpApiKeys.id, input.keyId)).for('update');
     if (!key) throw notFound('That key');
     if (key.revokedAt)
-      throw conflict(
-        `The key “${key.name}” was already revoked on ${key.revokedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-      );
+      throw conflict(`The key “${key.name}” was already revoked on ${formatTimestamp(key.revokedAt)}.`);
     const [revoked] = await tx
       .update(erpApiKeys)
       .set({ revokedAt: now })

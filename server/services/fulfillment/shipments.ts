@@ -5,12 +5,11 @@ import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, notFound } from '@/server/domain/errors';
 import { applyShipment } from '@/server/domain/fulfillment/shipment';
 import { ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
+import { formatTimestamp } from '@/server/domain/time';
 import { enqueueEmail } from '@/server/email/outbox';
 import type { ConfirmShipmentInput } from '@/server/schemas/fulfillment';
 import { requesterEmail } from '../orders/notify';
 import { lockOrder, moveOrder, recordOrderEvent, touchedByThisTransaction } from '../orders/transition';
-
-const at = (value: Date) => `${value.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * Confirms that a package left with a carrier, in one transaction: the order and the package are
@@ -32,7 +31,7 @@ export async function confirmShipment(db: Database, input: ConfirmShipmentInput,
     if (parcel.status === 'shipped') {
       throw new DomainError(
         'conflict',
-        `This package was already shipped with ${parcel.carrier ?? 'a carrier'}, tracking ${parcel.trackingNumber ?? '—'}${parcel.shippedAt ? `, at ${at(parcel.shippedAt)}` : ''}.`,
+        `This package was already shipped with ${parcel.carrier ?? 'a carrier'}, tracking ${parcel.trackingNumber ?? '—'}${parcel.shippedAt ? `, at ${formatTimestamp(parcel.shippedAt)}` : ''}.`,
       );
     }
     if (order.status !== 'released') {

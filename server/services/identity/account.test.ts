@@ -7,6 +7,7 @@ import { verifyPassword } from '@/server/auth/password';
 import { DomainError } from '@/server/domain/errors';
 import { setupTestDatabase } from '@/server/testing/database';
 import {
+  anonymous,
   createCaller,
   createMember,
   createOrganization,
@@ -141,5 +142,51 @@ describe('resetPassword', () => {
       .from(emailOutbox)
       .where(and(eq(emailOutbox.toAddress, user.email), eq(emailOutbox.kind, 'password-changed')));
     expect(changed).toEqual([]);
+  });
+});
+
+describe('account.resetPasswordLink', () => {
+  it('tells the reset page whether a link can be used, without using it up', async () => {
+    const { user } = await member();
+    const token = await issueEmailToken(database.db, {
+      purpose: 'reset_password',
+      email: user.email,
+      userId: user.id,
+      now: t0,
+    });
+    const at = (now: Date) => createCaller({ ...anonymous(database.db), now: () => now });
+
+    expect(await at(minutes(10)).account.resetPasswordLink({ token })).toEqual({ ok: true, message: null });
+    expect(await at(minutes(10)).account.resetPasswordLink({ token })).toEqual({ ok: true, message: null });
+    expect(await at(minutes(61)).account.resetPasswordLink({ token })).toEqual({
+      ok: false,
+      message: 'This link has expired. Ask for a new one.',
+    });
+    expect(await at(minutes(10)).account.resetPasswordLink({ token: 'not-a-real-token-0123456789' })).toEqual({
+      ok: false,
+      message: 'This link is not valid. Ask for a new one.',
+    });
+
+    await at(minutes(11)).account.resetPassword({ token, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    expect(await at(minutes(12)).account.resetPasswordLink({ token })).toEqual({
+      ok: false,
+      message: 'This link has already been used. Ask for a new one if you still need it.',
+    });
+  });
+
+  it('does not accept a link of another purpose', async () => {
+    const { user } = await member();
+    const token = await issueEmailToken(database.db, {
+      purpose: 'set_password',
+      email: user.email,
+      userId: user.id,
+      now: t0,
+    });
+    expect(
+      await createCaller({ ...anonymous(database.db), now: () => minutes(1) }).account.resetPasswordLink({ token }),
+    ).toEqual({
+      ok: false,
+      message: 'This link is not valid. Ask for a new one.',
+    });
   });
 });

@@ -4,16 +4,13 @@ import { users, userSessions } from '@/db/schema';
 import { EMAIL_TOKEN_LIFETIME_MS } from '@/server/domain/auth/tokens';
 import { passwordProblem } from '@/server/domain/auth/password-policy';
 import { DomainError, invalidField } from '@/server/domain/errors';
-import { consumeEmailToken, issueEmailToken } from '@/server/auth/email-tokens';
+import { formatTimestamp } from '@/server/domain/time';
+import { consumeEmailToken, issueEmailToken, peekEmailToken } from '@/server/auth/email-tokens';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
 import type { ChangePasswordInput, ResetPasswordInput } from '@/server/schemas/auth';
 import { loadMembership, revokeSessions } from './viewer';
-
-function formatUtc(now: Date) {
-  return now.toISOString().slice(0, 16).replace('T', ' ');
-}
 
 async function openSessionIds(db: Pick<Database, 'select'>, userId: string, except?: string) {
   const rows = await db
@@ -50,7 +47,7 @@ export async function changePassword(
     await enqueueEmail(tx, {
       kind: 'password-changed',
       to: user.email,
-      props: { name: user.name, changedAt: formatUtc(input.now), signInUrl: appUrl('/sign-in') },
+      props: { name: user.name, changedAt: formatTimestamp(input.now), signInUrl: appUrl('/sign-in') },
     });
   });
 }
@@ -81,6 +78,12 @@ export async function requestPasswordReset(db: Database, input: { email: string;
   });
 }
 
+/** Whether a reset link can still be used, and otherwise why not; it is not used up by asking. */
+export async function peekPasswordResetLink(db: Database, input: { token: string; now: Date }) {
+  const check = await peekEmailToken(db, input.token, 'reset_password', input.now);
+  return check.ok ? { ok: true as const, message: null } : { ok: false as const, message: check.message };
+}
+
 /** Sets a new password from a reset link; the link works once and every session is signed out. */
 export async function resetPassword(db: Database, input: ResetPasswordInput & { now: Date }) {
   const passwordHash = await hashPassword(input.newPassword);
@@ -99,7 +102,7 @@ export async function resetPassword(db: Database, input: ResetPasswordInput & { 
     await enqueueEmail(tx, {
       kind: 'password-changed',
       to: user.email,
-      props: { name: user.name, changedAt: formatUtc(input.now), signInUrl: appUrl('/sign-in') },
+      props: { name: user.name, changedAt: formatTimestamp(input.now), signInUrl: appUrl('/sign-in') },
     });
   });
 }

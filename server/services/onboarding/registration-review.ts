@@ -12,6 +12,7 @@ import {
   registrationMay,
   type RegistrationAction,
 } from '@/server/domain/organizations/registration-rights';
+import { formatTimestamp } from '@/server/domain/time';
 import type { RegistrationListInput } from '@/server/schemas/onboarding';
 
 export async function decisionMaker(
@@ -22,7 +23,7 @@ export async function decisionMaker(
   const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, organization.decidedByUserId));
   return {
     by: user?.name ?? 'someone',
-    at: `${organization.decidedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    at: formatTimestamp(organization.decidedAt),
   };
 }
 

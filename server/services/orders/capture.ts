@@ -5,16 +5,13 @@ import type { Actor } from '@/server/domain/access/actor';
 import { DomainError } from '@/server/domain/errors';
 import { nextCaptureAttemptAt } from '@/server/domain/orders/capture-retry';
 import { orderTransition } from '@/server/domain/orders/state-machine';
+import { formatTimestamp } from '@/server/domain/time';
 import { paymentProvider } from '../payments/provider';
 import { moveOrder, recordOrderEvent, touchedByThisTransaction } from './transition';
 
 export type CaptureOutcome =
   | { kind: 'captured' | 'invoiced' | 'collected'; order: Order }
   | { kind: 'failed'; order: Order; error: string; nextAttemptAt: Date };
-
-function formatUtc(at: Date) {
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 /**
  * Takes the money for a shipped order the caller has locked, and marks it deposited: a card is
@@ -90,7 +87,7 @@ export async function captureLockedOrder(
     tx,
     order,
     'capture_failed',
-    note(`Card capture failed${by} (attempt ${attempt}): ${error} Next try ${formatUtc(nextAttemptAt)}.`, {
+    note(`Card capture failed${by} (attempt ${attempt}): ${error} Next try ${formatTimestamp(nextAttemptAt)}.`, {
       attempt,
       error,
       nextAttemptAt: nextAttemptAt.toISOString(),

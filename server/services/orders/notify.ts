@@ -74,6 +74,7 @@ export async function emailOrderReceived(
   });
 }
 
+/** Tells the requester which items an order waits for, when it becomes backordered. */
 export async function emailBackordered(
   tx: Executor,
   order: Order,
@@ -87,6 +88,17 @@ export async function emailBackordered(
     to,
     now,
     props: { ...base, shortLines: lines.filter((line) => shortSkus.includes(line.sku)) },
+  });
+}
+
+/** Tells the requester that a backordered order got its stock and is confirmed. */
+export async function emailAllocated(tx: Executor, order: Order, now: Date): Promise<void> {
+  const { to, base } = await requesterEmail(tx, order);
+  await enqueueEmail(tx, {
+    kind: 'order-allocated',
+    to,
+    now,
+    props: { ...base, lines: await emailLines(tx, order.id) },
   });
 }
 

@@ -4,13 +4,14 @@ import { orderEvents, orders, organizations, users, type Order } from '@/db/sche
 import type { Actor } from '@/server/domain/access/actor';
 import { conflict } from '@/server/domain/errors';
 import { ORDER_STATUS_LABELS, orderTransition } from '@/server/domain/orders/state-machine';
+import { formatTimestamp } from '@/server/domain/time';
 import { enqueueEmail } from '@/server/email/outbox';
 import type { PaymentQueueInput, RejectPaymentInput } from '@/server/schemas/staff-orders';
 import { cancelLockedOrder } from './cancel';
 import { creditPosition } from './credit';
 import { requesterEmail } from './notify';
 import { allocateOrBackorder } from './proceed';
-import { formatUtc, lockOrderByNumber } from './staff-orders';
+import { lockOrderByNumber } from './staff-orders';
 import { recordOrderEvent } from './transition';
 
 /** History kinds of the reviewer's decision (the status change itself follows as its own event). */
@@ -81,7 +82,7 @@ async function tooLate(tx: Executor, order: Order, fallback: string): Promise<st
     .limit(1);
   if (!decision) return fallback;
   const verb = decision.kind === APPROVED ? 'approved' : 'rejected';
-  return `The payment of order ${order.number} was already ${verb} by ${decision.actorName ?? 'someone'} at ${formatUtc(decision.at)}. It is now ${ORDER_STATUS_LABELS[order.status].toLowerCase()}.`;
+  return `The payment of order ${order.number} was already ${verb} by ${decision.actorName ?? 'someone'} at ${formatTimestamp(decision.at)}. It is now ${ORDER_STATUS_LABELS[order.status].toLowerCase()}.`;
 }
 
 /**

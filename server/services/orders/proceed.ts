@@ -3,7 +3,7 @@ import type { Order } from '@/db/schema';
 import { paymentDecision, type PaymentInput } from '@/server/domain/orders/payment';
 import { creditPosition } from './credit';
 import { allocateOrder, type AllocationLine } from './inventory';
-import { emailBackordered } from './notify';
+import { emailAllocated, emailBackordered } from './notify';
 import { moveOrder } from './transition';
 
 /** The system acting on its own (no person): shown as "Countersign" in the order's history. */
@@ -11,8 +11,9 @@ const SYSTEM = null;
 
 /**
  * Inventory: all lines allocated → payment_authorized; otherwise backordered (the buyer is told
- * which items are short). Used after payment, by staff approving a payment, and by the
- * process-backorders job.
+ * which items are short, unless the caller tells them otherwise). A backordered order that gets its
+ * stock is confirmed, and the buyer is told. Used after payment, by staff approving a payment, and
+ * by the process-backorders job.
  */
 export async function allocateOrBackorder(
   tx: Executor,
@@ -21,14 +22,17 @@ export async function allocateOrBackorder(
   options: { emailIfShort: boolean; set?: Partial<Pick<Order, 'paymentStatus'>>; lines?: readonly AllocationLine[] },
 ): Promise<Order> {
   const result = await allocateOrder(tx, order.id, options.lines);
-  if (result.kind === 'allocated')
-    return moveOrder(
+  if (result.kind === 'allocated') {
+    const allocated = await moveOrder(
       tx,
       order,
       'allocated',
       { now, actorUserId: SYSTEM, message: 'All items allocated from stock.' },
       options.set,
     );
+    if (order.status === 'backordered') await emailAllocated(tx, allocated, now);
+    return allocated;
+  }
   if (order.status === 'backordered') return order;
   const message = `Backordered: not enough stock of ${result.shortSkus.join(', ')}.`;
   const moved = await moveOrder(
@@ -46,13 +50,14 @@ export async function allocateOrBackorder(
  * What happens once an order needs no (more) approval: the payment decision, then inventory.
  * Card orders were authorized at checkout; bill-me is checked against the available credit now,
  * so earlier orders approved meanwhile count. A caller that has just read the credit and written
- * the lines in the same transaction (the submit) passes them in.
+ * the lines in the same transaction (the submit) passes them in. The buyer is emailed when the order
+ * is backordered, unless the caller says it tells them itself (the submit's order-received email).
  */
 export async function proceedAfterApproval(
   tx: Executor,
   order: Order,
   now: Date,
-  known: { availableCreditMinor?: number; lines?: readonly AllocationLine[] } = {},
+  known: { availableCreditMinor?: number; lines?: readonly AllocationLine[]; emailIfShort?: boolean } = {},
 ): Promise<Order> {
   const availableCreditMinor =
     order.paymentMethod !== 'on_account'
@@ -77,7 +82,7 @@ export async function proceedAfterApproval(
     );
   }
   return allocateOrBackorder(tx, order, now, {
-    emailIfShort: false,
+    emailIfShort: known.emailIfShort ?? true,
     set: { paymentStatus: 'authorized' },
     lines: known.lines,
   });

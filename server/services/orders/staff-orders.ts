@@ -21,10 +21,6 @@ import { creditPosition } from './credit';
 import { orderDetail, SYSTEM_ACTOR } from './order-details';
 import { lockOrder, recordOrderEvent, touchedByThisTransaction } from './transition';
 
-export function formatUtc(at: Date) {
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 /** "cs-100123 " and "CS-100123" name the same order. */
 export function normalizeOrderNumber(number: string) {
   return number.trim().toUpperCase();

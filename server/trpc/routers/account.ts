@@ -1,5 +1,15 @@
-import { changePasswordSchema, requestPasswordResetSchema, resetPasswordSchema } from '@/server/schemas/auth';
-import { changePassword, requestPasswordReset, resetPassword } from '@/server/services/identity/account';
+import {
+  changePasswordSchema,
+  requestPasswordResetSchema,
+  resetPasswordLinkSchema,
+  resetPasswordSchema,
+} from '@/server/schemas/auth';
+import {
+  changePassword,
+  peekPasswordResetLink,
+  requestPasswordReset,
+  resetPassword,
+} from '@/server/services/identity/account';
 import { protectedProcedure, publicProcedure, router } from '../init';
 
 export const accountRouter = router({
@@ -18,6 +28,11 @@ export const accountRouter = router({
     await requestPasswordReset(ctx.db, { email: input.email, now: ctx.now() });
     return { message: 'If an account uses this address, we have emailed it a link to choose a new password.' };
   }),
+
+  /** What the reset page shows for a link: the form, or why the link no longer works. */
+  resetPasswordLink: publicProcedure
+    .input(resetPasswordLinkSchema)
+    .query(({ ctx, input }) => peekPasswordResetLink(ctx.db, { token: input.token, now: ctx.now() })),
 
   resetPassword: publicProcedure.input(resetPasswordSchema).mutation(async ({ ctx, input }) => {
     await resetPassword(ctx.db, { ...input, now: ctx.now() });

@@ -1,4 +1,5 @@
 import {
+  applyCatalogImportSchema,
   catalogImportSchema,
   countStockSchema,
   createProductSchema,
@@ -49,6 +50,6 @@ export const staffCatalogRouter = router({
     .input(catalogImportSchema)
     .mutation(({ ctx, input }) => previewCatalogImport(ctx.db, input)),
   applyImport: catalogStaffProcedure
-    .input(catalogImportSchema)
+    .input(applyCatalogImportSchema)
     .mutation(({ ctx, input }) => applyCatalogImport(ctx.db, input, ctx.actor, ctx.now())),
 });
