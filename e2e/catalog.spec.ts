@@ -113,11 +113,18 @@ test.describe('the catalog in the staff dashboard', () => {
 
     const preview = main.getByRole('region', { name: 'Preview' });
     await expect(preview).toContainText('Nothing has been changed yet');
-    await expect(preview.getByRole('row', { name: /Products \(2 rows\)/ })).toContainText('1');
+    // A category nobody has made yet is an error until it is chosen to be created: a typo makes none.
+    await expect(preview.getByRole('region', { name: /2 rows have errors/ })).toBeVisible();
+    await preview.getByLabel(`Create the category “${fresh.category}”`).check();
     const problems = preview.getByRole('region', { name: /1 row has errors/ });
     await expect(problems.getByRole('row').filter({ hasText: 'products.csv' })).toContainText('unit is empty.');
-    await preview.getByRole('button', { name: 'Apply the import' }).click();
-    await expect(main.getByRole('status')).toContainText('The import is applied.');
+    await expect(preview.getByRole('row', { name: /Products \(2 rows\)/ })).toContainText('1');
+    // A file with errors imports nothing unless only the good rows are chosen.
+    const applyButton = preview.getByRole('button', { name: 'Apply the import' });
+    await expect(applyButton).toBeDisabled();
+    await preview.getByLabel(/Import only the rows without errors/).check();
+    await applyButton.click();
+    await expect(main.getByRole('status')).toContainText('The import is applied: 4 rows imported, 1 skipped.');
 
     await page.goto('/staff/catalog');
     await main.getByLabel('SKU or name').fill(fresh.sku);

@@ -120,7 +120,7 @@ test.describe('staff import', () => {
       await expect(customersRow.locator('td[data-label="Unchanged"]')).toHaveText(String(files.counts.customers));
       await expect(contactsRow.locator('td[data-label="Added"]')).toHaveText('1');
       await expect(contactsRow.locator('td[data-label="Removed"]')).toHaveText('0');
-      await expect(preview.getByRole('heading', { name: '1 row has errors and will be skipped' })).toBeVisible();
+      await expect(preview.getByRole('heading', { name: '1 row has errors' })).toBeVisible();
       const badLine = String(files.counts.contacts + 3);
       const problem = preview.locator('tr', { hasText: 'Unknown customer_code' });
       await expect(problem.locator('td[data-label="File"]')).toHaveText('contacts.csv');

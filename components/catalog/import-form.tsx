@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { ImportFilesForm, ImportOutcome } from '@/components/ui/csv-import';
@@ -12,6 +13,8 @@ import {
   PRODUCT_COLUMNS,
   STOCK_COLUMNS,
 } from '@/server/domain/catalog/import-files';
+import { importedAndSkipped } from '@/server/domain/catalog/import-counts';
+import type { CatalogImportSummary } from '@/server/domain/catalog/import-plan';
 import { CatalogImportSummaryView } from './import-summary';
 
 const describeColumns = (spec: { required: readonly string[]; optional: readonly string[] }) =>
@@ -44,6 +47,9 @@ export function CatalogImportForm() {
   const preview = useMutation(trpc.staffCatalog.previewImport.mutationOptions());
   const apply = useMutation(trpc.staffCatalog.applyImport.mutationOptions());
   const csv = useCsvImport({ files: FILES, limits: CATALOG_FILE_LIMITS, require: 'any', preview, apply });
+  const [goodRowsOnly, setGoodRowsOnly] = useState(false);
+  const previewed = csv.previewed;
+  const hasErrors = (previewed?.problemCount ?? 0) > 0;
 
   return (
     <>
@@ -52,26 +58,96 @@ export function CatalogImportForm() {
         files={FILES}
         fileErrors={csv.fileErrors}
         pending={preview.isPending}
-        onSubmit={csv.onSubmit}
+        onSubmit={(event) => {
+          setGoodRowsOnly(false);
+          return csv.onSubmit(event);
+        }}
         onChange={csv.reset}
       />
       {preview.error && <Alert tone="error">{preview.error.message}</Alert>}
-      {csv.previewed && (
+      {previewed && csv.input && (
         <ImportOutcome
           headingId="catalog-import-preview"
-          previewed={csv.previewed}
+          previewed={previewed}
           applied={apply.data}
           applyError={apply.error}
           applying={apply.isPending}
-          onApply={csv.apply}
+          onApply={() => csv.input && apply.mutate({ ...csv.input, mode: goodRowsOnly ? 'valid_rows_only' : 'all' })}
+          mayApply={!hasErrors || goodRowsOnly}
+          choices={
+            <>
+              <NewCategories
+                summary={previewed}
+                chosen={csv.input.createCategories ?? []}
+                disabled={preview.isPending}
+                onChange={(createCategories) => csv.previewWith({ createCategories })}
+              />
+              {hasErrors && (
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={goodRowsOnly}
+                    onChange={(event) => setGoodRowsOnly(event.currentTarget.checked)}
+                  />
+                  Import only the rows without errors (
+                  {plural(importedAndSkipped(previewed).skipped, 'row is', 'rows are')} left out)
+                </label>
+              )}
+            </>
+          }
           summary={(summary, caption) => <CatalogImportSummaryView summary={summary} caption={caption} />}
           previewNote={
             <p>Nothing has been changed yet. Applying adds and updates what the files hold; nothing is removed.</p>
           }
-          appliedNote="The import is applied."
+          appliedNote={
+            apply.data
+              ? `The import is applied: ${plural(apply.data.imported, 'row', 'rows')} imported, ${apply.data.skipped} skipped.`
+              : ''
+          }
           after={<Link href="/staff/catalog">See the products</Link>}
         />
       )}
     </>
+  );
+}
+
+const plural = (count: number, one: string, many: string) =>
+  `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+
+/**
+ * Categories the files name that do not exist yet. A typo must not quietly make a new category, so
+ * their rows are errors until the person ticks the category to be created.
+ */
+function NewCategories({
+  summary,
+  chosen,
+  disabled,
+  onChange,
+}: {
+  summary: CatalogImportSummary;
+  chosen: readonly string[];
+  disabled: boolean;
+  onChange: (createCategories: string[]) => void;
+}) {
+  const names = [...new Set([...summary.unknownCategories, ...chosen])].sort((a, b) => a.localeCompare(b));
+  if (names.length === 0) return null;
+  return (
+    <fieldset className="fieldset">
+      <legend>Categories that do not exist yet</legend>
+      <p className="field-hint">Rows in a category that does not exist are errors, unless you choose to create it.</p>
+      {names.map((name) => (
+        <label key={name} className="checkbox">
+          <input
+            type="checkbox"
+            checked={chosen.includes(name)}
+            disabled={disabled}
+            onChange={(event) =>
+              onChange(event.currentTarget.checked ? [...chosen, name] : chosen.filter((other) => other !== name))
+            }
+          />
+          Create the category “{name}”
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -20,7 +20,7 @@ export function CatalogImportSummaryView({ summary, caption }: { summary: Catalo
       rowHeader="File"
       columns={COLUMNS}
       rows={rows}
-      skippedNote="Nothing on these rows is added or changed; the catalog keeps what it has for them."
+      skippedNote="A file with errors imports nothing, unless you choose below to import only the rows without errors; the catalog then keeps what it has for the rows left out."
     />
   );
 }

@@ -21,7 +21,7 @@ export function ErpImportSummaryView({ summary, caption }: { summary: ImportSumm
         { key: 'customers', label: `Customers (${summary.rows.customers} rows)`, counts: summary.customers },
         { key: 'contacts', label: `Contacts (${summary.rows.contacts} rows)`, counts: summary.contacts },
       ]}
-      skippedNote="Nothing on these rows is added or changed, and what the last import had for them is kept."
+      skippedNote="These rows will be skipped: nothing on them is added or changed, and what the last import had for them is kept."
     />
   );
 }

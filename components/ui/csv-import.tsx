@@ -61,6 +61,8 @@ export function ImportOutcome<S extends Outcome, A>({
   previewNote,
   appliedNote,
   after,
+  choices,
+  mayApply = true,
 }: {
   headingId: string;
   previewed: S;
@@ -73,6 +75,10 @@ export function ImportOutcome<S extends Outcome, A>({
   appliedNote: string;
   /** Where to go once the import is applied. */
   after: ReactNode;
+  /** What the person must choose before applying, shown above the button. */
+  choices?: ReactNode;
+  /** False until those choices allow applying. */
+  mayApply?: boolean;
 }) {
   return (
     <section className="card" aria-labelledby={headingId} style={{ marginTop: '1.5rem' }}>
@@ -91,12 +97,13 @@ export function ImportOutcome<S extends Outcome, A>({
             previewNote
           )}
           {summary(previewed, 'What the import would change')}
+          {!previewed.blocked && choices}
           {applyError && <Alert tone="error">{applyError.message}</Alert>}
           {!previewed.blocked && (
             <Button
               type="button"
               className="button button-primary"
-              disabled={applying}
+              disabled={applying || !mayApply}
               aria-busy={applying || undefined}
               onClick={onApply}
             >

@@ -12,7 +12,7 @@ export function ImportProblems({ summary, skippedNote }: { summary: Summary; ski
       <h3 id={headingId}>
         {summary.blocked
           ? 'Problems that stop the import'
-          : `${summary.problemCount} ${summary.problemCount === 1 ? 'row has' : 'rows have'} errors and will be skipped`}
+          : `${summary.problemCount} ${summary.problemCount === 1 ? 'row has' : 'rows have'} errors`}
       </h3>
       {!summary.blocked && <p>{skippedNote}</p>}
       {summary.problemCount > summary.problems.length && <p>The first {summary.problems.length} are listed.</p>}

@@ -87,5 +87,15 @@ export function useCsvImport<K extends string, I extends Partial<Record<K, strin
     /** The preview of the files now chosen, if any. */
     previewed: input && preview.data ? preview.data : null,
     apply: () => input && apply.mutate(input),
+    /** Previews the same files again with other choices (e.g. which new categories to create). */
+    previewWith: (choices: Partial<I>) => {
+      if (!input) return;
+      const next = { ...input, ...choices };
+      setInput(next);
+      apply.reset();
+      preview.mutate(next);
+    },
+    /** The files previewed, with the choices made so far. */
+    input,
   };
 }

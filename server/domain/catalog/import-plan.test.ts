@@ -1,7 +1,7 @@
+import { importedAndSkipped } from './import-counts';
 import { describe, expect, it } from 'vitest';
 import {
   categoryProblem,
-  importedAndSkipped,
   planCatalogImport,
   priceKey,
   readCatalogFiles,

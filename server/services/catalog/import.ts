@@ -3,7 +3,6 @@ import type { Database, Executor } from '@/db/client';
 import { fulfillmentCenters, inventory, priceListPrices, priceLists, products } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
 import {
-  importedAndSkipped,
   planCatalogImport,
   priceKey,
   readCatalogFiles,
@@ -13,6 +12,7 @@ import {
   type CatalogSnapshot,
   type ReadFiles,
 } from '@/server/domain/catalog/import-plan';
+import { importedAndSkipped } from '@/server/domain/catalog/import-counts';
 import { DomainError } from '@/server/domain/errors';
 import type { ApplyCatalogImportInput, CatalogImportInput } from '@/server/schemas/catalog';
 import { recordAudit } from '../audit/record-audit';
