@@ -113,8 +113,9 @@ test.describe('the catalog in the staff dashboard', () => {
 
     const preview = main.getByRole('region', { name: 'Preview' });
     await expect(preview).toContainText('Nothing has been changed yet');
-    // A category nobody has made yet is an error until it is chosen to be created: a typo makes none.
-    await expect(preview.getByRole('region', { name: /2 rows have errors/ })).toBeVisible();
+    // A category nobody has made yet is an error until it is chosen to be created (a typo makes none),
+    // and so are the price and stock rows of its product.
+    await expect(preview.getByRole('region', { name: /5 rows have errors/ })).toBeVisible();
     await preview.getByLabel(`Create the category “${fresh.category}”`).check();
     const problems = preview.getByRole('region', { name: /1 row has errors/ });
     await expect(problems.getByRole('row').filter({ hasText: 'products.csv' })).toContainText('unit is empty.');

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
-import { getDb } from '@/db/client';
-import { peekEmailToken } from '@/server/auth/email-tokens';
 import type { EmailTokenPurpose } from '@/server/domain/auth/tokens';
+import { serverCaller } from '@/server/trpc/server';
 import { ConfirmToken } from './confirm-token';
 
 /** The page behind an emailed link: why it no longer works, or the button that uses it. */
@@ -13,9 +12,12 @@ export async function TokenPage(props: {
   explanation: string;
   label: string;
 }) {
+  const caller = await serverCaller();
   const check =
-    props.token && props.token.length <= 200
-      ? await peekEmailToken(getDb(), props.token, props.purpose, new Date())
+    props.token && props.token.length >= 10 && props.token.length <= 200
+      ? await (props.purpose === 'verify_email' ? caller.onboarding.verifyEmailLink : caller.onboarding.reverifyLink)({
+          token: props.token,
+        })
       : null;
   return (
     <>

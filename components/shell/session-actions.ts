@@ -3,9 +3,6 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { RouterInputs } from '@/components/trpc/types';
-import { getDb } from '@/db/client';
-import { currentSessionId } from '@/server/auth/current';
-import { revokeSessions } from '@/server/services/identity/viewer';
 import { runProcedure } from '@/server/trpc/actions';
 
 /*
@@ -21,8 +18,8 @@ const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
  * revoked, so the cookie is worthless even if replayed, and the cookie is cleared.
  */
 export async function signOut(): Promise<never> {
-  const sessionId = await currentSessionId();
-  if (sessionId) await revokeSessions(getDb(), [sessionId], 'signed_out', new Date());
+  // A session that has already ended is refused here; the cookie is cleared all the same.
+  await runProcedure((caller) => caller.session.signOut());
   const jar = await cookies();
   for (const { name } of jar.getAll().filter((cookie) => SESSION_COOKIE.test(cookie.name))) {
     jar.set(name, '', { maxAge: 0, path: '/', httpOnly: true, sameSite: 'lax', secure: name.startsWith('__Secure-') });

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobRuns } from '@/db/schema';
+import { devMailbox, jobRuns } from '@/db/schema';
+import type { AfterResponse } from '@/server/email/after-request';
+import { enqueueEmail, takeEnqueuedHint } from '@/server/email/outbox';
 import { setupTestDatabase } from '@/server/testing/database';
 import { cronRoute } from './cron-route';
 
@@ -45,5 +47,34 @@ describe("cronRoute('dispatch-email')", () => {
     const [run] = await database.db.select().from(jobRuns).where(eq(jobRuns.id, body.runId));
     expect(run).toMatchObject({ job: 'dispatch-email', trigger: 'cron', status: 'succeeded' });
     expect(run?.finishedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe('a cron-triggered job that queued email', () => {
+  it('sends it right after its response instead of at the next dispatch tick', async () => {
+    const tasks: Promise<void>[] = [];
+    const afterResponse: AfterResponse = (task) => void tasks.push(task());
+    takeEnqueuedHint();
+    // Stands in for what a job queues in its own transaction (a reminder, a backorder notice).
+    await enqueueEmail(database.db, {
+      kind: 'password-changed',
+      to: 'cron-queued@example.test',
+      props: { name: 'Quinn', changedAt: '2026-12-05 09:00 UTC', signInUrl: 'http://localhost:3000/sign-in' },
+    });
+    const release = cronRoute('release-to-fulfillment', afterResponse);
+    const response = await release(
+      new Request('http://localhost:3000/api/cron/release-to-fulfillment', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${process.env.CRON_SECRET}` },
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(tasks).toHaveLength(1);
+    await Promise.all(tasks);
+    const delivered = await database.db
+      .select({ to: devMailbox.toAddress })
+      .from(devMailbox)
+      .where(eq(devMailbox.toAddress, 'cron-queued@example.test'));
+    expect(delivered).toHaveLength(1);
   });
 });

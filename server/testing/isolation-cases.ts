@@ -21,6 +21,7 @@ export type IsolationCase = {
 
 export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'session.me': { access: 'user' },
+  'session.signOut': { access: 'user' },
   'session.switchAccount': { access: 'user', input: (w) => ({ membershipId: w.b.manager.membership.id }) },
 
   'account.changePassword': {
@@ -32,6 +33,8 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
     }),
   },
   'account.requestPasswordReset': { access: 'public', input: (w) => ({ email: w.b.manager.user.email }) },
+  'devMailbox.list': { access: 'public', input: () => ({}) },
+  'devMailbox.get': { access: 'public', input: () => ({ id: '00000000-0000-4000-8000-000000000000' }) },
   'account.resetPasswordLink': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
   'account.resetPassword': {
     access: 'public',
@@ -418,6 +421,8 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
       password: 'Another-river-42-stone',
     }),
   },
+  'onboarding.verifyEmailLink': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
+  'onboarding.reverifyLink': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
   'onboarding.verifyEmail': { access: 'public', input: () => ({ token: 'not-a-real-token-0123456789' }) },
   'onboarding.join': {
     access: 'public',

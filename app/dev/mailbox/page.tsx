@@ -1,12 +1,10 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
 import { Pager } from '@/components/ui/pager';
 import { SearchField, SearchForm } from '@/components/ui/search-form';
-import { getDb } from '@/db/client';
-import { listDevMail } from '@/db/queries/dev-mailbox';
-import { serverEnv } from '@/server/env';
+import { orRefusalPage } from '@/components/shell/refusal';
+import { serverCaller } from '@/server/trpc/server';
 
 export const metadata = { title: 'Dev mailbox' };
 export const dynamic = 'force-dynamic';
@@ -15,11 +13,14 @@ type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 
 /** Every email the app sent while no RESEND_API_KEY is set. Not served in production. */
 export default async function DevMailboxPage({ searchParams }: Props) {
-  if (!serverEnv().devMailboxEnabled) notFound();
   const params = await searchParams;
-  const search = params.q?.trim().slice(0, 200) || undefined;
-  const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
-  const mail = await listDevMail(getDb(), { search, page, pageSize: 25 });
+  const mail = await orRefusalPage(
+    (await serverCaller()).devMailbox.list({
+      search: params.q?.trim().slice(0, 200),
+      page: Math.min(Math.max(1, Math.trunc(Number(params.page)) || 1), 10_000),
+    }),
+  );
+  const { search, page } = mail;
   const href = (p: number) =>
     `/dev/mailbox?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
   return (

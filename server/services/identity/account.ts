@@ -5,7 +5,8 @@ import { EMAIL_TOKEN_LIFETIME_MS } from '@/server/domain/auth/tokens';
 import { passwordProblem } from '@/server/domain/auth/password-policy';
 import { DomainError, invalidField } from '@/server/domain/errors';
 import { formatTimestamp } from '@/server/domain/time';
-import { consumeEmailToken, issueEmailToken, peekEmailToken } from '@/server/auth/email-tokens';
+import { consumeEmailToken, issueEmailToken } from '@/server/auth/email-tokens';
+import { emailLinkState } from './email-links';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
@@ -80,8 +81,7 @@ export async function requestPasswordReset(db: Database, input: { email: string;
 
 /** Whether a reset link can still be used, and otherwise why not; it is not used up by asking. */
 export async function peekPasswordResetLink(db: Database, input: { token: string; now: Date }) {
-  const check = await peekEmailToken(db, input.token, 'reset_password', input.now);
-  return check.ok ? { ok: true as const, message: null } : { ok: false as const, message: check.message };
+  return emailLinkState(db, { ...input, purpose: 'reset_password' });
 }
 
 /** Sets a new password from a reset link; the link works once and every session is signed out. */

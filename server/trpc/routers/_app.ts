@@ -4,6 +4,7 @@ import { addressesRouter } from './addresses';
 import { approvalRulesRouter } from './approval-rules';
 import { authorizationsRouter } from './authorizations';
 import { delegationsRouter } from './delegations';
+import { devMailboxRouter } from './dev-mailbox';
 import { spendingLimitsRouter } from './spending-limits';
 import { catalogRouter } from './catalog';
 import { cartRouter } from './cart';
@@ -59,6 +60,7 @@ export const appRouter = router({
   erpKeys: erpKeysRouter,
   invitations: invitationsRouter,
   staff: staffRouter,
+  devMailbox: devMailboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import { switchAccountSchema } from '@/server/schemas/session';
 import { switchMembership } from '@/server/services/identity/account';
-import { listUserMemberships } from '@/server/services/identity/viewer';
+import { listUserMemberships, revokeSessions } from '@/server/services/identity/viewer';
 import { protectedProcedure, router } from '../init';
 
 export const sessionRouter = router({
@@ -29,4 +29,10 @@ export const sessionRouter = router({
       membershipId: input.membershipId,
     }),
   ),
+
+  /** Ends this session: its row is revoked, so the cookie is worthless even if replayed. */
+  signOut: protectedProcedure.mutation(async ({ ctx }) => {
+    await revokeSessions(ctx.db, [ctx.viewer.sessionId], 'signed_out', ctx.now());
+    return { signedOut: true };
+  }),
 });

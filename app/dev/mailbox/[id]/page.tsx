@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatDateTime } from '@/components/ui/format';
-import { getDb } from '@/db/client';
-import { getDevMail } from '@/db/queries/dev-mailbox';
-import { serverEnv } from '@/server/env';
+import { orRefusalPage } from '@/components/shell/refusal';
+import { serverCaller } from '@/server/trpc/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,18 +10,11 @@ type Props = { params: Promise<{ id: string }> };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function linksIn(html: string): string[] {
-  return [
-    ...new Set([...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]?.replaceAll('&amp;', '&') ?? '')),
-  ].filter((href) => href.startsWith('http'));
-}
-
 export default async function DevMailPage({ params }: Props) {
-  if (!serverEnv().devMailboxEnabled) notFound();
   const { id } = await params;
-  const mail = UUID.test(id) ? await getDevMail(getDb(), id) : undefined;
-  if (!mail) notFound();
-  const links = linksIn(mail.html);
+  if (!UUID.test(id)) notFound();
+  const mail = await orRefusalPage((await serverCaller()).devMailbox.get({ id }));
+  const links = mail.links;
   return (
     <main id="main">
       <p>

@@ -9,7 +9,8 @@ export default function CatalogImportPage() {
       <p className="lede">
         Upload any of the three CSV files. You see what would change and every row with an error before anything is
         applied. The import adds and updates: products, prices and stock that the files do not mention are left as they
-        are, and nothing is removed. Rows with errors are skipped.
+        are, and nothing is removed. A file with errors imports nothing unless you choose to import only the rows
+        without errors, and a category that does not exist yet is created only when you tick it.
       </p>
       <ul>
         <li>
