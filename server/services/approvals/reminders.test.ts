@@ -1,27 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  approvalInbox,
-  approvalSteps,
-  orderEvents,
-  spendingLimitAuthorizers,
-  spendingLimits,
-  type Order,
-  type Organization,
-  type Product,
-} from '@/db/schema';
-import { createProduct, givePriceList } from '@/server/testing/catalog';
+import { approvalInbox, approvalSteps, orderEvents, type Order } from '@/db/schema';
+import { approvalTeam, hoursAfter, inboxStates, teamOrder, type ApprovalTeam } from '@/server/testing/approval-team';
 import { setupTestDatabase } from '@/server/testing/database';
-import {
-  ACCOUNT_MANAGER,
-  createCaller,
-  createMember,
-  createOrganization,
-  signIn,
-  type Member,
-} from '@/server/testing/factories';
+import { createCaller, signIn, type Member } from '@/server/testing/factories';
 import { emailsTo } from '@/server/testing/onboarding';
-import { placeOrder, readyToOrder } from '@/server/testing/orders';
 import { escalateOverdueSteps, sendReminders } from './reminders';
 
 const database = setupTestDatabase();
@@ -29,78 +12,20 @@ const db = () => database.db;
 const settings = { reminderHours: 24, escalationDays: 3 };
 const HOUR = 3_600_000;
 
-type Team = {
-  organization: Organization;
-  addressId: string;
-  product: Product;
-  requester: Member;
-  a: Member;
-  b: Member;
-  c: Member;
-  manager: Member;
-};
-
-const authorizer = (organization: Organization, name: string) =>
-  createMember(db(), organization, { roles: ['authorizer'], mayAuthorizeOrders: true, user: { name } });
-
-/** Over 1,000.00 Ann or Ben approves, over 5,000.00 then Cat too; Max is the account manager. A product at 100.00. */
-async function team(): Promise<Team> {
-  const organization = await createOrganization(db());
-  const list = await givePriceList(db(), organization);
-  const { address } = await readyToOrder(db(), organization);
-  const product = await createProduct(db(), { prices: [[list, 10_000]], onHand: 1_000 });
-  const requester = await createMember(db(), organization, {
-    roles: ['buyer'],
-    mayOrder: true,
-    hasLimitedBudget: true,
-    user: { name: 'Rob Requester' },
-  });
-  const [a, b, c] = [
-    await authorizer(organization, 'Ann Approver'),
-    await authorizer(organization, 'Ben Approver'),
-    await authorizer(organization, 'Cat Controller'),
-  ];
-  const manager = await createMember(db(), organization, { ...ACCOUNT_MANAGER, user: { name: 'Max Manager' } });
-  const limit = async (limitMinor: number, people: Member[]) => {
-    const [row] = await db()
-      .insert(spendingLimits)
-      .values({
-        organizationId: organization.id,
-        membershipId: requester.membership.id,
-        limitMinor,
-        createdAt: new Date(),
-      })
-      .returning();
-    await db()
-      .insert(spendingLimitAuthorizers)
-      .values(people.map((person) => ({ limitId: row?.id ?? '', membershipId: person.membership.id })));
-  };
-  await limit(100_000, [a, b]);
-  await limit(500_000, [c]);
-  return { organization, addressId: address.id, product, requester, a, b, c, manager };
-}
-
-const order = (t: Team, quantity: number) =>
-  placeOrder(db(), t.requester, { lines: [[t.product, quantity]], addressId: t.addressId });
+const order = (t: ApprovalTeam, quantity: number) => teamOrder(db(), t, quantity);
 /** One run of the job: reminders first, then escalation. */
 const run = async (now: Date) => ({
   ...(await sendReminders(db(), now, settings)),
   ...(await escalateOverdueSteps(db(), now, settings)),
 });
-const after = (o: Order, hours: number) => new Date(o.submittedAt.getTime() + hours * HOUR);
+const after = hoursAfter;
 const reminders = (member: Member) => emailsTo(db(), member.user.email, 'approval-reminder');
 const requests = (member: Member) => emailsTo(db(), member.user.email, 'approval-requested');
-const inboxOf = async (member: Member, o: Order) =>
-  (
-    await db()
-      .select({ state: approvalInbox.state })
-      .from(approvalInbox)
-      .where(and(eq(approvalInbox.membershipId, member.membership.id), eq(approvalInbox.orderId, o.id)))
-  ).map((row) => row.state);
+const inboxOf = (member: Member, o: Order) => inboxStates(db(), member, o);
 
-let t: Team;
+let t: ApprovalTeam;
 beforeEach(async () => {
-  t = await team();
+  t = await approvalTeam(db());
 });
 
 describe('escalating an overdue step', () => {
