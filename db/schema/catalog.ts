@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   index,
   integer,
   pgTable,
@@ -14,6 +15,9 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { priceLists } from './accounts';
+
+/** Raw bytes: pictures are kept in PostgreSQL by default (see server/services/catalog/pictures). */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** The seller's warehouses; stock is kept per center. */
 export const fulfillmentCenters = pgTable('fulfillment_centers', {
@@ -34,6 +38,8 @@ export const products = pgTable(
     /** How it is sold: 'each', 'box', 'pack of 12' … */
     unit: varchar({ length: 30 }).notNull().default('each'),
     category: varchar({ length: 100 }).notNull(),
+    /** The content hash of its picture (see `productImages`); null shows a placeholder. */
+    pictureKey: varchar({ length: 64 }),
     active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -99,3 +105,23 @@ export type Product = typeof products.$inferSelect;
 export type NewProduct = typeof products.$inferInsert;
 export type PriceListPrice = typeof priceListPrices.$inferSelect;
 export type InventoryRow = typeof inventory.$inferSelect;
+
+/**
+ * Product pictures, one row per rendered size, addressed by the content hash of the uploaded file:
+ * the same file uploaded twice is stored once, and a URL built from the key never changes meaning
+ * (served with `Cache-Control: immutable`).
+ */
+export const productImages = pgTable(
+  'product_images',
+  {
+    key: varchar({ length: 64 }).notNull(),
+    /** 'thumb' or 'detail'. */
+    variant: varchar({ length: 16 }).notNull(),
+    contentType: varchar({ length: 50 }).notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    bytes: bytea().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.variant] })],
+);

@@ -28,6 +28,10 @@ export const users = pgTable(
     emailVerifiedAt: timestamp({ withTimezone: true }),
     lastActiveAt: timestamp({ withTimezone: true }),
     passwordChangedAt: timestamp({ withTimezone: true }),
+    /** IANA zone the person reads times in; null until known (UTC until then). */
+    timeZone: varchar({ length: 64 }),
+    /** Set when the person chose the zone in My account; until then each sign-in takes the browser's. */
+    timeZoneChosenAt: timestamp({ withTimezone: true }),
     lastMembershipId: uuid().references((): AnyPgColumn => memberships.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
