@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { formatAddressInline, formatAddressLines } from './format-address';
+
+const street = { recipient: 'Receiving dock', addressLine1: '1200 Main Street', addressLine2: 'Suite 4' };
+
+describe('formatAddressLines', () => {
+  it.each([
+    ['US', 'Seattle', 'WA', '98101', ['Seattle, WA 98101', 'United States of America']],
+    ['DE', 'Berlin', null, '10115', ['10115 Berlin', 'Germany']],
+    ['GB', 'London', null, 'SW1A 1AA', ['London', 'SW1A 1AA', 'United Kingdom']],
+    ['CA', 'Toronto', 'ON', 'M5V 2T6', ['Toronto, ON M5V 2T6', 'Canada']],
+  ])('writes a %s address in its country’s order', (country, city, region, postalCode, locality) => {
+    expect(formatAddressLines({ ...street, city, region, postalCode, country })).toEqual([
+      'Receiving dock',
+      '1200 Main Street',
+      'Suite 4',
+      ...locality,
+    ]);
+  });
+
+  it('leaves out what is missing and keeps a country the templates do not know', () => {
+    expect(
+      formatAddressLines({ addressLine1: '1 Road', addressLine2: ' ', city: 'Town', postalCode: '123', country: 'XX' }),
+    ).toEqual(['1 Road', '123 Town']);
+  });
+
+  it('joins the lines for a single-line place', () => {
+    expect(
+      formatAddressInline({
+        addressLine1: '1200 Main Street',
+        city: 'Seattle',
+        region: 'WA',
+        postalCode: '98101',
+        country: 'US',
+      }),
+    ).toBe('1200 Main Street, Seattle, WA 98101, United States of America');
+  });
+});
