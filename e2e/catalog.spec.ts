@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signInViaApi, switchUser } from './fixtures/auth';
 import { freshCatalogNames, productQueryPath, untouchedDemoProduct, usd } from './fixtures/catalog';
+import { menuLink } from './fixtures/menu';
 
 const product = untouchedDemoProduct();
 const PRICE_KEYS = /"(price|unitPriceMinor|listPriceMinor|discountBasisPoints)"/;
@@ -9,7 +10,7 @@ test.describe('the catalog in the store', () => {
   test('a buyer browses a category, searches by name and sees a product’s price and availability', async ({ page }) => {
     await signInViaApi(page, 'bob@northwind.test');
     await page.goto('/');
-    await page.getByRole('navigation', { name: 'Store menu' }).getByRole('link', { name: 'Catalog' }).click();
+    await (await menuLink(page, 'Store menu', 'Catalog')).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
 
     const main = page.getByRole('main');
@@ -78,7 +79,7 @@ test.describe('the catalog in the staff dashboard', () => {
     const badSku = `${fresh.sku}-BAD`;
     await signInViaApi(page, 'admin@countersign.test');
     await page.goto('/staff');
-    await page.getByRole('navigation', { name: 'Staff menu' }).getByRole('link', { name: 'Catalog' }).click();
+    await (await menuLink(page, 'Staff menu', 'Catalog')).click();
     const main = page.getByRole('main');
     await main.getByRole('navigation', { name: 'Catalog' }).getByRole('link', { name: 'Import CSV' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Import products, prices and stock' })).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openLatestEmail, signInViaApi, signInViaForm } from './fixtures/auth';
 import { createPerson, setMembershipActivated } from './fixtures/db';
+import { menuLink, openAccountMenu } from './fixtures/menu';
 
 test('a seeded buyer signs in and lands in the web store', async ({ page }) => {
   await signInViaForm(page, 'bob@northwind.test');
@@ -14,9 +15,7 @@ test('a staff member lands in the staff dashboard', async ({ page }) => {
   await signInViaForm(page, 'admin@countersign.test');
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByRole('heading', { name: 'Staff dashboard' })).toBeVisible();
-  await expect(
-    page.getByRole('navigation', { name: 'Staff menu' }).getByRole('link', { name: 'Jobs & email' }),
-  ).toBeVisible();
+  await expect(await menuLink(page, 'Staff menu', 'Jobs & email')).toBeVisible();
 });
 
 test('a buyer opening a staff page is refused, not just hidden', async ({ page }) => {
@@ -41,7 +40,7 @@ test('a user with two memberships switches accounts and sees the other organizat
   await page.goto('/');
   const current = (await page.getByTestId('active-organization').textContent()) ?? '';
   const other = current === 'Northwind Traders' ? 'Contoso Manufacturing' : 'Northwind Traders';
-  await page.getByLabel('Account').selectOption({ label: other });
+  await (await openAccountMenu(page)).getByLabel('Account').selectOption({ label: other });
   await page.getByRole('button', { name: 'Switch' }).click();
   await expect(page.getByTestId('active-organization')).toHaveText(other);
   // The choice is the session's, kept on the server: a reload shows the same account.
@@ -76,7 +75,7 @@ test('signing out ends the session on the server, not only in the browser', asyn
   await signInViaApi(page, 'gina@contoso.test');
   await page.goto('/');
   const cookies = await context.cookies();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await (await openAccountMenu(page)).getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await context.addCookies(cookies); // an attacker replaying the old cookie
   await page.goto('/');

@@ -8,6 +8,7 @@ import { createPerson, e2eDb } from './fixtures/db';
 import { E2E_CRON_SECRET } from './fixtures/env';
 import { openBeforeHydration } from './fixtures/hydration';
 import { findInFulfillmentQueue, placeOrderViaApi, runJobViaCron } from './fixtures/orders';
+import { menuLink } from './fixtures/menu';
 
 const product = pricedDemoProduct();
 
@@ -40,7 +41,7 @@ test('a clerk batches a released order, prints its pick ticket and packing slip,
   await switchUser(page, 'fulfillment@countersign.test');
   const main = page.getByRole('main');
   await page.goto('/staff');
-  await page.getByRole('navigation', { name: 'Staff menu' }).getByRole('link', { name: 'Fulfillment' }).click();
+  await (await menuLink(page, 'Staff menu', 'Fulfillment')).click();
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Fulfillment');
 
   // Other specs release orders too: find this one by its number in its center's queue.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { openLatestEmail, signInViaApi } from './fixtures/auth';
 import { deliverQueuedEmail, erpSnapshotFiles, freshErpContact, holdErpSnapshotLock } from './fixtures/erp';
+import { openAccountMenu } from './fixtures/menu';
 
 const PASSWORD = 'a long harbour passphrase';
 
@@ -55,7 +56,7 @@ test.describe('instant accounts for ERP contacts', () => {
     const current = (await page.getByTestId('active-organization').textContent()) ?? '';
     expect(names).toContain(current);
     const other = names.find((name) => name !== current) ?? '';
-    await page.getByLabel('Account').selectOption({ label: other });
+    await (await openAccountMenu(page)).getByLabel('Account').selectOption({ label: other });
     await page.getByRole('button', { name: 'Switch' }).click();
     await expect(page.getByTestId('active-organization')).toHaveText(other);
     await page.reload();

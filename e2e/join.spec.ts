@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { followEmailLink, openLatestEmail, signInViaForm, switchUser } from './fixtures/auth';
+import { menuLink } from './fixtures/menu';
 
 test('a buyer joins an existing organization with its code and the administrator approves', async ({ page }) => {
   const id = randomUUID().slice(0, 8);
@@ -8,7 +9,7 @@ test('a buyer joins an existing organization with its code and the administrator
 
   await switchUser(page, 'alice@northwind.test');
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Store menu' }).getByRole('link', { name: 'Administration' }).click();
+  await (await menuLink(page, 'Store menu', 'Overview')).click();
   await page.getByRole('link', { name: 'Invitation code and joining requests' }).click();
   const code = (await page.getByTestId('join-code').textContent()) ?? '';
   expect(code).toMatch(/^[A-Z0-9-]+$/);

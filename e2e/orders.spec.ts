@@ -4,6 +4,7 @@ import { openLatestEmail, signInViaApi } from './fixtures/auth';
 import { pricedDemoProduct, usd } from './fixtures/catalog';
 import { createPerson } from './fixtures/db';
 import { placeOrderViaApi } from './fixtures/orders';
+import { menuLink } from './fixtures/menu';
 
 const product = pricedDemoProduct();
 /** The first shipping method offered in US dollars (demo STANDARD). */
@@ -30,7 +31,7 @@ test('a buyer finds an order, cancels it with a reason, reorders it, and orders 
 
   // Orders → the order page.
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Store menu' }).getByRole('link', { name: 'Orders' }).click();
+  await (await menuLink(page, 'Store menu', 'Orders', { exact: true })).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Orders');
   await main.getByLabel('Order or PO number').fill(poNumber);
   await main.getByRole('button', { name: 'Filter' }).click();
@@ -75,7 +76,7 @@ test('a buyer finds an order, cancels it with a reason, reorders it, and orders 
   await main.getByRole('button', { name: 'Empty the cart' }).click();
   await expect(main.getByRole('heading', { name: 'Your cart is empty' })).toBeVisible();
 
-  await page.getByRole('navigation', { name: 'Store menu' }).getByRole('link', { name: 'Order templates' }).click();
+  await (await menuLink(page, 'Store menu', 'Order templates')).click();
   await expect(main.getByRole('link', { name: templateName })).toBeVisible();
   await main.getByRole('button', { name: `Add “${templateName}” to the cart` }).click();
   await expect(page).toHaveURL(/\/cart\?/);

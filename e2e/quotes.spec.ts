@@ -9,6 +9,7 @@ import { pricedDemoProduct, usd } from './fixtures/catalog';
 import { createPerson, e2eDb } from './fixtures/db';
 import { DEMO_PASSWORD } from './fixtures/env';
 import { trpc } from './fixtures/orders';
+import { menuLink } from './fixtures/menu';
 
 const NORTHWIND = 'Northwind Traders';
 const REP = 'rep.one@countersign.test';
@@ -78,7 +79,7 @@ test('a quote asked for on the cart page, priced on the desk, ordered from the e
   const number = await askForQuote(page, quantity, note);
   const main = page.getByRole('main');
   await expect(main.getByRole('table', { name: 'Lines of the quote' })).toContainText(product.sku);
-  await page.getByRole('navigation', { name: 'Store menu' }).getByRole('link', { name: 'Quotes', exact: true }).click();
+  await (await menuLink(page, 'Store menu', 'Quotes', { exact: true })).click();
   await expect(main.getByRole('heading', { level: 1, name: 'Quotes' })).toBeVisible();
   await expect(main.getByRole('link', { name: number })).toBeVisible();
   await page.goto('/cart');
@@ -87,7 +88,7 @@ test('a quote asked for on the cart page, priced on the desk, ordered from the e
   // The representative finds it on the desk, waiting for prices, and prices it.
   await switchUser(page, REP);
   await page.goto('/staff');
-  await page.getByRole('navigation', { name: 'Staff menu' }).getByRole('link', { name: 'Quotes', exact: true }).click();
+  await (await menuLink(page, 'Staff menu', 'Quotes', { exact: true })).click();
   await expect(main.getByRole('heading', { level: 1, name: 'Quotes' })).toBeVisible();
   await expect(
     main.getByRole('navigation', { name: 'Quotes by status' }).getByRole('link', { name: 'Waiting for prices' }),

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/shell/app-header';
 import { getMe } from '@/components/shell/me';
-import { STORE_NAV } from '@/components/shell/navigation';
+import { STORE_MENU } from '@/components/shell/navigation';
 import { AccountProblemNotice } from '@/components/shell/refusal-notices';
 import { RETURN_PATH_HEADER, signInPathFor } from '@/server/auth/return-path';
 
@@ -24,7 +24,7 @@ export default async function StoreLayout({ children }: { children: ReactNode })
   if (me.membership?.organization.kind === 'seller') redirect('/staff');
   return (
     <>
-      <AppHeader me={me} home="/" area="Store" nav={STORE_NAV} />
+      <AppHeader me={me} home="/" area="Store" menu={STORE_MENU} accountHref="/account" />
       <main id="main">
         {me.membership ? (
           children

@@ -2,7 +2,7 @@ import { forbidden, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/shell/app-header';
 import { getMe } from '@/components/shell/me';
-import { STAFF_NAV } from '@/components/shell/navigation';
+import { STAFF_MENU } from '@/components/shell/navigation';
 import { TRPCReactProvider } from '@/components/trpc/provider';
 
 /** Staff pages: signed-out people go to sign-in; signed-in buyers get a 403 page, not just a hidden menu. */
@@ -12,7 +12,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   if (me.membership?.organization.kind !== 'seller') forbidden();
   return (
     <>
-      <AppHeader me={me} home="/staff" area="Staff" nav={STAFF_NAV} />
+      <AppHeader me={me} home="/staff" area="Staff" menu={STAFF_MENU} accountHref="/staff/account" />
       <main id="main">
         <TRPCReactProvider>{children}</TRPCReactProvider>
       </main>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextareaField } from '@/components/ui/textarea-field';
@@ -63,8 +63,20 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
   const busy = approve.pending || decline.pending || cancel.pending || refreshing;
   const feedbackError = decline.error?.fieldErrors?.feedback?.[0] ?? approve.error?.fieldErrors?.feedback?.[0];
 
+  // A decline without feedback sends the person to the field: on a phone the bar is at the bottom
+  // and the field may be out of sight, so red text alone would go unnoticed.
+  const feedbackRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (feedbackError) feedbackRef.current?.focus();
+  }, [feedbackError]);
+  // The outcome replaces the form; bring it into sight when the decision was taken from the bar.
+  const panelRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome || problem) panelRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [outcome, problem]);
+
   return (
-    <div className="form">
+    <div className="form" ref={panelRef}>
       {outcome && <Alert tone="success">{outcome}</Alert>}
       {problem && <Alert tone="error">{problem}</Alert>}
       {!canDecide && !outcome && !problem && whyNot && <Alert tone="info">{whyNot}</Alert>}
@@ -79,6 +91,7 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
           }}
         >
           <TextareaField
+            ref={feedbackRef}
             label="Feedback for the requester"
             hint="Optional when you approve; required when you decline. It is emailed to the requester."
             name="feedback"
@@ -89,7 +102,8 @@ export function DecisionPanel({ number, requesterName, canDecide, whyNot, mayCan
               approve.reset();
             }}
           />
-          <div className={styles.decisionButtons}>
+          {/* On a phone a bar fixed at the bottom of the screen, in reach of a thumb on arrival. */}
+          <div className={styles.decisionBar}>
             <Button
               type="submit"
               className="button button-primary"

@@ -24,3 +24,11 @@ export const getWaitingCount = cache(async (): Promise<number | null> => {
   if (!me?.membership?.permissions.includes('orders.approve')) return null;
   return (await serverCaller()).authorizations.waitingCount();
 });
+
+/** How many items are in this member's cart, for the header; null for members who may not order. */
+export const getCartItemCount = cache(async (): Promise<number | null> => {
+  const me = await getMe();
+  const membership = me?.membership;
+  if (!membership?.permissions.includes('orders.place') || membership.organization.kind === 'seller') return null;
+  return (await serverCaller()).cart.itemCount();
+});

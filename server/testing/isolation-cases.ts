@@ -148,6 +148,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
 
   // Cart: the caller's own membership only; B's products are the same catalog, B's contract price must not leak.
   'cart.get': { access: 'org' },
+  'cart.itemCount': { access: 'org' },
   'cart.add': { access: 'org', input: (w) => ({ sku: w.catalog.product.sku, quantity: 1 }) },
   'cart.quickOrder': { access: 'org', input: (w) => ({ lines: `${w.catalog.product.sku} 2` }) },
   'cart.setQuantity': { access: 'org', input: (w) => ({ sku: w.catalog.product.sku, quantity: 3 }) },

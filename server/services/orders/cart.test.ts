@@ -42,9 +42,12 @@ describe('the cart', () => {
     ]);
     // 10 % off: 2.50 → 2.25 and 10.00 → 9.00.
     expect('subtotal' in cart && cart.subtotal).toEqual({ amountMinor: 4 * 225 + 900, currency: 'USD' });
+    expect(await api.cart.itemCount()).toBe(5);
     expect((await api.cart.setQuantity({ sku: pad.sku, quantity: 0 })).lines.map((line) => line.sku)).toEqual([
       pen.sku,
     ]);
+    // The header's count follows: items, not lines.
+    expect(await api.cart.itemCount()).toBe(4);
   });
 
   it('adds twice when two clicks arrive at once, and refuses more than 9999 in a line', async () => {
@@ -83,6 +86,7 @@ describe('the cart', () => {
     await here.cart.add({ sku: pen.sku, quantity: 1 });
     const there = createCaller(await signIn(database.db, second));
     expect((await there.cart.get()).lines).toEqual([]);
+    expect(await there.cart.itemCount()).toBe(0);
   });
 });
 

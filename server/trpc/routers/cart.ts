@@ -1,4 +1,5 @@
 import { addToCartSchema, quickOrderSchema, setCartQuantitySchema } from '@/server/schemas/cart';
+import { cartItemCount } from '@/server/services/orders/cart-count';
 import { addToCart, clearCart, getCart, quickOrder, setCartQuantity } from '@/server/services/orders/cart';
 import { buyerProcedure, router } from '../init';
 
@@ -8,6 +9,7 @@ const cartProcedure = buyerProcedure.meta({ permission: 'orders.place' });
 /** The member's cart: one per customer account, lines by SKU, quick order. */
 export const cartRouter = router({
   get: cartProcedure.query(({ ctx }) => getCart(ctx.db, ctx.actor, ctx.now())),
+  itemCount: cartProcedure.query(({ ctx }) => cartItemCount(ctx.db, ctx.actor)),
   add: cartProcedure
     .input(addToCartSchema)
     .mutation(({ ctx, input }) => addToCart(ctx.db, ctx.actor, input, ctx.now())),
