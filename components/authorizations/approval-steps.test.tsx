@@ -51,7 +51,7 @@ describe('the approval steps of an order', () => {
     expect(html).toContain('aria-label="Approval steps"');
     const words = text(html);
     expect(words).toContain(
-      '1. Purchasing Approved Approved by Dana Delegate on behalf of Carol Controller · 2026-11-23 10:42 UTC “Fine for Q4.”',
+      '1. Purchasing Approved Approved by Dana Delegate on behalf of Carol Controller · Nov 23, 2026, 10:42 AM UTC “Fine for Q4.”',
     );
     expect(words).toContain(
       '2. Finance Waiting for a decision Any one of: Fay Finance (you), Dana Delegate on behalf of Frank Finance',
@@ -81,7 +81,7 @@ describe('the approval steps of an order', () => {
         />,
       ),
     );
-    expect(words).toContain('Declined by Ann Approver (you) · 2026-11-23 09:05 UTC “Split it.”');
+    expect(words).toContain('Declined by Ann Approver (you) · Nov 23, 2026, 9:05 AM UTC “Split it.”');
     expect(words).toContain('Large orders Waiting for an earlier approval Any one of: Max Manager');
     expect(words).toContain('Offered to the account managers: the requester was its only authorizer');
     expect(words).not.toMatch(/\d\. /);

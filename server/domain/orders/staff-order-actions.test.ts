@@ -53,7 +53,7 @@ describe('settleRefusal', () => {
     [{ ...invoiced, paymentMethod: 'cod' as const }, /Only bill-me orders are paid by the customer later/],
     [
       { ...invoiced, settledAt: new Date('2026-03-04T05:06:07Z') },
-      'The customer’s payment of this order was already recorded at 2026-03-04 05:06 UTC.',
+      'The customer’s payment of this order was already recorded at Mar 4, 2026, 5:06 AM UTC.',
     ],
     [{ ...invoiced, status: 'shipped' as const }, /^The order is shipped\. It is invoiced once it has shipped/],
   ] as const)('%o: %s', (subject, expected) => {
