@@ -29,7 +29,8 @@ export type ActiveMembership = {
 /** Who is calling, as the database says right now. */
 export type Viewer = {
   sessionId: string;
-  user: { id: string; email: string; name: string; timeZone: string };
+  /** timeZone: where times are shown ('UTC' until known); timeZoneChosen: picked in My account, not the browser's. */
+  user: { id: string; email: string; name: string; timeZone: string; timeZoneChosen: boolean };
   membership: ActiveMembership | null;
   /** Why the active membership cannot be used (deactivated, organization suspended …). */
   membershipProblem: string | null;
@@ -62,7 +63,14 @@ export async function resolveViewer(
   const [row] = await db
     .select({
       session: userSessions,
-      user: { id: users.id, email: users.email, name: users.name, status: users.status, timeZone: users.timeZone },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        status: users.status,
+        timeZone: users.timeZone,
+        timeZoneChosenAt: users.timeZoneChosenAt,
+      },
       ...membershipColumns,
     })
     .from(userSessions)
@@ -93,7 +101,13 @@ export async function resolveViewer(
   }
   const viewer: Viewer = {
     sessionId,
-    user: { id: row.user.id, email: row.user.email, name: row.user.name, timeZone: readableZone(row.user.timeZone) },
+    user: {
+      id: row.user.id,
+      email: row.user.email,
+      name: row.user.name,
+      timeZone: readableZone(row.user.timeZone),
+      timeZoneChosen: row.user.timeZoneChosenAt !== null,
+    },
     membership: null,
     membershipProblem: null,
   };
