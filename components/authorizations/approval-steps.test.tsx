@@ -27,6 +27,7 @@ describe('the approval steps of an order', () => {
   it('shows who decided, on whose behalf, when and why, and who may still decide', () => {
     const html = renderToStaticMarkup(
       <ApprovalSteps
+        timeZone="UTC"
         steps={[
           step({
             label: 'Purchasing',
@@ -62,6 +63,7 @@ describe('the approval steps of an order', () => {
     const words = text(
       renderToStaticMarkup(
         <ApprovalSteps
+          timeZone="UTC"
           steps={[
             step({
               label: 'Budget',
@@ -88,6 +90,8 @@ describe('the approval steps of an order', () => {
   });
 
   it('says so when the order needed no approval', () => {
-    expect(text(renderToStaticMarkup(<ApprovalSteps steps={[]} />))).toBe('This order needed no approval.');
+    expect(text(renderToStaticMarkup(<ApprovalSteps steps={[]} timeZone="UTC" />))).toBe(
+      'This order needed no approval.',
+    );
   });
 });

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { formatMoney } from '@/components/catalog/money';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { PaymentDecision } from '@/components/staff/orders/payment-decision';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import { serverCaller } from '@/server/trpc/server';
@@ -39,7 +39,9 @@ export default async function PaymentReviewPage({ searchParams }: Props) {
                   {row.requesterName} · {row.requesterEmail}
                 </dd>
                 <dt>Submitted</dt>
-                <dd>{formatDateTime(row.submittedAt)}</dd>
+                <dd>
+                  <LocalTime at={row.submittedAt} />
+                </dd>
                 <dt>Payment</dt>
                 <dd>
                   {PAYMENT_METHOD_LABELS[row.paymentMethod]}

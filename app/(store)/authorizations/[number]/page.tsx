@@ -10,7 +10,7 @@ import { formatMoney } from '@/components/catalog/money';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { getMe } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
 import { RETURN_PATH_HEADER, signInPathFor } from '@/server/auth/return-path';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -63,7 +63,9 @@ export default async function AuthorizationPage({ params }: Props) {
             {order.requester.unitName && <span className="field-hint"> · {order.requester.unitName}</span>}
           </dd>
           <dt>Submitted</dt>
-          <dd>{formatDateTime(order.submittedAt)}</dd>
+          <dd>
+            <LocalTime at={order.submittedAt} />
+          </dd>
           {order.poNumber && (
             <>
               <dt>PO number</dt>
@@ -94,7 +96,7 @@ export default async function AuthorizationPage({ params }: Props) {
       </section>
       <section className="card" aria-labelledby="approval-steps">
         <h2 id="approval-steps">Approvals</h2>
-        <ApprovalSteps steps={steps} />
+        <ApprovalSteps steps={steps} timeZone={await viewerTimeZone()} />
       </section>
       <section className="card" aria-labelledby="approval-lines">
         <h2 id="approval-lines">{order.itemCount === 1 ? '1 item' : `${order.itemCount} items`}</h2>

@@ -9,7 +9,7 @@ import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import styles from '@/components/orders/orders.module.css';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -92,7 +92,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <span data-testid="order-status">
           <OrderStatusBadge status={order.status} />
         </span>{' '}
-        Placed {formatDateTime(order.submittedAt)} by {order.requester.name}
+        Placed <LocalTime at={order.submittedAt} /> by {order.requester.name}
         {order.requester.unitName && ` (${order.requester.unitName})`}
       </p>
       {(order.may.cancel || order.may.reorder) && (
@@ -180,7 +180,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 <strong>Package {index + 1}</strong>:{' '}
                 {shipment.status === 'shipped' ? (
                   <>
-                    shipped {formatDateTime(shipment.shippedAt)}
+                    shipped <LocalTime at={shipment.shippedAt} />
                     {shipment.carrier && ` with ${shipment.carrier}`}
                     {shipment.trackingNumber && (
                       <>
@@ -206,7 +206,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {order.approvals.length > 0 && (
         <section className="card" aria-labelledby="order-approvals">
           <h2 id="order-approvals">Approvals</h2>
-          <ApprovalSteps steps={order.approvals} />
+          <ApprovalSteps steps={order.approvals} timeZone={await viewerTimeZone()} />
         </section>
       )}
       <section className="card" aria-labelledby="order-history">
@@ -215,7 +215,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {order.timeline.map((event) => (
             <li key={event.id}>
               <span className={styles.when}>
-                {formatDateTime(event.at)} · {event.actorName}
+                <LocalTime at={event.at} /> · {event.actorName}
               </span>
               <span>
                 {event.statusLabel && <strong>{event.statusLabel}: </strong>}

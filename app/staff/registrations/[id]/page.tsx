@@ -5,7 +5,7 @@ import { AccountForm } from '@/components/staff/registrations/account-form';
 import { AssignRepresentative } from '@/components/staff/registrations/assign-representative';
 import { Contracts } from '@/components/staff/registrations/contracts';
 import { Decision, Suspension } from '@/components/staff/registrations/decision';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { OrganizationStatusBadge } from '@/components/staff/registrations/organization-status-badge';
 import { formatMinor } from '@/server/domain/money';
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
@@ -43,7 +43,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
       </p>
       <h1>{organization.name}</h1>
       <p className="lede">
-        <OrganizationStatusBadge status={organization.status} /> Registered {formatDateTime(organization.createdAt)}
+        <OrganizationStatusBadge status={organization.status} /> Registered <LocalTime at={organization.createdAt} />
         {organization.statusReason && ` · Reason: ${organization.statusReason}`}
       </p>
       <div className="grid">
@@ -137,7 +137,9 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
           <ol className="checklist">
             {r.history.map((entry) => (
               <li key={entry.id}>
-                <span>{formatDateTime(entry.createdAt)}</span>
+                <span>
+                  <LocalTime at={entry.createdAt} />
+                </span>
                 <span>
                   {entry.actorName ?? 'System'}: {entry.action.replace(/[._]/g, ' ')}
                   {typeof entry.data.reason === 'string' && ` — “${entry.data.reason}”`}
