@@ -92,7 +92,19 @@ describe('decisionTarget', () => {
       { ok: false, code: 'conflict', message: 'This order no longer waits for a decision.' },
     ],
   ])('%s', (_, membershipId, orderIsPending, steps, expected) => {
-    expect(decisionTarget(membershipId, orderIsPending, steps)).toEqual(expected);
+    expect(decisionTarget(membershipId, orderIsPending, steps, 'UTC')).toEqual(expected);
+  });
+
+  it('names the time of the lost race in the reader’s zone', () => {
+    const steps = [step('s1', 'approved', { decidedByName: 'Bob', decidedAt: EARLY })];
+    expect(decisionTarget('ann', true, steps, 'America/Los_Angeles')).toEqual({
+      ok: false,
+      code: 'conflict',
+      message: 'Already approved by Bob at Nov 23, 2026, 2:42 AM PST.',
+    });
+    expect(decisionTarget('ann', true, steps, 'Asia/Tokyo')).toMatchObject({
+      message: 'Already approved by Bob at Nov 23, 2026, 7:42 PM GMT+9.',
+    });
   });
 });
 

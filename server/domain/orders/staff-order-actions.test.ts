@@ -61,6 +61,12 @@ describe('settleRefusal', () => {
     if (expected === null || typeof expected === 'string') expect(refusal).toBe(expected);
     else expect(refusal).toMatch(expected);
   });
+
+  it('says when the payment was recorded in the reader’s zone', () => {
+    expect(settleRefusal({ ...invoiced, settledAt: new Date('2026-03-04T05:06:07Z') }, 'Europe/Berlin')).toBe(
+      'The customer’s payment of this order was already recorded at Mar 4, 2026, 6:06 AM GMT+1.',
+    );
+  });
 });
 
 describe('captureRetryRefusal', () => {
