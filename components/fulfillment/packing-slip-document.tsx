@@ -1,3 +1,4 @@
+import { PostalAddressBlock } from '@/components/addresses/postal-address';
 import type { RouterOutputs } from '@/components/trpc/types';
 import styles from './print.module.css';
 
@@ -43,24 +44,7 @@ export function PackingSlipDocument({ slip, level = 1 }: { slip: Slip; level?: 1
       </header>
       <section aria-label="Ship to">
         <p className={styles.sender}>Ship to</p>
-        <address className={styles.address}>
-          {shipTo.recipient}
-          <br />
-          {slip.organizationName}
-          <br />
-          {shipTo.addressLine1}
-          {shipTo.addressLine2 && (
-            <>
-              <br />
-              {shipTo.addressLine2}
-            </>
-          )}
-          <br />
-          {[shipTo.postalCode, shipTo.city].join(' ')}
-          {shipTo.region ? `, ${shipTo.region}` : ''}
-          <br />
-          {shipTo.country}
-        </address>
+        <PostalAddressBlock address={shipTo} before={[slip.organizationName]} className={styles.address} />
         <p>Ordered by {slip.requesterName}.</p>
       </section>
       <div className="table-wrap">

@@ -2,6 +2,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
+import { PostalAddressBlock } from '@/components/addresses/postal-address';
 import { ApprovalSteps } from '@/components/authorizations/approval-steps';
 import styles from '@/components/authorizations/authorizations.module.css';
 import { DecisionPanel } from '@/components/authorizations/decision-panel';
@@ -107,18 +108,7 @@ export default async function AuthorizationPage({ params }: Props) {
         <dl className={styles.summary}>
           <dt>Ship to</dt>
           <dd>
-            <address className={styles.address}>
-              {[
-                shipTo.recipient,
-                shipTo.addressLine1,
-                shipTo.addressLine2,
-                `${shipTo.postalCode} ${shipTo.city}`,
-                shipTo.region,
-                shipTo.country,
-              ]
-                .filter(Boolean)
-                .join('\n')}
-            </address>
+            <PostalAddressBlock address={shipTo} className={styles.address} />
           </dd>
           <dt>Shipping</dt>
           <dd>{order.shippingMethod.name}</dd>

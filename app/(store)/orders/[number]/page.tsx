@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { PostalAddressBlock } from '@/components/addresses/postal-address';
 import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { ApprovalSteps } from '@/components/authorizations/approval-steps';
 import { OrderActions } from '@/components/orders/order-actions';
@@ -107,18 +108,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <dl className="definition-list">
             <dt>Ship to</dt>
             <dd>
-              <address className={styles.address}>
-                {[
-                  shipTo.recipient,
-                  shipTo.addressLine1,
-                  shipTo.addressLine2,
-                  `${shipTo.postalCode} ${shipTo.city}`,
-                  shipTo.region,
-                  shipTo.country,
-                ]
-                  .filter(Boolean)
-                  .join('\n')}
-              </address>
+              <PostalAddressBlock address={shipTo} className={styles.address} />
             </dd>
             <dt>Shipping</dt>
             <dd>{order.shippingMethod.name}</dd>

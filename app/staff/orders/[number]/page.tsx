@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PostalAddressBlock } from '@/components/addresses/postal-address';
 import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { PAYMENT_STATUS_LABELS } from '@/components/staff/orders/labels';
@@ -82,22 +83,7 @@ export default async function StaffOrderPage({ params }: Props) {
         </section>
         <section className="card" aria-labelledby="ship-to">
           <h2 id="ship-to">Ship to</h2>
-          <address>
-            {o.shipTo.recipient}
-            <br />
-            {o.shipTo.addressLine1}
-            <br />
-            {o.shipTo.addressLine2 && (
-              <>
-                {o.shipTo.addressLine2}
-                <br />
-              </>
-            )}
-            {o.shipTo.postalCode} {o.shipTo.city}
-            {o.shipTo.region ? `, ${o.shipTo.region}` : ''}
-            <br />
-            {o.shipTo.country}
-          </address>
+          <PostalAddressBlock address={o.shipTo} />
           <p>{o.shippingMethod.name}</p>
         </section>
         <section className="card" aria-labelledby="payment">

@@ -5,6 +5,7 @@ import { AccountForm } from '@/components/staff/registrations/account-form';
 import { AssignRepresentative } from '@/components/staff/registrations/assign-representative';
 import { Contracts } from '@/components/staff/registrations/contracts';
 import { Decision, Suspension } from '@/components/staff/registrations/decision';
+import { formatAddressInline } from '@/server/domain/addresses/format-address';
 import { LocalTime } from '@/components/ui/local-time';
 import { OrganizationStatusBadge } from '@/components/staff/registrations/organization-status-badge';
 import { formatMinor } from '@/server/domain/money';
@@ -56,17 +57,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
               <dt>Phone</dt>
               <dd>{r.profile.phone}</dd>
               <dt>Address</dt>
-              <dd>
-                {[
-                  r.profile.addressLine1,
-                  r.profile.addressLine2,
-                  `${r.profile.postalCode} ${r.profile.city}`,
-                  r.profile.region,
-                  r.profile.country,
-                ]
-                  .filter(Boolean)
-                  .join(', ')}
-              </dd>
+              <dd>{formatAddressInline(r.profile)}</dd>
               <dt>Administrator</dt>
               <dd>
                 {r.administrator ? `${r.administrator.name} · ${r.administrator.email}` : r.profile.contactName}{' '}
