@@ -6,6 +6,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import { serverCaller } from '@/server/trpc/server';
+import fit from '@/components/staff/fits.module.css';
 
 export const metadata = { title: 'Payment review' };
 
@@ -26,12 +27,12 @@ export default async function PaymentReviewPage({ searchParams }: Props) {
       <ul className="plain-list" aria-label="Orders waiting for a payment review">
         {queue.rows.map((row) => (
           <li key={row.id}>
-            <section className="card" aria-labelledby={`review-${row.number}`}>
+            <section className={`card ${fit.fits}`} aria-labelledby={`review-${row.number}`}>
               <h2 id={`review-${row.number}`}>
                 <Link href={`/staff/orders/${row.number}`}>{row.number}</Link> ·{' '}
                 {formatMoney(row.totalMinor, row.currency)}
               </h2>
-              <dl className="definition-list">
+              <dl className={`definition-list ${fit.facts}`}>
                 <dt>Organization</dt>
                 <dd>{row.organizationName}</dd>
                 <dt>Requester</dt>

@@ -12,6 +12,7 @@ import { formatMinor } from '@/server/domain/money';
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import type { CustomerAccountInput } from '@/server/schemas/onboarding';
 import { serverCaller } from '@/server/trpc/server';
+import fit from '@/components/staff/fits.module.css';
 
 export const metadata = { title: 'Registration' };
 
@@ -48,10 +49,10 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
         {organization.statusReason && ` · Reason: ${organization.statusReason}`}
       </p>
       <div className="grid">
-        <section className="card" aria-labelledby="submitted">
+        <section className={`card ${fit.fits}`} aria-labelledby="submitted">
           <h2 id="submitted">Submitted</h2>
           {r.profile ? (
-            <dl className="definition-list">
+            <dl className={`definition-list ${fit.facts}`}>
               <dt>Tax number</dt>
               <dd>{r.profile.taxNumber}</dd>
               <dt>Phone</dt>
@@ -75,7 +76,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
             </p>
           )}
         </section>
-        <section className="card" aria-labelledby="representative">
+        <section className={`card ${fit.fits}`} aria-labelledby="representative">
           <h2 id="representative">Account representative</h2>
           <p>{representative ? `${representative.name} (${representative.email})` : 'Not assigned yet.'}</p>
           {r.may.decide && (
@@ -87,7 +88,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
           )}
         </section>
       </div>
-      <section className="card" aria-labelledby="account">
+      <section className={`card ${fit.fits}`} aria-labelledby="account">
         <h2 id="account">Account</h2>
         {account && !r.may.setUp && (
           <p>
@@ -98,7 +99,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
         {!account && !r.may.setUp && <p>Not set up yet. The assigned account representative sets it up.</p>}
         {r.may.setUp && <AccountForm organizationId={organization.id} initial={accountInput} />}
       </section>
-      <section className="card" aria-labelledby="contracts">
+      <section className={`card ${fit.fits}`} aria-labelledby="contracts">
         <h2 id="contracts">Contracts</h2>
         <Contracts
           organizationId={organization.id}
@@ -109,18 +110,18 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
         />
       </section>
       {r.may.decide && organization.status === 'pending_approval' && (
-        <section className="card" aria-labelledby="decision">
+        <section className={`card ${fit.fits}`} aria-labelledby="decision">
           <h2 id="decision">Decision</h2>
           <Decision organizationId={organization.id} blockers={r.blockers} />
         </section>
       )}
       {r.may.suspend && (organization.status === 'active' || organization.status === 'suspended') && (
-        <section className="card" aria-labelledby="suspension">
+        <section className={`card ${fit.fits}`} aria-labelledby="suspension">
           <h2 id="suspension">{organization.status === 'suspended' ? 'Suspended' : 'Suspend'}</h2>
           <Suspension organizationId={organization.id} suspended={organization.status === 'suspended'} />
         </section>
       )}
-      <section className="card" aria-labelledby="history">
+      <section className={`card ${fit.fits}`} aria-labelledby="history">
         <h2 id="history">History</h2>
         {r.history.length === 0 ? (
           <p>Nothing yet.</p>
