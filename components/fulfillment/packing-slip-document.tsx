@@ -1,10 +1,9 @@
 import { PostalAddressBlock } from '@/components/addresses/postal-address';
+import { LocalTime } from '@/components/ui/local-time';
 import type { RouterOutputs } from '@/components/trpc/types';
 import styles from './print.module.css';
 
 type Slip = RouterOutputs['fulfillment']['packingSlip'];
-
-const day = (value: Date) => value.toISOString().slice(0, 10);
 
 /**
  * A packing slip: what is in the box for one order from one center, where it goes and under
@@ -27,7 +26,9 @@ export function PackingSlipDocument({ slip, level = 1 }: { slip: Slip; level?: 1
           <dt>PO number</dt>
           <dd>{slip.poNumber || '—'}</dd>
           <dt>Order date</dt>
-          <dd>{day(slip.submittedAt)}</dd>
+          <dd>
+            <LocalTime at={slip.submittedAt} />
+          </dd>
           <dt>Shipping</dt>
           <dd>{slip.shippingMethodName}</dd>
           <dt>Ships from</dt>
