@@ -206,7 +206,7 @@ test('a decline needs feedback, which the requester reads; cancelling the decisi
   await other.close();
   await main.getByRole('button', { name: 'Approve' }).click();
   await expect(main.getByRole('alert')).toContainText(
-    new RegExp(`^Already approved by ${second.name} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\.$`),
+    new RegExp(`^Already approved by ${second.name} at [A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d\\d [AP]M UTC\\.$`),
   );
   await expect(steps).toContainText(`Approved by ${second.name}`);
   await expect(main.getByRole('button', { name: 'Approve' })).toHaveCount(0);

@@ -1,5 +1,11 @@
 import type { Me } from '@/components/shell/me';
 import { ChangePasswordForm } from './change-password-form';
+import { TimeZoneForm } from './time-zone-form';
+
+/** Every zone this runtime knows, for My account's list (UTC first: some lists leave it out). */
+function knownZones(): string[] {
+  return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+}
 
 /** "My account", the same for buyers and staff. */
 export function AccountPage({ me }: { me: Me }) {
@@ -24,6 +30,10 @@ export function AccountPage({ me }: { me: Me }) {
             </ul>
           </>
         )}
+      </section>
+      <section className="card" aria-labelledby="time-zone">
+        <h2 id="time-zone">Time zone</h2>
+        <TimeZoneForm zones={knownZones()} current={me.user.timeZone} chosen={me.user.timeZoneChosen} />
       </section>
       <section className="card" aria-labelledby="password">
         <h2 id="password">Change password</h2>

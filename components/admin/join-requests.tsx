@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
-import { formatDateTime } from '@/components/ui/format';
+import { Timestamp } from '@/components/ui/timestamp';
 import { Button } from '@/components/ui/button';
 
 export function InvitationCode() {
@@ -38,7 +38,8 @@ export function InvitationCode() {
   );
 }
 
-export function PendingJoinRequests() {
+/** timeZone: the viewer's, for when each request was made. */
+export function PendingJoinRequests({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const pending = useQuery(trpc.joinRequests.pending.queryOptions());
@@ -79,7 +80,9 @@ export function PendingJoinRequests() {
                       <span className="badge">not confirmed yet</span>
                     )}
                   </td>
-                  <td data-label="Asked">{formatDateTime(request.requestedAt)}</td>
+                  <td data-label="Asked">
+                    <Timestamp at={request.requestedAt} timeZone={timeZone} />
+                  </td>
                   <td data-label="Actions">
                     <div className="actions">
                       <Button

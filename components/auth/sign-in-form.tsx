@@ -10,6 +10,7 @@ import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { signInSchema, type SignInInput } from '@/server/schemas/auth';
 import { safeRedirectPath } from './safe-redirect';
+import { browserTimeZone } from './sign-in-after';
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const [formError, setFormError] = useState<string | null>(initialError ?? null);
@@ -21,7 +22,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const result = await signIn('credentials', { ...values, redirect: false });
+    const result = await signIn('credentials', { ...values, timeZone: browserTimeZone(), redirect: false });
     if (!result || result.error) {
       setFormError(
         result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Sign-in failed. Please try again.',

@@ -27,6 +27,7 @@ describe('the approval steps of an order', () => {
   it('shows who decided, on whose behalf, when and why, and who may still decide', () => {
     const html = renderToStaticMarkup(
       <ApprovalSteps
+        timeZone="UTC"
         steps={[
           step({
             label: 'Purchasing',
@@ -51,7 +52,7 @@ describe('the approval steps of an order', () => {
     expect(html).toContain('aria-label="Approval steps"');
     const words = text(html);
     expect(words).toContain(
-      '1. Purchasing Approved Approved by Dana Delegate on behalf of Carol Controller · 2026-11-23 10:42 UTC “Fine for Q4.”',
+      '1. Purchasing Approved Approved by Dana Delegate on behalf of Carol Controller · Nov 23, 2026, 10:42 AM UTC “Fine for Q4.”',
     );
     expect(words).toContain(
       '2. Finance Waiting for a decision Any one of: Fay Finance (you), Dana Delegate on behalf of Frank Finance',
@@ -62,6 +63,7 @@ describe('the approval steps of an order', () => {
     const words = text(
       renderToStaticMarkup(
         <ApprovalSteps
+          timeZone="UTC"
           steps={[
             step({
               label: 'Budget',
@@ -81,13 +83,15 @@ describe('the approval steps of an order', () => {
         />,
       ),
     );
-    expect(words).toContain('Declined by Ann Approver (you) · 2026-11-23 09:05 UTC “Split it.”');
+    expect(words).toContain('Declined by Ann Approver (you) · Nov 23, 2026, 9:05 AM UTC “Split it.”');
     expect(words).toContain('Large orders Waiting for an earlier approval Any one of: Max Manager');
     expect(words).toContain('Offered to the account managers: the requester was its only authorizer');
     expect(words).not.toMatch(/\d\. /);
   });
 
   it('says so when the order needed no approval', () => {
-    expect(text(renderToStaticMarkup(<ApprovalSteps steps={[]} />))).toBe('This order needed no approval.');
+    expect(text(renderToStaticMarkup(<ApprovalSteps steps={[]} timeZone="UTC" />))).toBe(
+      'This order needed no approval.',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/components/ui/format';
+import { Timestamp } from '@/components/ui/timestamp';
 import { StatusBadge, type BadgeTone } from '@/components/ui/status-badge';
 import type { ApprovalStepStatus } from '@/server/domain/approvals/evaluate';
 import styles from './authorizations.module.css';
@@ -74,9 +74,12 @@ export function authorizersText(authorizers: ApprovalStepView['authorizers']): s
 export function ApprovalSteps({
   steps,
   label = 'Approval steps',
+  timeZone,
 }: {
   steps: readonly ApprovalStepView[];
   label?: string;
+  /** The viewer's, for when each step was decided. */
+  timeZone: string;
 }) {
   if (steps.length === 0) return <p>This order needed no approval.</p>;
   const tiers = new Set(steps.map((step) => step.tier)).size;
@@ -94,7 +97,7 @@ export function ApprovalSteps({
           {(step.status === 'approved' || step.status === 'declined') && (
             <p className={styles.stepMeta}>
               {step.status === 'approved' ? 'Approved' : 'Declined'} by {decidedByText(step)} ·{' '}
-              {formatDateTime(step.decidedAt)}
+              <Timestamp at={step.decidedAt} timeZone={timeZone} />
             </p>
           )}
           {step.feedback && <blockquote className={styles.feedback}>“{step.feedback}”</blockquote>}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatMoney } from '@/components/catalog/money';
 import type { RouterOutputs } from '@/components/trpc/types';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import type { InboxState } from '@/server/domain/approvals/evaluate';
 import styles from './authorizations.module.css';
 
@@ -55,7 +55,7 @@ export function InboxList({
             </div>
             <div>{row.requesterName}</div>
             <div className={styles.rowMeta}>
-              {formatDateTime(row.submittedAt)} · {row.itemCount === 1 ? '1 item' : `${row.itemCount} items`}
+              <LocalTime at={row.submittedAt} /> · {row.itemCount === 1 ? '1 item' : `${row.itemCount} items`}
               {row.poNumber && ` · PO ${row.poNumber}`}
             </div>
           </div>

@@ -71,12 +71,7 @@ export function DeliveryAndPayment({
             <input type="radio" value={address.id} {...form.register('addressId')} />
             <span>
               <strong>{address.label}</strong>
-              <span className="field-hint">
-                {' '}
-                {address.recipient}, {address.addressLine1}
-                {address.addressLine2 ? `, ${address.addressLine2}` : ''}, {address.postalCode} {address.city},{' '}
-                {address.country}
-              </span>
+              <span className="field-hint"> {address.lines.join(', ')}</span>
             </span>
           </label>
         ))}

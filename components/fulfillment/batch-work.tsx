@@ -8,7 +8,7 @@ import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
-import { formatDateTime } from '@/components/ui/format';
+import { Timestamp } from '@/components/ui/timestamp';
 import { useServerForm } from '@/components/ui/use-server-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { planPackage } from '@/server/domain/fulfillment/packing';
@@ -21,11 +21,14 @@ type Parcel = BatchOrder['packages'][number];
 type Center = Batch['center'];
 
 /** The work of a pick batch: per order, pack what is left into packages, then confirm each shipment. */
-export function BatchWork({ batch }: { batch: Batch }) {
-  return batch.orders.map((order) => <OrderPart key={order.id} order={order} center={batch.center} />);
+/** timeZone: the viewer's, for the packing and shipping times. */
+export function BatchWork({ batch, timeZone }: { batch: Batch; timeZone: string }) {
+  return batch.orders.map((order) => (
+    <OrderPart key={order.id} order={order} center={batch.center} timeZone={timeZone} />
+  ));
 }
 
-function OrderPart({ order, center }: { order: BatchOrder; center: Center }) {
+function OrderPart({ order, center, timeZone }: { order: BatchOrder; center: Center; timeZone: string }) {
   const [done, setDone] = useState<string | null>(null);
   const onDone = setDone;
   const headingId = `order-${order.number}`;
@@ -81,6 +84,7 @@ function OrderPart({ order, center }: { order: BatchOrder; center: Center }) {
                 label={`package ${index + 1} of ${order.number}`}
                 orderNumber={order.number}
                 onDone={onDone}
+                timeZone={timeZone}
               />
             ))}
           </ol>
@@ -229,11 +233,13 @@ function PackageRow({
   label,
   orderNumber,
   onDone,
+  timeZone,
 }: {
   parcel: Parcel;
   label: string;
   orderNumber: string;
   onDone: (message: string) => void;
+  timeZone: string;
 }) {
   const contents = parcel.lines.map((line) => `${line.quantity} × ${line.sku}`).join(', ');
   return (
@@ -241,11 +247,13 @@ function PackageRow({
       <div>
         <strong>{label.charAt(0).toUpperCase() + label.slice(1)}</strong>
         <div>{contents}</div>
-        <div className="field-hint">Packed {formatDateTime(parcel.createdAt)}</div>
+        <div className="field-hint">
+          Packed <Timestamp at={parcel.createdAt} timeZone={timeZone} />
+        </div>
         {parcel.status === 'shipped' && (
           <div>
             <span className="badge badge-good">Shipped</span> with {parcel.carrier}, tracking {parcel.trackingNumber} ·{' '}
-            {formatDateTime(parcel.shippedAt)}
+            <Timestamp at={parcel.shippedAt} timeZone={timeZone} />
           </div>
         )}
       </div>

@@ -1,9 +1,9 @@
+import { PostalAddressBlock } from '@/components/addresses/postal-address';
+import { LocalTime } from '@/components/ui/local-time';
 import type { RouterOutputs } from '@/components/trpc/types';
 import styles from './print.module.css';
 
 type Slip = RouterOutputs['fulfillment']['packingSlip'];
-
-const day = (value: Date) => value.toISOString().slice(0, 10);
 
 /**
  * A packing slip: what is in the box for one order from one center, where it goes and under
@@ -26,7 +26,9 @@ export function PackingSlipDocument({ slip, level = 1 }: { slip: Slip; level?: 1
           <dt>PO number</dt>
           <dd>{slip.poNumber || '—'}</dd>
           <dt>Order date</dt>
-          <dd>{day(slip.submittedAt)}</dd>
+          <dd>
+            <LocalTime at={slip.submittedAt} />
+          </dd>
           <dt>Shipping</dt>
           <dd>{slip.shippingMethodName}</dd>
           <dt>Ships from</dt>
@@ -43,24 +45,7 @@ export function PackingSlipDocument({ slip, level = 1 }: { slip: Slip; level?: 1
       </header>
       <section aria-label="Ship to">
         <p className={styles.sender}>Ship to</p>
-        <address className={styles.address}>
-          {shipTo.recipient}
-          <br />
-          {slip.organizationName}
-          <br />
-          {shipTo.addressLine1}
-          {shipTo.addressLine2 && (
-            <>
-              <br />
-              {shipTo.addressLine2}
-            </>
-          )}
-          <br />
-          {[shipTo.postalCode, shipTo.city].join(' ')}
-          {shipTo.region ? `, ${shipTo.region}` : ''}
-          <br />
-          {shipTo.country}
-        </address>
+        <PostalAddressBlock address={shipTo} before={[slip.organizationName]} className={styles.address} />
         <p>Ordered by {slip.requesterName}.</p>
       </section>
       <div className="table-wrap">

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@/components/trpc/types';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import styles from './print.module.css';
 
 type Ticket = RouterOutputs['fulfillment']['pickTicket'];
@@ -20,7 +20,7 @@ export function PickTicketDocument({ ticket }: { ticket: Ticket }) {
           </dd>
           <dt>Created</dt>
           <dd>
-            {formatDateTime(ticket.createdAt)}
+            <LocalTime at={ticket.createdAt} />
             {ticket.createdBy ? ` by ${ticket.createdBy}` : ''}
           </dd>
           <dt>Orders</dt>

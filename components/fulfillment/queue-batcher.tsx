@@ -7,7 +7,7 @@ import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { formatDateTime } from '@/components/ui/format';
+import { Timestamp } from '@/components/ui/timestamp';
 import { MAX_BATCH_ORDERS } from '@/server/domain/fulfillment/batches';
 
 type Queue = RouterOutputs['fulfillment']['queue'];
@@ -16,7 +16,7 @@ type Queue = RouterOutputs['fulfillment']['queue'];
  * The released orders waiting at a center: tick the ones to pick together, or batch all waiting
  * (the oldest, up to the limit). A new batch opens its page.
  */
-export function QueueBatcher({ queue }: { queue: Queue }) {
+export function QueueBatcher({ queue, timeZone }: { queue: Queue; timeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [selected, setSelected] = useState<string[]>([]);
@@ -97,7 +97,9 @@ export function QueueBatcher({ queue }: { queue: Queue }) {
                   {row.alsoFromOtherCenters && <div className="field-hint">Split: more ships from another center</div>}
                 </td>
                 <td data-label="Organization">{row.organizationName}</td>
-                <td data-label="Submitted">{formatDateTime(row.submittedAt)}</td>
+                <td data-label="Submitted">
+                  <Timestamp at={row.submittedAt} timeZone={timeZone} />
+                </td>
                 <td data-label="Lines here">{row.linesHere}</td>
                 <td data-label="Units here">{row.itemsHere.toLocaleString('en-US')}</td>
                 <td data-label="Ship to">

@@ -26,7 +26,11 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: 'Email and password',
-        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+          timeZone: { label: 'Time zone', type: 'text' },
+        },
         async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
@@ -34,6 +38,8 @@ export function authOptions(): NextAuthOptions {
             ...parsed.data,
             ipAddress: clientAddress(request.headers ?? {}, env.TRUSTED_PROXY_HOPS),
             userAgent: String(request.headers?.['user-agent'] ?? ''),
+            // Read from the raw credentials: an odd zone is ignored, it never refuses a sign-in.
+            timeZone: credentials?.timeZone,
             now: new Date(),
             reverifyAfterDays: env.REVERIFY_AFTER_DAYS,
           });

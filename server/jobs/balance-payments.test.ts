@@ -106,7 +106,7 @@ describe('the balance-payments job', () => {
     expect(failed.captureError).toContain('refused the capture');
     expect(await messagesOf(order, 'capture_failed')).toEqual([
       expect.stringMatching(
-        /^Card capture failed \(attempt 1\): The card issuer refused the capture .* Next try \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/,
+        /^Card capture failed \(attempt 1\): The card issuer refused the capture .* Next try [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M UTC\.$/,
       ),
     ]);
 

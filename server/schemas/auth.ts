@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_TIME_ZONE_LENGTH } from '@/server/domain/auth/time-zone';
+import { isKnownTimeZone } from '@/server/domain/time';
 import { emailField, newPasswordField } from './common';
 
 export const signInSchema = z.object({
@@ -35,3 +37,16 @@ export const resetPasswordSchema = z
   })
   .refine(confirmed, confirmIssue);
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+/**
+ * The zone My account sets: one from the list, or (followBrowser) the browser's own, which later
+ * sign-ins then keep up to date.
+ */
+export const setTimeZoneSchema = z.object({
+  timeZone: z
+    .string()
+    .max(MAX_TIME_ZONE_LENGTH, 'Choose a time zone from the list.')
+    .refine(isKnownTimeZone, 'Choose a time zone from the list.'),
+  followBrowser: z.boolean().default(false),
+});
+export type SetTimeZoneInput = z.input<typeof setTimeZoneSchema>;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
-import { loadMembership } from '@/server/services/identity/viewer';
+import { loadMembership, readableZone } from '@/server/services/identity/viewer';
 
 /**
  * The Actor a membership acts as, loaded the way the base procedure builds it (roles, flags,
@@ -10,7 +10,7 @@ import { loadMembership } from '@/server/services/identity/viewer';
  */
 export async function actorFor(db: Executor, membershipId: string): Promise<Actor> {
   const [row] = await db
-    .select({ userId: users.id, email: users.email, name: users.name })
+    .select({ userId: users.id, email: users.email, name: users.name, timeZone: users.timeZone })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.id, membershipId));
@@ -18,5 +18,6 @@ export async function actorFor(db: Executor, membershipId: string): Promise<Acto
   const loaded = await loadMembership(db, membershipId, row.userId);
   if ('problem' in loaded) throw new Error(`actorFor: ${loaded.problem}`);
   const { id, ...membership } = loaded.membership;
-  return { ...membership, membershipId: id, userId: row.userId, email: row.email, name: row.name };
+  const { userId, email, name } = row;
+  return { ...membership, membershipId: id, userId, email, name, timeZone: readableZone(row.timeZone) };
 }

@@ -32,6 +32,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
       confirmPassword: 'Another-river-42-stone',
     }),
   },
+  'account.setTimeZone': { access: 'user', input: () => ({ timeZone: 'Asia/Tokyo' }) },
   'account.requestPasswordReset': { access: 'public', input: (w) => ({ email: w.b.manager.user.email }) },
   'devMailbox.list': { access: 'public', input: () => ({}) },
   'devMailbox.get': { access: 'public', input: () => ({ id: '00000000-0000-4000-8000-000000000000' }) },

@@ -5,7 +5,7 @@ import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { getMe } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { DISPLAY_STATUS_LABELS, DISPLAY_STATUSES } from '@/server/domain/orders/display-status';
 import { orderListSchema } from '@/server/schemas/order-history';
 import { serverCaller } from '@/server/trpc/server';
@@ -39,7 +39,7 @@ export default async function OrdersPage({ searchParams }: Props) {
   const filtered = Boolean(input.search || input.status || input.cursor);
   const columns: Column<Row>[] = [
     { header: 'Order', cell: (row) => <Link href={`/orders/${encodeURIComponent(row.number)}`}>{row.number}</Link> },
-    { header: 'Placed', cell: (row) => formatDateTime(row.submittedAt) },
+    { header: 'Placed', cell: (row) => <LocalTime at={row.submittedAt} /> },
     { header: 'Status', cell: (row) => <OrderStatusBadge status={row.status} /> },
     ...(list.scope === 'own' ? [] : [{ header: 'Ordered by', cell: (row: Row) => row.requesterName ?? '—' }]),
     { header: 'PO number', cell: (row) => row.poNumber ?? '—' },

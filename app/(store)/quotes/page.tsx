@@ -6,7 +6,7 @@ import { signedInOrSignIn } from '@/components/shell/signed-in';
 import { orRefusalPage } from '@/components/shell/refusal';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import type { QuoteStatus } from '@/server/domain/quotes/status';
 import { quoteListSchema } from '@/server/schemas/quotes';
@@ -35,7 +35,7 @@ export default async function QuotesPage({ searchParams }: Props) {
   const list = await orRefusalPage((await serverCaller()).quotes.list(input));
   const columns: Column<Row>[] = [
     { header: 'Quote', cell: (row) => <Link href={`/quotes/${encodeURIComponent(row.number)}`}>{row.number}</Link> },
-    { header: 'Requested', cell: (row) => formatDateTime(row.requestedAt) },
+    { header: 'Requested', cell: (row) => <LocalTime at={row.requestedAt} /> },
     { header: 'Status', cell: (row) => <QuoteStatusBadge status={row.status} /> },
     {
       header: 'Prices hold until',

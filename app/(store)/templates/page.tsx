@@ -5,7 +5,7 @@ import { getMe } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { Alert } from '@/components/ui/alert';
 import { DataTable } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { templateListSchema } from '@/server/schemas/order-history';
 import { serverCaller } from '@/server/trpc/server';
@@ -47,7 +47,7 @@ export default async function TemplatesPage({ searchParams }: Props) {
             { header: 'Name', cell: (row) => <Link href={`/templates/${row.id}`}>{row.name}</Link> },
             { header: 'Products', cell: (row) => row.lineCount },
             { header: 'Items', cell: (row) => row.itemCount },
-            { header: 'Saved', cell: (row) => formatDateTime(row.createdAt) },
+            { header: 'Saved', cell: (row) => <LocalTime at={row.createdAt} /> },
             { header: 'Order', cell: (row) => <AddTemplateToCart templateId={row.id} name={row.name} small /> },
           ]}
         />

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { SearchField, SearchForm } from '@/components/ui/search-form';
 import { orRefusalPage } from '@/components/shell/refusal';
@@ -37,7 +37,7 @@ export default async function DevMailboxPage({ searchParams }: Props) {
         rowKey={(row) => row.id}
         empty="No emails yet."
         columns={[
-          { header: 'Delivered', cell: (row) => formatDateTime(row.deliveredAt) },
+          { header: 'Delivered', cell: (row) => <LocalTime at={row.deliveredAt} /> },
           { header: 'To', cell: (row) => row.toAddress },
           { header: 'Subject', cell: (row) => <Link href={`/dev/mailbox/${row.id}`}>{row.subject}</Link> },
         ]}

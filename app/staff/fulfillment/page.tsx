@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { QueueBatcher } from '@/components/fulfillment/queue-batcher';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { DataTable } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { SearchField, SearchForm } from '@/components/ui/search-form';
 import { serverCaller } from '@/server/trpc/server';
@@ -86,7 +86,11 @@ export default async function FulfillmentPage({ searchParams }: Props) {
                 maxLength={100}
               />
             </SearchForm>
-            <QueueBatcher key={`${center.id}:${search ?? ''}:${page}`} queue={queue} />
+            <QueueBatcher
+              key={`${center.id}:${search ?? ''}:${page}`}
+              queue={queue}
+              timeZone={await viewerTimeZone()}
+            />
             <Pager page={page} hasNext={queue.hasNext} href={href} />
           </section>
           <section aria-labelledby="batches-heading">
@@ -110,7 +114,12 @@ export default async function FulfillmentPage({ searchParams }: Props) {
                 },
                 {
                   header: 'Created',
-                  cell: (row) => `${formatDateTime(row.createdAt)}${row.createdBy ? ` by ${row.createdBy}` : ''}`,
+                  cell: (row) => (
+                    <>
+                      <LocalTime at={row.createdAt} />
+                      {row.createdBy ? ` by ${row.createdBy}` : ''}
+                    </>
+                  ),
                 },
               ]}
             />

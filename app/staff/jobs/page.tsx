@@ -1,7 +1,7 @@
 import { orRefusalPage } from '@/components/shell/refusal';
 import { RetryEmailButton, RunJobButton } from '@/components/staff/run-job-button';
 import { DataTable } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { serverCaller } from '@/server/trpc/server';
 
 export const metadata = { title: 'Jobs & email' };
@@ -52,7 +52,7 @@ export default async function JobsPage() {
             rowKey={(run) => run.id}
             empty="No runs yet."
             columns={[
-              { header: 'Started', cell: (run) => formatDateTime(run.startedAt) },
+              { header: 'Started', cell: (run) => <LocalTime at={run.startedAt} /> },
               { header: 'Trigger', cell: (run) => run.trigger },
               {
                 header: 'Status',
@@ -75,7 +75,7 @@ export default async function JobsPage() {
           rowKey={(email) => email.id}
           empty="Every email has been sent."
           columns={[
-            { header: 'Queued', cell: (email) => formatDateTime(email.createdAt) },
+            { header: 'Queued', cell: (email) => <LocalTime at={email.createdAt} /> },
             { header: 'To', cell: (email) => email.toAddress },
             { header: 'Kind', cell: (email) => email.kind },
             { header: 'Status', cell: (email) => email.status },

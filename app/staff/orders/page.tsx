@@ -4,7 +4,7 @@ import { formatMoney } from '@/components/catalog/money';
 import { CaptureFailedBadge, OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { Alert } from '@/components/ui/alert';
 import { DataTable } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '@/server/domain/orders/state-machine';
@@ -105,7 +105,7 @@ export default async function StaffOrdersPage({ searchParams }: Props) {
         empty={filtered ? 'No order matches these filters.' : 'No orders yet.'}
         columns={[
           { header: 'Order', cell: (row) => <Link href={`/staff/orders/${row.number}`}>{row.number}</Link> },
-          { header: 'Submitted', cell: (row) => formatDateTime(row.submittedAt) },
+          { header: 'Submitted', cell: (row) => <LocalTime at={row.submittedAt} /> },
           { header: 'Organization', cell: (row) => row.organizationName },
           { header: 'Requester', cell: (row) => row.requesterName },
           {

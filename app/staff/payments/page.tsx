@@ -2,10 +2,11 @@ import Link from 'next/link';
 import { formatMoney } from '@/components/catalog/money';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { PaymentDecision } from '@/components/staff/orders/payment-decision';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import { serverCaller } from '@/server/trpc/server';
+import fit from '@/components/staff/fits.module.css';
 
 export const metadata = { title: 'Payment review' };
 
@@ -26,12 +27,12 @@ export default async function PaymentReviewPage({ searchParams }: Props) {
       <ul className="plain-list" aria-label="Orders waiting for a payment review">
         {queue.rows.map((row) => (
           <li key={row.id}>
-            <section className="card" aria-labelledby={`review-${row.number}`}>
+            <section className={`card ${fit.fits}`} aria-labelledby={`review-${row.number}`}>
               <h2 id={`review-${row.number}`}>
                 <Link href={`/staff/orders/${row.number}`}>{row.number}</Link> ·{' '}
                 {formatMoney(row.totalMinor, row.currency)}
               </h2>
-              <dl className="definition-list">
+              <dl className={`definition-list ${fit.facts}`}>
                 <dt>Organization</dt>
                 <dd>{row.organizationName}</dd>
                 <dt>Requester</dt>
@@ -39,7 +40,9 @@ export default async function PaymentReviewPage({ searchParams }: Props) {
                   {row.requesterName} · {row.requesterEmail}
                 </dd>
                 <dt>Submitted</dt>
-                <dd>{formatDateTime(row.submittedAt)}</dd>
+                <dd>
+                  <LocalTime at={row.submittedAt} />
+                </dd>
                 <dt>Payment</dt>
                 <dd>
                   {PAYMENT_METHOD_LABELS[row.paymentMethod]}

@@ -5,7 +5,7 @@ import { signedInOrSignIn } from '@/components/shell/signed-in';
 import { orRefusalPage } from '@/components/shell/refusal';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import type { QuoteStatus } from '@/server/domain/quotes/status';
 import { quoteListSchema } from '@/server/schemas/quotes';
@@ -39,7 +39,7 @@ export default async function StaffQuotesPage({ searchParams }: Props) {
     },
     { header: 'Organization', cell: (row) => row.organizationName },
     { header: 'Requester', cell: (row) => row.requesterName },
-    { header: 'Requested', cell: (row) => formatDateTime(row.requestedAt) },
+    { header: 'Requested', cell: (row) => <LocalTime at={row.requestedAt} /> },
     { header: 'Status', cell: (row) => <QuoteStatusBadge status={row.status} /> },
   ];
   return (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { DataTable } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { OrganizationStatusBadge } from '@/components/staff/registrations/organization-status-badge';
@@ -49,7 +49,7 @@ export default async function RegistrationsPage({ searchParams }: Props) {
             cell: (row) => (row.contactName ? `${row.contactName} · ${row.contactEmail}` : '—'),
           },
           { header: 'Representative', cell: (row) => row.representative ?? 'Not assigned' },
-          { header: 'Registered', cell: (row) => formatDateTime(row.createdAt) },
+          { header: 'Registered', cell: (row) => <LocalTime at={row.createdAt} /> },
         ]}
       />
       <Pager page={page} hasNext={list.hasNext} href={href} />

@@ -69,18 +69,12 @@ function AddressSummary({ address, onEdit }: { address: Address; onEdit: () => v
         {!address.active && <span className="badge"> Inactive</span>}
       </h3>
       <p>
-        {address.recipient}
-        <br />
-        {address.addressLine1}
-        {address.addressLine2 && (
-          <>
-            <br />
-            {address.addressLine2}
-          </>
-        )}
-        <br />
-        {address.postalCode} {address.city}
-        {address.region ? `, ${address.region}` : ''}, {address.country}
+        {address.lines.map((line, index) => (
+          <span key={index}>
+            {index > 0 && <br />}
+            {line}
+          </span>
+        ))}
       </p>
       {error && <Alert tone="error">{error.message}</Alert>}
       <div className="actions">

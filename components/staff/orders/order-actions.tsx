@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { formatDateTime } from '@/components/ui/format';
+import { Timestamp } from '@/components/ui/timestamp';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { useFieldState } from '@/components/ui/use-field-state';
 
@@ -47,7 +47,7 @@ export function CancelOrder({ number }: { number: string }) {
 }
 
 /** Try a failed card capture again now instead of waiting for the job's next try. */
-export function RetryCapture({ number }: { number: string }) {
+export function RetryCapture({ number, timeZone }: { number: string; timeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const retry = useMutation(trpc.staffOrders.retryCapture.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -68,7 +68,8 @@ export function RetryCapture({ number }: { number: string }) {
           <Alert tone="success">The payment is captured; the order is paid.</Alert>
         ) : (
           <Alert tone="error">
-            The capture failed again: {retry.data.error} Next automatic try {formatDateTime(retry.data.nextAttemptAt)}.
+            The capture failed again: {retry.data.error} Next automatic try{' '}
+            <Timestamp at={retry.data.nextAttemptAt} timeZone={timeZone} />.
           </Alert>
         ))}
       {retry.error && <Alert tone="error">{retry.error.message}</Alert>}

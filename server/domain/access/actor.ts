@@ -20,6 +20,8 @@ export type Actor = {
   userId: string;
   email: string;
   name: string;
+  /** The IANA zone this person reads times in ('UTC' until one is known), for sentences built for them. */
+  timeZone: string;
   membershipId: string;
   organizationId: string;
   organization: { id: string; name: string; kind: OrganizationKind };

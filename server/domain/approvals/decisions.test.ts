@@ -43,21 +43,21 @@ describe('decisionTarget', () => {
         step('s1', 'approved', { decidedByName: 'Bob', decidedAt: EARLY }),
         step('s2', 'declined', { decidedByName: 'Cy', decidedAt: LATE }),
       ],
-      { ok: false, code: 'conflict', message: 'Already declined by Cy at 2026-11-24 08:05 UTC.' },
+      { ok: false, code: 'conflict', message: 'Already declined by Cy at Nov 24, 2026, 8:05 AM UTC.' },
     ],
     [
       'says "another authorizer" when the decider is unknown',
       'ann',
       true,
       [step('s1', 'approved', { decidedByName: null, decidedAt: EARLY })],
-      { ok: false, code: 'conflict', message: 'Already approved by another authorizer at 2026-11-23 10:42 UTC.' },
+      { ok: false, code: 'conflict', message: 'Already approved by another authorizer at Nov 23, 2026, 10:42 AM UTC.' },
     ],
     [
       'a pending step of an order no longer pending is not decidable: the decision wins',
       'ann',
       false,
       [step('s1', 'pending'), step('s2', 'approved', { decidedByName: 'Bob', decidedAt: EARLY })],
-      { ok: false, code: 'conflict', message: 'Already approved by Bob at 2026-11-23 10:42 UTC.' },
+      { ok: false, code: 'conflict', message: 'Already approved by Bob at Nov 23, 2026, 10:42 AM UTC.' },
     ],
     [
       'a decided step without a time is not named',
@@ -92,7 +92,19 @@ describe('decisionTarget', () => {
       { ok: false, code: 'conflict', message: 'This order no longer waits for a decision.' },
     ],
   ])('%s', (_, membershipId, orderIsPending, steps, expected) => {
-    expect(decisionTarget(membershipId, orderIsPending, steps)).toEqual(expected);
+    expect(decisionTarget(membershipId, orderIsPending, steps, 'UTC')).toEqual(expected);
+  });
+
+  it('names the time of the lost race in the reader’s zone', () => {
+    const steps = [step('s1', 'approved', { decidedByName: 'Bob', decidedAt: EARLY })];
+    expect(decisionTarget('ann', true, steps, 'America/Los_Angeles')).toEqual({
+      ok: false,
+      code: 'conflict',
+      message: 'Already approved by Bob at Nov 23, 2026, 2:42 AM PST.',
+    });
+    expect(decisionTarget('ann', true, steps, 'Asia/Tokyo')).toMatchObject({
+      message: 'Already approved by Bob at Nov 23, 2026, 7:42 PM GMT+9.',
+    });
   });
 });
 

@@ -18,12 +18,14 @@ export type DecisionTarget =
 /**
  * Which steps a decision by this member settles: every pending step they may decide (one click
  * settles each of their steps of the current tier). Otherwise why not — a clear word for the
- * authorizer who lost a race ("already approved by Bob at 2026-11-23 10:42 UTC").
+ * authorizer who lost a race ("Already approved by Bob at Nov 23, 2026, 2:42 AM PST", in `timeZone`,
+ * the zone of the member who reads it).
  */
 export function decisionTarget(
   membershipId: string,
   orderIsPending: boolean,
   steps: readonly DecidableStep[],
+  timeZone: string,
 ): DecisionTarget {
   const mine = steps.filter((step) => step.authorizers.some((person) => person.membershipId === membershipId));
   if (mine.length === 0) return { ok: false, code: 'forbidden', message: 'You are not an authorizer of this order.' };
@@ -39,7 +41,7 @@ export function decisionTarget(
     return {
       ok: false,
       code: 'conflict',
-      message: `Already ${decided.status} by ${decided.decidedByName ?? 'another authorizer'} at ${formatTimestamp(decided.decidedAt)}.`,
+      message: `Already ${decided.status} by ${decided.decidedByName ?? 'another authorizer'} at ${formatTimestamp(decided.decidedAt, timeZone)}.`,
     };
   if (orderIsPending && mine.some((step) => step.status === 'waiting'))
     return {

@@ -53,13 +53,19 @@ describe('settleRefusal', () => {
     [{ ...invoiced, paymentMethod: 'cod' as const }, /Only bill-me orders are paid by the customer later/],
     [
       { ...invoiced, settledAt: new Date('2026-03-04T05:06:07Z') },
-      'The customer’s payment of this order was already recorded at 2026-03-04 05:06 UTC.',
+      'The customer’s payment of this order was already recorded at Mar 4, 2026, 5:06 AM UTC.',
     ],
     [{ ...invoiced, status: 'shipped' as const }, /^The order is shipped\. It is invoiced once it has shipped/],
   ] as const)('%o: %s', (subject, expected) => {
     const refusal = settleRefusal(subject);
     if (expected === null || typeof expected === 'string') expect(refusal).toBe(expected);
     else expect(refusal).toMatch(expected);
+  });
+
+  it('says when the payment was recorded in the reader’s zone', () => {
+    expect(settleRefusal({ ...invoiced, settledAt: new Date('2026-03-04T05:06:07Z') }, 'Europe/Berlin')).toBe(
+      'The customer’s payment of this order was already recorded at Mar 4, 2026, 6:06 AM GMT+1.',
+    );
   });
 });
 

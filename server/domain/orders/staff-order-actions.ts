@@ -17,14 +17,14 @@ export type StaffOrderMay = { cancel: boolean; markSettled: boolean; retryCaptur
 
 /**
  * Why the customer's payment of this order cannot be recorded now, or null when it can: only a
- * bill-me order, once invoiced (deposited), and only once.
+ * bill-me order, once invoiced (deposited), and only once. Times read in `timeZone`, the reader's.
  */
-export function settleRefusal(order: StaffOrderRef): string | null {
+export function settleRefusal(order: StaffOrderRef, timeZone = 'UTC'): string | null {
   if (order.paymentMethod !== 'on_account') {
     return 'Only bill-me orders are paid by the customer later; card and cash-on-delivery payments are taken by the balance-payments job.';
   }
   if (order.settledAt)
-    return `The customer’s payment of this order was already recorded at ${formatTimestamp(order.settledAt)}.`;
+    return `The customer’s payment of this order was already recorded at ${formatTimestamp(order.settledAt, timeZone)}.`;
   if (order.status !== 'deposited') {
     return `The order is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}. It is invoiced once it has shipped and the balance-payments job has run; record the payment after that.`;
   }

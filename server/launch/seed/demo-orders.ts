@@ -11,7 +11,7 @@ import {
 } from '../../../db/schema';
 import type { Database } from '../../../db/client';
 import { releaseToFulfillmentJob } from '@/server/jobs/release-to-fulfillment';
-import { loadMembership } from '@/server/services/identity/viewer';
+import { loadMembership, readableZone } from '@/server/services/identity/viewer';
 import { submitOrder } from '@/server/services/orders/checkout';
 import type { Actor } from '@/server/domain/access/actor';
 import type { PaymentMethod } from '@/server/domain/organizations/status';
@@ -49,7 +49,8 @@ async function requesterFor(db: Database, email: string): Promise<Actor> {
   const loaded = await loadMembership(db, row.membership.id, row.user.id);
   if (!('membership' in loaded)) throw new Error(`demo orders: ${email} cannot order (${loaded.problem})`);
   const { id, ...membership } = loaded.membership;
-  return { ...membership, membershipId: id, userId: row.user.id, email: row.user.email, name: row.user.name };
+  const { id: userId, email: address, name, timeZone } = row.user;
+  return { ...membership, membershipId: id, userId, email: address, name, timeZone: readableZone(timeZone) };
 }
 
 async function place(db: Database, order: DemoOrder, now: Date) {

@@ -139,7 +139,7 @@ describe('an order over the spending limits', () => {
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((result) => result.status === 'rejected');
     expect(String((lost as PromiseRejectedResult).reason.message)).toMatch(
-      /^Already (approved|declined) by (Ann|Ben) Approver at \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/,
+      /^Already (approved|declined) by (Ann|Ben) Approver at [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d [AP]M UTC\.$/,
     );
     const decided = await db().select().from(approvalSteps).where(eq(approvalSteps.orderId, placed.id));
     expect(decided.filter((step) => step.status !== 'pending' && step.status !== 'waiting')).toHaveLength(1);

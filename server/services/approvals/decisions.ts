@@ -51,6 +51,7 @@ export async function decideOrder(db: Database, actor: Actor, input: DecisionInp
       actor.membershipId,
       order.status === 'pending_approval',
       steps.map((step) => ({ ...step, decidedByName: step.decidedByUserId ? names.get(step.decidedByUserId) : null })),
+      actor.timeZone,
     );
     if (!target.ok) throw new DomainError(target.code, target.message);
 

@@ -125,7 +125,7 @@ export async function inboxRequesters(db: Executor, actor: Pick<Actor, 'membersh
  * An order as its authorizers see it: the order (amounts only for those who may see prices), its
  * steps with who decided what, when and why, and whether this authorizer may decide now.
  */
-export async function authorizationOrder(db: Executor, actor: InboxReader, number: string) {
+export async function authorizationOrder(db: Executor, actor: InboxReader & Pick<Actor, 'timeZone'>, number: string) {
   const order = await orderByNumber(db, actor.organizationId, number);
   if (!order) throw notFound('That order');
   const steps = await db
@@ -150,6 +150,7 @@ export async function authorizationOrder(db: Executor, actor: InboxReader, numbe
       ...step,
       decidedByName: step.decidedByMembershipId ? deciders.get(step.decidedByMembershipId) : null,
     })),
+    actor.timeZone,
   );
   return {
     order: await orderDetail(db, order, { prices: actor.permissions.has('prices.view') }),

@@ -103,6 +103,21 @@ describe('ERP feed keys', () => {
     expect(audits.map((row) => row.action).sort()).toEqual(['erp.api_key_created', 'erp.api_key_revoked']);
   });
 
+  it('says when a key was revoked in the zone of the staff member who asks', async () => {
+    const caller = await asAdmin();
+    const { key } = await caller.erpKeys.create({ name: 'Tokyo ERP' });
+    await caller.erpKeys.revoke({ keyId: key.id });
+    await caller.account.setTimeZone({ timeZone: 'Asia/Tokyo' });
+    try {
+      const again = await trpcErrorOf((await asAdmin()).erpKeys.revoke({ keyId: key.id }));
+      expect(again.message).toMatch(
+        /^The key “Tokyo ERP” was already revoked on \w{3} \d{1,2}, \d{4}, \d{1,2}:\d\d [AP]M GMT\+9\.$/,
+      );
+    } finally {
+      await caller.account.setTimeZone({ timeZone: 'UTC' });
+    }
+  });
+
   it('answers NOT_FOUND for a key that does not exist', async () => {
     const error = await trpcErrorOf(
       (await asAdmin()).erpKeys.revoke({ keyId: '00000000-0000-4000-8000-000000000000' }),

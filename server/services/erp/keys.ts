@@ -94,7 +94,7 @@ export async function revokeErpKey(db: Database, input: RevokeErpKeyInput, actor
     const [key] = await tx.select(keyView).from(erpApiKeys).where(eq(erpApiKeys.id, input.keyId)).for('update');
     if (!key) throw notFound('That key');
     if (key.revokedAt)
-      throw conflict(`The key “${key.name}” was already revoked on ${formatTimestamp(key.revokedAt)}.`);
+      throw conflict(`The key “${key.name}” was already revoked on ${formatTimestamp(key.revokedAt, actor.timeZone)}.`);
     const [revoked] = await tx
       .update(erpApiKeys)
       .set({ revokedAt: now })

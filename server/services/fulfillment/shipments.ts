@@ -31,7 +31,7 @@ export async function confirmShipment(db: Database, input: ConfirmShipmentInput,
     if (parcel.status === 'shipped') {
       throw new DomainError(
         'conflict',
-        `This package was already shipped with ${parcel.carrier ?? 'a carrier'}, tracking ${parcel.trackingNumber ?? '—'}${parcel.shippedAt ? `, at ${formatTimestamp(parcel.shippedAt)}` : ''}.`,
+        `This package was already shipped with ${parcel.carrier ?? 'a carrier'}, tracking ${parcel.trackingNumber ?? '—'}${parcel.shippedAt ? `, at ${formatTimestamp(parcel.shippedAt, actor.timeZone)}` : ''}.`,
       );
     }
     if (order.status !== 'released') {

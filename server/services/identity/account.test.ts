@@ -90,6 +90,40 @@ describe('changePassword', () => {
   });
 });
 
+describe('account.setTimeZone', () => {
+  it('sets the zone every time is shown in, and a later sign-in from another zone keeps it', async () => {
+    const { user, membership } = await member();
+    const api = createCaller(await signIn(database.db, membership));
+
+    await expect(api.account.setTimeZone({ timeZone: 'Asia/Tokyo' })).resolves.toEqual({
+      timeZone: 'Asia/Tokyo',
+      chosen: true,
+    });
+    await expect(api.session.me()).resolves.toMatchObject({ user: { timeZone: 'Asia/Tokyo' } });
+    const [stored] = await database.db.select().from(users).where(eq(users.id, user.id));
+    expect(stored?.timeZoneChosenAt).toBeInstanceOf(Date);
+
+    // Following the browser again lets the next sign-in update it.
+    await api.account.setTimeZone({ timeZone: 'Europe/Berlin', followBrowser: true });
+    const [following] = await database.db.select().from(users).where(eq(users.id, user.id));
+    expect(following).toMatchObject({ timeZone: 'Europe/Berlin', timeZoneChosenAt: null });
+  });
+
+  it.each([['Mars/Olympus'], [''], [`Europe/${'x'.repeat(80)}`]])(
+    'refuses %j with a message beside the field, never a server error, and changes nothing',
+    async (timeZone) => {
+      const { user, membership } = await member();
+      const api = createCaller(await signIn(database.db, membership));
+      const error = await failure(api.account.setTimeZone({ timeZone }));
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe('BAD_REQUEST');
+      expect((error as TRPCError).message).toContain('Choose a time zone from the list.');
+      const [stored] = await database.db.select().from(users).where(eq(users.id, user.id));
+      expect(stored).toMatchObject({ timeZone: null, timeZoneChosenAt: null });
+    },
+  );
+});
+
 describe('requestPasswordReset', () => {
   it('emails nothing for an address without an account', async () => {
     const email = `nobody-${unique()}@example.test`;

@@ -121,3 +121,18 @@ export async function switchMembership(
   await db.update(users).set({ lastMembershipId: input.membershipId }).where(eq(users.id, input.userId));
   return { organizationName: loaded.membership.organization.name, kind: loaded.membership.organization.kind };
 }
+
+/**
+ * The zone this person reads times in, from My account. A chosen zone stays through later
+ * sign-ins; following the browser stores its zone now and lets each sign-in update it.
+ */
+export async function setTimeZone(
+  db: Database,
+  input: { userId: string; timeZone: string; followBrowser: boolean; now: Date },
+): Promise<{ timeZone: string; chosen: boolean }> {
+  await db
+    .update(users)
+    .set({ timeZone: input.timeZone, timeZoneChosenAt: input.followBrowser ? null : input.now })
+    .where(eq(users.id, input.userId));
+  return { timeZone: input.timeZone, chosen: !input.followBrowser };
+}

@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { users } from '@/db/schema';
 import { sessionTimeouts } from '@/server/env';
 import { setupTestDatabase } from '@/server/testing/database';
 import { createMember, createOrganization, DEFAULT_PASSWORD, unique } from '@/server/testing/factories';
 import { INVALID_CREDENTIALS, signInWithPassword, type SignInRequest } from './sign-in';
-import { resolveViewer } from './viewer';
+import { actorOf, resolveViewer } from './viewer';
 
 const database = setupTestDatabase();
 const t0 = new Date('2025-03-10T08:00:00Z');
@@ -127,6 +129,51 @@ describe('signInWithPassword', () => {
       ok: false,
       code: 'no_account',
       message: `${organization.name} is suspended. Contact us to have it reactivated.`,
+    });
+  });
+
+  describe('the time zone the browser reports', () => {
+    const zoneOf = async (userId: string) =>
+      (await database.db.select().from(users).where(eq(users.id, userId)))[0]?.timeZone ?? null;
+    const signIn = (email: string, timeZone: unknown) =>
+      attempt({ email, password: DEFAULT_PASSWORD, ipAddress: newAddress(), timeZone });
+
+    it('is stored on the user, and the Actor built for them reads times in it', async () => {
+      const member = await activeMember();
+      const outcome = await signIn(member.user.email, 'America/Los_Angeles');
+      if (!outcome.ok) throw new Error(outcome.message);
+      expect(await zoneOf(member.user.id)).toBe('America/Los_Angeles');
+
+      const viewer = await resolveViewer(database.db, outcome.sessionId, minutes(1), sessionTimeouts());
+      if (!viewer?.membership) throw new Error('no membership');
+      expect(actorOf(viewer, viewer.membership).timeZone).toBe('America/Los_Angeles');
+    });
+
+    it('a made-up or over-long zone is ignored: the sign-in works and the zone stays as it was', async () => {
+      const member = await activeMember();
+      await signIn(member.user.email, 'Europe/Berlin');
+      expect(await signIn(member.user.email, 'Mars/Olympus')).toMatchObject({ ok: true });
+      expect(await signIn(member.user.email, `Europe/${'x'.repeat(100)}`)).toMatchObject({ ok: true });
+      expect(await zoneOf(member.user.id)).toBe('Europe/Berlin');
+    });
+
+    it('never overwrites a zone the person chose in My account', async () => {
+      const member = await activeMember();
+      await database.db
+        .update(users)
+        .set({ timeZone: 'Asia/Tokyo', timeZoneChosenAt: t0 })
+        .where(eq(users.id, member.user.id));
+      expect(await signIn(member.user.email, 'America/New_York')).toMatchObject({ ok: true });
+      expect(await zoneOf(member.user.id)).toBe('Asia/Tokyo');
+    });
+
+    it('an Actor without a known zone reads UTC', async () => {
+      const member = await activeMember();
+      const outcome = await signIn(member.user.email, undefined);
+      if (!outcome.ok) throw new Error(outcome.message);
+      const viewer = await resolveViewer(database.db, outcome.sessionId, minutes(1), sessionTimeouts());
+      if (!viewer?.membership) throw new Error('no membership');
+      expect(actorOf(viewer, viewer.membership).timeZone).toBe('UTC');
     });
   });
 });

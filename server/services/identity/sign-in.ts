@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { users, userSessions } from '@/db/schema';
 import { describeRetryAfter, SIGN_IN_LIMITS } from '@/server/domain/auth/rate-limit';
+import { zoneFromBrowser } from '@/server/domain/auth/time-zone';
 import { needsReverification } from '@/server/domain/auth/reverification';
 import { burnPasswordCheck, verifyPassword } from '@/server/auth/password';
 import { checkRateLimits, clearRateLimit, countRateLimitedEvent, type LimitedKey } from './rate-limits';
@@ -13,6 +14,8 @@ export type SignInRequest = {
   password: string;
   ipAddress: string;
   userAgent?: string;
+  /** The zone the browser reports (Intl's resolvedOptions), kept unless the person chose one; anything unknown is ignored. */
+  timeZone?: unknown;
   now: Date;
   /** Days without activity after which a sign-in must be re-verified by email (REVERIFY_AFTER_DAYS). */
   reverifyAfterDays?: number;
@@ -90,7 +93,11 @@ export async function signInWithPassword(db: Database, request: SignInRequest): 
     })
     .returning({ id: userSessions.id });
   if (!session) throw new Error('could not open a session');
-  await db.update(users).set({ lastActiveAt: request.now, lastMembershipId: choice.id }).where(eq(users.id, user.id));
+  const timeZone = zoneFromBrowser(request.timeZone, user);
+  await db
+    .update(users)
+    .set({ lastActiveAt: request.now, lastMembershipId: choice.id, ...(timeZone ? { timeZone } : {}) })
+    .where(eq(users.id, user.id));
   return { ok: true, userId: user.id, sessionId: session.id };
 }
 

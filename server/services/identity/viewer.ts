@@ -11,6 +11,7 @@ import type { Actor, MembershipFlags } from '@/server/domain/access/actor';
 import type { Permission } from '@/server/domain/access/permissions';
 import { sessionState, shouldTouchSession, type SessionTimeouts } from '@/server/domain/auth/session-policy';
 import type { OrganizationKind, ShopAccountRole } from '@/server/domain/organizations/status';
+import { isKnownTimeZone } from '@/server/domain/time';
 
 export type ActiveMembership = {
   id: string;
@@ -28,16 +29,23 @@ export type ActiveMembership = {
 /** Who is calling, as the database says right now. */
 export type Viewer = {
   sessionId: string;
-  user: { id: string; email: string; name: string };
+  /** timeZone: where times are shown ('UTC' until known); timeZoneChosen: picked in My account, not the browser's. */
+  user: { id: string; email: string; name: string; timeZone: string; timeZoneChosen: boolean };
   membership: ActiveMembership | null;
   /** Why the active membership cannot be used (deactivated, organization suspended …). */
   membershipProblem: string | null;
 };
 
+/** A stored zone as times are shown in it: UTC until the person's browser or choice has told us one. */
+export function readableZone(stored: string | null): string {
+  return stored && isKnownTimeZone(stored) ? stored : 'UTC';
+}
+
 /** The viewer acting in their active membership, as use cases take it. */
 export function actorOf(viewer: Viewer, membership: ActiveMembership): Actor {
   const { id: membershipId, ...rest } = membership;
-  return { ...rest, membershipId, userId: viewer.user.id, email: viewer.user.email, name: viewer.user.name };
+  const { id: userId, email, name, timeZone } = viewer.user;
+  return { ...rest, membershipId, userId, email, name, timeZone };
 }
 
 /**
@@ -55,7 +63,14 @@ export async function resolveViewer(
   const [row] = await db
     .select({
       session: userSessions,
-      user: { id: users.id, email: users.email, name: users.name, status: users.status },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        status: users.status,
+        timeZone: users.timeZone,
+        timeZoneChosenAt: users.timeZoneChosenAt,
+      },
       ...membershipColumns,
     })
     .from(userSessions)
@@ -86,7 +101,13 @@ export async function resolveViewer(
   }
   const viewer: Viewer = {
     sessionId,
-    user: { id: row.user.id, email: row.user.email, name: row.user.name },
+    user: {
+      id: row.user.id,
+      email: row.user.email,
+      name: row.user.name,
+      timeZone: readableZone(row.user.timeZone),
+      timeZoneChosen: row.user.timeZoneChosenAt !== null,
+    },
     membership: null,
     membershipProblem: null,
   };

@@ -188,7 +188,11 @@ async function transition(
   reason?: string,
 ) {
   const organization = await lockTenant(tx, organizationId);
-  const result = organizationTransition(organization.status, action, await decisionMaker(tx, organization));
+  const result = organizationTransition(
+    organization.status,
+    action,
+    await decisionMaker(tx, organization, actor.timeZone),
+  );
   if (!result.ok) throw new DomainError('conflict', result.message);
   await tx
     .update(organizations)

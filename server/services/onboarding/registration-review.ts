@@ -15,15 +15,17 @@ import {
 import { formatTimestamp } from '@/server/domain/time';
 import type { RegistrationListInput } from '@/server/schemas/onboarding';
 
+/** Who decided a registration and when, the time in `timeZone` (the reader's), for a refusal that names them. */
 export async function decisionMaker(
   tx: Executor,
   organization: { decidedByUserId: string | null; decidedAt: Date | null },
+  timeZone: string,
 ) {
   if (!organization.decidedByUserId || !organization.decidedAt) return undefined;
   const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, organization.decidedByUserId));
   return {
     by: user?.name ?? 'someone',
-    at: formatTimestamp(organization.decidedAt),
+    at: formatTimestamp(organization.decidedAt, timeZone),
   };
 }
 

@@ -83,6 +83,8 @@ export async function captureLockedOrder(
     .where(eq(orders.id, order.id))
     .returning();
   if (!failed) throw new Error(`order ${order.number} vanished under its lock`);
+  // A note kept in the order's history for everyone who reads it (staff and buyers, in any zone),
+  // written once: its time stays in UTC, which the zone name makes unambiguous.
   await recordOrderEvent(
     tx,
     order,

@@ -1,3 +1,4 @@
+import { formatAddressLines } from '@/server/domain/addresses/format-address';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import {
@@ -103,6 +104,8 @@ export async function checkoutOptions(db: Database, actor: Actor, now: Date) {
       postalCode: address.postalCode,
       country: address.country,
       isDefault: address.isDefault,
+      /** As the post of its country writes it, formatted here so the browser never loads the formatter. */
+      lines: formatAddressLines(address),
     })),
     shippingMethods: offered.map((method) => ({
       code: method.code,

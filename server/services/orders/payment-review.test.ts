@@ -179,7 +179,7 @@ describe('deciding a payment under review', () => {
         : { verb: 'approved', name: reviewer.user.name };
     expect(error.message).toMatch(
       new RegExp(
-        `^The payment of order ${order.number} was already ${winner.verb} by ${winner.name} at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\.`,
+        `^The payment of order ${order.number} was already ${winner.verb} by ${winner.name} at [A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2} [AP]M UTC\\.`,
       ),
     );
     expect(

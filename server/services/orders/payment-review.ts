@@ -72,7 +72,7 @@ export async function paymentQueue(db: Database, input: PaymentQueueInput) {
 }
 
 /** Why a decision comes too late: who decided first and when, or else the state machine's word. */
-async function tooLate(tx: Executor, order: Order, fallback: string): Promise<string> {
+async function tooLate(tx: Executor, order: Order, fallback: string, timeZone: string): Promise<string> {
   const [decision] = await tx
     .select({ kind: orderEvents.kind, at: orderEvents.at, actorName: users.name })
     .from(orderEvents)
@@ -82,7 +82,7 @@ async function tooLate(tx: Executor, order: Order, fallback: string): Promise<st
     .limit(1);
   if (!decision) return fallback;
   const verb = decision.kind === APPROVED ? 'approved' : 'rejected';
-  return `The payment of order ${order.number} was already ${verb} by ${decision.actorName ?? 'someone'} at ${formatTimestamp(decision.at)}. It is now ${ORDER_STATUS_LABELS[order.status].toLowerCase()}.`;
+  return `The payment of order ${order.number} was already ${verb} by ${decision.actorName ?? 'someone'} at ${formatTimestamp(decision.at, timeZone)}. It is now ${ORDER_STATUS_LABELS[order.status].toLowerCase()}.`;
 }
 
 /**
@@ -96,7 +96,12 @@ export async function approvePayment(db: Database, number: string, actor: Actor,
     if (order.status !== 'payment_review') {
       const refusal = orderTransition(order.status, 'payment_approved');
       throw conflict(
-        await tooLate(tx, order, refusal.ok ? 'The order is not waiting for a payment review.' : refusal.message),
+        await tooLate(
+          tx,
+          order,
+          refusal.ok ? 'The order is not waiting for a payment review.' : refusal.message,
+          actor.timeZone,
+        ),
       );
     }
     await recordOrderEvent(tx, order, APPROVED, {
@@ -124,6 +129,7 @@ export async function rejectPayment(db: Database, input: RejectPaymentInput, act
           tx,
           order,
           `The order is not waiting for a payment review: it is ${ORDER_STATUS_LABELS[order.status].toLowerCase()}.`,
+          actor.timeZone,
         ),
       );
     }

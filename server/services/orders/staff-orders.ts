@@ -199,7 +199,7 @@ export async function cancelOrderByStaff(db: Database, input: StaffCancelOrderIn
 export async function markOrderSettled(db: Database, number: string, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, number);
-    const refusal = settleRefusal(order);
+    const refusal = settleRefusal(order, actor.timeZone);
     if (refusal) throw conflict(refusal);
     const [settled] = await tx
       .update(orders)

@@ -36,6 +36,23 @@ describe('ship-to addresses', () => {
     expect(options.addresses.map((address) => address.label)).toEqual(['Annex', 'Dock 1']);
   });
 
+  it('writes each address as the post of its country does, for the address book and the checkout', async () => {
+    await admin.caller.addresses.create({ ...dock, region: 'OR' });
+    await admin.caller.addresses.create({
+      ...dock,
+      label: 'Berlin',
+      addressLine1: 'Invalidenstraße 1',
+      city: 'Berlin',
+      postalCode: '10115',
+      country: 'DE',
+    });
+    const lines = Object.fromEntries((await admin.caller.addresses.list()).map((row) => [row.label, row.lines]));
+    expect(lines['Dock 1']).toEqual(['Receiving', '1 Dock Road', 'Portland, OR 97201', 'United States of America']);
+    expect(lines.Berlin).toEqual(['Receiving', 'Invalidenstraße 1', '10115 Berlin', 'Germany']);
+    const offered = (await admin.caller.checkout.options()).addresses.find((row) => row.label === 'Dock 1');
+    expect(offered?.lines).toEqual(lines['Dock 1']);
+  });
+
   it('keeps the last active address, hands the default on when it is deactivated, and hides inactive ones from checkout', async () => {
     const first = await admin.caller.addresses.create(dock);
     const lone = await trpcErrorOf(admin.caller.addresses.setActive({ addressId: first.id, active: false }));

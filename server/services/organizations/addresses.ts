@@ -3,14 +3,18 @@ import type { Database, Executor } from '@/db/client';
 import { addressById } from '@/db/queries/addresses';
 import { organizationAddresses } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
+import { formatAddressLines } from '@/server/domain/addresses/format-address';
 import { DomainError, notFound } from '@/server/domain/errors';
 import type { AddressFields } from '@/server/schemas/addresses';
 import { recordAudit } from '../audit/record-audit';
 import { lockTenant } from './tenant-lock';
 
-/** The organization's ship-to addresses: the default first, then active ones by name, then inactive ones. */
+/**
+ * The organization's ship-to addresses: the default first, then active ones by name, then inactive
+ * ones; each with its lines as the post of its country writes them, for the page to show as they are.
+ */
 export async function listAddresses(db: Executor, actor: Actor) {
-  return db
+  const rows = await db
     .select()
     .from(organizationAddresses)
     .where(eq(organizationAddresses.organizationId, actor.organizationId))
@@ -19,6 +23,7 @@ export async function listAddresses(db: Executor, actor: Actor) {
       desc(organizationAddresses.isDefault),
       asc(organizationAddresses.label),
     );
+  return rows.map((row) => ({ ...row, lines: formatAddressLines(row) }));
 }
 
 const columnsOf = (input: AddressFields) => ({

@@ -3,12 +3,14 @@ import {
   requestPasswordResetSchema,
   resetPasswordLinkSchema,
   resetPasswordSchema,
+  setTimeZoneSchema,
 } from '@/server/schemas/auth';
 import {
   changePassword,
   peekPasswordResetLink,
   requestPasswordReset,
   resetPassword,
+  setTimeZone,
 } from '@/server/services/identity/account';
 import { protectedProcedure, publicProcedure, router } from '../init';
 
@@ -22,6 +24,11 @@ export const accountRouter = router({
     });
     return { changed: true };
   }),
+
+  /** The zone every time is shown in for this person, chosen in My account. */
+  setTimeZone: protectedProcedure
+    .input(setTimeZoneSchema)
+    .mutation(({ ctx, input }) => setTimeZone(ctx.db, { ...input, userId: ctx.viewer.user.id, now: ctx.now() })),
 
   /** Always the same answer, whether or not the address has an account. */
   requestPasswordReset: publicProcedure.input(requestPasswordResetSchema).mutation(async ({ ctx, input }) => {

@@ -3,7 +3,7 @@ import { formatMoney } from '@/components/catalog/money';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { Alert } from '@/components/ui/alert';
 import { DataTable } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { statementSchema } from '@/server/schemas/order-history';
 import { serverCaller } from '@/server/trpc/server';
@@ -75,7 +75,7 @@ export default async function StatementPage({ searchParams }: Props) {
             header: 'Order',
             cell: (row) => <Link href={`/orders/${encodeURIComponent(row.number)}`}>{row.number}</Link>,
           },
-          { header: 'Ordered', cell: (row) => formatDateTime(row.orderedAt) },
+          { header: 'Ordered', cell: (row) => <LocalTime at={row.orderedAt} /> },
           { header: 'PO number', cell: (row) => row.poNumber ?? '—' },
           { header: 'Amount', cell: (row) => formatMoney(row.amountMinor, row.currency) },
           {

@@ -1,6 +1,6 @@
 import { orRefusalPage } from '@/components/shell/refusal';
 import { DataTable } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -18,7 +18,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         rowKey={(row) => row.id}
         empty="Nothing has changed yet."
         columns={[
-          { header: 'When', cell: (row) => formatDateTime(row.createdAt) },
+          { header: 'When', cell: (row) => <LocalTime at={row.createdAt} /> },
           { header: 'Who', cell: (row) => row.actorName },
           { header: 'What', cell: (row) => row.what },
         ]}

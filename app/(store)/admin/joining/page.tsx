@@ -17,7 +17,7 @@ export default async function JoiningPage() {
       </section>
       <section className="card" aria-labelledby="waiting">
         <h2 id="waiting">Waiting for your approval</h2>
-        <PendingJoinRequests />
+        <PendingJoinRequests timeZone={me.user.timeZone} />
       </section>
     </>
   );

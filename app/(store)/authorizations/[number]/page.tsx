@@ -2,6 +2,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
+import { PostalAddressBlock } from '@/components/addresses/postal-address';
 import { ApprovalSteps } from '@/components/authorizations/approval-steps';
 import styles from '@/components/authorizations/authorizations.module.css';
 import { DecisionPanel } from '@/components/authorizations/decision-panel';
@@ -10,7 +11,7 @@ import { formatMoney } from '@/components/catalog/money';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { getMe } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
 import { RETURN_PATH_HEADER, signInPathFor } from '@/server/auth/return-path';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -63,7 +64,9 @@ export default async function AuthorizationPage({ params }: Props) {
             {order.requester.unitName && <span className="field-hint"> · {order.requester.unitName}</span>}
           </dd>
           <dt>Submitted</dt>
-          <dd>{formatDateTime(order.submittedAt)}</dd>
+          <dd>
+            <LocalTime at={order.submittedAt} />
+          </dd>
           {order.poNumber && (
             <>
               <dt>PO number</dt>
@@ -94,7 +97,7 @@ export default async function AuthorizationPage({ params }: Props) {
       </section>
       <section className="card" aria-labelledby="approval-steps">
         <h2 id="approval-steps">Approvals</h2>
-        <ApprovalSteps steps={steps} />
+        <ApprovalSteps steps={steps} timeZone={await viewerTimeZone()} />
       </section>
       <section className="card" aria-labelledby="approval-lines">
         <h2 id="approval-lines">{order.itemCount === 1 ? '1 item' : `${order.itemCount} items`}</h2>
@@ -105,18 +108,7 @@ export default async function AuthorizationPage({ params }: Props) {
         <dl className={styles.summary}>
           <dt>Ship to</dt>
           <dd>
-            <address className={styles.address}>
-              {[
-                shipTo.recipient,
-                shipTo.addressLine1,
-                shipTo.addressLine2,
-                `${shipTo.postalCode} ${shipTo.city}`,
-                shipTo.region,
-                shipTo.country,
-              ]
-                .filter(Boolean)
-                .join('\n')}
-            </address>
+            <PostalAddressBlock address={shipTo} className={styles.address} />
           </dd>
           <dt>Shipping</dt>
           <dd>{order.shippingMethod.name}</dd>

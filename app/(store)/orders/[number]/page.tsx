@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { PostalAddressBlock } from '@/components/addresses/postal-address';
 import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { ApprovalSteps } from '@/components/authorizations/approval-steps';
 import { OrderActions } from '@/components/orders/order-actions';
@@ -9,7 +10,7 @@ import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import styles from '@/components/orders/orders.module.css';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -92,7 +93,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <span data-testid="order-status">
           <OrderStatusBadge status={order.status} />
         </span>{' '}
-        Placed {formatDateTime(order.submittedAt)} by {order.requester.name}
+        Placed <LocalTime at={order.submittedAt} /> by {order.requester.name}
         {order.requester.unitName && ` (${order.requester.unitName})`}
       </p>
       {(order.may.cancel || order.may.reorder) && (
@@ -107,18 +108,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <dl className="definition-list">
             <dt>Ship to</dt>
             <dd>
-              <address className={styles.address}>
-                {[
-                  shipTo.recipient,
-                  shipTo.addressLine1,
-                  shipTo.addressLine2,
-                  `${shipTo.postalCode} ${shipTo.city}`,
-                  shipTo.region,
-                  shipTo.country,
-                ]
-                  .filter(Boolean)
-                  .join('\n')}
-              </address>
+              <PostalAddressBlock address={shipTo} className={styles.address} />
             </dd>
             <dt>Shipping</dt>
             <dd>{order.shippingMethod.name}</dd>
@@ -180,7 +170,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 <strong>Package {index + 1}</strong>:{' '}
                 {shipment.status === 'shipped' ? (
                   <>
-                    shipped {formatDateTime(shipment.shippedAt)}
+                    shipped <LocalTime at={shipment.shippedAt} />
                     {shipment.carrier && ` with ${shipment.carrier}`}
                     {shipment.trackingNumber && (
                       <>
@@ -206,7 +196,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {order.approvals.length > 0 && (
         <section className="card" aria-labelledby="order-approvals">
           <h2 id="order-approvals">Approvals</h2>
-          <ApprovalSteps steps={order.approvals} />
+          <ApprovalSteps steps={order.approvals} timeZone={await viewerTimeZone()} />
         </section>
       )}
       <section className="card" aria-labelledby="order-history">
@@ -215,7 +205,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {order.timeline.map((event) => (
             <li key={event.id}>
               <span className={styles.when}>
-                {formatDateTime(event.at)} · {event.actorName}
+                <LocalTime at={event.at} /> · {event.actorName}
               </span>
               <span>
                 {event.statusLabel && <strong>{event.statusLabel}: </strong>}

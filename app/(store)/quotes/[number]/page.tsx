@@ -10,7 +10,7 @@ import { getMe } from '@/components/shell/me';
 import { signedInOrSignIn } from '@/components/shell/signed-in';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { Alert } from '@/components/ui/alert';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { serverCaller } from '@/server/trpc/server';
 
 type Props = {
@@ -51,7 +51,7 @@ export default async function QuotePage({ params, searchParams }: Props) {
       </p>
       <h1>Quote {quote.number}</h1>
       <p className="lede">
-        <QuoteStatusBadge status={quote.status} testId="quote-status" /> Requested {formatDateTime(quote.requestedAt)}
+        <QuoteStatusBadge status={quote.status} testId="quote-status" /> Requested <LocalTime at={quote.requestedAt} />
         {quote.status === 'priced' && quote.validUntil && <> · prices hold until {formatQuoteDate(quote.validUntil)}</>}
       </p>
 
@@ -129,7 +129,7 @@ function QuoteState({ quote, mayOrder }: { quote: Quote; mayOrder: boolean }) {
     case 'priced':
       return (
         <Alert tone="info">
-          Priced {formatDateTime(quote.pricedAt)}.{' '}
+          Priced <LocalTime at={quote.pricedAt} />.{' '}
           {mayOrder ? 'Order it below' : 'Someone who may place orders can order it'} until{' '}
           {formatQuoteDate(quote.validUntil)}.
         </Alert>

@@ -5,7 +5,7 @@ import { formatMoney } from '@/components/catalog/money';
 import { AddTemplateToCart, DeleteTemplate, RenameTemplate } from '@/components/orders/template-actions';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -60,7 +60,9 @@ export default async function TemplatePage({ params }: Props) {
         <Link href="/templates">← Order templates</Link>
       </p>
       <h1>{template.name}</h1>
-      <p className="lede">Saved {formatDateTime(template.createdAt)}. Adding it to the cart uses today’s prices.</p>
+      <p className="lede">
+        Saved <LocalTime at={template.createdAt} />. Adding it to the cart uses today’s prices.
+      </p>
       <section className="card" aria-labelledby="template-order">
         <h2 id="template-order">Order from it</h2>
         <div className="actions">

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -22,7 +22,7 @@ export default async function DevMailPage({ params }: Props) {
       </p>
       <h1>{mail.subject}</h1>
       <p className="lede">
-        To {mail.toAddress} · {formatDateTime(mail.deliveredAt)}
+        To {mail.toAddress} · <LocalTime at={mail.deliveredAt} />
       </p>
       {links.length > 0 && (
         <section className="card" aria-labelledby="links">

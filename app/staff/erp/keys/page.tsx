@@ -1,7 +1,7 @@
 import { CreateKeyForm } from '@/components/erp/keys/create-key-form';
 import { RevokeKeyButton } from '@/components/erp/keys/revoke-key-button';
 import { DataTable } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { erpKeysListSchema } from '@/server/schemas/erp-keys';
@@ -73,7 +73,7 @@ export default async function ErpKeysPage({ searchParams }: Props) {
               header: 'Created',
               cell: (key) => (
                 <span>
-                  {formatDateTime(key.createdAt)}
+                  <LocalTime at={key.createdAt} />
                   {key.createdBy && (
                     <>
                       <br />
@@ -83,12 +83,14 @@ export default async function ErpKeysPage({ searchParams }: Props) {
                 </span>
               ),
             },
-            { header: 'Last used', cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never') },
+            { header: 'Last used', cell: (key) => <LocalTime at={key.lastUsedAt} empty="Never" /> },
             {
               header: 'State',
               cell: (key) =>
                 key.revokedAt ? (
-                  <span className="badge badge-bad">Revoked {formatDateTime(key.revokedAt)}</span>
+                  <span className="badge badge-bad">
+                    Revoked <LocalTime at={key.revokedAt} />
+                  </span>
                 ) : (
                   <span className="badge badge-good">Active</span>
                 ),

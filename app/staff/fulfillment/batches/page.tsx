@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -62,7 +62,12 @@ export default async function PickBatchesPage({ searchParams }: Props) {
           },
           {
             header: 'Created',
-            cell: (row) => `${formatDateTime(row.createdAt)}${row.createdBy ? ` by ${row.createdBy}` : ''}`,
+            cell: (row) => (
+              <>
+                <LocalTime at={row.createdAt} />
+                {row.createdBy ? ` by ${row.createdBy}` : ''}
+              </>
+            ),
           },
         ]}
       />

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PostalAddressBlock } from '@/components/addresses/postal-address';
 import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { PAYMENT_STATUS_LABELS } from '@/components/staff/orders/labels';
@@ -7,7 +8,7 @@ import { CancelOrder, MarkSettled, RetryCapture } from '@/components/staff/order
 import { CaptureFailedBadge } from '@/components/orders/order-status-badge';
 import { PaymentDecision } from '@/components/staff/orders/payment-decision';
 import { DataTable } from '@/components/ui/data-table';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
 import { serverCaller } from '@/server/trpc/server';
 
 type Props = { params: Promise<{ number: string }> };
@@ -43,7 +44,7 @@ export default async function StaffOrderPage({ params }: Props) {
           {o.statusLabel}
         </span>{' '}
         ({o.statusCode}) {o.payment.status === 'capture_failed' && <CaptureFailedBadge />} Submitted{' '}
-        {formatDateTime(o.submittedAt)} by {o.requester.name} of {o.organization.name}.
+        <LocalTime at={o.submittedAt} /> by {o.requester.name} of {o.organization.name}.
       </p>
 
       {o.may.reviewPayment && (
@@ -82,22 +83,7 @@ export default async function StaffOrderPage({ params }: Props) {
         </section>
         <section className="card" aria-labelledby="ship-to">
           <h2 id="ship-to">Ship to</h2>
-          <address>
-            {o.shipTo.recipient}
-            <br />
-            {o.shipTo.addressLine1}
-            <br />
-            {o.shipTo.addressLine2 && (
-              <>
-                {o.shipTo.addressLine2}
-                <br />
-              </>
-            )}
-            {o.shipTo.postalCode} {o.shipTo.city}
-            {o.shipTo.region ? `, ${o.shipTo.region}` : ''}
-            <br />
-            {o.shipTo.country}
-          </address>
+          <PostalAddressBlock address={o.shipTo} />
           <p>{o.shippingMethod.name}</p>
         </section>
         <section className="card" aria-labelledby="payment">
@@ -133,19 +119,25 @@ export default async function StaffOrderPage({ params }: Props) {
             {internal?.captureNextAt && (
               <>
                 <dt>Next try</dt>
-                <dd>{formatDateTime(internal.captureNextAt)}</dd>
+                <dd>
+                  <LocalTime at={internal.captureNextAt} />
+                </dd>
               </>
             )}
             {internal?.depositedAt && (
               <>
                 <dt>Paid (deposited)</dt>
-                <dd>{formatDateTime(internal.depositedAt)}</dd>
+                <dd>
+                  <LocalTime at={internal.depositedAt} />
+                </dd>
               </>
             )}
             {o.payment.method === 'on_account' && (
               <>
                 <dt>Customer paid</dt>
-                <dd>{internal?.settledAt ? formatDateTime(internal.settledAt) : 'Not yet'}</dd>
+                <dd>
+                  <LocalTime at={internal?.settledAt} empty="Not yet" />
+                </dd>
               </>
             )}
             {o.credit && (
@@ -158,7 +150,7 @@ export default async function StaffOrderPage({ params }: Props) {
               </>
             )}
           </dl>
-          {o.may.retryCapture && <RetryCapture number={o.number} />}
+          {o.may.retryCapture && <RetryCapture number={o.number} timeZone={await viewerTimeZone()} />}
           {o.may.markSettled && <MarkSettled number={o.number} />}
         </section>
       </div>
@@ -235,9 +227,14 @@ export default async function StaffOrderPage({ params }: Props) {
             <ul className="plain-list">
               {o.shipments.map((box) => (
                 <li key={box.id}>
-                  {box.status === 'shipped'
-                    ? `Shipped ${formatDateTime(box.shippedAt)} with ${box.carrier ?? 'a carrier'}, tracking ${box.trackingNumber ?? '—'}`
-                    : 'Packed, not shipped yet'}
+                  {box.status === 'shipped' ? (
+                    <>
+                      Shipped <LocalTime at={box.shippedAt} /> with {box.carrier ?? 'a carrier'}, tracking{' '}
+                      {box.trackingNumber ?? '—'}
+                    </>
+                  ) : (
+                    'Packed, not shipped yet'
+                  )}
                   : {box.lines.map((line) => `${line.quantity} × ${line.sku}`).join(', ')}
                 </li>
               ))}
@@ -251,7 +248,9 @@ export default async function StaffOrderPage({ params }: Props) {
         <ol className="checklist" aria-label="History">
           {o.history.map((event) => (
             <li key={event.id}>
-              <span>{formatDateTime(event.at)}</span>
+              <span>
+                <LocalTime at={event.at} />
+              </span>
               <span>
                 <strong>{event.actorName}</strong>
                 {event.fromLabel && event.toLabel && ` · ${event.fromLabel} → ${event.toLabel}`} — {event.message}

@@ -11,7 +11,7 @@ import { signedInOrSignIn } from '@/components/shell/signed-in';
 import { getMe } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { Alert } from '@/components/ui/alert';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime } from '@/components/ui/local-time';
 import { DEFAULT_QUOTE_VALIDITY_DAYS } from '@/server/domain/quotes/status';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -60,7 +60,7 @@ export default async function StaffQuotePage({ params, searchParams }: Props) {
       </p>
       <h1>Quote {quote.number}</h1>
       <p className="lede">
-        <QuoteStatusBadge status={quote.status} testId="quote-status" /> Requested {formatDateTime(quote.requestedAt)}{' '}
+        <QuoteStatusBadge status={quote.status} testId="quote-status" /> Requested <LocalTime at={quote.requestedAt} />{' '}
         by {quote.requester.name} of {quote.organizationName}.
       </p>
       {query.rejected === '1' && quote.status === 'rejected' && (
@@ -79,13 +79,17 @@ export default async function StaffQuotePage({ params, searchParams }: Props) {
             {quote.requester.name} · {quote.requester.email}
           </dd>
           <dt>Requested</dt>
-          <dd>{formatDateTime(quote.requestedAt)}</dd>
+          <dd>
+            <LocalTime at={quote.requestedAt} />
+          </dd>
           <dt>Buyer’s note</dt>
           <dd className={styles.note}>{quote.buyerNote ?? '—'}</dd>
           {quote.pricedAt && (
             <>
               <dt>Priced</dt>
-              <dd>{formatDateTime(quote.pricedAt)}</dd>
+              <dd>
+                <LocalTime at={quote.pricedAt} />
+              </dd>
             </>
           )}
           {quote.validUntil && (

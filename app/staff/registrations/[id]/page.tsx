@@ -5,12 +5,14 @@ import { AccountForm } from '@/components/staff/registrations/account-form';
 import { AssignRepresentative } from '@/components/staff/registrations/assign-representative';
 import { Contracts } from '@/components/staff/registrations/contracts';
 import { Decision, Suspension } from '@/components/staff/registrations/decision';
-import { formatDateTime } from '@/components/ui/format';
+import { formatAddressInline } from '@/server/domain/addresses/format-address';
+import { LocalTime } from '@/components/ui/local-time';
 import { OrganizationStatusBadge } from '@/components/staff/registrations/organization-status-badge';
 import { formatMinor } from '@/server/domain/money';
 import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import type { CustomerAccountInput } from '@/server/schemas/onboarding';
 import { serverCaller } from '@/server/trpc/server';
+import fit from '@/components/staff/fits.module.css';
 
 export const metadata = { title: 'Registration' };
 
@@ -43,30 +45,20 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
       </p>
       <h1>{organization.name}</h1>
       <p className="lede">
-        <OrganizationStatusBadge status={organization.status} /> Registered {formatDateTime(organization.createdAt)}
+        <OrganizationStatusBadge status={organization.status} /> Registered <LocalTime at={organization.createdAt} />
         {organization.statusReason && ` · Reason: ${organization.statusReason}`}
       </p>
       <div className="grid">
-        <section className="card" aria-labelledby="submitted">
+        <section className={`card ${fit.fits}`} aria-labelledby="submitted">
           <h2 id="submitted">Submitted</h2>
           {r.profile ? (
-            <dl className="definition-list">
+            <dl className={`definition-list ${fit.facts}`}>
               <dt>Tax number</dt>
               <dd>{r.profile.taxNumber}</dd>
               <dt>Phone</dt>
               <dd>{r.profile.phone}</dd>
               <dt>Address</dt>
-              <dd>
-                {[
-                  r.profile.addressLine1,
-                  r.profile.addressLine2,
-                  `${r.profile.postalCode} ${r.profile.city}`,
-                  r.profile.region,
-                  r.profile.country,
-                ]
-                  .filter(Boolean)
-                  .join(', ')}
-              </dd>
+              <dd>{formatAddressInline(r.profile)}</dd>
               <dt>Administrator</dt>
               <dd>
                 {r.administrator ? `${r.administrator.name} · ${r.administrator.email}` : r.profile.contactName}{' '}
@@ -84,7 +76,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
             </p>
           )}
         </section>
-        <section className="card" aria-labelledby="representative">
+        <section className={`card ${fit.fits}`} aria-labelledby="representative">
           <h2 id="representative">Account representative</h2>
           <p>{representative ? `${representative.name} (${representative.email})` : 'Not assigned yet.'}</p>
           {r.may.decide && (
@@ -96,7 +88,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
           )}
         </section>
       </div>
-      <section className="card" aria-labelledby="account">
+      <section className={`card ${fit.fits}`} aria-labelledby="account">
         <h2 id="account">Account</h2>
         {account && !r.may.setUp && (
           <p>
@@ -107,7 +99,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
         {!account && !r.may.setUp && <p>Not set up yet. The assigned account representative sets it up.</p>}
         {r.may.setUp && <AccountForm organizationId={organization.id} initial={accountInput} />}
       </section>
-      <section className="card" aria-labelledby="contracts">
+      <section className={`card ${fit.fits}`} aria-labelledby="contracts">
         <h2 id="contracts">Contracts</h2>
         <Contracts
           organizationId={organization.id}
@@ -118,18 +110,18 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
         />
       </section>
       {r.may.decide && organization.status === 'pending_approval' && (
-        <section className="card" aria-labelledby="decision">
+        <section className={`card ${fit.fits}`} aria-labelledby="decision">
           <h2 id="decision">Decision</h2>
           <Decision organizationId={organization.id} blockers={r.blockers} />
         </section>
       )}
       {r.may.suspend && (organization.status === 'active' || organization.status === 'suspended') && (
-        <section className="card" aria-labelledby="suspension">
+        <section className={`card ${fit.fits}`} aria-labelledby="suspension">
           <h2 id="suspension">{organization.status === 'suspended' ? 'Suspended' : 'Suspend'}</h2>
           <Suspension organizationId={organization.id} suspended={organization.status === 'suspended'} />
         </section>
       )}
-      <section className="card" aria-labelledby="history">
+      <section className={`card ${fit.fits}`} aria-labelledby="history">
         <h2 id="history">History</h2>
         {r.history.length === 0 ? (
           <p>Nothing yet.</p>
@@ -137,7 +129,9 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
           <ol className="checklist">
             {r.history.map((entry) => (
               <li key={entry.id}>
-                <span>{formatDateTime(entry.createdAt)}</span>
+                <span>
+                  <LocalTime at={entry.createdAt} />
+                </span>
                 <span>
                   {entry.actorName ?? 'System'}: {entry.action.replace(/[._]/g, ' ')}
                   {typeof entry.data.reason === 'string' && ` — “${entry.data.reason}”`}

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { BatchWork } from '@/components/fulfillment/batch-work';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { Alert } from '@/components/ui/alert';
-import { formatDateTime } from '@/components/ui/format';
+import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
 import { serverCaller } from '@/server/trpc/server';
 import { batchNumberParam } from './batch-number';
 
@@ -32,7 +32,7 @@ export default async function PickBatchPage({ params, searchParams }: Props) {
         </Alert>
       )}
       <p className="lede">
-        {batch.center.name} ({batch.center.code}) · created {formatDateTime(batch.createdAt)}
+        {batch.center.name} ({batch.center.code}) · created <LocalTime at={batch.createdAt} />
         {batch.createdBy ? ` by ${batch.createdBy}` : ''} · {batch.orders.length}{' '}
         {batch.orders.length === 1 ? 'order' : 'orders'}
       </p>
@@ -44,7 +44,7 @@ export default async function PickBatchPage({ params, searchParams }: Props) {
           All packing slips
         </Link>
       </div>
-      <BatchWork batch={batch} />
+      <BatchWork batch={batch} timeZone={await viewerTimeZone()} />
     </>
   );
 }
