@@ -12,6 +12,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the API, Next's assets, or files.
-  matcher: ['/((?!api/|_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)'],
+  // Pages only: not the API, Next's assets, product pictures (public, cached for ever), or files.
+  matcher: ['/((?!api/|_next/|pictures/|favicon\\.ico|.*\\.[a-z0-9]+$).*)'],
 };

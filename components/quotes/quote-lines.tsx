@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { LineProduct } from '@/components/catalog/line-product';
 import { formatMoney } from '@/components/catalog/money';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import styles from './quotes.module.css';
@@ -8,6 +8,7 @@ export type QuoteLineView = {
   lineNumber: number;
   sku: string;
   name: string;
+  pictureKey?: string | null;
   unit: string;
   quantity: number;
   unitPriceMinor?: number | null;
@@ -36,8 +37,13 @@ export function QuoteLines({
     { header: 'SKU', cell: (line) => line.sku },
     {
       header: 'Product',
-      cell: (line) =>
-        catalogLinks ? <Link href={`/catalog/${encodeURIComponent(line.sku)}`}>{line.name}</Link> : line.name,
+      cell: (line) => (
+        <LineProduct
+          pictureKey={line.pictureKey}
+          name={line.name}
+          href={catalogLinks ? `/catalog/${encodeURIComponent(line.sku)}` : undefined}
+        />
+      ),
     },
     { header: 'Quantity', cell: (line) => `${line.quantity} ${line.unit}` },
     ...(priced

@@ -22,6 +22,7 @@ const productColumns = {
   unit: products.unit,
   category: products.category,
   active: products.active,
+  pictureKey: products.pictureKey,
 };
 
 /** A page of products by name (then SKU), filtered; one row more than asked tells whether a next page exists. */

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DisplayStatus } from '@/server/domain/orders/display-status';
 import type { Executor } from '../client';
-import { orderEvents, orderLines, orders, packageLines, packages, users } from '../schema';
+import { orderEvents, orderLines, orders, packageLines, packages, products, users } from '../schema';
 
 /**
  * Whose orders a history shows. Each reach filters by one of the history indexes' leading columns
@@ -117,8 +117,14 @@ export async function orderByNumber(db: Executor, organizationId: string, number
   return order;
 }
 
+/** The order's lines with each product's current picture (null: the placeholder). */
 export async function orderLinesOf(db: Executor, orderId: string) {
-  return db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNumber));
+  return db
+    .select({ ...getTableColumns(orderLines), pictureKey: products.pictureKey })
+    .from(orderLines)
+    .leftJoin(products, eq(products.id, orderLines.productId))
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.lineNumber));
 }
 
 /** The order's history, oldest first (as written), with the name of whoever acted (null: the system). */

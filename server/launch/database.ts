@@ -4,6 +4,7 @@ import { ensureDatabase, startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { syncPredefinedRoles } from '@/db/predefined-roles';
 import { seedDemoOrders } from '@/server/launch/seed/demo-orders';
+import { seedDemoPictures } from '@/server/launch/seed/demo-pictures';
 import { demoLoginTable, isEmpty, seedDemoData } from '@/server/launch/seed/seed';
 
 export type PreparedDatabase = { url: string; embedded: boolean; handle: DatabaseHandle; stop: () => Promise<void> };
@@ -48,6 +49,8 @@ export async function seedIfEmpty(prepared: PreparedDatabase, log: (line: string
     log('Empty database: loading demo data …');
     await seedDemoData(prepared.handle.db);
     await seedDemoOrders(prepared.handle.db);
+    log('Drawing the demo product pictures …');
+    await seedDemoPictures(prepared.handle.db);
   }
   log(demoLoginTable());
 }

@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import { ProductPicture } from '@/components/catalog/product-picture';
 import { Pager } from '@/components/ui/pager';
 import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { PRODUCT_STATUSES, staffProductListSchema } from '@/server/schemas/catalog';
 import { serverCaller } from '@/server/trpc/server';
+import styles from './catalog-list.module.css';
 import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 
 export const metadata = { title: 'Catalog' };
@@ -84,7 +86,12 @@ export default async function StaffCatalogPage({ searchParams }: Props) {
                 <td data-label="SKU">
                   <Link href={`/staff/catalog/${encodeURIComponent(row.sku)}`}>{row.sku}</Link>
                 </td>
-                <td data-label="Name">{row.name}</td>
+                <td data-label="Name">
+                  <span className={styles.named}>
+                    <ProductPicture pictureKey={row.pictureKey} name={row.name} size={48} />
+                    {row.name}
+                  </span>
+                </td>
                 <td data-label="Category">{row.category}</td>
                 <td data-label="Unit">{row.unit}</td>
                 <td data-label="Status">

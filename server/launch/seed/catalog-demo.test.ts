@@ -1,9 +1,18 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { fulfillmentCenters, inventory, memberships, priceListPrices, products, users } from '@/db/schema';
+import {
+  fulfillmentCenters,
+  inventory,
+  memberships,
+  priceListPrices,
+  productImages,
+  products,
+  users,
+} from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
 import { createCaller, signIn } from '@/server/testing/factories';
 import { demoCatalog } from './catalog-demo';
+import { seedDemoPictures } from './demo-pictures';
 import { seedDemoData } from './seed';
 
 const database = setupTestDatabase();
@@ -38,6 +47,26 @@ describe('the demo catalog', () => {
     expect(await total(fulfillmentCenters)).toBe(2);
     expect(await total(inventory)).toBe(600);
     expect(await total(priceListPrices)).toBeGreaterThan(850);
+    // Pictures, for two categories (all of them take seconds; `npm run dev` draws them all): every
+    // product gets one, stored in both sizes, and a family's variants share it.
+    const drawn = demoCatalog().filter((entry) =>
+      ['Writing Instruments', 'Safety & Protective Equipment'].includes(entry.category),
+    );
+    await seedDemoPictures(database.db, drawn);
+    const keys = await database.db
+      .select({ pictureKey: products.pictureKey })
+      .from(products)
+      .where(
+        inArray(
+          products.sku,
+          drawn.map((entry) => entry.sku),
+        ),
+      );
+    expect(keys).toHaveLength(drawn.length);
+    expect(keys.every((row) => row.pictureKey !== null)).toBe(true);
+    const distinct = new Set(keys.map((row) => row.pictureKey));
+    expect(distinct.size).toBe(new Set(drawn.map((entry) => `${entry.category}/${entry.family}`)).size);
+    expect(await database.db.select({ n: count() }).from(productImages)).toEqual([{ n: distinct.size * 2 }]);
 
     const product = demoCatalog().find(
       (candidate) => candidate.active && candidate.prices['Preferred USD'] && candidate.category.startsWith('Safety'),

@@ -277,6 +277,8 @@ export type DemoProduct = {
   description: string;
   unit: string;
   category: string;
+  /** The family's base name ("Copy paper"); its variants share one picture. */
+  family: string;
   active: boolean;
   /** Minor units per list; absent from a list means "price on request" for buyers on it. */
   prices: Partial<Record<PriceListName, number>>;
@@ -330,6 +332,7 @@ export function demoCatalog(): DemoProduct[] {
           description: `${base} (${variant}), sold ${unit === 'each' ? 'individually' : `by the ${unit}`}. Ships from our Newark and Reno fulfillment centers.`,
           unit,
           category: category.name,
+          family: base,
           active: index % 50 !== 49,
           prices,
           onHand,
@@ -358,7 +361,7 @@ export async function seedCatalogDemo(tx: Executor): Promise<void> {
   const catalog = demoCatalog();
   const inserted = await tx
     .insert(products)
-    .values(catalog.map(({ prices: _prices, onHand: _onHand, ...product }) => product))
+    .values(catalog.map(({ prices: _prices, onHand: _onHand, family: _family, ...product }) => product))
     .returning({ id: products.id, sku: products.sku });
   const idOf = new Map(inserted.map((product) => [product.sku, product.id]));
   const priceRows = catalog.flatMap((product) =>

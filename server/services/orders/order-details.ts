@@ -66,6 +66,7 @@ export async function orderDetail(db: Executor, order: Order, options: OrderDeta
       lineNumber: line.lineNumber,
       sku: line.sku,
       name: line.name,
+      pictureKey: line.pictureKey,
       unit: line.unit,
       quantity: line.quantity,
       shippedQuantity: line.shippedQuantity,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
 import { peopleHoldingPermission } from '@/db/queries/people';
 import { memberQuoteByNumber } from '@/db/queries/quotes';
@@ -34,7 +34,12 @@ import { refusalError, submitOrder } from '../orders/checkout';
 const PAGE_SIZE = 25;
 
 /** The quote as a person reads it: its effective status, and prices only for those who may see them. */
-export function quoteView(quote: Quote, lines: (typeof quoteLines.$inferSelect)[], now: Date, maySeePrices: boolean) {
+export function quoteView(
+  quote: Quote,
+  lines: (typeof quoteLines.$inferSelect & { pictureKey?: string | null })[],
+  now: Date,
+  maySeePrices: boolean,
+) {
   const status = effectiveQuoteStatus(quote.status, quote.validUntil, now);
   const priced = lines.every((line) => line.unitPriceMinor !== null);
   return {
@@ -51,6 +56,7 @@ export function quoteView(quote: Quote, lines: (typeof quoteLines.$inferSelect)[
       lineNumber: line.lineNumber,
       sku: line.sku,
       name: line.name,
+      pictureKey: line.pictureKey ?? null,
       unit: line.unit,
       quantity: line.quantity,
       ...(maySeePrices
@@ -78,8 +84,14 @@ export function quoteStatusWhere(status: QuoteStatus, now: Date) {
   return eq(quotes.status, status);
 }
 
-const linesOf = (db: Executor, quoteId: string) =>
-  db.select().from(quoteLines).where(eq(quoteLines.quoteId, quoteId)).orderBy(asc(quoteLines.lineNumber));
+/** A quote's lines with each product's current picture. */
+export const quoteLinesOf = (db: Executor, quoteId: string) =>
+  db
+    .select({ ...getTableColumns(quoteLines), pictureKey: products.pictureKey })
+    .from(quoteLines)
+    .leftJoin(products, eq(products.id, quoteLines.productId))
+    .where(eq(quoteLines.quoteId, quoteId))
+    .orderBy(asc(quoteLines.lineNumber));
 
 /**
  * Turns the cart into a quote request, in one transaction: the lines are copied, the cart is
@@ -216,7 +228,7 @@ export async function myQuotes(db: Executor, actor: Actor, input: QuoteListInput
 export async function myQuote(db: Executor, actor: Actor, number: string, now: Date) {
   const quote = await ownQuote(db, actor, number);
   const [lines, [order]] = await Promise.all([
-    linesOf(db, quote.id),
+    quoteLinesOf(db, quote.id),
     quote.orderId ? db.select({ number: orders.number }).from(orders).where(eq(orders.id, quote.orderId)) : [],
   ]);
   return { ...quoteView(quote, lines, now, actor.permissions.has('prices.view')), orderNumber: order?.number ?? null };

@@ -9,7 +9,7 @@ import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
 import type { PriceQuoteInput, QuoteListInput } from '@/server/schemas/quotes';
 import { buyerPrices } from '../catalog/browse';
-import { quoteStatusWhere, quoteView } from './buyer-quotes';
+import { quoteLinesOf, quoteStatusWhere, quoteView } from './buyer-quotes';
 import { loadMembership } from '../identity/viewer';
 
 const PAGE_SIZE = 25;
@@ -53,11 +53,7 @@ async function quoteByNumber(db: Executor, number: string, lock = false) {
 /** A quote for pricing: its lines with the customer's contract price beside each, as a starting point, and the order it became. */
 export async function staffQuote(db: Executor, number: string, now: Date) {
   const quote = await quoteByNumber(db, number);
-  const lines = await db
-    .select()
-    .from(quoteLines)
-    .where(eq(quoteLines.quoteId, quote.id))
-    .orderBy(asc(quoteLines.lineNumber));
+  const lines = await quoteLinesOf(db, quote.id);
   const [organization] = await db
     .select({ name: organizations.name })
     .from(organizations)

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { PostalAddressBlock } from '@/components/addresses/postal-address';
+import { LineProduct } from '@/components/catalog/line-product';
 import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { ApprovalSteps } from '@/components/authorizations/approval-steps';
 import { OrderActions } from '@/components/orders/order-actions';
@@ -54,7 +55,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const money = (minor: number) => (order.totals ? formatMoney(minor, order.totals.currency) : '');
   const lineColumns: Column<Line>[] = [
     { header: 'SKU', cell: (line) => line.sku },
-    { header: 'Product', cell: (line) => <Link href={`/catalog/${encodeURIComponent(line.sku)}`}>{line.name}</Link> },
+    {
+      header: 'Product',
+      cell: (line) => (
+        <LineProduct pictureKey={line.pictureKey} name={line.name} href={`/catalog/${encodeURIComponent(line.sku)}`} />
+      ),
+    },
     { header: 'Quantity', cell: (line) => `${line.quantity} ${line.unit}` },
     { header: 'Shipped', cell: (line) => line.shippedQuantity },
     ...(order.totals

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { notFound } from 'next/navigation';
+import { PictureUpload } from '@/components/catalog/picture-upload';
 import { PriceEditor } from '@/components/catalog/price-editor';
 import { ProductForm } from '@/components/catalog/product-form';
 import { StockEditor } from '@/components/catalog/stock-editor';
@@ -44,6 +45,10 @@ export default async function StaffProductPage({ params, searchParams }: Props) 
           }}
           categories={options.categories}
         />
+      </section>
+      <section className="card" aria-labelledby="product-picture">
+        <h2 id="product-picture">Picture</h2>
+        <PictureUpload sku={product.sku} name={product.name} pictureKey={product.pictureKey} />
       </section>
       <section className="card" aria-labelledby="product-prices">
         <h2 id="product-prices">Prices per list</h2>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PostalAddressBlock } from '@/components/addresses/postal-address';
+import { LineProduct } from '@/components/catalog/line-product';
 import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { PAYMENT_STATUS_LABELS } from '@/components/staff/orders/labels';
@@ -164,7 +165,7 @@ export default async function StaffOrderPage({ params }: Props) {
           empty="No lines."
           columns={[
             { header: 'SKU', cell: (line) => line.sku },
-            { header: 'Item', cell: (line) => line.name },
+            { header: 'Item', cell: (line) => <LineProduct pictureKey={line.pictureKey} name={line.name} /> },
             { header: 'Quantity', cell: (line) => `${line.quantity} ${line.unit}` },
             { header: 'Shipped', cell: (line) => line.shippedQuantity },
             {

@@ -1,0 +1,17 @@
+import { getDb } from '@/db/client';
+import { currentSessionId } from '@/server/auth/current';
+import { serverEnv, sessionTimeouts } from '@/server/env';
+import { productPictureRoutes } from '@/server/services/catalog/pictures/picture-routes';
+import { resolveViewer } from '@/server/services/identity/viewer';
+
+export const dynamic = 'force-dynamic';
+
+// A route handler rather than a procedure: the file (up to 10 MB) is streamed as multipart, not JSON.
+export const { POST, DELETE } = productPictureRoutes({
+  db: getDb,
+  viewer: async () => {
+    const sessionId = await currentSessionId();
+    return sessionId ? resolveViewer(getDb(), sessionId, new Date(), sessionTimeouts()) : null;
+  },
+  appUrl: () => serverEnv().APP_URL,
+});

@@ -1,0 +1,5 @@
+import { pictureServingRoute } from '@/server/services/catalog/pictures/picture-routes';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = pictureServingRoute();
