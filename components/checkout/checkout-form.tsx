@@ -61,7 +61,7 @@ function CheckoutSteps({ options }: { options: OrderOptions }) {
       <p className={styles.shortTotal}>
         {count}
         {total !== null && shipping?.cost && <> · Total {formatMoney(total, shipping.cost.currency)}</>} ·{' '}
-        <a href="#checkout-items">summary</a>
+        <a href="#checkout-items">see the summary</a>
       </p>
 
       <div className={styles.main}>
@@ -70,8 +70,8 @@ function CheckoutSteps({ options }: { options: OrderOptions }) {
         <DeliveryAndPayment form={form} options={options} />
       </div>
 
-      <aside className={styles.side} aria-labelledby="checkout-items">
-        <section className={`card ${styles.summary}`}>
+      <div className={styles.side}>
+        <section className={`card ${styles.summary}`} aria-labelledby="checkout-items">
           <h2 id="checkout-items" tabIndex={-1}>
             {count} · <Link href="/cart">change</Link>
           </h2>
@@ -131,7 +131,7 @@ function CheckoutSteps({ options }: { options: OrderOptions }) {
             {submit.isPending || submit.isSuccess ? 'Placing your order…' : 'Place order'}
           </Button>
         </section>
-      </aside>
+      </div>
     </form>
   );
 }
