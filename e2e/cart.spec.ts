@@ -19,7 +19,7 @@ test('a buyer adds from the product page and by quick order, and the cart totals
   const order = main.getByRole('form', { name: `Add ${product.name} to the cart` });
   await order.getByLabel('Quantity').fill('2');
   await order.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(order.getByRole('status')).toContainText('Added.');
+  await expect(order.getByRole('status')).toContainText(`Added 2 × ${product.name}.`);
 
   await (await menuLink(page, 'Store menu', 'Cart')).click();
   await main.getByLabel('SKUs and quantities').fill(`${product.sku} 1\nNOPE-404 3`);
@@ -38,7 +38,7 @@ test('a quantity typed while the product page is still loading is the quantity a
   await order.getByLabel('Quantity').fill('7');
   release();
   await order.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(order.getByRole('status')).toContainText('Added.');
+  await expect(order.getByRole('status')).toContainText(`Added 7 × ${product.name}.`);
   await page.goto('/cart');
   await expect(page.getByRole('main').getByLabel(`Quantity of ${product.name}`)).toHaveValue('7');
 });

@@ -67,7 +67,7 @@ test('a buyer orders on account through the store; it is released, picked, packe
   const add = main.getByRole('form', { name: `Add ${product.name} to the cart` });
   await add.getByLabel('Quantity').fill('3');
   await add.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(add.getByRole('status')).toContainText('Added.');
+  await expect(add.getByRole('status')).toContainText(`Added 3 × ${product.name}.`);
   await page.goto('/cart');
   await main.getByRole('link', { name: 'Go to checkout' }).click();
 

@@ -4,20 +4,24 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useId } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useFieldState } from '@/components/ui/use-field-state';
+import styles from './add-to-cart.module.css';
 
-/** Quantity and "Add to cart" on a product page. */
-export function AddToCart({ sku, name }: { sku: string; name: string }) {
+/**
+ * Quantity and "Add to cart", on a product page and on each card of the catalog list. The
+ * confirmation lives in a status region that is always there, so screen readers announce it.
+ */
+export function AddToCart({ sku, name, compact = false }: { sku: string; name: string; compact?: boolean }) {
   const trpc = useTRPC();
   const id = useId();
   const [quantity, setQuantity, quantityRef] = useFieldState<HTMLInputElement>('1');
   const add = useMutation(trpc.cart.add.mutationOptions());
   const error = add.error?.data?.fieldErrors?.quantity?.[0] ?? add.error?.message;
+  const added = add.isSuccess ? add.variables.quantity : null;
   return (
     <form
-      className="form"
+      className={compact ? styles.compact : styles.form}
       noValidate
       aria-label={`Add ${name} to the cart`}
       onSubmit={(event) => {
@@ -25,12 +29,14 @@ export function AddToCart({ sku, name }: { sku: string; name: string }) {
         add.mutate({ sku, quantity: Number(quantity) });
       }}
     >
-      <div className="actions">
-        <label htmlFor={id}>Quantity</label>
+      <div className={styles.row}>
+        <label htmlFor={id} className={styles.label}>
+          Quantity
+        </label>
         <input
           ref={quantityRef}
           id={id}
-          className="quantity-input"
+          className={styles.quantity}
           type="number"
           inputMode="numeric"
           min={1}
@@ -38,17 +44,24 @@ export function AddToCart({ sku, name }: { sku: string; name: string }) {
           value={quantity}
           onChange={(event) => setQuantity(event.target.value)}
           aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
         />
-        <Button type="submit" className="button button-primary" disabled={add.isPending}>
+        <Button type="submit" className={`button button-primary ${styles.submit}`} disabled={add.isPending}>
           {add.isPending ? 'Adding…' : 'Add to cart'}
         </Button>
       </div>
-      {error && <Alert tone="error">{error}</Alert>}
-      {add.isSuccess && (
-        <Alert tone="success">
-          Added. <Link href="/cart">Open the cart</Link>
-        </Alert>
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
       )}
+      <p role="status" className={styles.status}>
+        {added !== null && (
+          <>
+            Added {added} × {name}. <Link href="/cart">Open the cart</Link>
+          </>
+        )}
+      </p>
     </form>
   );
 }

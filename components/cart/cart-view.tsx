@@ -2,19 +2,24 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { formatMoney } from '@/components/catalog/money';
+import { ProductPicture } from '@/components/catalog/product-picture';
 import { TextareaField } from '@/components/ui/textarea-field';
+import styles from './cart.module.css';
 
 type Cart = RouterOutputs['cart']['get'];
 type Line = Cart['lines'][number];
 
-/** The cart: lines with quantities, quick order by SKU, and the subtotal when prices may be seen. */
-export function CartView() {
+/**
+ * The cart: a summary with the subtotal and Go to checkout first (beside the lines on a desktop,
+ * above them on a phone), then the lines, then quick order by SKU and the other tools (`children`).
+ */
+export function CartView({ children }: { children?: ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const cart = useQuery(trpc.cart.get.queryOptions());
@@ -25,18 +30,33 @@ export function CartView() {
   if (cart.isPending) return <p role="status">Loading your cart…</p>;
   if (cart.error) return <Alert tone="error">{cart.error.message}</Alert>;
   const data = cart.data;
+  const count = `${data.itemCount} ${data.itemCount === 1 ? 'item' : 'items'}`;
   return (
-    <>
-      <QuickOrder onCart={setCart} />
-      <section className="card" aria-labelledby="cart-lines">
-        <h2 id="cart-lines">
-          {data.lines.length === 0
-            ? 'Your cart is empty'
-            : `${data.itemCount} ${data.itemCount === 1 ? 'item' : 'items'} in your cart`}
-        </h2>
+    <div className={styles.layout}>
+      {data.lines.length > 0 && (
+        <section className={`card ${styles.summary}`} aria-labelledby="cart-summary">
+          {/* For the outline of a screen reader; the count says the same on screen. */}
+          <h2 id="cart-summary" className="skip-link">
+            Summary
+          </h2>
+          <p className={styles.summaryCount}>{count}</p>
+          {'subtotal' in data && data.subtotal && (
+            <p className="cart-subtotal" data-testid="cart-subtotal">
+              {'amountMinor' in data.subtotal && data.subtotal.currency
+                ? `Subtotal: ${formatMoney(data.subtotal.amountMinor, data.subtotal.currency)}`
+                : 'problem' in data.subtotal && data.subtotal.problem}
+            </p>
+          )}
+          <Link className={`button button-primary ${styles.checkout}`} href="/checkout">
+            Go to checkout
+          </Link>
+        </section>
+      )}
+      <section className={`card ${styles.lines}`} aria-labelledby="cart-lines">
+        <h2 id="cart-lines">{data.lines.length === 0 ? 'Your cart is empty' : `${count} in your cart`}</h2>
         {data.lines.length === 0 && (
           <p>
-            Find products in the <Link href="/catalog">catalog</Link>, or paste SKUs above.
+            Find products in the <Link href="/catalog">catalog</Link>, or paste SKUs below.
           </p>
         )}
         {setQuantity.error && <Alert tone="error">{setQuantity.error.message}</Alert>}
@@ -51,25 +71,19 @@ export function CartView() {
             />
           ))}
         </ul>
-        {'subtotal' in data && data.subtotal && (
-          <p className="cart-subtotal" data-testid="cart-subtotal">
-            {'amountMinor' in data.subtotal && data.subtotal.currency
-              ? `Subtotal: ${formatMoney(data.subtotal.amountMinor, data.subtotal.currency)}`
-              : 'problem' in data.subtotal && data.subtotal.problem}
-          </p>
-        )}
         {data.lines.length > 0 && (
-          <div className="actions">
-            <Link className="button button-primary" href="/checkout">
-              Go to checkout
-            </Link>
-            <Button className="button" disabled={clear.isPending} onClick={() => clear.mutate()}>
+          <div className={`actions ${styles.empty}`}>
+            <Button className={`button ${styles.lineButton}`} disabled={clear.isPending} onClick={() => clear.mutate()}>
               Empty the cart
             </Button>
           </div>
         )}
       </section>
-    </>
+      <div className={styles.tools}>
+        <QuickOrder onCart={setCart} />
+        {children}
+      </div>
+    </div>
   );
 }
 
@@ -85,8 +99,9 @@ function CartLineRow({
   const id = useId();
   const [quantity, setQuantity] = useState(String(line.quantity));
   return (
-    <li className="cart-line">
-      <div>
+    <li className={`cart-line ${styles.line}`}>
+      <ProductPicture pictureKey={line.pictureKey} name={line.name} variant="thumb" size={56} />
+      <div className={styles.lineText}>
         <Link href={`/catalog/${encodeURIComponent(line.sku)}`}>{line.name}</Link>
         <div className="field-hint">
           {line.sku} · {line.unit}
@@ -102,7 +117,7 @@ function CartLineRow({
         )}
       </div>
       <form
-        className="actions"
+        className={`actions ${styles.lineForm}`}
         onSubmit={(event) => {
           event.preventDefault();
           const next = Number(quantity);
@@ -114,7 +129,7 @@ function CartLineRow({
         </label>
         <input
           id={id}
-          className="quantity-input"
+          className={`quantity-input ${styles.quantity}`}
           type="number"
           inputMode="numeric"
           min={0}
@@ -122,11 +137,11 @@ function CartLineRow({
           value={quantity}
           onChange={(event) => setQuantity(event.target.value)}
         />
-        <Button type="submit" className="button button-small" disabled={pending}>
+        <Button type="submit" className={`button button-small ${styles.lineButton}`} disabled={pending}>
           Update
         </Button>
         <Button
-          className="button button-small"
+          className={`button button-small ${styles.lineButton}`}
           disabled={pending}
           onClick={() => onQuantity(0)}
           aria-label={`Remove ${line.name}`}

@@ -5,10 +5,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useWatch } from 'react-hook-form';
 import { formatMoney } from '@/components/catalog/money';
+import { ProductPicture } from '@/components/catalog/product-picture';
 import { DeliveryAndPayment, useOrderForm, type OrderOptions } from '@/components/checkout/delivery-and-payment';
 import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import styles from './checkout.module.css';
 
 export function CheckoutForm() {
   const trpc = useTRPC();
@@ -45,75 +47,91 @@ function CheckoutSteps({ options }: { options: OrderOptions }) {
       ? cart.subtotal
       : null;
 
+  const total = subtotal && shipping?.cost ? subtotal.amountMinor + shipping.cost.amountMinor : null;
+  const count = `${cart.itemCount} ${cart.itemCount === 1 ? 'item' : 'items'}`;
+
   return (
     <form
-      className="form checkout"
+      className={`checkout ${styles.checkout}`}
       noValidate
       aria-label="Checkout"
       onSubmit={form.handleSubmit((values) => submit.mutate(values))}
     >
-      {options.problem && <Alert tone="error">{options.problem}</Alert>}
-      {formError && <Alert tone="error">{formError}</Alert>}
+      {/* On a phone the summary follows the form: this line says at once what is being ordered. */}
+      <p className={styles.shortTotal}>
+        {count}
+        {total !== null && shipping?.cost && <> · Total {formatMoney(total, shipping.cost.currency)}</>} ·{' '}
+        <a href="#checkout-items">see the summary</a>
+      </p>
 
-      <section className="card" aria-labelledby="checkout-items">
-        <h2 id="checkout-items">
-          {cart.itemCount} {cart.itemCount === 1 ? 'item' : 'items'} · <Link href="/cart">change</Link>
-        </h2>
-        <ul className="plain-list">
-          {cart.lines.map((line) => (
-            <li key={line.sku}>
-              {line.quantity} × {line.name} <span className="field-hint">({line.sku})</span>
-              {'lineTotalMinor' in line && line.price && line.lineTotalMinor != null && (
-                <> · {formatMoney(line.lineTotalMinor, line.price.currency)}</>
+      <div className={styles.main}>
+        {options.problem && <Alert tone="error">{options.problem}</Alert>}
+        {formError && <Alert tone="error">{formError}</Alert>}
+        <DeliveryAndPayment form={form} options={options} />
+      </div>
+
+      <div className={styles.side}>
+        <section className={`card ${styles.summary}`} aria-labelledby="checkout-items">
+          <h2 id="checkout-items" tabIndex={-1}>
+            {count} · <Link href="/cart">change</Link>
+          </h2>
+          <ul className={styles.lines}>
+            {cart.lines.map((line) => (
+              <li key={line.sku} className={styles.line}>
+                <ProductPicture pictureKey={line.pictureKey} name={line.name} variant="thumb" size={48} />
+                <span className={styles.lineText}>
+                  {line.quantity} × {line.name} <span className="field-hint">({line.sku})</span>
+                </span>
+                {'lineTotalMinor' in line && line.price && line.lineTotalMinor != null && (
+                  <span className={styles.lineTotal}>{formatMoney(line.lineTotalMinor, line.price.currency)}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {subtotal && (
+            <dl className="totals" data-testid="checkout-totals">
+              <dt>Subtotal</dt>
+              <dd>{formatMoney(subtotal.amountMinor, subtotal.currency as string)}</dd>
+              {shipping?.cost && total !== null && (
+                <>
+                  <dt>Shipping</dt>
+                  <dd>{formatMoney(shipping.cost.amountMinor, shipping.cost.currency)}</dd>
+                  <dt>Total</dt>
+                  <dd>
+                    <strong>{formatMoney(total, shipping.cost.currency)}</strong>
+                  </dd>
+                </>
               )}
-            </li>
-          ))}
-        </ul>
-        {subtotal && (
-          <dl className="totals" data-testid="checkout-totals">
-            <dt>Subtotal</dt>
-            <dd>{formatMoney(subtotal.amountMinor, subtotal.currency as string)}</dd>
-            {shipping?.cost && (
-              <>
-                <dt>Shipping</dt>
-                <dd>{formatMoney(shipping.cost.amountMinor, shipping.cost.currency)}</dd>
-                <dt>Total</dt>
-                <dd>
-                  <strong>
-                    {formatMoney(subtotal.amountMinor + shipping.cost.amountMinor, shipping.cost.currency)}
-                  </strong>
-                </dd>
-              </>
+            </dl>
+          )}
+
+          <section aria-labelledby="checkout-approval" className={styles.approval}>
+            <h2 id="checkout-approval" className="skip-link">
+              Approval
+            </h2>
+            {options.approval.length === 0 ? (
+              <p className="field-hint">This order needs no approval: it goes straight on to payment and shipping.</p>
+            ) : (
+              <Alert tone="info">
+                This order needs approval from{' '}
+                {options.approval.map((step) => `${step.label} — ${step.authorizers.join(' or ')}`).join(', then ')}.
+              </Alert>
             )}
-          </dl>
-        )}
-      </section>
+          </section>
 
-      <DeliveryAndPayment form={form} options={options} />
-
-      <section aria-labelledby="checkout-approval">
-        <h2 id="checkout-approval" className="skip-link">
-          Approval
-        </h2>
-        {options.approval.length === 0 ? (
-          <p className="field-hint">This order needs no approval: it goes straight on to payment and shipping.</p>
-        ) : (
-          <Alert tone="info">
-            This order needs approval from{' '}
-            {options.approval.map((step) => `${step.label} — ${step.authorizers.join(' or ')}`).join(', then ')}.
-          </Alert>
-        )}
-      </section>
-
-      {/* Stays busy after success too, until the order page opens: a second click cannot place a second order anyway. */}
-      <Button
-        type="submit"
-        className="button button-primary"
-        disabled={submit.isPending || submit.isSuccess || Boolean(options.problem) || options.addresses.length === 0}
-        aria-busy={submit.isPending || undefined}
-      >
-        {submit.isPending || submit.isSuccess ? 'Placing your order…' : 'Place order'}
-      </Button>
+          {/* Stays busy after success too, until the order page opens: a second click cannot place a second order anyway. */}
+          <Button
+            type="submit"
+            className={`button button-primary ${styles.submit}`}
+            disabled={
+              submit.isPending || submit.isSuccess || Boolean(options.problem) || options.addresses.length === 0
+            }
+            aria-busy={submit.isPending || undefined}
+          >
+            {submit.isPending || submit.isSuccess ? 'Placing your order…' : 'Place order'}
+          </Button>
+        </section>
+      </div>
     </form>
   );
 }

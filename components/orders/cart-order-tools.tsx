@@ -12,16 +12,19 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { saveTemplateSchema, type SaveTemplateInput } from '@/server/schemas/order-history';
 import styles from './orders.module.css';
 
-/**
- * On the cart page: what a reorder or a template just put into the cart, and "Save this cart as
- * a template".
- */
-export function CartOrderTools() {
+/** On the cart page, above everything: what a reorder or a template just put into the cart. */
+export function CartRefillNotice() {
+  return (
+    <Suspense fallback={null}>
+      <RefillNotice />
+    </Suspense>
+  );
+}
+
+/** On the cart page, after the items: "Save this cart as a template". */
+export function CartTemplateTools() {
   return (
     <div className={styles.tools}>
-      <Suspense fallback={null}>
-        <RefillNotice />
-      </Suspense>
       <SaveCartAsTemplate />
     </div>
   );

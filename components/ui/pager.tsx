@@ -13,13 +13,23 @@ export function PagerLinks({ previous, current, next }: { previous: PageLink; cu
   );
 }
 
-/** Previous/next links that keep the other query parameters. */
-export function Pager({ page, hasNext, href }: { page: number; hasNext: boolean; href: (page: number) => string }) {
+/** Previous/next links that keep the other query parameters; "Page 3 of 12" when the count is known. */
+export function Pager({
+  page,
+  hasNext,
+  href,
+  pageCount,
+}: {
+  page: number;
+  hasNext: boolean;
+  href: (page: number) => string;
+  pageCount?: number;
+}) {
   if (page <= 1 && !hasNext) return null;
   return (
     <PagerLinks
       previous={page > 1 ? { href: href(page - 1), label: '← Previous' } : null}
-      current={`Page ${page}`}
+      current={pageCount === undefined ? `Page ${page}` : `Page ${page} of ${pageCount}`}
       next={hasNext ? { href: href(page + 1), label: 'Next →' } : null}
     />
   );

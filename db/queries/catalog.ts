@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { contracts, fulfillmentCenters, inventory, priceListPrices, priceLists, products } from '../schema';
 
@@ -21,20 +21,48 @@ const productColumns = {
   name: products.name,
   unit: products.unit,
   category: products.category,
+  pictureKey: products.pictureKey,
   active: products.active,
   pictureKey: products.pictureKey,
 };
 
-/** A page of products by name (then SKU), filtered; one row more than asked tells whether a next page exists. */
-export async function listProducts(db: Executor, filters: ProductFilters, page: { page: number; pageSize: number }) {
+/**
+ * The order of a product list: by name, newest first, or by unit price in one price list (products
+ * missing from the list last). A price list's order is the member's own, since a contract's discount
+ * is the same percentage on every product.
+ */
+export type ProductOrder =
+  { by: 'name' } | { by: 'newest' } | { by: 'price'; priceListId: string; direction: 'asc' | 'desc' };
+
+const byName = [asc(sql`lower(${products.name})`), asc(products.sku)];
+
+/** A page of products, filtered and ordered (by name unless told); one row more than asked tells whether a next page exists. */
+export async function listProducts(
+  db: Executor,
+  filters: ProductFilters,
+  page: { page: number; pageSize: number },
+  order: ProductOrder = { by: 'name' },
+) {
   const where = whereOf(filters);
-  const rows = await db
-    .select(productColumns)
-    .from(products)
-    .where(where)
-    .orderBy(asc(sql`lower(${products.name})`), asc(products.sku))
-    .limit(page.pageSize + 1)
-    .offset((page.page - 1) * page.pageSize);
+  const base = db.select(productColumns).from(products);
+  const query =
+    order.by === 'price'
+      ? base
+          .leftJoin(
+            priceListPrices,
+            and(eq(priceListPrices.productId, products.id), eq(priceListPrices.priceListId, order.priceListId)),
+          )
+          .where(where)
+          .orderBy(
+            order.direction === 'asc'
+              ? sql`${priceListPrices.unitPriceMinor} asc nulls last`
+              : sql`${priceListPrices.unitPriceMinor} desc nulls last`,
+            ...byName,
+          )
+      : order.by === 'newest'
+        ? base.where(where).orderBy(desc(products.createdAt), ...byName)
+        : base.where(where).orderBy(...byName);
+  const rows = await query.limit(page.pageSize + 1).offset((page.page - 1) * page.pageSize);
   const [total] = await db.select({ n: count() }).from(products).where(where);
   return { rows: rows.slice(0, page.pageSize), hasNext: rows.length > page.pageSize, total: total?.n ?? 0 };
 }

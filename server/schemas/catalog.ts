@@ -19,9 +19,14 @@ export const skuField = z
 
 // Store
 
+/** How the store's list may be sorted; the price sorts use the member's own price. */
+export const CATALOG_SORTS = ['name', 'price_asc', 'price_desc', 'newest'] as const;
+export type CatalogSort = (typeof CATALOG_SORTS)[number];
+
 export const catalogProductsSchema = z.object({
   category: z.string().trim().max(PRODUCT_LIMITS.category).optional(),
   search: z.string().trim().max(100).optional(),
+  sort: z.enum(CATALOG_SORTS).default('name'),
   page,
   pageSize: z.number().int().min(1).max(60).default(24),
 });

@@ -1,6 +1,6 @@
 import { forbidden } from 'next/navigation';
 import { CartView } from '@/components/cart/cart-view';
-import { CartOrderTools } from '@/components/orders/cart-order-tools';
+import { CartRefillNotice, CartTemplateTools } from '@/components/orders/cart-order-tools';
 import { AskForQuote } from '@/components/quotes/ask-for-quote';
 import { getMe } from '@/components/shell/me';
 
@@ -13,9 +13,12 @@ export default async function CartPage() {
     <>
       <h1>Cart</h1>
       <p className="lede">For {me.membership.organization.name}. Each of your accounts has its own cart.</p>
-      <CartOrderTools />
-      <CartView />
-      <AskForQuote />
+      <CartRefillNotice />
+      {/* The items and Go to checkout come first; quick order, templates and quotes after them. */}
+      <CartView>
+        <CartTemplateTools />
+        <AskForQuote />
+      </CartView>
     </>
   );
 }

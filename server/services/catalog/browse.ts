@@ -6,6 +6,7 @@ import {
   listPricesOf,
   listProducts,
   productBySku,
+  type ProductOrder,
   stockOf,
 } from '@/db/queries/catalog';
 import type { Actor } from '@/server/domain/access/actor';
@@ -13,7 +14,7 @@ import { availability, type StockLevel } from '@/server/domain/catalog/availabil
 import { buyerPrice, currentContract, type BuyerPrice } from '@/server/domain/catalog/pricing';
 import { notFound } from '@/server/domain/errors';
 import { utcDate } from '@/server/domain/organizations/approval';
-import type { CatalogProductsInput } from '@/server/schemas/catalog';
+import type { CatalogProductsInput, CatalogSort } from '@/server/schemas/catalog';
 
 /** Whose eyes an answer is built for: the member's organization (its contract) and effective permissions. */
 
@@ -41,11 +42,21 @@ export type CatalogProduct = {
   unit: string;
   category: string;
   description?: string;
+  /** The picture's content hash; null shows a placeholder. */
+  pictureKey: string | null;
   price?: PriceView | null;
   stock?: StockView;
 };
 
-type ProductRow = { id: string; sku: string; name: string; unit: string; category: string; description?: string };
+type ProductRow = {
+  id: string;
+  sku: string;
+  name: string;
+  unit: string;
+  category: string;
+  description?: string;
+  pictureKey: string | null;
+};
 
 /**
  * What the organization pays for these products under its current contract, by product id,
@@ -121,11 +132,12 @@ export async function productViews(
   const ids = rows.map((row) => row.id);
   const prices = actor.permissions.has('prices.view') ? await pricesFor(db, actor.organizationId, ids, now) : null;
   const stock = actor.permissions.has('stock.view') ? await stockFor(db, ids, detail) : null;
-  return rows.map(({ id, sku, name, unit, category, description }) => ({
+  return rows.map(({ id, sku, name, unit, category, description, pictureKey }) => ({
     sku,
     name,
     unit,
     category,
+    pictureKey,
     ...(detail && description !== undefined ? { description } : {}),
     ...(prices ? { price: prices.get(id) ?? null } : {}),
     ...(stock?.has(id) ? { stock: stock.get(id) } : {}),
@@ -137,15 +149,40 @@ export async function catalogCategories(db: Executor) {
   return categoryCounts(db, { activeOnly: true });
 }
 
-/** A page of active products, by category and text in SKU or name, priced for the actor. */
+/**
+ * How the list is ordered for this member. A price sort needs their own price list: a member who
+ * may not see prices, or whose organization has no priced contract, gets the list by name, so the
+ * order never tells what they may not see. `sort` says which order was applied.
+ */
+async function listOrder(
+  db: Executor,
+  actor: Actor,
+  sort: CatalogSort,
+  now: Date,
+): Promise<{ sort: CatalogSort; order: ProductOrder }> {
+  if (sort === 'newest') return { sort, order: { by: 'newest' } };
+  if (sort === 'name' || !actor.permissions.has('prices.view')) return { sort: 'name', order: { by: 'name' } };
+  const contract = currentContract(await contractsOf(db, actor.organizationId), utcDate(now));
+  if (!contract?.priceListId) return { sort: 'name', order: { by: 'name' } };
+  return {
+    sort,
+    order: { by: 'price', priceListId: contract.priceListId, direction: sort === 'price_asc' ? 'asc' : 'desc' },
+  };
+}
+
+/** A page of active products, by category and text in SKU or name, sorted and priced for the actor. */
 export async function searchCatalog(db: Executor, actor: Actor, input: CatalogProductsInput, now: Date) {
+  const { sort, order } = await listOrder(db, actor, input.sort, now);
   const list = await listProducts(
     db,
     { search: input.search || undefined, category: input.category || undefined, active: true },
     input,
+    order,
   );
   return {
     page: input.page,
+    pageCount: Math.max(1, Math.ceil(list.total / input.pageSize)),
+    sort,
     total: list.total,
     hasNext: list.hasNext,
     products: await productViews(db, actor, list.rows, now, false),

@@ -22,6 +22,8 @@ import {
   type Member,
 } from '@/server/testing/factories';
 import { trpcErrorOf } from '@/server/testing/errors';
+import { CATALOG_SORTS, catalogProductsSchema } from '@/server/schemas/catalog';
+import { listInputFrom } from '@/server/schemas/list-params';
 
 const database = setupTestDatabase();
 
@@ -205,9 +207,17 @@ describe('prices and stock reach only members allowed to see them', () => {
     const item = await product({ category, prices: [[listA, '10.00']], stock: [[east, 5]] });
     const seen = await everything(noPrices, item.sku, category);
     expect(JSON.stringify(seen)).not.toMatch(PRICE_KEYS);
-    expect(Object.keys(seen.product).sort()).toEqual(['category', 'description', 'name', 'sku', 'stock', 'unit']);
+    expect(Object.keys(seen.product).sort()).toEqual([
+      'category',
+      'description',
+      'name',
+      'pictureKey',
+      'sku',
+      'stock',
+      'unit',
+    ]);
     expect(seen.list.products.map((row) => Object.keys(row).sort())).toEqual([
-      ['category', 'name', 'sku', 'stock', 'unit'],
+      ['category', 'name', 'pictureKey', 'sku', 'stock', 'unit'],
     ]);
     expect(seen.product.stock).toEqual({
       available: 5,
@@ -223,7 +233,15 @@ describe('prices and stock reach only members allowed to see them', () => {
     const item = await product({ category, prices: [[listA, '10.00']], stock: [[east, 5]] });
     const seen = await everything(noStock, item.sku, category);
     expect(JSON.stringify(seen)).not.toMatch(STOCK_KEYS);
-    expect(Object.keys(seen.product).sort()).toEqual(['category', 'description', 'name', 'price', 'sku', 'unit']);
+    expect(Object.keys(seen.product).sort()).toEqual([
+      'category',
+      'description',
+      'name',
+      'pictureKey',
+      'price',
+      'sku',
+      'unit',
+    ]);
     expect(seen.list.products[0]?.price).toMatchObject({ unitPriceMinor: 900 });
   });
 
@@ -293,6 +311,83 @@ describe('browsing', () => {
     const api = await as(manager);
     expect((await trpcErrorOf(api.catalog.product({ sku: hidden.sku }))).code).toBe('NOT_FOUND');
     expect((await trpcErrorOf(api.catalog.product({ sku: 'NO-SUCH-SKU' }))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('sorting and counting the list', () => {
+  /** Four products in a fresh category: names in one order, A's prices in another, one without a price in A's list. */
+  async function sortable() {
+    const category = `Sort ${unique()}`;
+    const token = unique();
+    const made = {
+      delta: await product({ category, name: `Delta ${token}`, prices: [[listA, '20.00']] }),
+      alpha: await product({ category, name: `alpha ${token}`, prices: [[listA, '30.00']] }),
+      charlie: await product({ category, name: `Charlie ${token}`, prices: [[listB, '1.00']] }),
+      bravo: await product({ category, name: `Bravo ${token}`, prices: [[listA, '10.00']] }),
+    };
+    return { category, made };
+  }
+  const skus = (list: { products: { sku: string }[] }) => list.products.map((row) => row.sku);
+
+  it('sorts by name, by the member’s price both ways with unpriced products last, and newest first', async () => {
+    const { category, made } = await sortable();
+    const api = await as(manager);
+    const byName = await api.catalog.products({ category });
+    expect(byName.sort).toBe('name');
+    expect(skus(byName)).toEqual([made.alpha.sku, made.bravo.sku, made.charlie.sku, made.delta.sku]);
+
+    const cheapest = await api.catalog.products({ category, sort: 'price_asc' });
+    expect(cheapest.sort).toBe('price_asc');
+    expect(skus(cheapest)).toEqual([made.bravo.sku, made.delta.sku, made.alpha.sku, made.charlie.sku]);
+    expect(cheapest.products.map((row) => row.price?.unitPriceMinor ?? null)).toEqual([900, 1_800, 2_700, null]);
+
+    const dearest = await api.catalog.products({ category, sort: 'price_desc' });
+    expect(skus(dearest)).toEqual([made.alpha.sku, made.delta.sku, made.bravo.sku, made.charlie.sku]);
+
+    const newest = await api.catalog.products({ category, sort: 'newest' });
+    expect(skus(newest)).toEqual([made.bravo.sku, made.charlie.sku, made.alpha.sku, made.delta.sku]);
+
+    // Organization B's contract names the same list: B's own prices, the same order, never A's amounts.
+    const forB = await (await as(managerB)).catalog.products({ category, sort: 'price_desc' });
+    expect(skus(forB)).toEqual(skus(dearest));
+    expect(forB.products[0]?.price?.unitPriceMinor).toBe(2_250);
+  });
+
+  it('a price sort for a member who may not see prices, or has no priced contract, is the name order', async () => {
+    const { category } = await sortable();
+    const byName = skus(await (await as(manager)).catalog.products({ category }));
+    for (const member of [noPrices, viewer, noContract]) {
+      const api = await as(member);
+      for (const sort of ['price_asc', 'price_desc'] as const) {
+        const list = await api.catalog.products({ category, sort });
+        expect(list.sort).toBe('name');
+        expect(skus(list)).toEqual(byName);
+        if (member !== noContract) expect(JSON.stringify(list)).not.toMatch(/"(price|unitPriceMinor)"/);
+      }
+    }
+  });
+
+  it('counts the pages of the filtered list, the same in every sort', async () => {
+    const { category } = await sortable();
+    const api = await as(manager);
+    for (const sort of CATALOG_SORTS) {
+      const first = await api.catalog.products({ category, sort, pageSize: 3 });
+      expect(first).toMatchObject({ page: 1, pageCount: 2, total: 4, hasNext: true });
+      const second = await api.catalog.products({ category, sort, pageSize: 3, page: 2 });
+      expect(second).toMatchObject({ page: 2, pageCount: 2, hasNext: false });
+      expect([...skus(first), ...skus(second)]).toHaveLength(4);
+      expect(new Set([...skus(first), ...skus(second)]).size).toBe(4);
+    }
+    expect(await api.catalog.products({ category: `Empty ${unique()}` })).toMatchObject({ total: 0, pageCount: 1 });
+  });
+
+  it('an unknown sort in the address falls back to the name order; the procedure refuses it', async () => {
+    expect(listInputFrom(catalogProductsSchema, { sort: 'price; drop table' }).input.sort).toBe('name');
+    expect(listInputFrom(catalogProductsSchema, { sort: 'price_desc' }).input.sort).toBe('price_desc');
+    expect(listInputFrom(catalogProductsSchema, {}).input.sort).toBe('name');
+    const api = await as(manager);
+    const refused = await trpcErrorOf(api.catalog.products({ sort: 'cheapest' as never }));
+    expect(refused.code).toBe('BAD_REQUEST');
   });
 });
 

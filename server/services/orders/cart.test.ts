@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Organization, PriceList, Product } from '@/db/schema';
+import { products, type Organization, type PriceList, type Product } from '@/db/schema';
 import { PERMISSION_REFUSED } from '@/server/trpc/init';
 import { givePriceList, createProduct } from '@/server/testing/catalog';
 import { setupTestDatabase } from '@/server/testing/database';
@@ -48,6 +49,23 @@ describe('the cart', () => {
     ]);
     // The header's count follows: items, not lines.
     expect(await api.cart.itemCount()).toBe(4);
+  });
+
+  it('gives each line its product picture key, in the cart and in the checkout (null: a placeholder)', async () => {
+    const key = 'a'.repeat(64);
+    await database.db.update(products).set({ pictureKey: key }).where(eq(products.id, pen.id));
+    const api = await as(buyer);
+    await api.cart.clear();
+    await api.cart.add({ sku: pen.sku, quantity: 1 });
+    await api.cart.add({ sku: pad.sku, quantity: 1 });
+    const pictures = (lines: { sku: string; pictureKey: string | null }[]) =>
+      lines.map((line) => [line.sku, line.pictureKey]);
+    const expected = [
+      [pen.sku, key],
+      [pad.sku, null],
+    ];
+    expect(pictures((await api.cart.get()).lines)).toEqual(expected);
+    expect(pictures((await api.checkout.options()).cart.lines)).toEqual(expected);
   });
 
   it('adds twice when two clicks arrive at once, and refuses more than 9999 in a line', async () => {

@@ -7,6 +7,7 @@ import { AvailabilityNote } from '@/components/catalog/availability-note';
 import { getMe } from '@/components/shell/me';
 import { catalogHref } from '@/components/catalog/category-nav';
 import { PriceTag } from '@/components/catalog/price-tag';
+import { ProductPicture } from '@/components/catalog/product-picture';
 import styles from '@/components/catalog/catalog.module.css';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -36,34 +37,45 @@ export default async function ProductPage({ params }: Props) {
         <Link href={catalogHref({ category: product.category })}>← {product.category}</Link>
       </p>
       <h1>{product.name}</h1>
-      <div className={styles.detail}>
-        <section className="card" aria-labelledby="product-facts">
-          <h2 id="product-facts">Details</h2>
-          <dl className="definition-list">
-            <dt>SKU</dt>
-            <dd>{product.sku}</dd>
-            <dt>Sold by</dt>
-            <dd>{product.unit}</dd>
-            <dt>Category</dt>
-            <dd>{product.category}</dd>
-          </dl>
-          {product.description && <p>{product.description}</p>}
-        </section>
-        {(product.price !== undefined || product.stock) && (
-          <section className="card" aria-labelledby="product-buying">
-            <h2 id="product-buying">
-              {product.price === undefined ? 'Availability' : product.stock ? 'Price and availability' : 'Price'}
-            </h2>
-            {product.price !== undefined && <PriceTag price={product.price} unit={product.unit} />}
-            {product.stock && <AvailabilityNote stock={product.stock} />}
+      <div className={styles.productLayout}>
+        <div className={styles.detailPicture}>
+          <ProductPicture
+            pictureKey={product.pictureKey}
+            name={product.name}
+            variant="detail"
+            size={360}
+            decorative={false}
+          />
+        </div>
+        <div className={styles.detail}>
+          <section className="card" aria-labelledby="product-facts">
+            <h2 id="product-facts">Details</h2>
+            <dl className="definition-list">
+              <dt>SKU</dt>
+              <dd>{product.sku}</dd>
+              <dt>Sold by</dt>
+              <dd>{product.unit}</dd>
+              <dt>Category</dt>
+              <dd>{product.category}</dd>
+            </dl>
+            {product.description && <p>{product.description}</p>}
           </section>
-        )}
-        {mayOrder && (
-          <section className="card" aria-labelledby="product-order">
-            <h2 id="product-order">Order</h2>
-            <AddToCart sku={product.sku} name={product.name} />
-          </section>
-        )}
+          {(product.price !== undefined || product.stock) && (
+            <section className="card" aria-labelledby="product-buying">
+              <h2 id="product-buying">
+                {product.price === undefined ? 'Availability' : product.stock ? 'Price and availability' : 'Price'}
+              </h2>
+              {product.price !== undefined && <PriceTag price={product.price} unit={product.unit} />}
+              {product.stock && <AvailabilityNote stock={product.stock} />}
+            </section>
+          )}
+          {mayOrder && (
+            <section className="card" aria-labelledby="product-order">
+              <h2 id="product-order">Order</h2>
+              <AddToCart sku={product.sku} name={product.name} />
+            </section>
+          )}
+        </div>
       </div>
     </>
   );
