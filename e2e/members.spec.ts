@@ -19,7 +19,7 @@ test('an administrator adds a sub-account; the invitation arrives; the buyer sig
   await form.getByLabel('May see prices').uncheck();
   await form.getByRole('button', { name: 'Create and send invitation' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(person.name);
-  await expect(page.getByRole('main').getByText('invited', { exact: true })).toBeVisible();
+  await expect(page.getByRole('main').getByText('Invited, no password yet', { exact: true })).toBeVisible();
 
   await page.context().clearCookies();
   await openLatestEmail(page, person.email, 'Your Countersign account for Northwind Traders');

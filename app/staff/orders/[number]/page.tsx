@@ -2,9 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { orRefusalPage } from '@/components/shell/refusal';
-import { PAYMENT_STATUS_LABELS } from '@/components/staff/orders/labels';
 import { CancelOrder, MarkSettled, RetryCapture } from '@/components/staff/orders/order-actions';
-import { CaptureFailedBadge } from '@/components/orders/order-status-badge';
+import { CaptureFailedBadge, OrderStatusBadge, PaymentBadge } from '@/components/orders/order-status-badge';
 import { PaymentDecision } from '@/components/staff/orders/payment-decision';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/components/ui/format';
@@ -15,13 +14,6 @@ type Props = { params: Promise<{ number: string }> };
 export async function generateMetadata({ params }: Props) {
   return { title: `Order ${decodeURIComponent((await params).number).toUpperCase()}` };
 }
-
-const TONE: Record<string, string> = {
-  shipped: 'badge-good',
-  deposited: 'badge-good',
-  canceled: 'badge-bad',
-  declined: 'badge-bad',
-};
 
 async function load(number: string) {
   if (!/^[A-Za-z0-9-]{1,20}$/.test(number)) notFound();
@@ -39,9 +31,7 @@ export default async function StaffOrderPage({ params }: Props) {
       </p>
       <h1>Order {o.number}</h1>
       <p className="lede">
-        <span className={`badge ${TONE[o.status] ?? ''}`} data-testid="order-status">
-          {o.statusLabel}
-        </span>{' '}
+        <OrderStatusBadge status={o.status} testId="order-status" />{' '}
         ({o.statusCode}) {o.payment.status === 'capture_failed' && <CaptureFailedBadge />} Submitted{' '}
         {formatDateTime(o.submittedAt)} by {o.requester.name} of {o.organization.name}.
       </p>
@@ -109,7 +99,9 @@ export default async function StaffOrderPage({ params }: Props) {
               {o.payment.cardLast4 ? ` ending ${o.payment.cardLast4}` : ''}
             </dd>
             <dt>Status</dt>
-            <dd>{PAYMENT_STATUS_LABELS[o.payment.status]}</dd>
+            <dd>
+              <PaymentBadge method={o.payment.method} status={o.payment.status} audience="staff" />
+            </dd>
             {internal?.paymentReference && (
               <>
                 <dt>Reference</dt>
