@@ -16,8 +16,12 @@ export const HOME_LIST_SIZE = 5;
 
 async function cartSummary(db: Executor, actor: Actor, now: Date) {
   const cart = await getCart(db, actor, now);
-  const subtotal = 'subtotal' in cart && cart.subtotal && 'amountMinor' in cart.subtotal ? cart.subtotal : null;
-  return { lineCount: cart.lines.length, itemCount: cart.itemCount, ...(subtotal ? { total: subtotal } : {}) };
+  const subtotal = 'subtotal' in cart ? cart.subtotal : undefined;
+  const total =
+    subtotal?.amountMinor !== undefined && subtotal.currency
+      ? { amountMinor: subtotal.amountMinor, currency: subtotal.currency }
+      : null;
+  return { lineCount: cart.lines.length, itemCount: cart.itemCount, ...(total ? { total } : {}) };
 }
 
 /** The member's own last orders, read from the front of their history index. */

@@ -31,9 +31,9 @@ export default async function StaffOrderPage({ params }: Props) {
       </p>
       <h1>Order {o.number}</h1>
       <p className="lede">
-        <OrderStatusBadge status={o.status} testId="order-status" />{' '}
-        ({o.statusCode}) {o.payment.status === 'capture_failed' && <CaptureFailedBadge />} Submitted{' '}
-        {formatDateTime(o.submittedAt)} by {o.requester.name} of {o.organization.name}.
+        <OrderStatusBadge status={o.status} testId="order-status" /> ({o.statusCode}){' '}
+        {o.payment.status === 'capture_failed' && <CaptureFailedBadge />} Submitted {formatDateTime(o.submittedAt)} by{' '}
+        {o.requester.name} of {o.organization.name}.
       </p>
 
       {o.may.reviewPayment && (
