@@ -13,20 +13,24 @@ export function QueueCards({ queues }: { queues: Queue[] }) {
   if (visible.length === 0) return null;
   return (
     <ul className={styles.cards} aria-label="Work waiting">
-      {visible.map((queue) => (
-        <li key={queue.key}>
-          <Link
-            href={queue.href}
-            className={`${styles.card} ${EMPHASIS_CLASS[queueEmphasis(queue.count, queue.urgency)]}`}
-            data-testid={`queue-${queue.key}`}
-          >
-            <span className={styles.count} data-testid="queue-count">
-              {queue.count}
-            </span>
-            <span>{queue.label}</span>
-          </Link>
-        </li>
-      ))}
+      {visible.map((queue) => {
+        const emphasis = queueEmphasis(queue.count, queue.urgency);
+        return (
+          <li key={queue.key}>
+            <Link
+              href={queue.href}
+              className={`${styles.card} ${EMPHASIS_CLASS[emphasis]}`}
+              data-testid={`queue-${queue.key}`}
+              data-emphasis={emphasis}
+            >
+              <span className={styles.count} data-testid="queue-count">
+                {queue.count}
+              </span>
+              <span>{queue.label}</span>
+            </Link>
+          </li>
+        );
+      })}
     </ul>
   );
 }
