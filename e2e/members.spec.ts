@@ -19,7 +19,7 @@ test('an administrator adds a sub-account; the invitation arrives; the buyer sig
   await form.getByLabel('May see prices').uncheck();
   await form.getByRole('button', { name: 'Create and send invitation' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(person.name);
-  await expect(page.getByRole('main').getByText('invited', { exact: true })).toBeVisible();
+  await expect(page.getByRole('main').getByText('Invited, no password yet', { exact: true })).toBeVisible();
 
   await page.context().clearCookies();
   await openLatestEmail(page, person.email, 'Your Countersign account for Northwind Traders');
@@ -29,6 +29,10 @@ test('an administrator adds a sub-account; the invitation arrives; the buyer sig
   await page.getByRole('button', { name: 'Save my password' }).click();
   // Setting the password signs them in.
   await expect(page.getByRole('heading', { name: `Welcome, ${person.name}` })).toBeVisible();
+  // Without May see prices the home shows the cart but no total and no spend.
+  await expect(page.getByTestId('home-cart')).toBeVisible();
+  await expect(page.getByTestId('home-spend')).toHaveCount(0);
+  await page.goto('/account');
   const canDo = page.getByRole('region', { name: 'What you can do here' });
   await expect(canDo).toContainText('Place orders');
   await expect(canDo).toContainText('View stock');
@@ -113,6 +117,8 @@ test('an administrator creates a custom role and assigns it; the member gets exa
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   await page.getByLabel('Repeat the password').fill(person.password);
   await page.getByRole('button', { name: 'Save my password' }).click();
+  await expect(page.getByRole('heading', { name: `Welcome, ${person.name}` })).toBeVisible();
+  await page.goto('/account');
   const canDo = page.getByRole('region', { name: 'What you can do here' });
   await expect(canDo).toContainText('Request quotes');
   await expect(canDo).toContainText('View prices');

@@ -43,7 +43,7 @@ test('a card payment that needs a review is approved by the payment reviewer; th
   await expect(history).toContainText('Payment under review → Confirmed');
   // Another spec may run the release job at any moment; until then the order stands at Confirmed.
   await expect(main.getByTestId('order-status')).toHaveText(/^(Confirmed|Released to fulfillment)$/);
-  await expect(main.getByRole('region', { name: 'Payment' })).toContainText('Authorized');
+  await expect(main.getByRole('region', { name: 'Payment' })).toContainText('Card authorized');
 
   await openLatestEmail(page, buyer.email, `Payment accepted for order ${placed.number}`);
   await expect(page.frameLocator('iframe.mail-frame').locator('body')).toContainText(

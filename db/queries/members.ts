@@ -37,6 +37,16 @@ function whereOf(filters: MemberFilters) {
   );
 }
 
+/** How many members match the filters: the same condition as the list, so a count equals its list's total. */
+export async function countMembers(db: Executor, filters: MemberFilters): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(whereOf(filters));
+  return row?.n ?? 0;
+}
+
 /** A page of an organization's members, by name, with unit and role names. */
 export async function listMembers(db: Executor, filters: MemberFilters, page: { page: number; pageSize: number }) {
   const where = whereOf(filters);

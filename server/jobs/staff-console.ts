@@ -23,7 +23,7 @@ export async function runJobNow(db: Database, name: string, now: Date) {
 }
 
 /** Emails still waiting or given up on, newest first: what staff need to look at. */
-export async function outboxProblems(db: Database) {
+export async function outboxProblems(db: Database, filter: { failedOnly?: boolean } = {}) {
   return db
     .select({
       id: emailOutbox.id,
@@ -36,7 +36,7 @@ export async function outboxProblems(db: Database) {
       createdAt: emailOutbox.createdAt,
     })
     .from(emailOutbox)
-    .where(inArray(emailOutbox.status, ['pending', 'sending', 'failed']))
+    .where(inArray(emailOutbox.status, filter.failedOnly ? ['failed'] : ['pending', 'sending', 'failed']))
     .orderBy(desc(emailOutbox.createdAt))
     .limit(50);
 }

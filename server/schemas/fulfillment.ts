@@ -33,7 +33,12 @@ export const createPickBatchSchema = z.object({
 });
 export type CreatePickBatchInput = z.infer<typeof createPickBatchSchema>;
 
-export const pickBatchListSchema = z.object({ centerId: idField.optional(), page, pageSize });
+export const pickBatchListSchema = z.object({
+  centerId: idField.optional(),
+  open: z.boolean().optional(),
+  page,
+  pageSize,
+});
 export type PickBatchListInput = z.infer<typeof pickBatchListSchema>;
 
 const batchNumber = z.number({ error: 'That is not a pick batch number.' }).int().min(1).max(2_000_000_000);

@@ -47,6 +47,9 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   },
 
   'organization.current': { access: 'org' },
+  'organization.administrationCounts': { access: 'org' },
+  'home.overview': { access: 'org' },
+  'staff.queueCounts': { access: 'staff' },
   'organization.unit': { access: 'org', input: (w) => ({ unitId: w.b.units[0]?.id }) },
 
   // Units (organization tree)

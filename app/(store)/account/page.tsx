@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import Link from 'next/link';
 import { AccountPage } from '@/components/account/account-page';
+import { MyPermissions } from '@/components/account/my-permissions';
 import { getMe } from '@/components/shell/me';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -23,6 +24,7 @@ export default async function StoreAccountPage() {
     me && (
       <>
         <AccountPage me={me} />
+        {me.membership?.organization.kind === 'buyer' && <MyPermissions permissions={me.membership.permissions} />}
         {statement && (
           <p>
             <Link href="/account/statement">Account credit and statement</Link>

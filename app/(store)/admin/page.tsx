@@ -1,7 +1,9 @@
 import { forbidden } from 'next/navigation';
+import { AdminSections } from '@/components/admin/admin-sections';
 import { ADMIN_SECTIONS, visibleNav } from '@/components/shell/navigation';
 import { getMe } from '@/components/shell/me';
-import { SectionLinks } from '@/components/shell/section-links';
+import { orRefusalPage } from '@/components/shell/refusal';
+import { serverCaller } from '@/server/trpc/server';
 
 export const metadata = { title: 'Administration' };
 
@@ -10,10 +12,11 @@ export default async function AdminPage() {
   const permissions = me?.membership?.permissions ?? [];
   const sections = visibleNav(ADMIN_SECTIONS, permissions);
   if (sections.length === 0) forbidden();
+  const counts = await orRefusalPage((await serverCaller()).organization.administrationCounts());
   return (
     <>
       <h1>Administration</h1>
-      <SectionLinks sections={sections} />
+      <AdminSections sections={sections} counts={counts} />
     </>
   );
 }

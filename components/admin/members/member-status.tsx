@@ -1,11 +1,11 @@
 import { StatusBadge, type BadgeTone } from '@/components/ui/status-badge';
-import { memberStatus, type MemberStatus } from '@/server/domain/access/members';
+import { MEMBER_STATUS_LABELS, memberStatus, type MemberStatus } from '@/server/domain/access/members';
 import type { MembershipStatus, UserStatus } from '@/server/domain/organizations/status';
 
 const TONE: Record<MemberStatus, BadgeTone> = {
   active: 'good',
-  invited: 'neutral',
-  pending: 'neutral',
+  invited: 'warn',
+  pending: 'warn',
   deactivated: 'bad',
   declined: 'bad',
 };
@@ -17,5 +17,5 @@ export function MemberStatusBadge(props: {
   userStatus: UserStatus;
 }) {
   const status = memberStatus(props);
-  return <StatusBadge tone={TONE[status]}>{status}</StatusBadge>;
+  return <StatusBadge tone={TONE[status]}>{MEMBER_STATUS_LABELS[status]}</StatusBadge>;
 }

@@ -4,6 +4,15 @@ import type { MembershipStatus, ShopAccountRole, UserStatus } from '../organizat
 export const MEMBER_STATUSES = ['active', 'invited', 'pending', 'deactivated', 'declined'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
+/** A member's status in words, for badges and the status filter. */
+export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
+  active: 'Active',
+  invited: 'Invited, no password yet',
+  pending: 'Asked to join',
+  deactivated: 'Deactivated',
+  declined: 'Declined',
+};
+
 export function memberStatus(input: {
   membershipStatus: MembershipStatus;
   activated: boolean;

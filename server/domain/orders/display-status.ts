@@ -1,3 +1,4 @@
+import type { StatusTone } from './payment-words';
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from './state-machine';
 
 /**
@@ -16,9 +17,10 @@ export function displayStatus(status: OrderStatus, anyShipped: boolean): Display
   return status === 'released' && anyShipped ? 'partially_shipped' : status;
 }
 
-/** The badge tone of a status: done, stopped, or still on its way. */
-export function statusTone(status: DisplayStatus): 'good' | 'bad' | 'neutral' {
+/** The badge tone of a status: done, waiting on someone, stopped, or still on its way. */
+export function statusTone(status: DisplayStatus): StatusTone {
   if (status === 'shipped' || status === 'deposited') return 'good';
   if (status === 'canceled' || status === 'declined') return 'bad';
+  if (status === 'pending_approval' || status === 'payment_review' || status === 'backordered') return 'warn';
   return 'neutral';
 }

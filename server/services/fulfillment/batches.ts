@@ -148,9 +148,13 @@ export async function createPickBatch(db: Database, input: CreatePickBatchInput,
   }
 }
 
-/** A page of pick batches, newest first, optionally of one center, with their size and whether work is left. */
+/** A page of pick batches, newest first, optionally of one center or only those in progress, with their size and whether work is left. */
 export async function listPickBatches(db: Executor, input: PickBatchListInput) {
-  const where = input.centerId ? eq(pickBatches.fulfillmentCenterId, input.centerId) : undefined;
+  const where = and(
+    input.centerId ? eq(pickBatches.fulfillmentCenterId, input.centerId) : undefined,
+    // The dashboard's "in progress" count uses the same condition.
+    input.open ? batchIsOpen() : undefined,
+  );
   const [rows, [total]] = await Promise.all([
     db
       .select({

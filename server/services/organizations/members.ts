@@ -25,7 +25,7 @@ import { lockTenant } from './tenant-lock';
 const FLAGS = Object.keys(MEMBER_FLAG_LABELS) as MemberFlag[];
 
 /** The units an administrator reaches: all of them, or their own unit and those below it. */
-async function reach(db: Executor, organizationId: string, actor: Actor): Promise<string[] | undefined> {
+export async function reach(db: Executor, organizationId: string, actor: Actor): Promise<string[] | undefined> {
   return actor.grants.get('org.users.manage') === 'unit' ? unitSubtreeIds(db, organizationId, actor.unitId) : undefined;
 }
 

@@ -12,6 +12,7 @@ import { staffCatalogRouter } from './staff-catalog';
 import { checkoutRouter } from './checkout';
 import { erpKeysRouter } from './erp-keys';
 import { fulfillmentRouter } from './fulfillment';
+import { homeRouter } from './home';
 import { orderTemplatesRouter } from './order-templates';
 import { ordersRouter } from './orders';
 import { quotesRouter } from './quotes';
@@ -32,6 +33,7 @@ import { unitsRouter } from './units';
 
 export const appRouter = router({
   session: sessionRouter,
+  home: homeRouter,
   account: accountRouter,
   organization: organizationRouter,
   onboarding: onboardingRouter,

@@ -4,7 +4,7 @@ import { MemberStatusBadge } from '@/components/admin/members/member-status';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/ui/pager';
 import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
-import { MEMBER_STATUSES } from '@/server/domain/access/members';
+import { MEMBER_STATUS_LABELS, MEMBER_STATUSES } from '@/server/domain/access/members';
 import { MEMBER_FLAG_LABELS, MEMBER_FLAGS, memberListSchema } from '@/server/schemas/members';
 import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 import { serverCaller } from '@/server/trpc/server';
@@ -69,7 +69,7 @@ export default async function MembersPage({ searchParams }: Props) {
           label="Status"
           defaultValue={input.status}
           anyLabel="Any status"
-          options={MEMBER_STATUSES.map((status) => ({ value: status, label: status }))}
+          options={MEMBER_STATUSES.map((status) => ({ value: status, label: MEMBER_STATUS_LABELS[status] }))}
         />
       </SearchForm>
       <DataTable

@@ -7,7 +7,7 @@ import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { ApprovalSteps } from '@/components/authorizations/approval-steps';
 import { OrderActions } from '@/components/orders/order-actions';
 import { Alert } from '@/components/ui/alert';
-import { OrderStatusBadge } from '@/components/orders/order-status-badge';
+import { OrderStatusBadge, PaymentBadge } from '@/components/orders/order-status-badge';
 import styles from '@/components/orders/orders.module.css';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { DataTable, type Column } from '@/components/ui/data-table';
@@ -20,15 +20,6 @@ type Order = RouterOutputs['orders']['get'];
 type Line = Order['lines'][number];
 
 const ORDER_NUMBER = /^[A-Za-z0-9-]{1,20}$/;
-
-const PAYMENT_STATUS_WORDS: Record<Order['payment']['status'], string> = {
-  pending: 'waiting for approval',
-  authorized: 'authorized',
-  review: 'under review',
-  captured: 'charged',
-  capture_failed: 'being charged',
-  voided: 'released, nothing charged',
-};
 
 /** The order as this member may see it; an order outside their reach is a 404, like an unknown one. */
 const loadOrder = cache(async (raw: string) => {
@@ -129,7 +120,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
               {order.payment.cardLast4 && ` ending in ${order.payment.cardLast4}`}
             </dd>
             <dt>Payment</dt>
-            <dd>{PAYMENT_STATUS_WORDS[order.payment.status]}</dd>
+            <dd>
+              <PaymentBadge method={order.payment.method} status={order.payment.status} audience="buyer" />
+            </dd>
             <dt>PO number</dt>
             <dd>{order.poNumber ?? '—'}</dd>
             {order.note && (

@@ -4,11 +4,12 @@ import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
+import { StatusBadge } from '@/components/ui/status-badge';
 import { serverCaller } from '@/server/trpc/server';
 
 export const metadata = { title: 'Pick batches' };
 
-type Props = { searchParams: Promise<{ center?: string; page?: string }> };
+type Props = { searchParams: Promise<{ center?: string; status?: string; page?: string }> };
 
 export default async function PickBatchesPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -16,9 +17,11 @@ export default async function PickBatchesPage({ searchParams }: Props) {
   const centers = await orRefusalPage(api.fulfillment.centers());
   const center = centers.find((candidate) => candidate.code === params.center?.trim().toUpperCase());
   const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
-  const list = await api.fulfillment.batches({ centerId: center?.id, page });
+  // "open": batches with something left to ship, as the dashboard counts them.
+  const open = params.status === 'open';
+  const list = await api.fulfillment.batches({ centerId: center?.id, open: open || undefined, page });
   const href = (p: number) =>
-    `/staff/fulfillment/batches?${new URLSearchParams({ ...(center ? { center: center.code } : {}), page: String(p) })}`;
+    `/staff/fulfillment/batches?${new URLSearchParams({ ...(center ? { center: center.code } : {}), ...(open ? { status: 'open' } : {}), page: String(p) })}`;
   return (
     <>
       <p>
@@ -36,6 +39,13 @@ export default async function PickBatchesPage({ searchParams }: Props) {
                 {candidate.name} ({candidate.code})
               </option>
             ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="batch-status">Status</label>
+          <select id="batch-status" name="status" defaultValue={open ? 'open' : ''}>
+            <option value="">Any status</option>
+            <option value="open">In progress</option>
           </select>
         </div>
         <Button type="submit" className="button">
@@ -57,7 +67,7 @@ export default async function PickBatchesPage({ searchParams }: Props) {
           {
             header: 'Status',
             cell: (row) => (
-              <span className={`badge ${row.open ? '' : 'badge-good'}`}>{row.open ? 'Open' : 'Shipped'}</span>
+              <StatusBadge tone={row.open ? 'neutral' : 'good'}>{row.open ? 'In progress' : 'Shipped'}</StatusBadge>
             ),
           },
           {

@@ -4,9 +4,8 @@ import { PostalAddressBlock } from '@/components/addresses/postal-address';
 import { LineProduct } from '@/components/catalog/line-product';
 import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { orRefusalPage } from '@/components/shell/refusal';
-import { PAYMENT_STATUS_LABELS } from '@/components/staff/orders/labels';
 import { CancelOrder, MarkSettled, RetryCapture } from '@/components/staff/orders/order-actions';
-import { CaptureFailedBadge } from '@/components/orders/order-status-badge';
+import { CaptureFailedBadge, OrderStatusBadge, PaymentBadge } from '@/components/orders/order-status-badge';
 import { PaymentDecision } from '@/components/staff/orders/payment-decision';
 import { DataTable } from '@/components/ui/data-table';
 import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
@@ -17,13 +16,6 @@ type Props = { params: Promise<{ number: string }> };
 export async function generateMetadata({ params }: Props) {
   return { title: `Order ${decodeURIComponent((await params).number).toUpperCase()}` };
 }
-
-const TONE: Record<string, string> = {
-  shipped: 'badge-good',
-  deposited: 'badge-good',
-  canceled: 'badge-bad',
-  declined: 'badge-bad',
-};
 
 async function load(number: string) {
   if (!/^[A-Za-z0-9-]{1,20}$/.test(number)) notFound();
@@ -41,11 +33,9 @@ export default async function StaffOrderPage({ params }: Props) {
       </p>
       <h1>Order {o.number}</h1>
       <p className="lede">
-        <span className={`badge ${TONE[o.status] ?? ''}`} data-testid="order-status">
-          {o.statusLabel}
-        </span>{' '}
-        ({o.statusCode}) {o.payment.status === 'capture_failed' && <CaptureFailedBadge />} Submitted{' '}
-        <LocalTime at={o.submittedAt} /> by {o.requester.name} of {o.organization.name}.
+        <OrderStatusBadge status={o.status} testId="order-status" /> ({o.statusCode}){' '}
+        {o.payment.status === 'capture_failed' && <CaptureFailedBadge />} Submitted <LocalTime at={o.submittedAt} /> by{' '}
+        {o.requester.name} of {o.organization.name}.
       </p>
 
       {o.may.reviewPayment && (
@@ -96,7 +86,9 @@ export default async function StaffOrderPage({ params }: Props) {
               {o.payment.cardLast4 ? ` ending ${o.payment.cardLast4}` : ''}
             </dd>
             <dt>Status</dt>
-            <dd>{PAYMENT_STATUS_LABELS[o.payment.status]}</dd>
+            <dd>
+              <PaymentBadge method={o.payment.method} status={o.payment.status} audience="staff" />
+            </dd>
             {internal?.paymentReference && (
               <>
                 <dt>Reference</dt>
