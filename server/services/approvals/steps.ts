@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { approvalInbox, approvalSteps, type ApprovalStepRow, type Order } from '@/db/schema';
 import type { ApprovalStep, InboxState } from '@/server/domain/approvals/evaluate';
