@@ -2,6 +2,7 @@ import { and, eq, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { emailOutbox, type OutboxRow } from '@/db/schema';
 import { nextAttemptAt, shouldGiveUp } from '@/server/domain/email/retry-policy';
+import { loadEmailSender } from './frame';
 import { renderEmail } from './render';
 import type { EmailTransport } from './transports';
 
@@ -25,9 +26,11 @@ export async function dispatchEmails(options: DispatchOptions): Promise<Dispatch
   const { db, now, transport } = options;
   const rows = await claimDueRows(db, now, options.batchSize ?? 25, options.leaseMs ?? 120_000);
   const counts: DispatchCounts = { claimed: rows.length, sent: 0, retried: 0, failed: 0 };
+  if (rows.length === 0) return counts;
+  const sender = await loadEmailSender(db);
   for (const row of rows) {
     try {
-      const rendered = await renderEmail(row.kind, row.props);
+      const rendered = await renderEmail(row.kind, row.props, sender);
       const result = await transport.send({ ...rendered, outboxId: row.id, to: row.toAddress, from: options.from });
       await markSent(db, row, result.providerMessageId, now);
       counts.sent++;

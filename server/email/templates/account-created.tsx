@@ -6,7 +6,11 @@ export type AccountCreatedProps = { name: string; organizationName: string; setP
 export const accountCreated = {
   subject: (props: AccountCreatedProps) => `Your Countersign account for ${props.organizationName}`,
   Body: (props: AccountCreatedProps) => (
-    <EmailLayout preview="Choose your password" action={{ label: 'Choose a password', url: props.setPasswordUrl }}>
+    <EmailLayout
+      reason={`You receive this because ${props.createdBy} created an account for you at ${props.organizationName}.`}
+      preview="Choose your password"
+      action={{ label: 'Choose a password', url: props.setPasswordUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         {props.createdBy} created a Countersign account for you at {props.organizationName}. Choose a password to start;

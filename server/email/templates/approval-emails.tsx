@@ -1,6 +1,7 @@
-import { Link } from '@react-email/components';
 import type { ReminderLine } from '@/server/domain/approvals/reminders';
-import { EmailLayout, Paragraph } from './layout';
+import { EmailLayout, Paragraph, WrappingLink } from './layout';
+import { requesterReason } from './order-emails';
+import { OrderSummaryBlock, type OrderSummary } from './order-summary';
 
 /** To an authorizer: an order waits for their decision (amounts only if they may see prices). */
 export type ApprovalRequestedProps = {
@@ -13,6 +14,7 @@ export type ApprovalRequestedProps = {
   onBehalfOf?: string;
   /** Why it reaches this person: they are an account manager standing in. */
   reason?: 'self' | 'none' | 'overdue';
+  summary: OrderSummary;
 };
 
 const REASONS = {
@@ -26,6 +28,11 @@ export const approvalRequested = {
     `Order ${props.orderNumber} from ${props.requesterName} needs your approval`,
   Body: (props: ApprovalRequestedProps) => (
     <EmailLayout
+      reason={
+        props.reason
+          ? `You receive this because you are an account manager of ${props.summary?.organizationName ?? 'your organization'}.`
+          : `You receive this because you authorize orders for ${props.summary?.organizationName ?? 'your organization'}.`
+      }
       preview={`${props.stepLabel}${props.total ? ` · ${props.total}` : ''}`}
       action={{ label: 'Review the order', url: props.approvalUrl }}
     >
@@ -36,6 +43,7 @@ export const approvalRequested = {
         {props.onBehalfOf ? ` You are asked as the stand-in for ${props.onBehalfOf}, who is away.` : ''}
       </Paragraph>
       {props.reason && <Paragraph>{REASONS[props.reason]}</Paragraph>}
+      <OrderSummaryBlock summary={props.summary} />
     </EmailLayout>
   ),
 };
@@ -49,6 +57,7 @@ export type ApprovalDecidedProps = {
   decidedBy: string;
   feedback?: string;
   nextStep: string;
+  summary: OrderSummary;
 };
 
 export const approvalDecided = {
@@ -56,6 +65,7 @@ export const approvalDecided = {
     props.approved ? `Order ${props.orderNumber} is approved` : `Order ${props.orderNumber} was declined`,
   Body: (props: ApprovalDecidedProps) => (
     <EmailLayout
+      reason={requesterReason(props)}
       preview={`${props.approved ? 'Approved' : 'Declined'} by ${props.decidedBy}`}
       action={{ label: 'View the order', url: props.orderUrl }}
     >
@@ -64,6 +74,7 @@ export const approvalDecided = {
         {props.decidedBy} {props.approved ? 'approved' : 'declined'} order {props.orderNumber}. {props.nextStep}
       </Paragraph>
       {props.feedback && <Paragraph>Feedback: “{props.feedback}”</Paragraph>}
+      <OrderSummaryBlock summary={props.summary} />
     </EmailLayout>
   ),
 };
@@ -80,6 +91,7 @@ export const approvalReminder = {
     const unnamed = props.total - props.orders.length;
     return (
       <EmailLayout
+        reason="You receive this because you authorize orders and these wait for your decision."
         preview="Orders waiting for your decision"
         action={{ label: 'Open your authorizations', url: props.inboxUrl }}
       >
@@ -91,8 +103,8 @@ export const approvalReminder = {
         </Paragraph>
         {props.orders.map((order) => (
           <Paragraph key={order.number}>
-            <Link href={`${props.inboxUrl}/${encodeURIComponent(order.number)}`}>{order.number}</Link> from{' '}
-            {order.requesterName}, waiting {order.waitingHours} hours
+            <WrappingLink href={`${props.inboxUrl}/${encodeURIComponent(order.number)}`}>{order.number}</WrappingLink>{' '}
+            from {order.requesterName}, waiting {order.waitingHours} hours
             {order.escalated ? ' — offered to you as account manager because it waited too long' : ''}
           </Paragraph>
         ))}

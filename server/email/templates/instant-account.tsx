@@ -6,6 +6,7 @@ export const instantAccount = {
   subject: () => 'Finish setting up your Countersign account',
   Body: (props: InstantAccountProps) => (
     <EmailLayout
+      reason={`You receive this because you are a contact of ${props.customerNames.join(' and ')} in our customer records.`}
       preview="Confirm your email to get your account"
       action={{ label: 'Confirm and choose a password', url: props.completeUrl }}
     >

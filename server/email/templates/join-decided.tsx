@@ -9,6 +9,7 @@ export const joinDecided = {
       : `Your request to join ${props.organizationName}`,
   Body: (props: JoinDecidedProps) => (
     <EmailLayout
+      reason={`You receive this because you asked to join ${props.organizationName}.`}
       preview={props.approved ? 'Your request was approved' : 'Your request was declined'}
       action={props.approved ? { label: 'Sign in', url: props.signInUrl } : undefined}
     >

@@ -11,6 +11,7 @@ export const joinRequested = {
   subject: (props: JoinRequestedProps) => `${props.requesterName} asks to join ${props.organizationName}`,
   Body: (props: JoinRequestedProps) => (
     <EmailLayout
+      reason={`You receive this because you manage the members of ${props.organizationName}.`}
       preview="A request to join your organization"
       action={{ label: 'Review the request', url: props.reviewUrl }}
     >

@@ -6,7 +6,11 @@ export type MembershipAddedProps = { name: string; organizationName: string; add
 export const membershipAdded = {
   subject: (props: MembershipAddedProps) => `You now have access to ${props.organizationName}`,
   Body: (props: MembershipAddedProps) => (
-    <EmailLayout preview={`Access to ${props.organizationName}`} action={{ label: 'Sign in', url: props.signInUrl }}>
+    <EmailLayout
+      reason={`You receive this because ${props.addedBy} added you to ${props.organizationName}.`}
+      preview={`Access to ${props.organizationName}`}
+      action={{ label: 'Sign in', url: props.signInUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         {props.addedBy} added you to {props.organizationName}. Sign in with your usual password and choose{' '}

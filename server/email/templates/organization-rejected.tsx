@@ -5,7 +5,10 @@ export type OrganizationRejectedProps = { name: string; organizationName: string
 export const organizationRejected = {
   subject: (props: OrganizationRejectedProps) => `About the registration of ${props.organizationName}`,
   Body: (props: OrganizationRejectedProps) => (
-    <EmailLayout preview="Your registration was not approved">
+    <EmailLayout
+      reason={`You receive this because you registered ${props.organizationName}.`}
+      preview="Your registration was not approved"
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         We are sorry: we could not approve the registration of {props.organizationName}. The reason we gave:

@@ -5,7 +5,11 @@ export type PasswordChangedProps = { name: string; changedAt: string; signInUrl:
 export const passwordChanged = {
   subject: () => 'Your Countersign password was changed',
   Body: (props: PasswordChangedProps) => (
-    <EmailLayout preview="Your password was changed" action={{ label: 'Sign in', url: props.signInUrl }}>
+    <EmailLayout
+      reason={'You receive this because the password of your Countersign account changed.'}
+      preview="Your password was changed"
+      action={{ label: 'Sign in', url: props.signInUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         The password of your Countersign account was changed on {props.changedAt}. Every other session was signed out.

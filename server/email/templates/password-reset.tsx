@@ -5,7 +5,11 @@ export type PasswordResetProps = { name: string; resetUrl: string; expiresInMinu
 export const passwordReset = {
   subject: () => 'Reset your Countersign password',
   Body: (props: PasswordResetProps) => (
-    <EmailLayout preview="Choose a new password" action={{ label: 'Choose a new password', url: props.resetUrl }}>
+    <EmailLayout
+      reason={'You receive this because someone asked to reset the password of your Countersign account.'}
+      preview="Choose a new password"
+      action={{ label: 'Choose a new password', url: props.resetUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         Someone asked to reset the password of your Countersign account. The link works once, for{' '}

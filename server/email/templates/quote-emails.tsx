@@ -13,6 +13,7 @@ export const quoteRequested = {
   subject: (props: QuoteRequestedProps) => `Quote ${props.quoteNumber} requested by ${props.organizationName}`,
   Body: (props: QuoteRequestedProps) => (
     <EmailLayout
+      reason={`You receive this because you price quotes for ${props.organizationName}.`}
       preview={`${props.lineCount} lines to price`}
       action={{ label: 'Price the quote', url: props.quoteUrl }}
     >
@@ -40,6 +41,7 @@ export const quoteAnswered = {
     props.priced ? `Your quote ${props.quoteNumber} is ready` : `Your quote ${props.quoteNumber} was declined`,
   Body: (props: QuoteAnsweredProps) => (
     <EmailLayout
+      reason={`You receive this because you asked for quote ${props.quoteNumber}.`}
       preview={props.priced ? 'Prices are in' : 'The seller declined it'}
       action={{ label: 'Open the quote', url: props.quoteUrl }}
     >

@@ -11,6 +11,7 @@ export const registrationReceived = {
   subject: (props: RegistrationReceivedProps) => `New registration: ${props.organizationName}`,
   Body: (props: RegistrationReceivedProps) => (
     <EmailLayout
+      reason={'You receive this because you review new registrations.'}
       preview={`${props.organizationName} registered`}
       action={{ label: 'Review the registration', url: props.reviewUrl }}
     >

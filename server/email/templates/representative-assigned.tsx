@@ -5,7 +5,11 @@ export type RepresentativeAssignedProps = { name: string; organizationName: stri
 export const representativeAssigned = {
   subject: (props: RepresentativeAssignedProps) => `You are the account representative of ${props.organizationName}`,
   Body: (props: RepresentativeAssignedProps) => (
-    <EmailLayout preview="Set up the account" action={{ label: 'Set up the account', url: props.setupUrl }}>
+    <EmailLayout
+      reason={`You receive this because you are now the account representative of ${props.organizationName}.`}
+      preview="Set up the account"
+      action={{ label: 'Set up the account', url: props.setupUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         You were assigned to {props.organizationName}. Contact them to agree on terms, then set up their account

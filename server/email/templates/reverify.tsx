@@ -5,7 +5,11 @@ export type ReverifyProps = { name: string; inactiveDays: number; reverifyUrl: s
 export const reverify = {
   subject: () => 'Confirm it is you to use Countersign again',
   Body: (props: ReverifyProps) => (
-    <EmailLayout preview="Confirm your account" action={{ label: 'Confirm it is me', url: props.reverifyUrl }}>
+    <EmailLayout
+      reason={'You receive this because you tried to sign in to your Countersign account.'}
+      preview="Confirm your account"
+      action={{ label: 'Confirm it is me', url: props.reverifyUrl }}
+    >
       <Paragraph>Hello {props.name},</Paragraph>
       <Paragraph>
         You tried to sign in after more than {props.inactiveDays} days away. To keep your account safe, please confirm

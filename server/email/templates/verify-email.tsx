@@ -6,6 +6,7 @@ export const verifyEmail = {
   subject: () => 'Confirm your email address for Countersign',
   Body: (props: VerifyEmailProps) => (
     <EmailLayout
+      reason={`You receive this because this address was given for an account at ${props.organizationName}.`}
       preview="Confirm your email address"
       action={{ label: 'Confirm my email address', url: props.verifyUrl }}
     >

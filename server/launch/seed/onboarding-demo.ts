@@ -17,6 +17,19 @@ const PROFILES: Record<
     account?: { currency: string; creditLimitMinor: number; priceList: string; discountBasisPoints?: number };
   }
 > = {
+  // The seller's own address: the emails' footer names it.
+  'Countersign Supply Co.': {
+    contactName: 'Sofia Seller',
+    contactEmail: 'admin@countersign.test',
+    phone: '+1 503 555 0110',
+    taxNumber: 'US-93-5550110',
+    addressLine1: '400 SW Market Street',
+    addressLine2: 'Suite 1200',
+    city: 'Portland',
+    region: 'OR',
+    postalCode: '97201',
+    country: 'US',
+  },
   'Northwind Traders': {
     contactName: 'Alice Admin',
     contactEmail: 'alice@northwind.test',

@@ -53,7 +53,7 @@ describe('escalating an overdue step', () => {
         requesterName: 'Rob Requester',
         orderNumber: placed.number,
         reason: 'overdue',
-        total: '2,015.00 USD',
+        total: '$2,015.00',
       }),
     ]);
     // The authorizers the step named hear nothing new from the escalation.

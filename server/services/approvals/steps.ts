@@ -1,11 +1,10 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { approvalInbox, approvalSteps, memberships, users, type ApprovalStepRow, type Order } from '@/db/schema';
+import { approvalInbox, approvalSteps, type ApprovalStepRow, type Order } from '@/db/schema';
 import type { ApprovalStep, InboxState } from '@/server/domain/approvals/evaluate';
-import { formatMinor } from '@/server/domain/money';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
-import { loadMembership } from '../identity/viewer';
+import { orderEmailSummaries } from '../orders/email-summary';
 import { stepLabel } from './policy';
 
 /** Stores the steps of a newly submitted order: the first tier pending, later tiers waiting; tells the first tier. */
@@ -95,7 +94,7 @@ export async function syncInbox(tx: Executor, order: Order, steps: readonly Appr
     });
 }
 
-/** Emails every authorizer of these (newly pending) steps, with the amount for those who may see prices. */
+/** Emails every authorizer of these (newly pending) steps the order as they may see it. */
 export async function emailAuthorizers(
   tx: Executor,
   order: Order,
@@ -104,37 +103,29 @@ export async function emailAuthorizers(
   reason?: 'overdue',
 ): Promise<void> {
   const ids = [...new Set(steps.flatMap((step) => step.authorizers.map((person) => person.membershipId)))];
-  if (ids.length === 0) return;
-  const people = await tx
-    .select({ membershipId: memberships.id, userId: users.id, email: users.email, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(inArray(memberships.id, ids));
-  const [requester] = await tx.select({ name: users.name }).from(users).where(eq(users.id, order.userId));
-  for (const person of people) {
+  for (const person of await orderEmailSummaries(tx, order, ids)) {
     const step = steps.find((candidate) =>
       candidate.authorizers.some((entry) => entry.membershipId === person.membershipId),
     );
     const entry = step?.authorizers.find((candidate) => candidate.membershipId === person.membershipId);
-    const loaded = await loadMembership(tx, person.membershipId, person.userId);
-    const maySeePrices = 'membership' in loaded && loaded.membership.permissions.has('prices.view');
     await enqueueEmail(tx, {
       kind: 'approval-requested',
-      to: person.email,
+      to: person.to,
       now,
       props: {
         name: person.name,
-        requesterName: requester?.name ?? 'A member',
+        requesterName: person.summary.requesterName,
         orderNumber: order.number,
         approvalUrl: appUrl(`/authorizations/${order.number}`),
         stepLabel: step?.label ?? 'Approval',
-        ...(maySeePrices ? { total: `${formatMinor(order.totalMinor, order.currency)} ${order.currency}` } : {}),
+        ...(person.summary.totals ? { total: person.summary.totals.total } : {}),
         ...(entry?.onBehalfOf ? { onBehalfOf: entry.onBehalfOf.name } : {}),
         ...(reason
           ? { reason }
           : step?.escalated === 'self' || step?.escalated === 'none'
             ? { reason: step.escalated }
             : {}),
+        summary: person.summary,
       },
     });
   }

@@ -48,7 +48,7 @@ export async function changePassword(
     await enqueueEmail(tx, {
       kind: 'password-changed',
       to: user.email,
-      props: { name: user.name, changedAt: formatTimestamp(input.now), signInUrl: appUrl('/sign-in') },
+      props: { name: user.name, changedAt: formatTimestamp(input.now, user.timeZone), signInUrl: appUrl('/sign-in') },
     });
   });
 }
@@ -102,7 +102,7 @@ export async function resetPassword(db: Database, input: ResetPasswordInput & { 
     await enqueueEmail(tx, {
       kind: 'password-changed',
       to: user.email,
-      props: { name: user.name, changedAt: formatTimestamp(input.now), signInUrl: appUrl('/sign-in') },
+      props: { name: user.name, changedAt: formatTimestamp(input.now, user.timeZone), signInUrl: appUrl('/sign-in') },
     });
   });
 }

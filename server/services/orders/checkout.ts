@@ -239,12 +239,7 @@ export async function submitOrder(
             // The order-received email below says it is backordered.
             emailIfShort: false,
           });
-    const recipient = {
-      to: actor.email,
-      name: actor.name,
-      maySeePrices: actor.permissions.has('prices.view'),
-    };
-    await emailOrderReceived(tx, order, now, { recipient, lines });
+    await emailOrderReceived(tx, order, now);
     return { number: order.number, status: order.status, alreadySubmitted: false };
   });
 }

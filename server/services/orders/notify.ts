@@ -1,25 +1,23 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { orderLines, users, type Order } from '@/db/schema';
-import { formatMinor } from '@/server/domain/money';
+import { orderLines, type Order } from '@/db/schema';
 import { ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
-import { loadMembership } from '../identity/viewer';
+import { orderEmailSummary } from './email-summary';
 
-/** What every order email to the requester starts from, and whether it may carry amounts. */
+/** What every order email to the requester starts from: their address, name and the order as they may see it. */
 export async function requesterEmail(tx: Executor, order: Order) {
-  const [user] = await tx
-    .select({ email: users.email, name: users.name })
-    .from(users)
-    .where(eq(users.id, order.userId));
-  if (!user) throw new Error(`order ${order.number}: the requester is missing`);
-  const loaded = await loadMembership(tx, order.membershipId, order.userId);
-  const maySeePrices = 'membership' in loaded && loaded.membership.permissions.has('prices.view');
+  const recipient = await orderEmailSummary(tx, order, order.membershipId);
   return {
-    to: user.email,
-    base: { name: user.name, orderNumber: order.number, orderUrl: appUrl(`/orders/${order.number}`) },
-    maySeePrices,
+    to: recipient.to,
+    base: {
+      name: recipient.name,
+      orderNumber: order.number,
+      orderUrl: appUrl(`/orders/${order.number}`),
+      summary: recipient.summary,
+    },
+    maySeePrices: recipient.maySeePrices,
   };
 }
 
@@ -38,39 +36,16 @@ const NEXT_STEP: Partial<Record<Order['status'], string>> = {
   payment_authorized: 'We prepare it for shipping and email you the tracking number.',
 };
 
-/** Who gets an order's emails and whether they may see its amounts; the submit knows it already. */
-export type OrderRecipient = { to: string; name: string; maySeePrices: boolean };
-
 export type EmailLine = { sku: string; name: string; quantity: number };
 
-/** The order-received email; the submit passes the recipient and the lines it has just written. */
-export async function emailOrderReceived(
-  tx: Executor,
-  order: Order,
-  now: Date,
-  known: { recipient?: OrderRecipient; lines?: readonly EmailLine[] } = {},
-): Promise<void> {
-  const recipient = known.recipient;
-  const { to, base, maySeePrices } = recipient
-    ? {
-        to: recipient.to,
-        maySeePrices: recipient.maySeePrices,
-        base: { name: recipient.name, orderNumber: order.number, orderUrl: appUrl(`/orders/${order.number}`) },
-      }
-    : await requesterEmail(tx, order);
+/** The order-received email to the requester, with the order as they may see it. */
+export async function emailOrderReceived(tx: Executor, order: Order, now: Date): Promise<void> {
+  const { to, base } = await requesterEmail(tx, order);
   await enqueueEmail(tx, {
     kind: 'order-received',
     to,
     now,
-    props: {
-      ...base,
-      statusLabel: ORDER_STATUS_LABELS[order.status],
-      nextStep: NEXT_STEP[order.status] ?? '',
-      lines:
-        known.lines?.map(({ sku, name, quantity }) => ({ sku, name, quantity })) ?? (await emailLines(tx, order.id)),
-      ...(maySeePrices ? { total: `${formatMinor(order.totalMinor, order.currency)} ${order.currency}` } : {}),
-      ...(order.poNumber ? { poNumber: order.poNumber } : {}),
-    },
+    props: { ...base, statusLabel: ORDER_STATUS_LABELS[order.status], nextStep: NEXT_STEP[order.status] ?? '' },
   });
 }
 
@@ -98,7 +73,7 @@ export async function emailAllocated(tx: Executor, order: Order, now: Date): Pro
     kind: 'order-allocated',
     to,
     now,
-    props: { ...base, lines: await emailLines(tx, order.id) },
+    props: base,
   });
 }
 

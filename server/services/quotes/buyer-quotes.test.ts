@@ -71,7 +71,7 @@ describe('quotes', () => {
       sellerNote: 'Volume price.',
     });
     const [answer] = await emailsTo(db(), buyer.user.email, 'quote-answered');
-    expect(answer?.props).toMatchObject({ priced: true, total: '150.00 USD', note: 'Volume price.' });
+    expect(answer?.props).toMatchObject({ priced: true, total: '$150.00', note: 'Volume price.' });
 
     const ordered = await (await as(buyer)).quotes.order(checkout(number));
     const [order] = await db().select().from(orders).where(eq(orders.number, ordered.number));

@@ -3,7 +3,8 @@ import type { Database, Executor } from '@/db/client';
 import { orders, organizations, quoteLines, quotes, users } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
-import { formatMinor, parseAmountToMinor } from '@/server/domain/money';
+import { formatMoney } from '@/components/catalog/money';
+import { parseAmountToMinor } from '@/server/domain/money';
 import { effectiveQuoteStatus, quoteActionAllowed } from '@/server/domain/quotes/status';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
@@ -136,7 +137,7 @@ export async function priceQuote(db: Database, actor: Actor, input: PriceQuoteIn
     await emailRequester(tx, quote, now, {
       priced: true,
       validUntil: input.validUntil,
-      total: `${formatMinor(total, quote.currency)} ${quote.currency}`,
+      total: formatMoney(total, quote.currency),
       note: input.sellerNote,
     });
     return { number: quote.number, status: 'priced' as const };
