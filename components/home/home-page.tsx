@@ -108,7 +108,9 @@ function RecentOrders({ orders }: { orders: NonNullable<Overview['recentOrders']
             <li key={order.number}>
               <span className={styles.grow}>
                 <Link href={`/orders/${order.number}`}>{order.number}</Link>{' '}
-                <span className={styles.muted}><LocalTime at={order.submittedAt} /></span>
+                <span className={styles.muted}>
+                  <LocalTime at={order.submittedAt} />
+                </span>
                 <br />
                 <StatusBadge tone={order.statusTone}>{order.statusLabel}</StatusBadge>
                 {order.total && <> · {formatMoney(order.total.amountMinor, order.total.currency)}</>}

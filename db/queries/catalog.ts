@@ -23,7 +23,6 @@ const productColumns = {
   category: products.category,
   pictureKey: products.pictureKey,
   active: products.active,
-  pictureKey: products.pictureKey,
 };
 
 /**

@@ -22,7 +22,9 @@ describe('organizationTransition', () => {
   }
 
   it('says who decided when the action was already done', () => {
-    expect(organizationTransition('active', 'approve', { by: 'Sofia Seller', at: 'Nov 23, 2026, 10:42 AM UTC' })).toEqual({
+    expect(
+      organizationTransition('active', 'approve', { by: 'Sofia Seller', at: 'Nov 23, 2026, 10:42 AM UTC' }),
+    ).toEqual({
       ok: false,
       message:
         'You cannot approve an organization that is active. Sofia Seller already approved it on Nov 23, 2026, 10:42 AM UTC.',
