@@ -152,7 +152,7 @@ describe('escalation', () => {
     expect(await inboxOf(t.manager, placed)).toEqual(['pending']);
     const sent = await requests(t.manager);
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.props).toMatchObject({ orderNumber: placed.number, reason: 'overdue', total: '2,015.00 USD' });
+    expect(sent[0]?.props).toMatchObject({ orderNumber: placed.number, reason: 'overdue', total: '$2,015.00' });
 
     const [step] = await db().select().from(approvalSteps).where(eq(approvalSteps.orderId, placed.id));
     expect(step).toMatchObject({ escalated: 'overdue', escalatedAt: now });
