@@ -2,7 +2,7 @@ import { render } from '@react-email/render';
 import { createElement } from 'react';
 import { defaultEmailSender } from './frame';
 import { emailTemplates, isEmailKind, type EmailKind } from './templates';
-import { EmailFrameContext, type EmailFrame } from './templates/frame-context';
+import { emailFrameStorage, type EmailFrame } from './templates/frame-context';
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -18,13 +18,11 @@ export async function renderEmail(
     Body: (props: unknown) => React.ReactElement;
   };
   const subject = template.subject(props);
-  const element = createElement(
-    EmailFrameContext.Provider,
-    { value: { ...sender, subject } },
-    createElement(template.Body, props),
-  );
+  const element = createElement(template.Body, props);
   // The text part comes from the same HTML; what only helps in HTML (the address under a button) is
   // marked data-skip-in-text, so each link appears in it once.
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const [html, text] = await emailFrameStorage.run({ ...sender, subject }, () =>
+    Promise.all([render(element), render(element, { plainText: true })]),
+  );
   return { subject, html, text };
 }

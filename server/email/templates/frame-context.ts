@@ -1,4 +1,4 @@
-import { createContext } from 'react';
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** What every email's header and footer show around its template: who sends it, and its subject. */
 export type EmailFrame = {
@@ -11,10 +11,20 @@ export type EmailFrame = {
 
 export const STORE_NAME = 'Countersign';
 
-/** Set by `renderEmail` for each email; the default only serves a template rendered on its own. */
-export const EmailFrameContext = createContext<EmailFrame>({
+const DEFAULT_FRAME: EmailFrame = {
   storeName: STORE_NAME,
   logoUrl: '/brand/email-logo.png',
   seller: { name: STORE_NAME, address: null },
   subject: STORE_NAME,
-});
+};
+
+/**
+ * Set by `renderEmail` around each render. Not a React context: the app's server bundle has no
+ * createContext, and emails are rendered from route handlers and server components alike.
+ */
+export const emailFrameStorage = new AsyncLocalStorage<EmailFrame>();
+
+/** The frame of the email being rendered; the default only serves a template rendered on its own. */
+export function currentEmailFrame(): EmailFrame {
+  return emailFrameStorage.getStore() ?? DEFAULT_FRAME;
+}

@@ -13,8 +13,8 @@ import {
   Section,
   Text,
 } from '@react-email/components';
-import { useContext, type CSSProperties, type ReactNode } from 'react';
-import { EmailFrameContext } from './frame-context';
+import { type CSSProperties, type ReactNode } from 'react';
+import { currentEmailFrame } from './frame-context';
 
 /** Long words (addresses, links, email addresses) break rather than widen the email past a phone's 390 px. */
 export const wrapAnywhere: CSSProperties = { overflowWrap: 'anywhere', wordBreak: 'break-word' };
@@ -58,7 +58,7 @@ export function EmailLayout(props: {
   children: ReactNode;
   action?: { label: string; url: string };
 }) {
-  const frame = useContext(EmailFrameContext);
+  const frame = currentEmailFrame();
   return (
     <Html lang="en">
       <Head>
