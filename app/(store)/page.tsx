@@ -1,5 +1,6 @@
 import { GettingStarted } from '@/components/account/getting-started';
 import { HomePage } from '@/components/home/home-page';
+import { TRPCReactProvider } from '@/components/trpc/provider';
 import { getMe } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { serverCaller } from '@/server/trpc/server';
@@ -26,7 +27,10 @@ export default async function StoreHome() {
       {counts && (
         <GettingStarted unitCount={counts.units ?? 0} memberCount={counts.members ?? 0} spendingLimitCount={0} />
       )}
-      <HomePage overview={overview} />
+      {/* Reorder uses the tRPC client; the store's layout leaves the provider to each section. */}
+      <TRPCReactProvider>
+        <HomePage overview={overview} />
+      </TRPCReactProvider>
     </>
   );
 }

@@ -144,7 +144,7 @@ export function SiteNav({
         onClick={() => setMenuOpen((open) => !open)}
       >
         <span aria-hidden="true" className={styles.burger} />
-        Menu
+        <span className={styles.toggleLabel}>Menu</span>
       </button>
       <div ref={panelRef} id={panelId} className={styles.panel} data-open={menuOpen || undefined}>
         <ul className={styles.entries}>
