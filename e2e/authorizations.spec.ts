@@ -105,7 +105,7 @@ test('an order over a sub-account’s limit: the authorizer follows the email li
   await expect(inboxLink(page, 1)).toBeVisible();
   await expect(main.getByRole('region', { name: 'What is asked' })).toContainText(requester.name);
   const steps = main.getByRole('list', { name: 'Approval steps' });
-  await expect(steps).toContainText('Spending limit over 5.00 USD per order');
+  await expect(steps).toContainText('Spending limit over $5.00 per order');
   await expect(steps).toContainText('Waiting for a decision');
   await expect(steps).toContainText(`${approver.name} (you)`);
 

@@ -10,7 +10,7 @@ test('a buyer joins an existing organization with its code and the administrator
   await switchUser(page, 'alice@northwind.test');
   await page.goto('/');
   await (await menuLink(page, 'Store menu', 'Overview')).click();
-  await page.getByRole('link', { name: 'Invitation code and joining requests' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Invitation code and joining requests' }).click();
   const code = (await page.getByTestId('join-code').textContent()) ?? '';
   expect(code).toMatch(/^[A-Z0-9-]+$/);
 

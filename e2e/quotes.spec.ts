@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { spendingLimitAuthorizers, spendingLimits } from '@/db/schema';
 import { minorToInput } from '@/components/catalog/money';
-import { formatMinor } from '@/server/domain/money';
+import { formatMoney } from '@/server/domain/money';
 import { DEFAULT_QUOTE_VALIDITY_DAYS } from '@/server/domain/quotes/status';
 import { followEmailLink, openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';
 import { pricedDemoProduct, usd } from './fixtures/catalog';
@@ -128,7 +128,7 @@ test('a quote asked for on the cart page, priced on the desk, ordered from the e
   await page.context().clearCookies();
   await openLatestEmail(page, buyer.email, `Your quote ${number} is ready`);
   const mail = page.frameLocator('iframe.mail-frame').locator('body');
-  await expect(mail).toContainText(`Quote ${number} is priced at ${formatMinor(quotedMinor * quantity, 'USD')} USD`);
+  await expect(mail).toContainText(`Quote ${number} is priced at ${formatMoney(quotedMinor * quantity, 'USD')}`);
   await expect(mail).toContainText(`until ${validUntil}`);
   await followEmailLink(page, `/quotes/${number}`);
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
@@ -145,7 +145,7 @@ test('a quote asked for on the cart page, priced on the desk, ordered from the e
 
   const order = main.getByRole('form', { name: 'Order this quote' });
   await expect(order.getByTestId('quote-approval')).toContainText(
-    `This order needs approval from Spending limit over 5.00 USD per order — ${approver.name}.`,
+    `This order needs approval from Spending limit over $5.00 per order — ${approver.name}.`,
   );
   await order.getByRole('radio', { name: 'Card', exact: true }).check();
   await order.getByRole('button', { name: 'Order at these prices' }).click();

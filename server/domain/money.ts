@@ -64,3 +64,31 @@ export function parsePercentToBasisPoints(text: string): number | null {
   const points = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   return points <= 100_00 ? points : null;
 }
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** Building an Intl.NumberFormat costs far more than using one: one per currency, kept. */
+function currencyFormat(currency: string, digits: number): Intl.NumberFormat {
+  let format = formats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formats.set(currency, format);
+  }
+  return format;
+}
+
+/**
+ * 123456 USD → "$1,234.56". Intl formats the exact decimal written from the integer minor units,
+ * so no amount ever passes through a float.
+ */
+export function formatMoney(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const text = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const decimal = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+  return currencyFormat(currency, digits).format(`${minor < 0 ? '-' : ''}${decimal}` as `${number}`);
+}

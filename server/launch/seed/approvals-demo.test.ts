@@ -47,11 +47,11 @@ describe('the approvals demo', () => {
     const tryIt = (membershipId: string, amount: string) =>
       alice.approvalRules.tryIt({ requesterMembershipId: membershipId, amount, itemCount: '3' });
     expect(said((await tryIt(bob.id, '2,500.00')).steps)).toEqual([
-      'Spending limit over 500.00 USD per order — Alice Admin or Paula Purchasing',
-      'Spending limit over 2,000.00 USD per order — Frank Finance',
+      'Spending limit over $500.00 per order — Alice Admin or Paula Purchasing',
+      'Spending limit over $2,000.00 per order — Frank Finance',
     ]);
     expect(said((await tryIt(wendy.id, '400')).steps)).toEqual([
-      'Spending limit over 300.00 USD per order — Paula Purchasing',
+      'Spending limit over $300.00 per order — Paula Purchasing',
     ]);
     const morgan = await membershipOf('morgan@shared.test', NORTHWIND);
     expect(said((await tryIt(morgan.id, '12,000')).steps)).toEqual(['Purchasing manager — Paula Purchasing']);

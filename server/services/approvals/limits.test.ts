@@ -137,11 +137,11 @@ describe('spending limits of a sub-account', () => {
     expect((await admin.spendingLimits.list({ membershipId: t.sub.membership.id })).entries).toEqual([]);
     const history = await (await as(t.admin)).auditHistory.list({});
     const lines = JSON.stringify(history);
-    expect(lines).toContain("Added Rob Requester's spending limit over 1,000.00 USD: Ann Approver approves");
+    expect(lines).toContain("Added Rob Requester's spending limit over $1,000.00: Ann Approver approves");
     expect(lines).toContain(
-      "Changed Rob Requester's spending limit over 2,500.50 USD this month: Ben Approver or Cat Controller approve",
+      "Changed Rob Requester's spending limit over $2,500.50 this month: Ben Approver or Cat Controller approve",
     );
-    expect(lines).toContain("Removed Rob Requester's spending limit over 2,500.50 USD this month");
+    expect(lines).toContain("Removed Rob Requester's spending limit over $2,500.50 this month");
     expect(await db().select().from(auditLog).where(eq(auditLog.organizationId, t.organization.id))).toHaveLength(3);
   });
 
@@ -237,7 +237,7 @@ describe('spending limits of a sub-account', () => {
     );
     expect(twice.cause).toMatchObject({
       fieldErrors: {
-        limit: ['There is already an entry over 100.00 USD per order. Add the authorizers to that one instead.'],
+        limit: ['There is already an entry over $100.00 per order. Add the authorizers to that one instead.'],
       },
     });
   });

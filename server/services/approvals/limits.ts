@@ -14,7 +14,7 @@ import type { Actor } from '@/server/domain/access/actor';
 import type { LimitPeriod } from '@/server/domain/approvals/evaluate';
 import { amountProblem, removedAuthorizers } from '@/server/domain/approvals/rule-input';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
-import { formatMinor, parseAmountToMinor } from '@/server/domain/money';
+import { formatMoney, parseAmountToMinor } from '@/server/domain/money';
 import type { CreateLimitInput, LimitedMembersInput, UpdateLimitInput } from '@/server/schemas/approvals-admin';
 import { recordAudit } from '../audit/record-audit';
 import { lockTenant } from '../organizations/tenant-lock';
@@ -271,7 +271,7 @@ async function refuseDuplicate(
   if (same)
     throw invalidField(
       'limit',
-      `There is already an entry over ${formatMinor(limitMinor, currency)} ${currency} ${PERIOD_WORDS[period]}. Add the authorizers to that one instead.`,
+      `There is already an entry over ${formatMoney(limitMinor, currency)} ${PERIOD_WORDS[period]}. Add the authorizers to that one instead.`,
     );
 }
 
@@ -298,7 +298,7 @@ const auditData = (
   authorizers: readonly Person[],
 ) => ({
   name: member.name,
-  limit: `${formatMinor(limitMinor, currency)} ${currency}`,
+  limit: formatMoney(limitMinor, currency),
   period,
   authorizers: authorizers.map((person) => person.name),
 });
@@ -405,7 +405,7 @@ export async function updateLimit(
           input.period,
           kept.map((id) => ({ membershipId: id, name: names.get(id) ?? '' })),
         ),
-        before: { limit: `${formatMinor(entry.limitMinor, currency)} ${currency}`, period: entry.period },
+        before: { limit: formatMoney(entry.limitMinor, currency), period: entry.period },
       },
       now,
     });

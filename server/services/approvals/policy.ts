@@ -14,7 +14,7 @@ import {
   type ApprovalOrder,
   type ApprovalStep,
 } from '@/server/domain/approvals/evaluate';
-import { formatMinor } from '@/server/domain/money';
+import { formatMoney } from '@/server/domain/money';
 
 /**
  * Who asks for approval: the membership placing the order — the caller at checkout, or the member
@@ -70,9 +70,9 @@ export async function approvalSteps(
   return context ? evaluateApproval({ ...context, order }) : [];
 }
 
-/** A step as the checkout and the order page name it: "Spending limit over 1,000.00 USD per order" or the rule's name. */
+/** A step as the checkout and the order page name it: "Spending limit over $1,000.00 per order" or the rule's name. */
 export function stepLabel(step: ApprovalStep, currency: string): string {
   if (step.source.kind === 'rule') return step.source.ruleName;
   const period = step.source.period === 'month' ? 'this month' : 'per order';
-  return `Spending limit over ${formatMinor(step.source.limitMinor, currency)} ${currency} ${period}`;
+  return `Spending limit over ${formatMoney(step.source.limitMinor, currency)} ${period}`;
 }

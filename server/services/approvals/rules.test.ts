@@ -327,7 +327,7 @@ describe('the try-it box', () => {
         (step) => `${step.tier} ${step.label} — ${step.authorizers.map((person) => person.name).join(' or ')}`,
       ),
     ).toEqual([
-      '1 Spending limit over 12,000.00 USD per order — Ada Admin',
+      '1 Spending limit over $12,000.00 per order — Ada Admin',
       '2 Purchasing — Pat Purchasing',
       '3 Finance — Fay Finance',
     ]);

@@ -69,7 +69,7 @@ describe('ordering a quote: the approval preview, the order it became, the expir
     await price(number, '9.00');
     const preview = await (await as(buyer)).quotes.approvalPreview({ number, shippingMethodCode: TEST_SHIPPING.code });
     expect(preview).toEqual({
-      steps: [{ tier: 1, label: 'Spending limit over 100.00 USD per order', authorizers: ['Avery Approver'] }],
+      steps: [{ tier: 1, label: 'Spending limit over $100.00 per order', authorizers: ['Avery Approver'] }],
       problem: null,
     });
 
