@@ -30,8 +30,9 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      // The served page's weight does not depend on the browser: measured once, as the phone.
-      testIgnore: /page-weight\.spec\.ts/,
+      // The served page's weight does not depend on the browser: measured once, as the phone; the
+      // phone's fit (width, touch targets) is the phone's own.
+      testIgnore: /(page-weight|phone-fit)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
     },
     {

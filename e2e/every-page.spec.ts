@@ -1,93 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { signInViaApi } from './fixtures/auth';
 import { createOrganizationWithPerson, setOrganizationStatus } from './fixtures/db';
+import { PAGES, STORE_PAGES } from './fixtures/pages';
 
 /**
- * Every page, with made-up identifiers where the address takes one. Whoever opens it gets the page,
- * a redirect to sign in, a 403 or a 404, never a server error; and a refusal shows in one main landmark
- * (inside a section's layout it once brought a second one, which confuses screen readers).
+ * Whoever opens a page gets it, a redirect to sign in, a 403 or a 404, never a server error; and a
+ * refusal shows in one main landmark (inside a section's layout it once brought a second one, which
+ * confuses screen readers).
  */
-const NOWHERE = { uuid: '00000000-0000-0000-0000-000000000000', number: 'NOPE-1' };
-/** The signed-in store's pages, under app/(store). */
-const STORE_PAGES = [
-  '/',
-  '/account',
-  '/account/out-of-office',
-  '/account/statement',
-  '/cart',
-  '/checkout',
-  '/catalog',
-  '/catalog/NOPE',
-  '/orders',
-  `/orders/${NOWHERE.number}`,
-  '/quotes',
-  '/quotes/Q-0',
-  '/templates',
-  `/templates/${NOWHERE.uuid}`,
-  '/templates/not-a-uuid',
-  '/authorizations',
-  `/authorizations/${NOWHERE.number}`,
-  '/admin',
-  '/admin/addresses',
-  '/admin/approvals',
-  `/admin/approvals/limits/${NOWHERE.uuid}`,
-  `/admin/approvals/rules/${NOWHERE.uuid}`,
-  '/admin/approvals/rules/not-a-uuid',
-  '/admin/approvals/rules/new',
-  '/admin/history',
-  '/admin/joining',
-  '/admin/members',
-  `/admin/members/${NOWHERE.uuid}`,
-  '/admin/members/not-a-uuid',
-  '/admin/members/new',
-  '/admin/roles',
-  `/admin/roles/${NOWHERE.uuid}`,
-  '/admin/roles/not-a-uuid',
-  '/admin/roles/new',
-  '/admin/units',
-];
-const PAGES = [
-  ...STORE_PAGES,
-  '/staff',
-  '/staff/account',
-  '/staff/catalog',
-  '/staff/catalog/NOPE',
-  '/staff/catalog/import',
-  '/staff/catalog/new',
-  '/staff/erp',
-  '/staff/erp/contacts',
-  '/staff/erp/excluded',
-  '/staff/erp/keys',
-  '/staff/fulfillment',
-  '/staff/fulfillment/batches',
-  '/staff/fulfillment/batches/999999',
-  '/staff/fulfillment/batches/abc',
-  '/staff/fulfillment/batches/999999/packing-slips',
-  '/staff/fulfillment/batches/999999/pick-ticket',
-  `/staff/fulfillment/packing-slips/${NOWHERE.number}`,
-  '/staff/jobs',
-  '/staff/orders',
-  `/staff/orders/${NOWHERE.number}`,
-  '/staff/payments',
-  '/staff/quotes',
-  '/staff/quotes/Q-0',
-  '/staff/registrations',
-  `/staff/registrations/${NOWHERE.uuid}`,
-  '/staff/registrations/not-a-uuid',
-  '/sign-in',
-  '/register',
-  '/register/existing-customer',
-  '/register/existing-customer/complete',
-  '/forgot-password',
-  '/reset-password',
-  '/set-password',
-  '/verify-email',
-  '/reverify',
-  '/join',
-  '/dev/mailbox',
-  `/dev/mailbox/${NOWHERE.uuid}`,
-];
-
 const PEOPLE = [null, 'bob@northwind.test', 'alice@northwind.test', 'fulfillment@countersign.test'];
 
 for (const person of PEOPLE) {

@@ -39,14 +39,15 @@ export function AdminSections({ sections, counts }: { sections: NavItem[]; count
         const count = countText(section.href, counts);
         return (
           <li key={section.href}>
-            <div className={`${styles.entry} ${count?.waiting ? styles.waiting : ''}`}>
-              <Link href={section.href}>{section.label}</Link>
+            {/* The whole card is the link: a target for a thumb, with the count read after the name. */}
+            <Link href={section.href} className={`${styles.entry} ${count?.waiting ? styles.waiting : ''}`}>
+              <span className={styles.label}>{section.label}</span>
               {count && (
                 <span className={styles.count} data-testid={`admin-count-${section.href.split('/').at(-1)}`}>
                   {count.text}
                 </span>
               )}
-            </div>
+            </Link>
           </li>
         );
       })}

@@ -129,6 +129,7 @@ export function SiteNav({
               >
                 {link.icon}
                 <span className={styles.quickLabel}>{link.label}</span>
+                {/* The space keeps what is shown ("Cart 2") a part of the name read out ("Cart, 2 items"). */}{' '}
                 {link.count}
               </Link>
             </li>

@@ -27,12 +27,16 @@ export default async function StoreAccountPage() {
         {me.membership?.organization.kind === 'buyer' && <MyPermissions permissions={me.membership.permissions} />}
         {statement && (
           <p>
-            <Link href="/account/statement">Account credit and statement</Link>
+            <Link className="link-target" href="/account/statement">
+              Account credit and statement
+            </Link>
           </p>
         )}
         {me.membership?.organization.kind === 'buyer' && me.membership.permissions.includes('orders.approve') && (
           <p>
-            <Link href="/account/out-of-office">Out of office: name a stand-in for your approvals</Link>
+            <Link className="link-target" href="/account/out-of-office">
+              Out of office: name a stand-in for your approvals
+            </Link>
           </p>
         )}
       </>

@@ -59,7 +59,9 @@ export default async function OrdersPage({ searchParams }: Props) {
       <p className="lede">{SCOPE_LEDE[list.scope]}</p>
       {list.scope === 'org' && maySeePrices && (
         <p>
-          <Link href="/account/statement">Account credit and statement</Link>
+          <Link className="link-target" href="/account/statement">
+            Account credit and statement
+          </Link>
         </p>
       )}
       <SearchForm label="Find orders" action="/orders" submitLabel="Filter">

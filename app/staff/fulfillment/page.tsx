@@ -124,7 +124,10 @@ export default async function FulfillmentPage({ searchParams }: Props) {
               ]}
             />
             <p>
-              <Link href={`/staff/fulfillment/batches?center=${encodeURIComponent(center.code)}`}>
+              <Link
+                className="link-target"
+                href={`/staff/fulfillment/batches?center=${encodeURIComponent(center.code)}`}
+              >
                 All pick batches at {center.code}
               </Link>
             </p>

@@ -90,9 +90,13 @@ export default async function JobsPage({ searchParams }: Props) {
         <h2 id="outbox">{failedOnly ? 'Emails that could not be sent' : 'Emails not yet sent'}</h2>
         <p>
           {failedOnly ? (
-            <Link href="/staff/jobs">Show every email not yet sent</Link>
+            <Link className="link-target" href="/staff/jobs">
+              Show every email not yet sent
+            </Link>
           ) : (
-            <Link href="/staff/jobs?emails=failed#outbox">Show failed emails only</Link>
+            <Link className="link-target" href="/staff/jobs?emails=failed#outbox">
+              Show failed emails only
+            </Link>
           )}
         </p>
         <DataTable

@@ -253,7 +253,9 @@ export function RuleForm({ options, rule }: { options: Options; rule?: EditedRul
         <SubmitButton pending={pending} pendingLabel="Saving…">
           {rule ? 'Save rule' : 'Create rule'}
         </SubmitButton>
-        <Link href="/admin/approvals">Cancel</Link>
+        <Link className="button" href="/admin/approvals">
+          Cancel
+        </Link>
       </div>
     </form>
   );

@@ -124,6 +124,7 @@ function PermissionRow(props: {
             onChange={(event) => props.onChange(event.target.value as Scope)}
             style={{
               font: 'inherit',
+              minHeight: '2.75rem',
               padding: '0.4rem 0.5rem',
               border: '1px solid #9aa3b2',
               borderRadius: '6px',

@@ -76,7 +76,9 @@ export function RoleForm({ role, yourGrants }: { role?: EditedRole; yourGrants: 
         <SubmitButton pending={pending} pendingLabel="Saving…">
           {role ? 'Save changes' : 'Create role'}
         </SubmitButton>
-        <Link href="/admin/roles">Cancel</Link>
+        <Link className="button" href="/admin/roles">
+          Cancel
+        </Link>
       </div>
     </form>
   );

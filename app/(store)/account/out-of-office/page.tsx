@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { OutOfOffice } from '@/components/account/out-of-office';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'Out of office' };
 
@@ -13,9 +13,7 @@ export default async function OutOfOfficePage() {
   ]);
   return (
     <>
-      <p>
-        <Link href="/account">← My account</Link>
-      </p>
+      <BackLink href="/account">My account</BackLink>
       <h1>Out of office</h1>
       <p className="lede">
         Away for a while? Name a stand-in: orders that need your approval while you are away are also offered to them,

@@ -8,6 +8,7 @@ import { Pager } from '@/components/ui/pager';
 import { statementSchema } from '@/server/schemas/order-history';
 import { serverCaller } from '@/server/trpc/server';
 import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'Account credit and statement' };
 
@@ -24,9 +25,7 @@ export default async function StatementPage({ searchParams }: Props) {
     `/account/statement?${new URLSearchParams({ ...(input.status ? { status: input.status } : {}), page: String(page) })}`;
   return (
     <>
-      <p>
-        <Link href="/account">← My account</Link>
-      </p>
+      <BackLink href="/account">My account</BackLink>
       <h1>Account credit and statement</h1>
       {account ? (
         <div className="grid" role="group" aria-label="Credit">

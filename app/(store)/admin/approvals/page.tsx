@@ -11,6 +11,7 @@ import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-fo
 import { limitedMembersSchema, ruleListSchema, RULE_STATUSES } from '@/server/schemas/approvals-admin';
 import { serverCaller } from '@/server/trpc/server';
 import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'Spending limits and approval rules' };
 
@@ -57,9 +58,7 @@ export default async function ApprovalsPage({ searchParams }: Props) {
 
   return (
     <>
-      <p>
-        <Link href="/admin">← Administration</Link>
-      </p>
+      <BackLink href="/admin">Administration</BackLink>
       <h1>Spending limits and approval rules</h1>
       <p className="lede">
         An order needs approval when it goes over one of the requester’s spending limits or meets an approval rule. The

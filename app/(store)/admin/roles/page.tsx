@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { RolesList } from '@/components/admin/roles/roles-list';
 import { getMe } from '@/components/shell/me';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'Roles and permissions' };
 
@@ -11,9 +11,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
   const { saved } = await searchParams;
   return (
     <>
-      <p>
-        <Link href="/admin">← Administration</Link>
-      </p>
+      <BackLink href="/admin">Administration</BackLink>
       <h1>Roles and permissions</h1>
       <p className="lede">
         A role is a named set of permissions. A member may hold several; what they may do is everything their roles

@@ -1,9 +1,8 @@
 import { headers } from 'next/headers';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { PostalAddressBlock } from '@/components/addresses/postal-address';
-import { ApprovalSteps } from '@/components/authorizations/approval-steps';
+import { ApprovalSteps, type ApprovalStepView } from '@/components/authorizations/approval-steps';
 import styles from '@/components/authorizations/authorizations.module.css';
 import { DecisionPanel } from '@/components/authorizations/decision-panel';
 import { OrderLines } from '@/components/authorizations/order-lines';
@@ -14,10 +13,20 @@ import { orRefusalPage } from '@/components/shell/refusal';
 import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
 import { RETURN_PATH_HEADER, signInPathFor } from '@/server/auth/return-path';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 type Props = { params: Promise<{ number: string }> };
 
 const ORDER_NUMBER = /^[A-Za-z0-9-]{1,20}$/;
+/** How many lines "What is asked" names; the full list is further down. */
+const GLANCE_LINES = 3;
+
+/** The steps waiting for a decision, this authorizer's own first: why the order is on their desk. */
+function whyItNeedsApproval(steps: ApprovalStepView[]): string[] {
+  const pending = steps.filter((step) => step.status === 'pending');
+  const yours = pending.filter((step) => step.authorizers.some((authorizer) => authorizer.isYou));
+  return (yours.length > 0 ? yours : pending).map((step) => step.label);
+}
 
 /** The order as its authorizer sees it; an order they are not asked about is a 404, like an unknown one. */
 const loadOrder = cache(async (raw: string) => {
@@ -33,8 +42,8 @@ export async function generateMetadata({ params }: Props) {
 }
 
 /**
- * The approval page, for a phone first: what is asked (requester, total, items), the decision
- * right below, then the approvals with who decided what, the items, and delivery. Rendered on the
+ * The approval page, for a phone first: what is asked (requester, total, the first lines, why it
+ * needs approval), the decision right below (on a phone in a bar fixed at the bottom), then the approvals with who decided what, the items, and delivery. Rendered on the
  * server; only the decision form is a client component.
  */
 export default async function AuthorizationPage({ params }: Props) {
@@ -43,11 +52,12 @@ export default async function AuthorizationPage({ params }: Props) {
   const { order, steps, canDecide, whyNot, mayCancelDecision } = await loadOrder((await params).number);
   const money = (minor: number) => (order.totals ? formatMoney(minor, order.totals.currency) : '');
   const shipTo = order.shipTo;
+  const glance = order.lines.slice(0, GLANCE_LINES);
+  const reasons = whyItNeedsApproval(steps);
   return (
-    <>
-      <p>
-        <Link href="/authorizations">← Authorizations</Link>
-      </p>
+    // On a phone the decision bar is fixed at the bottom: the page leaves room so nothing hides under it.
+    <div className={canDecide ? styles.withDecisionBar : undefined}>
+      <BackLink href="/authorizations">Authorizations</BackLink>
       <h1>Order {order.number}</h1>
       <p className="lede">
         <span data-testid="order-status">
@@ -83,7 +93,25 @@ export default async function AuthorizationPage({ params }: Props) {
             {order.totals ? ' · ' : ''}
             {order.itemCount === 1 ? '1 item' : `${order.itemCount} items`}
           </dd>
+          <dt>Holds</dt>
+          <dd>
+            <ul className={styles.glance} aria-label="What the order holds">
+              {glance.map((line) => (
+                <li key={line.lineNumber}>
+                  {line.quantity} × {line.name}
+                </li>
+              ))}
+            </ul>
+            {order.lines.length > glance.length && (
+              <span className="field-hint">and {order.lines.length - glance.length} more</span>
+            )}
+          </dd>
         </dl>
+        {reasons.length > 0 && (
+          <p className={styles.why} data-testid="approval-why">
+            Needs approval: {reasons.join('; ')}
+          </p>
+        )}
       </section>
       <section className={`card ${styles.decision}`} aria-labelledby="approval-decision">
         <h2 id="approval-decision">{canDecide ? 'Your decision' : 'Decision'}</h2>
@@ -125,6 +153,6 @@ export default async function AuthorizationPage({ params }: Props) {
           )}
         </dl>
       </section>
-    </>
+    </div>
   );
 }

@@ -1,5 +1,4 @@
 import { TRPCError } from '@trpc/server';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { AddToCart } from '@/components/cart/add-to-cart';
@@ -10,6 +9,7 @@ import { PriceTag } from '@/components/catalog/price-tag';
 import { ProductPicture } from '@/components/catalog/product-picture';
 import styles from '@/components/catalog/catalog.module.css';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 type Props = { params: Promise<{ sku: string }> };
 
@@ -33,9 +33,7 @@ export default async function ProductPage({ params }: Props) {
   const mayOrder = (await getMe())?.membership?.permissions.includes('orders.place') ?? false;
   return (
     <>
-      <p>
-        <Link href={catalogHref({ category: product.category })}>← {product.category}</Link>
-      </p>
+      <BackLink href={catalogHref({ category: product.category })}>{product.category}</BackLink>
       <h1>{product.name}</h1>
       <div className={styles.productLayout}>
         <div className={styles.detailPicture}>

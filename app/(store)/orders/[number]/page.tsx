@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { PostalAddressBlock } from '@/components/addresses/postal-address';
@@ -14,6 +13,7 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ placed?: string }> };
 type Order = RouterOutputs['orders']['get'];
@@ -77,9 +77,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const shipTo = order.shipTo;
   return (
     <>
-      <p>
-        <Link href="/orders">← Orders</Link>
-      </p>
+      <BackLink href="/orders">Orders</BackLink>
       <h1>Order {order.number}</h1>
       {justPlaced && (
         <Alert tone="success">

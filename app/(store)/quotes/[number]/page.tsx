@@ -12,6 +12,7 @@ import { orRefusalPage } from '@/components/shell/refusal';
 import { Alert } from '@/components/ui/alert';
 import { LocalTime } from '@/components/ui/local-time';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 type Props = {
   params: Promise<{ number: string }>;
@@ -46,9 +47,7 @@ export default async function QuotePage({ params, searchParams }: Props) {
   const itemCount = quote.lines.reduce((sum, line) => sum + line.quantity, 0);
   return (
     <>
-      <p>
-        <Link href="/quotes">← Quotes</Link>
-      </p>
+      <BackLink href="/quotes">Quotes</BackLink>
       <h1>Quote {quote.number}</h1>
       <p className="lede">
         <QuoteStatusBadge status={quote.status} testId="quote-status" /> Requested <LocalTime at={quote.requestedAt} />

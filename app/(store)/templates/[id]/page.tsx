@@ -8,6 +8,7 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { LocalTime } from '@/components/ui/local-time';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 type Props = { params: Promise<{ id: string }> };
 type Line = RouterOutputs['orderTemplates']['get']['lines'][number];
@@ -56,9 +57,7 @@ export default async function TemplatePage({ params }: Props) {
   ];
   return (
     <>
-      <p>
-        <Link href="/templates">← Order templates</Link>
-      </p>
+      <BackLink href="/templates">Order templates</BackLink>
       <h1>{template.name}</h1>
       <p className="lede">
         Saved <LocalTime at={template.createdAt} />. Adding it to the cart uses today’s prices.

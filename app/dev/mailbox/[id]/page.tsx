@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LocalTime } from '@/components/ui/local-time';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,9 +17,7 @@ export default async function DevMailPage({ params }: Props) {
   const links = mail.links;
   return (
     <main id="main">
-      <p>
-        <Link href="/dev/mailbox">← All emails</Link>
-      </p>
+      <BackLink href="/dev/mailbox">All emails</BackLink>
       <h1>{mail.subject}</h1>
       <p className="lede">
         To {mail.toAddress} · <LocalTime at={mail.deliveredAt} />

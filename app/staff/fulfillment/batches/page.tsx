@@ -6,6 +6,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { Pager } from '@/components/ui/pager';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'Pick batches' };
 
@@ -24,9 +25,7 @@ export default async function PickBatchesPage({ searchParams }: Props) {
     `/staff/fulfillment/batches?${new URLSearchParams({ ...(center ? { center: center.code } : {}), ...(open ? { status: 'open' } : {}), page: String(p) })}`;
   return (
     <>
-      <p>
-        <Link href="/staff/fulfillment">← Fulfillment</Link>
-      </p>
+      <BackLink href="/staff/fulfillment">Fulfillment</BackLink>
       <h1>Pick batches</h1>
       <p className="lede">Newest first. {list.total} in all.</p>
       <form className="search-form" role="search" aria-label="Filter pick batches" action="/staff/fulfillment/batches">

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PostalAddressBlock } from '@/components/addresses/postal-address';
 import { LineProduct } from '@/components/catalog/line-product';
@@ -10,6 +9,7 @@ import { PaymentDecision } from '@/components/staff/orders/payment-decision';
 import { DataTable } from '@/components/ui/data-table';
 import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -28,9 +28,7 @@ export default async function StaffOrderPage({ params }: Props) {
   const internal = o.internal;
   return (
     <>
-      <p>
-        <Link href="/staff/orders">← Orders</Link>
-      </p>
+      <BackLink href="/staff/orders">Orders</BackLink>
       <h1>Order {o.number}</h1>
       <p className="lede">
         <OrderStatusBadge status={o.status} testId="order-status" /> ({o.statusCode}){' '}

@@ -14,6 +14,7 @@ import { Alert } from '@/components/ui/alert';
 import { LocalTime } from '@/components/ui/local-time';
 import { DEFAULT_QUOTE_VALIDITY_DAYS } from '@/server/domain/quotes/status';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 type Props = {
   params: Promise<{ number: string }>;
@@ -55,9 +56,7 @@ export default async function StaffQuotePage({ params, searchParams }: Props) {
   });
   return (
     <>
-      <p>
-        <Link href="/staff/quotes">← Quotes</Link>
-      </p>
+      <BackLink href="/staff/quotes">Quotes</BackLink>
       <h1>Quote {quote.number}</h1>
       <p className="lede">
         <QuoteStatusBadge status={quote.status} testId="quote-status" /> Requested <LocalTime at={quote.requestedAt} />{' '}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { AccountForm } from '@/components/staff/registrations/account-form';
@@ -13,6 +12,7 @@ import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import type { CustomerAccountInput } from '@/server/schemas/onboarding';
 import { serverCaller } from '@/server/trpc/server';
 import fit from '@/components/staff/fits.module.css';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'Registration' };
 
@@ -40,9 +40,7 @@ export default async function RegistrationPage({ params }: { params: Promise<{ i
   const today = new Date().toISOString().slice(0, 10);
   return (
     <>
-      <p>
-        <Link href="/staff/registrations">← Registrations</Link>
-      </p>
+      <BackLink href="/staff/registrations">Registrations</BackLink>
       <h1>{organization.name}</h1>
       <p className="lede">
         <OrganizationStatusBadge status={organization.status} /> Registered <LocalTime at={organization.createdAt} />

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { MemberLimitsSection } from '@/components/admin/approvals/member-limits-section';
@@ -7,6 +6,7 @@ import { MemberForm } from '@/components/admin/members/member-form';
 import { MemberStatusBadge } from '@/components/admin/members/member-status';
 import { Alert } from '@/components/ui/alert';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'Sub-account' };
 
@@ -26,9 +26,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const invited = member.user.status === 'invited';
   return (
     <>
-      <p>
-        <Link href="/admin/members">← Users and sub-accounts</Link>
-      </p>
+      <BackLink href="/admin/members">Users and sub-accounts</BackLink>
       <h1>{member.user.name}</h1>
       <p className="lede">
         <MemberStatusBadge membershipStatus={m.status} activated={m.activated} userStatus={member.user.status} />{' '}

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { MemberForm } from '@/components/admin/members/member-form';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'New sub-account' };
 
@@ -10,9 +10,7 @@ export default async function NewMemberPage() {
   const buyerRole = options.roles.find((role) => role.key === 'buyer' && role.grantable);
   return (
     <>
-      <p>
-        <Link href="/admin/members">← Users and sub-accounts</Link>
-      </p>
+      <BackLink href="/admin/members">Users and sub-accounts</BackLink>
       <h1>New sub-account</h1>
       <p className="lede">They get an email with a link to choose their password; until then they show as invited.</p>
       <MemberForm

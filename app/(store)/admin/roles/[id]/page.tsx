@@ -5,6 +5,7 @@ import { GrantList } from '@/components/admin/roles/grant-list';
 import { RoleForm } from '@/components/admin/roles/role-form';
 import { getMe } from '@/components/shell/me';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'Role' };
 
@@ -28,9 +29,7 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
   const held = role.memberCount === 1 ? 'Held by 1 member.' : `Held by ${role.memberCount} members.`;
   return (
     <>
-      <p>
-        <Link href="/admin/roles">← Roles and permissions</Link>
-      </p>
+      <BackLink href="/admin/roles">Roles and permissions</BackLink>
       <h1>{role.predefined ? role.name : `Edit ${role.name}`}</h1>
       <p className="lede">
         {role.predefined && <span className="badge">predefined</span>} {held}

@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { RoleForm } from '@/components/admin/roles/role-form';
 import { getMe } from '@/components/shell/me';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'New role' };
 
@@ -12,9 +12,7 @@ export default async function NewRolePage() {
   const { yourGrants } = await (await serverCaller()).roles.list();
   return (
     <>
-      <p>
-        <Link href="/admin/roles">← Roles and permissions</Link>
-      </p>
+      <BackLink href="/admin/roles">Roles and permissions</BackLink>
       <h1>New role</h1>
       <section className="card">
         <RoleForm yourGrants={yourGrants} />

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { LocalTime, viewerTimeZone } from '@/components/ui/local-time';
 import { serverCaller } from '@/server/trpc/server';
 import { batchNumberParam } from './batch-number';
+import { BackLink } from '@/components/ui/back-link';
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -19,11 +20,9 @@ export default async function PickBatchPage({ params, searchParams }: Props) {
   const base = `/staff/fulfillment/batches/${batch.number}`;
   return (
     <>
-      <p>
-        <Link href={`/staff/fulfillment?center=${encodeURIComponent(batch.center.code)}`}>
-          ← Fulfillment at {batch.center.code}
-        </Link>
-      </p>
+      <BackLink href={`/staff/fulfillment?center=${encodeURIComponent(batch.center.code)}`}>
+        Fulfillment at {batch.center.code}
+      </BackLink>
       <h1>Pick batch {batch.number}</h1>
       {created && (
         <Alert tone="success">

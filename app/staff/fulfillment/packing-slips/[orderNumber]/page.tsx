@@ -35,7 +35,9 @@ export default async function PackingSlipPage({ params, searchParams }: Props) {
     <>
       <div className={styles.toolbar}>
         {slip.batchNumber !== null && (
-          <Link href={`/staff/fulfillment/batches/${slip.batchNumber}`}>← Batch {slip.batchNumber}</Link>
+          <Link className="link-target" href={`/staff/fulfillment/batches/${slip.batchNumber}`}>
+            ← Batch {slip.batchNumber}
+          </Link>
         )}
         <PrintButton />
       </div>

@@ -4,6 +4,7 @@ import { LimitsEditor } from '@/components/admin/approvals/limits-editor';
 import { getMe } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'Spending limits' };
 
@@ -18,9 +19,7 @@ export default async function MemberLimitsPage({ params }: { params: Promise<{ m
   const limits = await orRefusalPage((await serverCaller()).spendingLimits.list({ membershipId }));
   return (
     <>
-      <p>
-        <Link href="/admin/approvals">← Spending limits and approval rules</Link>
-      </p>
+      <BackLink href="/admin/approvals">Spending limits and approval rules</BackLink>
       <h1>Spending limits of {limits.member.name}</h1>
       <p className="lede">
         {limits.member.email} · {limits.member.unitName}

@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { RuleForm } from '@/components/admin/approvals/rule-form';
 import { getMe } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'Approval rule' };
 
@@ -20,9 +20,7 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
   );
   return (
     <>
-      <p>
-        <Link href="/admin/approvals">← Spending limits and approval rules</Link>
-      </p>
+      <BackLink href="/admin/approvals">Spending limits and approval rules</BackLink>
       <h1>Edit {rule.name}</h1>
       <p className="lede">
         Changes apply to orders submitted from now on; orders already waiting keep the approvals they were given.

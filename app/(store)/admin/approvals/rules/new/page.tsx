@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { RuleForm } from '@/components/admin/approvals/rule-form';
 import { getMe } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { serverCaller } from '@/server/trpc/server';
+import { BackLink } from '@/components/ui/back-link';
 
 export const metadata = { title: 'New approval rule' };
 
@@ -13,9 +13,7 @@ export default async function NewRulePage() {
   const options = await orRefusalPage((await serverCaller()).approvalRules.options());
   return (
     <>
-      <p>
-        <Link href="/admin/approvals">← Spending limits and approval rules</Link>
-      </p>
+      <BackLink href="/admin/approvals">Spending limits and approval rules</BackLink>
       <h1>New approval rule</h1>
       <section className="card">
         <RuleForm options={options} />

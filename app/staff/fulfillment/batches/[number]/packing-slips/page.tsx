@@ -25,7 +25,9 @@ export default async function BatchPackingSlipsPage({ params }: Props) {
   return (
     <>
       <div className={styles.toolbar}>
-        <Link href={`/staff/fulfillment/batches/${ticket.batchNumber}`}>← Batch {ticket.batchNumber}</Link>
+        <Link className="link-target" href={`/staff/fulfillment/batches/${ticket.batchNumber}`}>
+          ← Batch {ticket.batchNumber}
+        </Link>
         <PrintButton label={`Print ${slips.length} packing ${slips.length === 1 ? 'slip' : 'slips'}`} />
       </div>
       <h1 className="skip-link">Packing slips of batch {ticket.batchNumber}</h1>

@@ -19,7 +19,9 @@ export default async function PickTicketPage({ params }: Props) {
   return (
     <>
       <div className={styles.toolbar}>
-        <Link href={`/staff/fulfillment/batches/${ticket.batchNumber}`}>← Batch {ticket.batchNumber}</Link>
+        <Link className="link-target" href={`/staff/fulfillment/batches/${ticket.batchNumber}`}>
+          ← Batch {ticket.batchNumber}
+        </Link>
         <PrintButton />
       </div>
       <PickTicketDocument ticket={ticket} />
