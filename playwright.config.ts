@@ -30,15 +30,16 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      // The served page's weight does not depend on the browser: measured once, as the phone; the
-      // phone's fit (width, touch targets) is the phone's own.
-      testIgnore: /(page-weight|phone-fit)\.spec\.ts/,
+      // The served page's weight does not depend on the browser: measured once, as the phone.
+      // `*.phone.spec.ts` are about the phone alone (its menu, its width, its touch targets).
+      testIgnore: [/page-weight\.spec\.ts/, /\.phone\.spec\.ts$/],
       use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
     },
     {
       name: 'phone',
       // Status codes do not depend on the screen: every page is requested once, as the desktop.
-      testIgnore: /every-page\.spec\.ts/,
+      // `*.desktop.spec.ts` are about the desktop alone.
+      testIgnore: [/every-page\.spec\.ts/, /\.desktop\.spec\.ts$/],
       use: {
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 3,

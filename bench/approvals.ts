@@ -9,7 +9,7 @@ import type { BenchOptions } from './options';
 import { firstLoadJs, scriptsOf, type PageWeight } from './page-weight';
 import { appMsPerRequest } from './phase';
 import { printPhases, printVerdicts, writeReport, type PhaseReport, type Verdict } from './report';
-import { ordersDataset } from './seed-data';
+import { HISTORY_MEMBER_N, ordersDataset } from './seed-data';
 import { openSessions } from './sessions';
 
 /**
@@ -17,7 +17,8 @@ import { openSessions } from './sessions';
  * set plus its approvals part (bench/approvals-data.ts). Explains the inbox and count queries as
  * the app sends them, runs the reminders job twice at once over the overdue steps, then drives the
  * production build from a second process: GET /api/health, the inbox page as a phone opens it for
- * a typical and a heavy authorizer, the waiting-for-me count, health again; and weighs the phone
+ * a typical and a heavy authorizer, the waiting-for-me count, the home page of the member with
+ * 10,000 orders (issue 11), health again; and weighs the phone
  * approval page's first-load JavaScript. Prints the figures and the targets; exits 1 when a target
  * is missed, 2 when it could not run.
  */
@@ -27,6 +28,13 @@ const INBOX_RATIO_TARGET = 0.5;
 const INBOX_P99_TARGET_MS = 150;
 const HEAVY_RATIO_TARGET = 0.5;
 const FIRST_LOAD_JS_TARGET_BYTES = 160_000;
+/**
+ * Issue 11's: the richer shell (header counts, menus) must not make the inbox slower to serve than
+ * the ~5 % of health it was measured at; the buyer's home, for the member with 10,000 orders, costs
+ * at most 1.5× the inbox (app CPU per request).
+ */
+const SHELL_INBOX_RATIO_FLOOR = 0.05;
+const HOME_VS_INBOX_COST_TARGET = 1.5;
 
 /** What a phone sends: Safari on an iPhone, asking for HTML and compression. */
 const PHONE = {
@@ -190,11 +198,18 @@ async function measureHttp(
   const stamp = report.startedAt.replace(/[:.]/g, '-');
   const { runPhase, ensureApp, stop } = await startMeasuring(db, options, harness, { label: 'approvals-', stamp });
 
-  const [typicalCookie = '', heavyCookie = ''] = await openSessions(db.sql, [who.typical, who.heavy], {
-    secret: BENCH_AUTH_SECRET,
-    maxAgeSeconds: 12 * 3600,
-    userAgent: PHONE['user-agent'],
-  });
+  const [historyMember] = await db.sql<{ userId: string; membershipId: string }[]>`
+    select user_id as "userId", membership_id as "membershipId" from bench.members where n = ${HISTORY_MEMBER_N}`;
+  if (!historyMember) throw new Error('approvals: the member with 10,000 orders is missing; run with --reseed');
+  const [typicalCookie = '', heavyCookie = '', homeCookie = ''] = await openSessions(
+    db.sql,
+    [who.typical, who.heavy, historyMember],
+    {
+      secret: BENCH_AUTH_SECRET,
+      maxAgeSeconds: 12 * 3600,
+      userAgent: PHONE['user-agent'],
+    },
+  );
   const phone = (cookie: string, request: Omit<PhaseRequest, 'headers'>): PhaseRequest => ({
     ...request,
     headers: { ...PHONE, cookie },
@@ -237,6 +252,15 @@ async function measureHttp(
       },
     ],
     [
+      `GET / (the home page) as the member with 10,000 orders (#${HISTORY_MEMBER_N})`,
+      {
+        ...common,
+        name: 'home',
+        repeat: phone(homeCookie, { method: 'GET', path: '/' }),
+        expect: { kind: 'html', contains: 'data-testid="home-orders"' },
+      },
+    ],
+    [
       'GET /api/health again',
       { ...common, name: 'health2', repeat: { method: 'GET', path: '/api/health' }, expect: { kind: 'health' } },
     ],
@@ -266,7 +290,8 @@ async function measureHttp(
   report.pageWeight = { ...weight, path: pagePath, sameScriptsForPhone: same };
   await stop();
 
-  const [health, typical, heavy, count, health2] = results as [
+  const [health, typical, heavy, count, home, health2] = results as [
+    PhaseReport,
     PhaseReport,
     PhaseReport,
     PhaseReport,
@@ -281,6 +306,8 @@ async function measureHttp(
     heavy: ratio(heavy, baseline),
     count: ratio(count, baseline),
     heavyVsTypical: ratio(heavy, typical.requestsPerSecond),
+    home: ratio(home, baseline),
+    homeCostVsInbox: Math.round((appMsPerRequest(home) / Math.max(0.001, appMsPerRequest(typical))) * 1000) / 1000,
   };
   const healthMs = (appMsPerRequest(health) + appMsPerRequest(health2)) / 2;
   const cpuRatio = (phase: PhaseReport) =>
@@ -296,6 +323,9 @@ async function measureHttp(
   );
   print(
     `  app CPU per request: health ${healthMs.toFixed(2)} ms, inbox ${appMsPerRequest(typical).toFixed(2)} ms, heavy ${appMsPerRequest(heavy).toFixed(2)} ms, count ${appMsPerRequest(count).toFixed(2)} ms → while the app's one process is the limit, at most ≈ ${pct(report.appCpuRatios.inbox ?? 0)} / ${pct(report.appCpuRatios.heavy ?? 0)} / ${pct(report.appCpuRatios.count ?? 0)} of health`,
+  );
+  print(
+    `  home (member with 10,000 orders) ${home.requestsPerSecond} req/s = ${pct(report.ratios.home ?? 0)} of health; app CPU per request ${appMsPerRequest(home).toFixed(2)} ms = ${(report.ratios.homeCostVsInbox ?? 0).toFixed(2)}× the inbox's`,
   );
   print('');
   print(
@@ -322,6 +352,16 @@ async function measureHttp(
       name: `waiting count ≥ ${INBOX_RATIO_TARGET * 100} % of health throughput, p99 ≤ ${INBOX_P99_TARGET_MS} ms (the inbox's bar)`,
       ok: (report.ratios.count ?? 0) >= INBOX_RATIO_TARGET && within(count),
       detail: `${count.requestsPerSecond} vs ${baseline.toFixed(1)} req/s = ${pct(report.ratios.count ?? 0)}, p99 ${count.latencyMs.p99} ms`,
+    },
+    {
+      name: `inbox (typical) ≥ ${SHELL_INBOX_RATIO_FLOOR * 100} % of health throughput with the issue-11 shell (what it was before)`,
+      ok: (report.ratios.inbox ?? 0) >= SHELL_INBOX_RATIO_FLOOR,
+      detail: `${pct(report.ratios.inbox ?? 0)}`,
+    },
+    {
+      name: `home page for the member with 10,000 orders ≤ ${HOME_VS_INBOX_COST_TARGET}× the inbox's app CPU per request`,
+      ok: (report.ratios.homeCostVsInbox ?? Infinity) <= HOME_VS_INBOX_COST_TARGET,
+      detail: `${appMsPerRequest(home).toFixed(2)} vs ${appMsPerRequest(typical).toFixed(2)} ms = ${(report.ratios.homeCostVsInbox ?? 0).toFixed(2)}× (${home.requestsPerSecond} vs ${typical.requestsPerSecond} req/s, p99 ${home.latencyMs.p99} ms)`,
     },
     {
       name: `approval page first-load JavaScript ≤ ${FIRST_LOAD_JS_TARGET_BYTES / 1000} kB gzip`,

@@ -103,7 +103,14 @@ test('an order over a sub-account’s limit: the authorizer follows the email li
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { level: 1, name: `Order ${placed.number}` })).toBeVisible();
   await expect(inboxLink(page, 1)).toBeVisible();
-  await expect(main.getByRole('region', { name: 'What is asked' })).toContainText(requester.name);
+  const asked = main.getByRole('region', { name: 'What is asked' });
+  await expect(asked).toContainText(requester.name);
+  await expect(asked.getByRole('list', { name: 'What the order holds' })).toHaveText(`1 × ${product.name}`);
+  await expect(asked.getByTestId('approval-why')).toHaveText('Needs approval: Spending limit over $5.00 per order');
+  // The decision is in the first screen on arrival, without scrolling: on a phone in the bar at the bottom.
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(main.getByRole('button', { name: 'Approve' })).toBeInViewport({ ratio: 1 });
+  await expect(main.getByRole('button', { name: 'Decline' })).toBeInViewport({ ratio: 1 });
   const steps = main.getByRole('list', { name: 'Approval steps' });
   await expect(steps).toContainText('Spending limit over $5.00 per order');
   await expect(steps).toContainText('Waiting for a decision');
@@ -171,6 +178,7 @@ test('a decline needs feedback, which the requester reads; cancelling the decisi
   const feedback = main.getByLabel('Feedback for the requester');
   await expect(main.getByText('Tell the requester why you decline.')).toBeVisible();
   await expect(feedback).toHaveAttribute('aria-invalid', 'true');
+  await expect(feedback).toBeFocused();
   await feedback.fill('Split it by cost center, please.');
   await main.getByRole('button', { name: 'Decline' }).click();
   await expect(main.getByRole('status')).toContainText(

@@ -64,65 +64,67 @@ export default async function AuthorizationPage({ params }: Props) {
           <OrderStatusBadge status={order.status} />
         </span>
       </p>
-      {/* Compact on purpose: on a phone the decision below should be in sight without scrolling far. */}
-      <section className="card" aria-labelledby="approval-summary">
-        <h2 id="approval-summary">What is asked</h2>
-        <dl className={styles.summary}>
-          <dt>Requester</dt>
-          <dd>
-            {order.requester.name}
-            {order.requester.unitName && <span className="field-hint"> · {order.requester.unitName}</span>}
-          </dd>
-          <dt>Submitted</dt>
-          <dd>
-            <LocalTime at={order.submittedAt} />
-          </dd>
-          {order.poNumber && (
-            <>
-              <dt>PO number</dt>
-              <dd>{order.poNumber}</dd>
-            </>
+      {/* On a desktop what is asked and the decision stand side by side, both in the first screen. */}
+      <div className={styles.askAndDecide}>
+        <section className="card" aria-labelledby="approval-summary">
+          <h2 id="approval-summary">What is asked</h2>
+          <dl className={styles.summary}>
+            <dt>Requester</dt>
+            <dd>
+              {order.requester.name}
+              {order.requester.unitName && <span className="field-hint"> · {order.requester.unitName}</span>}
+            </dd>
+            <dt>Submitted</dt>
+            <dd>
+              <LocalTime at={order.submittedAt} />
+            </dd>
+            {order.poNumber && (
+              <>
+                <dt>PO number</dt>
+                <dd>{order.poNumber}</dd>
+              </>
+            )}
+            <dt>{order.totals ? 'Total' : 'Items'}</dt>
+            <dd>
+              {order.totals && (
+                <span className={styles.bigTotal} data-testid="approval-total">
+                  {money(order.totals.totalMinor)}
+                </span>
+              )}
+              {order.totals ? ' · ' : ''}
+              {order.itemCount === 1 ? '1 item' : `${order.itemCount} items`}
+            </dd>
+            <dt>Holds</dt>
+            <dd>
+              <ul className={styles.glance} aria-label="What the order holds">
+                {glance.map((line) => (
+                  <li key={line.lineNumber}>
+                    {line.quantity} × {line.name}
+                  </li>
+                ))}
+              </ul>
+              {order.lines.length > glance.length && (
+                <span className="field-hint">and {order.lines.length - glance.length} more</span>
+              )}
+            </dd>
+          </dl>
+          {reasons.length > 0 && (
+            <p className={styles.why} data-testid="approval-why">
+              Needs approval: {reasons.join('; ')}
+            </p>
           )}
-          <dt>{order.totals ? 'Total' : 'Items'}</dt>
-          <dd>
-            {order.totals && (
-              <span className={styles.bigTotal} data-testid="approval-total">
-                {money(order.totals.totalMinor)}
-              </span>
-            )}
-            {order.totals ? ' · ' : ''}
-            {order.itemCount === 1 ? '1 item' : `${order.itemCount} items`}
-          </dd>
-          <dt>Holds</dt>
-          <dd>
-            <ul className={styles.glance} aria-label="What the order holds">
-              {glance.map((line) => (
-                <li key={line.lineNumber}>
-                  {line.quantity} × {line.name}
-                </li>
-              ))}
-            </ul>
-            {order.lines.length > glance.length && (
-              <span className="field-hint">and {order.lines.length - glance.length} more</span>
-            )}
-          </dd>
-        </dl>
-        {reasons.length > 0 && (
-          <p className={styles.why} data-testid="approval-why">
-            Needs approval: {reasons.join('; ')}
-          </p>
-        )}
-      </section>
-      <section className={`card ${styles.decision}`} aria-labelledby="approval-decision">
-        <h2 id="approval-decision">{canDecide ? 'Your decision' : 'Decision'}</h2>
-        <DecisionPanel
-          number={order.number}
-          requesterName={order.requester.name}
-          canDecide={canDecide}
-          whyNot={whyNot}
-          mayCancelDecision={mayCancelDecision}
-        />
-      </section>
+        </section>
+        <section className={`card ${styles.decision}`} aria-labelledby="approval-decision">
+          <h2 id="approval-decision">{canDecide ? 'Your decision' : 'Decision'}</h2>
+          <DecisionPanel
+            number={order.number}
+            requesterName={order.requester.name}
+            canDecide={canDecide}
+            whyNot={whyNot}
+            mayCancelDecision={mayCancelDecision}
+          />
+        </section>
+      </div>
       <section className="card" aria-labelledby="approval-steps">
         <h2 id="approval-steps">Approvals</h2>
         <ApprovalSteps steps={steps} timeZone={await viewerTimeZone()} />
