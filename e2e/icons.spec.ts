@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 
 test('the favicon and app icons are served and named in every page’s head', async ({ page }) => {
-  for (const [path, type] of [
+  const icons: [string, string][] = [
     ['/favicon.ico', 'image/x-icon'],
     ['/icon.svg', 'image/svg+xml'],
     ['/apple-icon.png', 'image/png'],
-  ]) {
+  ];
+  for (const [path, type] of icons) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(200);
     expect(response.headers()['content-type'], path).toContain(type);
