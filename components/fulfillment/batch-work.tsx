@@ -59,6 +59,7 @@ function OrderPart({ order, center, timeZone }: { order: BatchOrder; center: Cen
       </dl>
       <p>
         <Link
+          className="link-target"
           href={`/staff/fulfillment/packing-slips/${encodeURIComponent(order.number)}?center=${encodeURIComponent(center.code)}`}
         >
           Packing slip for {order.number}

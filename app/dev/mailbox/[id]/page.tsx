@@ -28,7 +28,9 @@ export default async function DevMailPage({ params }: Props) {
           <ul>
             {links.map((href) => (
               <li key={href}>
-                <a href={href}>{href}</a>
+                <a className="link-target" href={href}>
+                  {href}
+                </a>
               </li>
             ))}
           </ul>
