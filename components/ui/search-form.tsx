@@ -10,6 +10,7 @@ export function SearchForm({
   submitLabel,
   children,
   after,
+  more,
 }: {
   /** The form's accessible name; without one it is the page's only search. */
   label?: string;
@@ -18,6 +19,11 @@ export function SearchForm({
   children: ReactNode;
   /** After the submit button, e.g. a "Clear filters" link. */
   after?: ReactNode;
+  /**
+   * Filters used now and then, folded under "More filters" so a phone's first screen reaches the
+   * list; unfolded when one of them is in use, so a filtered list shows why.
+   */
+  more?: { active: boolean; children: ReactNode };
 }) {
   return (
     <form className="search-form" role="search" aria-label={label} action={action}>
@@ -26,6 +32,12 @@ export function SearchForm({
         {submitLabel}
       </button>
       {after}
+      {more && (
+        <details className="more-filters" open={more.active || undefined}>
+          <summary>More filters</summary>
+          <div className="search-form">{more.children}</div>
+        </details>
+      )}
     </form>
   );
 }

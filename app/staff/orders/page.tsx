@@ -59,6 +59,41 @@ export default async function StaffOrdersPage({ searchParams }: Props) {
         action="/staff/orders"
         submitLabel="Filter"
         after={filtered && <Link href="/staff/orders">Clear filters</Link>}
+        more={{
+          active: Boolean(input.status || input.organizationId || input.from || input.to || input.captureFailed),
+          children: (
+            <>
+              <FilterSelect
+                id="orders-status"
+                name="status"
+                label="Status"
+                defaultValue={input.status}
+                anyLabel="Any status"
+                options={ORDER_STATUSES.map((status) => ({ value: status, label: ORDER_STATUS_LABELS[status] }))}
+              />
+              <FilterSelect
+                id="orders-org"
+                name="org"
+                label="Organization"
+                defaultValue={input.organizationId}
+                anyLabel="All organizations"
+                options={organizations.map((organization) => ({ value: organization.id, label: organization.name }))}
+              />
+              <SearchField id="orders-from" name="from" type="date" label="Submitted from" defaultValue={input.from} />
+              <SearchField id="orders-to" name="to" type="date" label="Submitted until" defaultValue={input.to} />
+              <label className="checkbox" htmlFor="orders-failed">
+                <input
+                  id="orders-failed"
+                  name="failed"
+                  type="checkbox"
+                  value="1"
+                  defaultChecked={input.captureFailed ?? false}
+                />{' '}
+                Capture failed only
+              </label>
+            </>
+          ),
+        }}
       >
         <SearchField
           id="orders-q"
@@ -68,34 +103,6 @@ export default async function StaffOrdersPage({ searchParams }: Props) {
           defaultValue={input.search}
           maxLength={40}
         />
-        <FilterSelect
-          id="orders-status"
-          name="status"
-          label="Status"
-          defaultValue={input.status}
-          anyLabel="Any status"
-          options={ORDER_STATUSES.map((status) => ({ value: status, label: ORDER_STATUS_LABELS[status] }))}
-        />
-        <FilterSelect
-          id="orders-org"
-          name="org"
-          label="Organization"
-          defaultValue={input.organizationId}
-          anyLabel="All organizations"
-          options={organizations.map((organization) => ({ value: organization.id, label: organization.name }))}
-        />
-        <SearchField id="orders-from" name="from" type="date" label="Submitted from" defaultValue={input.from} />
-        <SearchField id="orders-to" name="to" type="date" label="Submitted until" defaultValue={input.to} />
-        <label className="checkbox" htmlFor="orders-failed">
-          <input
-            id="orders-failed"
-            name="failed"
-            type="checkbox"
-            value="1"
-            defaultChecked={input.captureFailed ?? false}
-          />{' '}
-          Capture failed only
-        </label>
       </SearchForm>
       {problems.length > 0 && <Alert tone="error">Some filters were left out: {problems.join(' ')}</Alert>}
       <DataTable
