@@ -1,4 +1,5 @@
-import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, ne, notInArray, sql } from 'drizzle-orm';
+import { monthStartUtc, nextMonthStartUtc } from '@/server/domain/approvals/budget';
 import type { Executor } from '../client';
 import {
   approvalRules,
@@ -62,15 +63,29 @@ export async function unitPathOf(db: Executor, unitId: string): Promise<string[]
 
 /** What the member's orders of this calendar month (UTC) add up to, canceled and declined ones aside. */
 export async function monthToDateMinor(db: Executor, membershipId: string, now: Date): Promise<number> {
-  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  return monthSpendMinor(db, membershipId, now);
+}
+
+/**
+ * What the member's orders submitted in the calendar month (UTC) of `monthOf` add up to, as a
+ * monthly limit counts them (canceled and declined ones aside), leaving out `exceptOrderId`.
+ */
+export async function monthSpendMinor(
+  db: Executor,
+  membershipId: string,
+  monthOf: Date,
+  exceptOrderId?: string,
+): Promise<number> {
   const [row] = await db
     .select({ total: sql<string>`coalesce(sum(${orders.totalMinor}), 0)` })
     .from(orders)
     .where(
       and(
         eq(orders.membershipId, membershipId),
-        gte(orders.submittedAt, monthStart),
+        gte(orders.submittedAt, monthStartUtc(monthOf)),
+        lt(orders.submittedAt, nextMonthStartUtc(monthOf)),
         notInArray(orders.status, ['canceled', 'declined']),
+        exceptOrderId ? ne(orders.id, exceptOrderId) : undefined,
       ),
     );
   return Number(row?.total ?? 0);

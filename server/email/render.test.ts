@@ -86,6 +86,25 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
     onBehalfOf: 'Dana',
     reason: 'overdue',
     summary: SUMMARY,
+    budget: {
+      lines: [
+        {
+          period: 'month',
+          over: false,
+          words: 'Spent $1,200.00 of $5,000.00 in November 2026; this order adds $32.00 (24 %).',
+          amounts: { currency: 'USD', beforeMinor: 120_000, orderMinor: 3_200, limitMinor: 500_000, overMinor: 0 },
+          bar: { before: 24, order: 0.6, limit: 100 },
+        },
+        {
+          period: 'order',
+          over: true,
+          words: 'This order is $32.00; the limit per order is $5.00 — $27.00 over.',
+          amounts: { currency: 'USD', beforeMinor: 0, orderMinor: 3_200, limitMinor: 500, overMinor: 2_700 },
+          bar: { before: 0, order: 100, limit: 15.6 },
+        },
+      ],
+      noLimit: null,
+    },
   },
   'approval-decided': {
     ...orderBase,
@@ -228,7 +247,7 @@ describe('the order summary', () => {
     const { totals: _totals, ...summary } = blind;
     const email = await renderEmail(
       'approval-requested',
-      { ...SAMPLES['approval-requested'], total: undefined, summary },
+      { ...SAMPLES['approval-requested'], total: undefined, summary, budget: undefined },
       SENDER,
     );
     expect(email.text).toContain('and 2 more lines');
@@ -240,6 +259,48 @@ describe('the order summary', () => {
     const { summary: _summary, ...old } = SAMPLES['order-canceled'];
     const email = await renderEmail('order-canceled', old, SENDER);
     expect(email.text).toContain('You receive this because you placed order CS-100001.');
+  });
+});
+
+describe('the budget in the approval email', () => {
+  it('writes the requester’s spend against each limit for a recipient who may see prices', async () => {
+    const { text, html } = await render('approval-requested');
+    expect(text).toContain('Budget');
+    expect(text).toContain('Spent $1,200.00 of $5,000.00 in November 2026; this order adds $32.00 (24 %).');
+    expect(text).toContain('This order is $32.00; the limit per order is $5.00 — $27.00 over.');
+    expect(text).toContain('It needs approval: Purchasing.');
+    expect(withoutComments(html)).toContain('$27.00 over');
+  });
+
+  it('says only within or over, with no amount, to a recipient who may not see prices', async () => {
+    const { totals: _totals, ...summary } = { ...SUMMARY, lines: SUMMARY.lines.map(({ amount: _a, ...line }) => line) };
+    const email = await renderEmail(
+      'approval-requested',
+      {
+        ...SAMPLES['approval-requested'],
+        total: undefined,
+        summary,
+        budget: {
+          lines: [
+            { period: 'month', over: false, words: 'Within the monthly limit in November 2026, with this order.' },
+            { period: 'order', over: true, words: 'Over the limit per order.' },
+          ],
+          noLimit: null,
+        },
+      },
+      SENDER,
+    );
+    expect(email.text).toContain('Within the monthly limit in November 2026, with this order.');
+    expect(email.text).toContain('Over the limit per order.');
+    expect(email.text).not.toContain('$');
+    expect(withoutComments(email.html)).not.toContain('$');
+  });
+
+  it('leaves the block out of an email queued before budgets existed', async () => {
+    const { budget: _budget, ...old } = SAMPLES['approval-requested'];
+    const email = await renderEmail('approval-requested', old, SENDER);
+    expect(email.text).not.toContain('Budget');
+    expect(email.text).toContain('It needs approval: Purchasing.');
   });
 });
 

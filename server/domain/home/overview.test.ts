@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Permission } from '../access/permissions';
-import { homeSections, monthStartUtc, spendMeter } from './overview';
+import { homeSections, spendMeter } from './overview';
 
 const of = (...permissions: Permission[]) => new Set(permissions);
 
@@ -117,16 +117,5 @@ describe('spendMeter', () => {
     { spent: 1, limit: 0, percent: 100, remaining: 0, over: 1, tone: 'bad' },
   ])('$spent of $limit reads $percent % ($tone)', ({ spent, limit, percent, remaining, over, tone }) => {
     expect(spendMeter(spent, limit)).toEqual({ percent, remainingMinor: remaining, overMinor: over, tone });
-  });
-});
-
-describe('monthStartUtc', () => {
-  it.each([
-    ['2026-11-23T02:42:00Z', '2026-11-01T00:00:00.000Z'],
-    ['2026-12-01T00:00:00Z', '2026-12-01T00:00:00.000Z'],
-    ['2026-12-31T23:59:59Z', '2026-12-01T00:00:00.000Z'],
-    ['2027-01-01T00:00:00Z', '2027-01-01T00:00:00.000Z'],
-  ])('%s starts its month at %s', (now, start) => {
-    expect(monthStartUtc(new Date(now)).toISOString()).toBe(start);
   });
 });

@@ -52,11 +52,3 @@ export function spendMeter(spentMinor: number, limitMinor: number) {
     tone,
   };
 }
-
-/**
- * The first instant of `now`'s calendar month in UTC. UTC boundaries for now (the same as the
- * approval policy's month-to-date); they move to the member's own time zone once it is kept.
- */
-export function monthStartUtc(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-}

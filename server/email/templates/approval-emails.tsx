@@ -1,4 +1,6 @@
+import type { BudgetView } from '@/server/domain/approvals/budget';
 import type { ReminderLine } from '@/server/domain/approvals/reminders';
+import { BudgetBlock } from './budget-block';
 import { EmailLayout, Paragraph, WrappingLink } from './layout';
 import { requesterReason } from './order-emails';
 import { OrderSummaryBlock, type OrderSummary } from './order-summary';
@@ -15,6 +17,8 @@ export type ApprovalRequestedProps = {
   /** Why it reaches this person: they are an account manager standing in. */
   reason?: 'self' | 'none' | 'overdue';
   summary: OrderSummary;
+  /** The requester's spend against their limits with this order's share, as this recipient may see it. */
+  budget?: BudgetView;
 };
 
 const REASONS = {
@@ -43,6 +47,7 @@ export const approvalRequested = {
         {props.onBehalfOf ? ` You are asked as the stand-in for ${props.onBehalfOf}, who is away.` : ''}
       </Paragraph>
       {props.reason && <Paragraph>{REASONS[props.reason]}</Paragraph>}
+      <BudgetBlock budget={props.budget} />
       <OrderSummaryBlock summary={props.summary} />
     </EmailLayout>
   ),

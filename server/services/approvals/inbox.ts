@@ -7,6 +7,7 @@ import { decisionTarget, reversalTarget } from '@/server/domain/approvals/decisi
 import { notFound } from '@/server/domain/errors';
 import type { InboxInput } from '@/server/schemas/authorizations';
 import { orderDetail } from '../orders/order-details';
+import { orderBudget } from './budget';
 
 /** Who reads the inbox: an authorizer of the organization, with what they may see. */
 type InboxReader = Pick<Actor, 'membershipId' | 'organizationId' | 'permissions'>;
@@ -123,9 +124,15 @@ export async function inboxRequesters(db: Executor, actor: Pick<Actor, 'membersh
 
 /**
  * An order as its authorizers see it: the order (amounts only for those who may see prices), its
- * steps with who decided what, when and why, and whether this authorizer may decide now.
+ * steps with who decided what, when and why, whether this authorizer may decide now, and the
+ * requester's budget while the order waits.
  */
-export async function authorizationOrder(db: Executor, actor: InboxReader & Pick<Actor, 'timeZone'>, number: string) {
+export async function authorizationOrder(
+  db: Executor,
+  actor: InboxReader & Pick<Actor, 'timeZone'>,
+  number: string,
+  now: Date,
+) {
   const order = await orderByNumber(db, actor.organizationId, number);
   if (!order) throw notFound('That order');
   const steps = await db
@@ -159,6 +166,8 @@ export async function authorizationOrder(db: Executor, actor: InboxReader & Pick
     whyNot: target.ok ? null : target.message,
     /** The viewer's latest decision may still be canceled (the order is not with fulfillment yet). */
     mayCancelDecision: reversalTarget(actor.membershipId, order.status, steps).ok,
+    /** The requester's spend this month against their limits with this order's share; null once decided. */
+    budget: await orderBudget(db, order, { prices: actor.permissions.has('prices.view') }, now),
   };
 }
 

@@ -1,10 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { approvalInbox, approvalSteps, type ApprovalStepRow, type Order } from '@/db/schema';
+import { describeBudget, monthNameWords } from '@/server/domain/approvals/budget';
 import type { ApprovalStep, InboxState } from '@/server/domain/approvals/evaluate';
 import { enqueueEmail } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
 import { orderEmailSummaries } from '../orders/email-summary';
+import { orderBudgetFacts } from './budget';
 import { stepLabel } from './policy';
 
 /** Stores the steps of a newly submitted order: the first tier pending, later tiers waiting; tells the first tier. */
@@ -94,7 +96,7 @@ export async function syncInbox(tx: Executor, order: Order, steps: readonly Appr
     });
 }
 
-/** Emails every authorizer of these (newly pending) steps the order as they may see it. */
+/** Emails every authorizer of these (newly pending) steps the order and the requester's budget as they may see them. */
 export async function emailAuthorizers(
   tx: Executor,
   order: Order,
@@ -103,6 +105,7 @@ export async function emailAuthorizers(
   reason?: 'overdue',
 ): Promise<void> {
   const ids = [...new Set(steps.flatMap((step) => step.authorizers.map((person) => person.membershipId)))];
+  const budget = ids.length > 0 ? await orderBudgetFacts(tx, order, now) : null;
   for (const person of await orderEmailSummaries(tx, order, ids)) {
     const step = steps.find((candidate) =>
       candidate.authorizers.some((entry) => entry.membershipId === person.membershipId),
@@ -126,6 +129,16 @@ export async function emailAuthorizers(
             ? { reason: step.escalated }
             : {}),
         summary: person.summary,
+        // Amounts only for a recipient who may see prices, as the summary decides; the month is
+        // named, since the email may be read after the month has turned.
+        ...(budget
+          ? {
+              budget: describeBudget(
+                { ...budget, month: monthNameWords(order.submittedAt) },
+                { prices: person.maySeePrices },
+              ),
+            }
+          : {}),
       },
     });
   }

@@ -1,5 +1,4 @@
 import type { Database, Executor } from '@/db/client';
-import { monthToDateMinor, limitsOf } from '@/db/queries/approvals';
 import { countMembers } from '@/db/queries/members';
 import { orderHistoryPage } from '@/db/queries/orders';
 import type { Actor } from '@/server/domain/access/actor';
@@ -7,7 +6,7 @@ import { homeSections, spendMeter } from '@/server/domain/home/overview';
 import { DISPLAY_STATUS_LABELS, displayStatus, statusTone } from '@/server/domain/orders/display-status';
 import { inboxSchema } from '@/server/schemas/authorizations';
 import { inboxPage } from '../approvals/inbox';
-import { organizationCurrency } from '../approvals/limits';
+import { memberSpend } from '../approvals/budget';
 import { getCart } from '../orders/cart';
 import { listTemplates } from '../orders/templates';
 import { reach } from '../organizations/members';
@@ -58,11 +57,7 @@ async function templates(db: Executor, actor: Actor) {
  * have their own time zone) in the organization's currency, against the member's limits.
  */
 async function spend(db: Executor, actor: Actor, withLimits: boolean, now: Date) {
-  const [spentMinor, currency, limits] = await Promise.all([
-    monthToDateMinor(db, actor.membershipId, now),
-    organizationCurrency(db, actor.organizationId),
-    withLimits ? limitsOf(db, actor.membershipId) : [],
-  ]);
+  const { currency, spentMinor, limits } = await memberSpend(db, actor, { monthOf: now, withLimits });
   return {
     currency,
     spentMinor,

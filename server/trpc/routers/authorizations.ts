@@ -13,7 +13,7 @@ export const authorizationsRouter = router({
   requesters: authorize.query(({ ctx }) => inboxRequesters(ctx.db, ctx.actor)),
   order: authorize
     .input(authorizationOrderSchema)
-    .query(({ ctx, input }) => authorizationOrder(ctx.db, ctx.actor, input.number)),
+    .query(({ ctx, input }) => authorizationOrder(ctx.db, ctx.actor, input.number, ctx.now())),
   approve: authorize
     .input(approveSchema)
     .mutation(({ ctx, input }) => decideOrder(ctx.db, ctx.actor, { ...input, approve: true }, ctx.now())),

@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { PostalAddressBlock } from '@/components/addresses/postal-address';
 import { ApprovalSteps, type ApprovalStepView } from '@/components/authorizations/approval-steps';
+import { BudgetInView } from '@/components/authorizations/budget-in-view';
 import styles from '@/components/authorizations/authorizations.module.css';
 import { DecisionPanel } from '@/components/authorizations/decision-panel';
 import { OrderLines } from '@/components/authorizations/order-lines';
@@ -49,7 +50,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function AuthorizationPage({ params }: Props) {
   // The authorizer who follows the email link while signed out comes back here after signing in.
   if (!(await getMe())) redirect(signInPathFor((await headers()).get(RETURN_PATH_HEADER)));
-  const { order, steps, canDecide, whyNot, mayCancelDecision } = await loadOrder((await params).number);
+  const { order, steps, canDecide, whyNot, mayCancelDecision, budget } = await loadOrder((await params).number);
   const money = (minor: number) => (order.totals ? formatMoney(minor, order.totals.currency) : '');
   const shipTo = order.shipTo;
   const glance = order.lines.slice(0, GLANCE_LINES);
@@ -113,6 +114,7 @@ export default async function AuthorizationPage({ params }: Props) {
               Needs approval: {reasons.join('; ')}
             </p>
           )}
+          <BudgetInView budget={budget} />
         </section>
         <section className={`card ${styles.decision}`} aria-labelledby="approval-decision">
           <h2 id="approval-decision">{canDecide ? 'Your decision' : 'Decision'}</h2>
