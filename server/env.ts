@@ -1,3 +1,4 @@
+import type { SessionPolicy } from '@/server/domain/auth/session-policy';
 import { z } from 'zod';
 
 const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -8,6 +9,9 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   SESSION_IDLE_MINUTES: minutes(60),
   SESSION_MAX_HOURS: minutes(12),
+  /** "Keep me signed in on this device": such a session ends this long after sign-in, and after this long unused. */
+  TRUSTED_SESSION_MAX_DAYS: z.coerce.number().int().positive().max(400).default(30),
+  TRUSTED_SESSION_IDLE_DAYS: z.coerce.number().int().positive().max(400).default(7),
   REVERIFY_AFTER_DAYS: minutes(90),
   CRON_SECRET: z.string().min(16).optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
@@ -50,9 +54,20 @@ export function serverEnv(): ServerEnv {
   return cached;
 }
 
-export function sessionTimeouts() {
+/** The lifetimes of standard and trusted-device sessions, from the environment. */
+export function sessionTimeouts(): SessionPolicy {
   const env = serverEnv();
-  return { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_MAX_HOURS * 3600_000 };
+  const day = 24 * 3600_000;
+  return {
+    standard: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_MAX_HOURS * 3600_000 },
+    trusted: { idleMs: env.TRUSTED_SESSION_IDLE_DAYS * day, absoluteMs: env.TRUSTED_SESSION_MAX_DAYS * day },
+  };
+}
+
+/** The WebAuthn relying party: its id is APP_URL's host name, and answers must come from APP_URL's origin. */
+export function relyingParty(): { id: string; origin: string; name: string } {
+  const url = new URL(serverEnv().APP_URL);
+  return { id: url.hostname, origin: url.origin, name: 'Countersign' };
 }
 
 export function appUrl(pathname: string): string {

@@ -1,5 +1,7 @@
 import type { Me } from '@/components/shell/me';
 import { ChangePasswordForm } from './change-password-form';
+import { Devices } from './devices';
+import { Passkeys } from './passkeys';
 import { TimeZoneForm } from './time-zone-form';
 
 /** Every zone this runtime knows, for My account's list (UTC first: some lists leave it out). */
@@ -39,6 +41,8 @@ export function AccountPage({ me }: { me: Me }) {
         <h2 id="password">Change password</h2>
         <ChangePasswordForm />
       </section>
+      <Passkeys timeZone={me.user.timeZone} />
+      <Devices timeZone={me.user.timeZone} />
     </>
   );
 }

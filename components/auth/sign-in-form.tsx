@@ -7,22 +7,41 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
+import { Button } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { signInSchema, type SignInInput } from '@/server/schemas/auth';
 import { safeRedirectPath } from './safe-redirect';
+import { usePasskeySignIn } from './passkey-sign-in';
 import { browserTimeZone } from './sign-in-after';
+import styles from './sign-in-form.module.css';
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  trustedDays,
+}: {
+  callbackUrl?: string;
+  initialError?: string;
+  /** How long a kept-signed-in device stays signed in, and after how long unused it is signed out. */
+  trustedDays: { max: number; idle: number };
+}) {
   const [formError, setFormError] = useState<string | null>(initialError ?? null);
   const form = useForm<SignInInput>({
     resolver: zodResolver(signInSchema),
     defaultValues: { email: '', password: '' },
   });
   const { errors, isSubmitting } = form.formState;
+  const [keepSignedIn, setKeepSignedIn] = useState(false);
+  const passkey = usePasskeySignIn({ callbackUrl, keepSignedIn, onProblem: setFormError });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const result = await signIn('credentials', { ...values, timeZone: browserTimeZone(), redirect: false });
+    const result = await signIn('credentials', {
+      ...values,
+      trusted: String(keepSignedIn),
+      timeZone: browserTimeZone(),
+      redirect: false,
+    });
     if (!result || result.error) {
       setFormError(
         result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Sign-in failed. Please try again.',
@@ -38,7 +57,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       <Field
         label="Email address"
         type="email"
-        autoComplete="username"
+        // "webauthn" lets the browser offer this site's passkeys in the field's autofill.
+        autoComplete="username webauthn"
         error={errors.email?.message}
         {...form.register('email')}
       />
@@ -49,9 +69,32 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         error={errors.password?.message}
         {...form.register('password')}
       />
-      <SubmitButton pending={isSubmitting} pendingLabel="Signing in…">
-        Sign in
-      </SubmitButton>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name="trusted"
+          checked={keepSignedIn}
+          onChange={(event) => setKeepSignedIn(event.target.checked)}
+        />{' '}
+        Keep me signed in on this device
+      </label>
+      <p className="field-hint">
+        For a phone or computer only you use: it stays signed in for up to {trustedDays.max} days, and signs out after{' '}
+        {trustedDays.idle} days unused.
+      </p>
+      <div className={styles.buttons}>
+        <SubmitButton pending={isSubmitting} pendingLabel="Signing in…">
+          Sign in
+        </SubmitButton>
+        <Button
+          className="button"
+          onClick={passkey.signInWithPasskey}
+          disabled={passkey.pending}
+          aria-busy={passkey.pending || undefined}
+        >
+          {passkey.pending ? 'Checking your passkey…' : 'Use a passkey'}
+        </Button>
+      </div>
       <p className="auth-links">
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>

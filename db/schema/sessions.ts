@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { memberships, users } from './users';
 
 /**
@@ -19,6 +19,8 @@ export const userSessions = pgTable(
     revokedReason: varchar({ length: 64 }),
     ipAddress: varchar({ length: 64 }),
     userAgent: varchar({ length: 300 }),
+    /** "Keep me signed in on this device": the longer trusted-device lifetimes apply. */
+    trusted: boolean().notNull().default(false),
   },
   (t) => [index().on(t.userId)],
 );

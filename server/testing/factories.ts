@@ -162,7 +162,7 @@ export async function createMember(
 export async function signIn(
   db: Database,
   membership: Pick<Membership, 'id' | 'userId'>,
-  options: { createdAt?: Date; lastSeenAt?: Date; now?: () => Date } = {},
+  options: { createdAt?: Date; lastSeenAt?: Date; now?: () => Date; trusted?: boolean; userAgent?: string } = {},
 ): Promise<TRPCContext> {
   const createdAt = options.createdAt ?? new Date();
   const session = await insertOne(
@@ -173,6 +173,8 @@ export async function signIn(
         activeMembershipId: membership.id,
         createdAt,
         lastSeenAt: options.lastSeenAt ?? createdAt,
+        trusted: options.trusted ?? false,
+        userAgent: options.userAgent,
       })
       .returning({ id: userSessions.id }),
     'session',

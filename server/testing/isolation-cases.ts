@@ -33,6 +33,32 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
     }),
   },
   'account.setTimeZone': { access: 'user', input: () => ({ timeZone: 'Asia/Tokyo' }) },
+
+  // Passkeys and signed-in devices belong to the login: another user's are not found.
+  'passkeys.list': { access: 'user' },
+  'passkeys.registrationOptions': { access: 'user' },
+  'passkeys.register': {
+    access: 'user',
+    input: () => ({
+      challengeId: '00000000-0000-4000-8000-000000000000',
+      name: 'Probe key',
+      response: {
+        id: 'cHJvYmU',
+        rawId: 'cHJvYmU',
+        type: 'public-key',
+        response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+        clientExtensionResults: {},
+      },
+    }),
+  },
+  'passkeys.rename': {
+    access: 'user',
+    input: () => ({ passkeyId: '00000000-0000-4000-8000-000000000000', name: 'Probe key' }),
+  },
+  'passkeys.remove': { access: 'user', input: () => ({ passkeyId: '00000000-0000-4000-8000-000000000000' }) },
+  'passkeys.signInOptions': { access: 'public' },
+  'devices.list': { access: 'user' },
+  'devices.signOut': { access: 'user', input: () => ({ sessionId: '00000000-0000-4000-8000-000000000000' }) },
   'account.requestPasswordReset': { access: 'public', input: (w) => ({ email: w.b.manager.user.email }) },
   'devMailbox.list': { access: 'public', input: () => ({}) },
   'devMailbox.get': { access: 'public', input: () => ({ id: '00000000-0000-4000-8000-000000000000' }) },

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getViewer } from '@/server/auth/current';
+import { serverEnv } from '@/server/env';
 
 export const metadata = { title: 'Sign in' };
 
@@ -20,7 +21,11 @@ export default async function SignInPage({ searchParams }: Props) {
     <>
       <h1>Sign in</h1>
       <p className="lede">Sign in to order, approve and manage your organization&apos;s purchasing.</p>
-      <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        initialError={initialError}
+        trustedDays={{ max: serverEnv().TRUSTED_SESSION_MAX_DAYS, idle: serverEnv().TRUSTED_SESSION_IDLE_DAYS }}
+      />
       <p className="auth-links">
         New here? <Link href="/register">Register your organization</Link> ·{' '}
         <Link href="/join">Join with an invitation code</Link>

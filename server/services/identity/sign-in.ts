@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { users, userSessions } from '@/db/schema';
+import { users, userSessions, type User } from '@/db/schema';
 import { describeRetryAfter, SIGN_IN_LIMITS } from '@/server/domain/auth/rate-limit';
 import { zoneFromBrowser } from '@/server/domain/auth/time-zone';
 import { needsReverification } from '@/server/domain/auth/reverification';
@@ -9,17 +9,7 @@ import { checkRateLimits, clearRateLimit, countRateLimitedEvent, type LimitedKey
 import { expireAndAskToReverify } from './reverification';
 import { listUserMemberships } from './viewer';
 
-export type SignInRequest = {
-  email: string;
-  password: string;
-  ipAddress: string;
-  userAgent?: string;
-  /** The zone the browser reports (Intl's resolvedOptions), kept unless the person chose one; anything unknown is ignored. */
-  timeZone?: unknown;
-  now: Date;
-  /** Days without activity after which a sign-in must be re-verified by email (REVERIFY_AFTER_DAYS). */
-  reverifyAfterDays?: number;
-};
+export type SignInRequest = SessionRequest & { email: string; password: string };
 
 export type SignInFailureCode = 'invalid_credentials' | 'rate_limited' | 'deactivated' | 'expired' | 'no_account';
 export type SignInOutcome =
@@ -28,7 +18,7 @@ export type SignInOutcome =
 /** The one answer for an unknown email and a wrong password, so neither reveals the other. */
 export const INVALID_CREDENTIALS = 'The email address or password is not correct.';
 
-function limitedKeys(email: string, ipAddress: string): LimitedKey[] {
+export function limitedKeys(email: string, ipAddress: string): LimitedKey[] {
   return [
     { key: `sign-in:account:${email}`, rule: SIGN_IN_LIMITS.perAccount },
     { key: `sign-in:address:${ipAddress}`, rule: SIGN_IN_LIMITS.perAddress },
@@ -59,6 +49,27 @@ export async function signInWithPassword(db: Database, request: SignInRequest): 
     return { ok: false, code: 'invalid_credentials', message: INVALID_CREDENTIALS };
   }
   await clearRateLimit(db, keys[0]?.key ?? '');
+  return openSession(db, user, request);
+}
+
+/** What every way of signing in needs besides the proof of who it is. */
+export type SessionRequest = {
+  ipAddress: string;
+  userAgent?: string;
+  /** The zone the browser reports (Intl's resolvedOptions), kept unless the person chose one; anything unknown is ignored. */
+  timeZone?: unknown;
+  now: Date;
+  /** Days without activity after which a sign-in must be re-verified by email (REVERIFY_AFTER_DAYS). */
+  reverifyAfterDays?: number;
+  /** "Keep me signed in on this device": the session gets the trusted-device lifetimes. */
+  trusted?: boolean;
+};
+
+/**
+ * Opens a session for a user whose identity is proven (password or passkey), after the checks
+ * every sign-in makes: deactivated, long inactive (re-verification), invited, no usable account.
+ */
+export async function openSession(db: Database, user: User, request: SessionRequest): Promise<SignInOutcome> {
   if (user.status === 'deactivated') {
     return { ok: false, code: 'deactivated', message: 'This account has been deactivated. Ask your administrator.' };
   }
@@ -90,6 +101,7 @@ export async function signInWithPassword(db: Database, request: SignInRequest): 
       lastSeenAt: request.now,
       ipAddress: request.ipAddress.slice(0, 64),
       userAgent: request.userAgent?.slice(0, 300),
+      trusted: request.trusted ?? false,
     })
     .returning({ id: userSessions.id });
   if (!session) throw new Error('could not open a session');

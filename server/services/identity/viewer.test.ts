@@ -3,7 +3,14 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { memberships, organizations, users, userSessions } from '@/db/schema';
 import { setupTestDatabase } from '@/server/testing/database';
-import { createCaller, createMember, createMembership, createOrganization, signIn } from '@/server/testing/factories';
+import {
+  createCaller,
+  createMember,
+  createMembership,
+  createOrganization,
+  DEFAULT_PASSWORD,
+  signIn,
+} from '@/server/testing/factories';
 
 /** What a signed-in person notices on their next request when something changes under them. */
 const database = setupTestDatabase();
@@ -81,6 +88,60 @@ describe('session lifetimes', () => {
     });
     await expect(createCaller({ ...ctx, now: minutes(719) }).session.me()).resolves.toBeTruthy();
     expect((await refusal(createCaller({ ...ctx, now: minutes(720) }).session.me())).code).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('trusted-device sessions ("keep me signed in")', () => {
+  const days = (n: number) => minutes(n * 24 * 60);
+
+  async function trustedMember() {
+    const organization = await createOrganization(database.db);
+    const member = await createMember(database.db, organization);
+    const ctx = await signIn(database.db, member.membership, { createdAt: t0, trusted: true });
+    return { ...member, ctx };
+  }
+
+  it('outlive the standard idle timeout and the twelve hours, and end after seven days unused', async () => {
+    const { user, ctx } = await trustedMember();
+    const at = (now: () => Date) => createCaller({ ...ctx, now }).session.me();
+    await expect(at(minutes(14 * 60))).resolves.toMatchObject({ user: { id: user.id } });
+    await expect(at(days(6))).resolves.toMatchObject({ user: { id: user.id } });
+    expect((await refusal(at(minutes(13 * 24 * 60 + 1)))).code).toBe('UNAUTHORIZED');
+  });
+
+  it('end thirty days after sign-in even in daily use', async () => {
+    const { ctx } = await trustedMember();
+    for (let day = 1; day < 30; day += 5) await createCaller({ ...ctx, now: days(day) }).session.me();
+    await expect(createCaller({ ...ctx, now: minutes(30 * 24 * 60 - 1) }).session.me()).resolves.toBeTruthy();
+    expect((await refusal(createCaller({ ...ctx, now: days(30) }).session.me())).code).toBe('UNAUTHORIZED');
+  });
+
+  it('end on the next request when the user is deactivated', async () => {
+    const { user, ctx } = await trustedMember();
+    await createCaller({ ...ctx, now: days(1) }).session.me();
+    await database.db.update(users).set({ status: 'deactivated' }).where(eq(users.id, user.id));
+    expect((await refusal(createCaller({ ...ctx, now: days(1) }).session.me())).code).toBe('UNAUTHORIZED');
+  });
+
+  it("lose the organization's data on the next request when it is suspended", async () => {
+    const { organization, ctx } = await trustedMember();
+    await database.db.update(organizations).set({ status: 'suspended' }).where(eq(organizations.id, organization.id));
+    const error = await refusal(createCaller({ ...ctx, now: days(1) }).organization.current());
+    expect(error.code).toBe('FORBIDDEN');
+  });
+
+  it('end on the next request when the password is changed on another device', async () => {
+    const { user, membership, ctx } = await trustedMember();
+    const other = await signIn(database.db, membership, { createdAt: days(2)() });
+    await createCaller({ ...other, now: days(2) }).account.changePassword({
+      currentPassword: DEFAULT_PASSWORD,
+      newPassword: 'Another-river-42-stone',
+      confirmPassword: 'Another-river-42-stone',
+    });
+    expect((await refusal(createCaller({ ...ctx, now: days(2) }).session.me())).code).toBe('UNAUTHORIZED');
+    await expect(createCaller({ ...other, now: days(2) }).session.me()).resolves.toMatchObject({
+      user: { id: user.id },
+    });
   });
 });
 

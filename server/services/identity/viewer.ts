@@ -9,7 +9,7 @@ import {
 } from '@/server/domain/access/membership-access';
 import type { Actor, MembershipFlags } from '@/server/domain/access/actor';
 import type { Permission } from '@/server/domain/access/permissions';
-import { sessionState, shouldTouchSession, type SessionTimeouts } from '@/server/domain/auth/session-policy';
+import { sessionState, shouldTouchSession, type SessionPolicy } from '@/server/domain/auth/session-policy';
 import type { OrganizationKind, ShopAccountRole } from '@/server/domain/organizations/status';
 import { isKnownTimeZone } from '@/server/domain/time';
 
@@ -58,7 +58,7 @@ export async function resolveViewer(
   db: Executor,
   sessionId: string,
   now: Date,
-  timeouts: SessionTimeouts,
+  policy: SessionPolicy,
 ): Promise<Viewer | null> {
   const [row] = await db
     .select({
@@ -82,7 +82,7 @@ export async function resolveViewer(
     .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(userSessions.id, sessionId));
   if (!row) return null;
-  const state = sessionState(row.session, now, timeouts);
+  const state = sessionState(row.session, now, policy);
   if (state !== 'active' || row.user.status !== 'active') {
     if (!row.session.revokedAt) {
       const reason = state === 'active' ? `user_${row.user.status}` : state;

@@ -4,6 +4,7 @@ import { addressesRouter } from './addresses';
 import { approvalRulesRouter } from './approval-rules';
 import { authorizationsRouter } from './authorizations';
 import { delegationsRouter } from './delegations';
+import { devicesRouter } from './devices';
 import { devMailboxRouter } from './dev-mailbox';
 import { spendingLimitsRouter } from './spending-limits';
 import { catalogRouter } from './catalog';
@@ -25,6 +26,7 @@ import { joinRequestsRouter } from './join-requests';
 import { membersRouter } from './members';
 import { onboardingRouter } from './onboarding';
 import { organizationRouter } from './organization';
+import { passkeysRouter } from './passkeys';
 import { registrationsRouter } from './registrations';
 import { rolesRouter } from './roles';
 import { sessionRouter } from './session';
@@ -35,6 +37,8 @@ export const appRouter = router({
   session: sessionRouter,
   home: homeRouter,
   account: accountRouter,
+  passkeys: passkeysRouter,
+  devices: devicesRouter,
   organization: organizationRouter,
   onboarding: onboardingRouter,
   units: unitsRouter,

@@ -1,0 +1,93 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useTRPC } from '@/components/trpc/provider';
+import type { RouterOutputs } from '@/components/trpc/types';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Timestamp } from '@/components/ui/timestamp';
+import styles from './account-lists.module.css';
+
+type Device = RouterOutputs['devices']['list'][number];
+
+/** My account's devices signed in: which browser, since when, last used, kept signed in or not; sign any one out. */
+export function Devices({ timeZone }: { timeZone: string }) {
+  const trpc = useTRPC();
+  const list = useQuery(trpc.devices.list.queryOptions());
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <section className="card" aria-labelledby="devices-heading">
+      <h2 id="devices-heading">Devices signed in</h2>
+      {notice && <Alert tone="success">{notice}</Alert>}
+      {list.isPending ? (
+        <p role="status">Loading your devices…</p>
+      ) : list.error ? (
+        <Alert tone="error">{list.error.message}</Alert>
+      ) : (
+        <ul className={styles.list} aria-label="Devices signed in">
+          {list.data.map((device) => (
+            <DeviceRow key={device.id} device={device} timeZone={timeZone} onSignedOut={setNotice} />
+          ))}
+        </ul>
+      )}
+      <p className="field-hint">
+        A device you sign out must sign in again on its next visit. Changing your password signs out every other device.
+      </p>
+    </section>
+  );
+}
+
+function DeviceRow({
+  device,
+  timeZone,
+  onSignedOut,
+}: {
+  device: Device;
+  timeZone: string;
+  onSignedOut: (notice: string) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const signOut = useMutation(
+    trpc.devices.signOut.mutationOptions({
+      onSuccess: async () => {
+        if (device.current) {
+          // This browser's session has just ended: its next page is the sign-in.
+          router.replace('/sign-in');
+          return;
+        }
+        onSignedOut(`${device.device} is signed out.`);
+        await queryClient.invalidateQueries({ queryKey: trpc.devices.list.queryKey() });
+      },
+    }),
+  );
+  return (
+    <li className={styles.item}>
+      <div className={styles.facts}>
+        <p className={styles.name}>
+          {device.device} {device.current && <span className="badge badge-good">This device</span>}{' '}
+          {device.trusted && <span className="badge">Kept signed in</span>}
+        </p>
+        <p className={styles.meta}>
+          Signed in <Timestamp at={device.signedInAt} timeZone={timeZone} /> · Last used{' '}
+          <Timestamp at={device.lastUsedAt} timeZone={timeZone} />
+        </p>
+      </div>
+      <div className={styles.actions}>
+        <Button
+          className="button"
+          disabled={signOut.isPending}
+          aria-busy={signOut.isPending || undefined}
+          aria-label={device.current ? 'Sign out this device' : `Sign out ${device.device}`}
+          onClick={() => signOut.mutate({ sessionId: device.id })}
+        >
+          {signOut.isPending ? 'Signing out…' : 'Sign out'}
+        </Button>
+      </div>
+      {signOut.error && <Alert tone="error">{signOut.error.message}</Alert>}
+    </li>
+  );
+}
