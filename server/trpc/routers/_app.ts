@@ -23,6 +23,7 @@ import { invitationsRouter } from './invitations';
 import { auditHistoryRouter } from './audit-history';
 import { joinRequestsRouter } from './join-requests';
 import { membersRouter } from './members';
+import { notificationsRouter } from './notifications';
 import { onboardingRouter } from './onboarding';
 import { organizationRouter } from './organization';
 import { registrationsRouter } from './registrations';
@@ -63,6 +64,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   staff: staffRouter,
   devMailbox: devMailboxRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
