@@ -91,6 +91,7 @@ describe('checkEndpoint', () => {
     ['https://user:secret@push.example.com/x', 'user name'],
     ['https://localhost/x', 'loopback'],
     ['https://push.localhost/x', 'loopback'],
+    ['https://localhost./x', 'loopback'],
     ['https://127.0.0.1/x', 'loopback'],
     ['https://[::1]/x', 'loopback'],
     ['https://[::ffff:127.0.0.1]/x', 'loopback'],

@@ -146,7 +146,8 @@ export function checkEndpoint(endpoint: string, options: { allowLocal: boolean }
       ? { ok: false, reason: `The push endpoint is on a ${refusal} address, which the server does not call.` }
       : { ok: true, url, hostname, resolve: false };
   }
-  if (hostname === 'localhost' || hostname.endsWith('.localhost')) {
+  const name = hostname.replace(/\.$/, '');
+  if (name === 'localhost' || name.endsWith('.localhost')) {
     return { ok: false, reason: 'The push endpoint is on a loopback address, which the server does not call.' };
   }
   return { ok: true, url, hostname, resolve: true };
