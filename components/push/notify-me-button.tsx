@@ -80,6 +80,8 @@ export function NotifyMeButton({
         throw new Error(saved.message);
       }
       setState('on');
+      // The inbox shows no state line: say it there once.
+      if (compact) setMessage({ tone: 'success', text: SAYS.on });
     });
 
   const turnOff = () =>
