@@ -34,22 +34,24 @@ export async function dispatchPushes(options: PushDispatchOptions): Promise<Push
   const counts: PushDispatchCounts = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0, gone: 0 };
   if (rows.length === 0) return counts;
   const targets = await loadTargets(db, rows);
-  for (const row of rows) {
-    const target = targets.get(row.subscriptionId);
-    if (!target) continue; // the device unsubscribed meanwhile: its rows went with it
-    if (!settings.vapid) {
-      await finish(db, row, { status: 'skipped', lastError: 'push notifications are not set up on this server' });
-      counts.skipped++;
-      continue;
-    }
-    const message = { title: row.title, body: row.body, url: row.url, orderNumber: row.orderNumber };
-    const outcome = await sendPush(target, message, settings.vapid, { allowLocal: settings.allowLocalEndpoints });
-    await record(db, row, outcome, now);
-    if (outcome.kind === 'sent') counts.sent++;
-    else if (outcome.kind === 'gone') counts.gone++;
-    else if (shouldGiveUp(row.attempts)) counts.failed++;
-    else counts.retried++;
-  }
+  // All of a batch at once: a slow push service then costs one timeout, well inside the lease,
+  // rather than one per row (which could outlast it and let another dispatcher send a row again).
+  const outcomes = await Promise.all(
+    rows.map(async (row): Promise<keyof PushDispatchCounts | null> => {
+      const target = targets.get(row.subscriptionId);
+      if (!target) return null; // the device unsubscribed meanwhile: its rows went with it
+      if (!settings.vapid) {
+        await finish(db, row, { status: 'skipped', lastError: 'push notifications are not set up on this server' });
+        return 'skipped';
+      }
+      const message = { title: row.title, body: row.body, url: row.url, orderNumber: row.orderNumber };
+      const outcome = await sendPush(target, message, settings.vapid, { allowLocal: settings.allowLocalEndpoints });
+      await record(db, row, outcome, now);
+      if (outcome.kind !== 'retry') return outcome.kind;
+      return shouldGiveUp(row.attempts) ? 'failed' : 'retried';
+    }),
+  );
+  for (const outcome of outcomes) if (outcome) counts[outcome]++;
   return counts;
 }
 

@@ -56,14 +56,12 @@ describe('a push endpoint the server would call inside its own network', () => {
     const t = await approvalTeam(database.db);
     const keys = browserKeys();
     // As if saved while the rule was looser (or its name resolved elsewhere then).
-    await database.db
-      .insert(pushSubscriptions)
-      .values({
-        userId: t.a.user.id,
-        endpoint: receiver.endpoint('/push/sneaky'),
-        p256dh: keys.p256dh,
-        auth: keys.auth,
-      });
+    await database.db.insert(pushSubscriptions).values({
+      userId: t.a.user.id,
+      endpoint: receiver.endpoint('/push/sneaky'),
+      p256dh: keys.p256dh,
+      auth: keys.auth,
+    });
     await teamOrder(database.db, t, 20);
     const counts = await dispatchPushes({ db: database.db, now: new Date(), settings: pushSettings() });
     expect(counts).toMatchObject({ claimed: 1, sent: 0, retried: 1 });

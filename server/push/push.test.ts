@@ -15,6 +15,7 @@ import {
   type BrowserKeys,
   type PushReceiver,
 } from '@/server/testing/push-receiver';
+import { MAX_PUSH_DEVICES } from '@/server/services/notifications/push-devices';
 import { dispatchPushes } from './dispatcher';
 import { pushSettings } from './settings';
 
@@ -219,6 +220,26 @@ describe('devices', () => {
     expect(JSON.parse(decryptPush(push?.body ?? Buffer.alloc(0), ann.keys))).toMatchObject({ url: '/authorizations' });
     const none = await trpcErrorOf((await callerOf(t.c)).notifications.sendTest());
     expect(none.code).toBe('PRECONDITION_FAILED');
+  });
+
+  it('gives a browser’s endpoint to whoever subscribed it last (one browser profile, one person)', async () => {
+    const shared = await subscribe(t.a);
+    await (
+      await callerOf(t.b)
+    ).notifications.subscribe({
+      endpoint: shared.endpoint,
+      keys: { p256dh: shared.keys.p256dh, auth: shared.keys.auth },
+    });
+    expect(await devicesOf(t.a)).toEqual([]);
+    expect(await devicesOf(t.b)).toHaveLength(1);
+  });
+
+  it(`keeps the newest ${MAX_PUSH_DEVICES} devices of a person`, async () => {
+    const first = await subscribe(t.a);
+    for (let index = 0; index < MAX_PUSH_DEVICES; index++) await subscribe(t.a);
+    const devices = await devicesOf(t.a);
+    expect(devices).toHaveLength(MAX_PUSH_DEVICES);
+    expect(devices.map((row) => row.endpoint)).not.toContain(first.endpoint);
   });
 
   it('refuses keys no browser could have made', async () => {

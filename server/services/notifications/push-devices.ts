@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { pushSubscriptions } from '@/db/schema';
 import { deviceLabel } from '@/server/domain/notifications/device-label';
@@ -9,6 +9,9 @@ import { enqueuePushToUser } from '@/server/push/outbox';
 import { pushSettings } from '@/server/push/settings';
 
 export const PUSH_NOT_SET_UP = 'Notifications are not set up on this server.';
+
+/** Devices kept per person: each event is pushed to every one, so a runaway list is cut to the newest. */
+export const MAX_PUSH_DEVICES = 10;
 
 /** The push channel as a member sees it: whether it is on, the key browsers subscribe with, and their devices. */
 export async function pushStatus(db: Database, userId: string) {
@@ -63,6 +66,10 @@ export async function subscribeDevice(db: Database, input: SubscribePushInput & 
     .values(values)
     .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { ...values, lastSuccessAt: null } })
     .returning({ id: pushSubscriptions.id });
+  await db.execute(sql`
+    delete from ${pushSubscriptions} where ${pushSubscriptions.userId} = ${input.userId} and ${pushSubscriptions.id} not in (
+      select ${pushSubscriptions.id} from ${pushSubscriptions} where ${pushSubscriptions.userId} = ${input.userId}
+      order by ${pushSubscriptions.createdAt} desc, ${pushSubscriptions.id} limit ${MAX_PUSH_DEVICES})`);
   return { subscriptionId: row?.id ?? null };
 }
 
