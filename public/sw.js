@@ -50,11 +50,15 @@ self.addEventListener('notificationclick', (event) => {
   event.waitUntil(
     (async () => {
       const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-      const open = windows.find((client) => client.url === target) || windows.find((client) => 'navigate' in client);
+      const open = windows.find((client) => client.url === target) || windows[0];
       if (open) {
-        const focused = await open.focus();
-        if (open.url !== target) await (focused || open).navigate(target);
-        return;
+        try {
+          await open.focus();
+          if (open.url !== target) await open.navigate(target);
+          return;
+        } catch {
+          // A window this worker does not control cannot be sent elsewhere from here: open one.
+        }
       }
       await self.clients.openWindow(target);
     })(),
