@@ -9,7 +9,9 @@ type State = 'checking' | 'unsupported' | 'blocked' | 'off' | 'on';
 
 const SAYS: Record<State, string> = {
   checking: '',
-  unsupported: 'This browser cannot show notifications from Countersign.',
+  // Safari on iOS offers pushes only to a site added to the Home Screen and opened from there.
+  unsupported:
+    'This browser cannot show notifications from Countersign. On an iPhone or iPad, add Countersign to the Home Screen (Share → Add to Home Screen) and open it from there.',
   blocked: 'Notifications are blocked for this site in your browser’s settings.',
   off: 'Notifications are off on this device.',
   on: 'Notifications are on for this device.',
@@ -19,13 +21,18 @@ function supported(): boolean {
   return 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
 }
 
-/** Where this browser stands, without registering anything: only a worker registered by a tap is looked at. */
-async function currentState(): Promise<State> {
+/**
+ * Where this browser stands, without registering anything: only a worker registered by a tap is
+ * looked at. A subscription the server no longer has (stopped from the list, or forgotten after
+ * the push service dropped it) counts as off, so a tap subscribes again.
+ */
+async function currentState(known: readonly string[] | undefined): Promise<State> {
   if (!supported()) return 'unsupported';
   if (Notification.permission === 'denied') return 'blocked';
   const registration = await navigator.serviceWorker.getRegistration('/');
   const subscription = await registration?.pushManager.getSubscription();
-  return subscription && Notification.permission === 'granted' ? 'on' : 'off';
+  const saved = subscription && (!known || known.includes(subscription.endpoint));
+  return saved && Notification.permission === 'granted' ? 'on' : 'off';
 }
 
 /**
@@ -37,8 +44,11 @@ export function NotifyMeButton({
   publicKey,
   offerTest = false,
   compact = false,
+  knownEndpoints,
 }: {
   publicKey: string;
+  /** The endpoints the server holds for this person, when the page has them. */
+  knownEndpoints?: readonly string[];
   offerTest?: boolean;
   /** Only the button, and only while it can be used (the inbox: no word about the other states). */
   compact?: boolean;
@@ -48,9 +58,10 @@ export function NotifyMeButton({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
 
+  const known = knownEndpoints?.join('\n');
   useEffect(() => {
-    currentState().then(setState, () => setState('unsupported'));
-  }, []);
+    currentState(known === undefined ? undefined : known.split('\n')).then(setState, () => setState('unsupported'));
+  }, [known]);
 
   async function run(work: () => Promise<void>) {
     setBusy(true);

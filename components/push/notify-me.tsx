@@ -21,7 +21,11 @@ export async function NotificationsSection({ timeZone }: { timeZone: string }) {
       ) : (
         <>
           <p>Get a notification on your phone or computer when an order waits for you or yours is decided.</p>
-          <NotifyMeButton publicKey={status.publicKey} offerTest />
+          <NotifyMeButton
+            publicKey={status.publicKey}
+            offerTest
+            knownEndpoints={status.devices.map((device) => device.endpoint)}
+          />
           {status.devices.length > 0 && (
             <ul className={styles.devices} aria-label="Devices that receive notifications">
               {status.devices.map((device) => (

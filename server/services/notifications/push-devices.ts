@@ -19,6 +19,7 @@ export async function pushStatus(db: Database, userId: string) {
   const rows = await db
     .select({
       id: pushSubscriptions.id,
+      endpoint: pushSubscriptions.endpoint,
       userAgent: pushSubscriptions.userAgent,
       createdAt: pushSubscriptions.createdAt,
       lastSuccessAt: pushSubscriptions.lastSuccessAt,
