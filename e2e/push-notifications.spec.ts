@@ -163,7 +163,7 @@ test('Notify me on this device: an order waiting for the authorizer arrives as a
   );
 
   // Someone else's order now waits for this authorizer.
-  const requesterContext = await browser.newContext();
+  const requesterContext = await browser.newContext({ baseURL: E2E_BASE_URL });
   const requesterPage = await requesterContext.newPage();
   const requester = await requesterNeeding(approver.membershipId);
   await signInViaApi(requesterPage, requester.email);
