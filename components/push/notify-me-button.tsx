@@ -115,7 +115,7 @@ export function NotifyMeButton({
     <div className={styles.notify} data-testid="notify-me" data-state={state}>
       {state !== 'checking' && !compact && <p className={styles.state}>{SAYS[state]}</p>}
       {state === 'off' && (
-        <button type="button" className="button button-primary" onClick={turnOn} disabled={busy}>
+        <button type="button" className={compact ? 'button' : 'button button-primary'} onClick={turnOn} disabled={busy}>
           Notify me on this device
         </button>
       )}
