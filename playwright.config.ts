@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_BASE_URL, E2E_CRON_SECRET, E2E_PG_PORT, E2E_PORT } from './e2e/fixtures/env';
+import {
+  E2E_BASE_URL,
+  E2E_CRON_SECRET,
+  E2E_PG_PORT,
+  E2E_PORT,
+  E2E_VAPID_PRIVATE_KEY,
+  E2E_VAPID_PUBLIC_KEY,
+} from './e2e/fixtures/env';
 
 // Playwright cannot download browsers here: use the system Chromium (Debian's package).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -66,6 +73,11 @@ export default defineConfig({
       AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123456789',
       CRON_SECRET: E2E_CRON_SECRET,
       NEXT_TELEMETRY_DISABLED: '1',
+      // Pushes go to a receiver each spec starts on this machine (e2e/push-notifications.spec.ts).
+      VAPID_PUBLIC_KEY: E2E_VAPID_PUBLIC_KEY,
+      VAPID_PRIVATE_KEY: E2E_VAPID_PRIVATE_KEY,
+      VAPID_SUBJECT: 'mailto:e2e@countersign.test',
+      PUSH_ALLOW_LOCAL_ENDPOINTS: 'true',
     },
   },
 });

@@ -29,6 +29,22 @@ const envSchema = z.object({
     .default(24),
   /** Offer a step to the organization's account managers once it has waited this many days. */
   AUTHORIZATION_ESCALATION_DAYS: z.coerce.number().int().positive().max(365).default(3),
+  /** Web Push (VAPID) keys, base64url as `web-push generate-vapid-keys` prints them; without both, pushes are off. */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'a base64url P-256 public key (65 bytes)')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'a base64url P-256 private key (32 bytes)')
+    .optional(),
+  /** Whom push services may contact about our pushes: a mailto: or https: URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, 'a mailto: or https: URL')
+    .optional(),
+  /** Tests and e2e only: accept push endpoints on local and private hosts, over http too. */
+  PUSH_ALLOW_LOCAL_ENDPOINTS: z.enum(['true', 'false']).default('false'),
 });
 
 export type ServerEnv = z.infer<typeof envSchema> & { AUTH_SECRET: string; devMailboxEnabled: boolean };
@@ -45,6 +61,9 @@ export function serverEnv(): ServerEnv {
     throw new Error('RESEND_API_KEY is required in production (or DEV_MAILBOX=on for a local production build).');
   }
   if (production && !parsed.AUTH_SECRET) throw new Error('AUTH_SECRET is required in production.');
+  if (Boolean(parsed.VAPID_PUBLIC_KEY) !== Boolean(parsed.VAPID_PRIVATE_KEY)) {
+    throw new Error('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY for push notifications, or neither.');
+  }
   cached = {
     ...parsed,
     // Development only: a fixed secret so that sessions survive restarts of `npm run dev`.

@@ -14,3 +14,4 @@ export * from './orders';
 export * from './approvals';
 export * from './quotes';
 export * from './passkeys';
+export * from './push';

@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
+import { enqueuePushesForEmails } from '@/server/push/outbox';
 import type { EmailKind, EmailProps } from './templates';
 
 let enqueuedSinceLastKick = false;
 
 /**
  * Queues an email in the caller's transaction: it is sent only if that transaction commits, and
- * it is not lost if the process dies after the commit.
+ * it is not lost if the process dies after the commit. The push that goes with an email of its
+ * kind (server/domain/notifications/push-for-email.ts) is queued with it, in the same transaction.
  */
 export async function enqueueEmail<K extends EmailKind>(
   tx: Executor,
@@ -19,6 +21,7 @@ export async function enqueueEmail<K extends EmailKind>(
     props: email.props as Record<string, unknown>,
     ...(email.now ? { createdAt: email.now, nextAttemptAt: email.now } : {}),
   });
+  await enqueuePushesForEmails(tx, [email]);
   enqueuedSinceLastKick = true;
 }
 
@@ -42,6 +45,7 @@ export async function enqueueEmails(tx: Executor, emails: readonly QueuedEmail[]
       select e.kind, e.address, e.props, coalesce(e.at, now()), coalesce(e.at, now())
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(kind varchar, address varchar, props jsonb, at timestamptz)`);
   }
+  await enqueuePushesForEmails(tx, emails);
   if (emails.length > 0) enqueuedSinceLastKick = true;
 }
 

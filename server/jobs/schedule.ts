@@ -1,6 +1,7 @@
 import { authorizationRemindersJob } from './authorization-reminders';
 import { balancePaymentsJob } from './balance-payments';
 import { dispatchEmailJob } from './dispatch-email';
+import { dispatchPushJob } from './dispatch-push';
 import { processBackordersJob } from './process-backorders';
 import { releaseToFulfillmentJob } from './release-to-fulfillment';
 import type { Job } from './types';
@@ -18,6 +19,13 @@ export const JOB_SCHEDULE = [
     cron: '* * * * *',
     description: 'Send queued emails; retry failed sends with back-off.',
     run: dispatchEmailJob,
+  },
+  {
+    name: 'dispatch-push',
+    cron: '* * * * *',
+    description:
+      'Send queued push notifications; retry failed sends with back-off; forget devices the push service no longer knows.',
+    run: dispatchPushJob,
   },
   {
     name: 'process-backorders',

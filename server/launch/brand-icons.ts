@@ -1,9 +1,10 @@
 /**
  * `npm run icons`: the favicon and app icons from the brand mark (public/brand/email-logo.svg),
- * written into app/ where Next.js serves them (app/favicon.ico, app/icon.svg, app/apple-icon.png).
+ * written into app/ where Next.js serves them (app/favicon.ico, app/icon.svg, app/apple-icon.png),
+ * and the installed app's icons into public/icons/ (named by app/manifest.ts).
  * Run it again after the mark changes and commit what it writes.
  */
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 
@@ -14,6 +15,14 @@ const FAVICON_SIZES = [16, 32, 48];
 /** iOS rounds the corners itself and wants no transparency: the mark's colour fills the square. */
 const APPLE_ICON_SIZE = 180;
 const BRAND = '#1f3a5f';
+/** The installed app's icons: the sizes Android and desktop Chrome ask a manifest for. */
+export const APP_ICON_SIZES = [192, 512];
+/**
+ * A maskable icon may be cut to any shape inside its central circle of 80 %: the mark is drawn
+ * smaller, on the mark's colour filling the square, so no shape cuts into it.
+ */
+const MASKABLE_SIZE = 512;
+const MASKABLE_MARK_SHARE = 0.7;
 
 /**
  * An ICO file holding PNG images, as every current browser reads them: a 6-byte header, a 16-byte
@@ -59,7 +68,26 @@ async function main() {
       .png()
       .toBuffer(),
   );
-  console.log('wrote app/favicon.ico, app/icon.svg, app/apple-icon.png');
+  await writeAppIcons(svg);
+  console.log('wrote app/favicon.ico, app/icon.svg, app/apple-icon.png, public/icons/*.png');
+}
+
+async function writeAppIcons(svg: Buffer) {
+  const folder = path.join(ROOT, 'public/icons');
+  await mkdir(folder, { recursive: true });
+  for (const size of APP_ICON_SIZES) {
+    const png = await sharp(svg, { density: 1200 }).resize(size, size).png().toBuffer();
+    await writeFile(path.join(folder, `icon-${size}.png`), png);
+  }
+  const inner = Math.round(MASKABLE_SIZE * MASKABLE_MARK_SHARE);
+  const mark = await sharp(svg, { density: 1200 }).resize(inner, inner).png().toBuffer();
+  const maskable = await sharp({
+    create: { width: MASKABLE_SIZE, height: MASKABLE_SIZE, channels: 4, background: BRAND },
+  })
+    .composite([{ input: mark, gravity: 'center' }])
+    .png()
+    .toBuffer();
+  await writeFile(path.join(folder, `icon-maskable-${MASKABLE_SIZE}.png`), maskable);
 }
 
 if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) await main();

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { serverEnv } from '@/server/env';
 import { startScheduler } from '@/server/jobs/in-process-scheduler';
 import { prepareDatabase, seedIfEmpty } from './database';
+import { loadLocalVapidKeys } from './vapid-keys';
 
 /**
  * `npm run dev` / `npm start` / `npm run db:migrate` / `npm run db:seed`. Starts (or connects to)
@@ -22,6 +24,10 @@ async function main() {
   const seedDemo = mode !== 'start' || database.embedded || process.env.SEED_DEMO_DATA === 'true';
   if (mode === 'seed' || seedDemo) await seedIfEmpty(database, log);
   if (mode === 'seed') return shutdown(0);
+  // A local run (the embedded database) gets push keys of its own; production sets VAPID_* itself.
+  if (mode === 'dev' || database.embedded) {
+    await loadLocalVapidKeys(path.dirname(process.env.EMBEDDED_PG_DIR ?? '.data/postgres'), log);
+  }
 
   const port = process.env.PORT ?? '3000';
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;

@@ -59,6 +59,21 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'passkeys.signInOptions': { access: 'public' },
   'devices.list': { access: 'user' },
   'devices.signOut': { access: 'user', input: () => ({ sessionId: '00000000-0000-4000-8000-000000000000' }) },
+  // Push notifications: the caller's own devices only (server/push/push.test.ts removes another's).
+  'notifications.status': { access: 'user' },
+  'notifications.subscribe': {
+    access: 'user',
+    input: () => ({
+      endpoint: 'https://8.8.8.8/push/isolation-probe',
+      keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) },
+    }),
+  },
+  'notifications.unsubscribe': { access: 'user', input: () => ({ endpoint: 'https://8.8.8.8/push/isolation-probe' }) },
+  'notifications.removeDevice': {
+    access: 'user',
+    input: () => ({ subscriptionId: '00000000-0000-4000-8000-000000000000' }),
+  },
+  'notifications.sendTest': { access: 'user' },
   'account.requestPasswordReset': { access: 'public', input: (w) => ({ email: w.b.manager.user.email }) },
   'devMailbox.list': { access: 'public', input: () => ({}) },
   'devMailbox.get': { access: 'public', input: () => ({ id: '00000000-0000-4000-8000-000000000000' }) },

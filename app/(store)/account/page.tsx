@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import Link from 'next/link';
 import { AccountPage } from '@/components/account/account-page';
 import { MyPermissions } from '@/components/account/my-permissions';
+import { NotificationsSection } from '@/components/push/notify-me';
 import { getMe } from '@/components/shell/me';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -24,6 +25,7 @@ export default async function StoreAccountPage() {
     me && (
       <>
         <AccountPage me={me} />
+        <NotificationsSection timeZone={me.user.timeZone} />
         {me.membership?.organization.kind === 'buyer' && <MyPermissions permissions={me.membership.permissions} />}
         {statement && (
           <p>

@@ -5,6 +5,7 @@ import { InboxList } from '@/components/authorizations/inbox-list';
 import { inboxHref, inboxInputFrom, INBOX_VIEWS, isFiltered } from '@/components/authorizations/inbox-params';
 import type { SearchParams } from '@/server/schemas/list-params';
 import { InboxTabs } from '@/components/authorizations/inbox-tabs';
+import { NotifyMeOnInbox } from '@/components/push/notify-me';
 import { getMe, getWaitingCount } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { Pager } from '@/components/ui/pager';
@@ -30,6 +31,7 @@ export default async function AuthorizationsPage({ searchParams }: Props) {
     <>
       <h1>Authorizations</h1>
       <p className="lede">Orders of your organization that need your approval, newest first.</p>
+      <NotifyMeOnInbox />
       <InboxTabs input={input} waiting={waiting ?? 0} />
       <InboxFilters input={input} requesters={requesters} />
       {input.from && input.to && input.from > input.to && (

@@ -24,6 +24,7 @@ import { invitationsRouter } from './invitations';
 import { auditHistoryRouter } from './audit-history';
 import { joinRequestsRouter } from './join-requests';
 import { membersRouter } from './members';
+import { notificationsRouter } from './notifications';
 import { onboardingRouter } from './onboarding';
 import { organizationRouter } from './organization';
 import { passkeysRouter } from './passkeys';
@@ -67,6 +68,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   staff: staffRouter,
   devMailbox: devMailboxRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
