@@ -13,3 +13,4 @@ export * from './carts';
 export * from './orders';
 export * from './approvals';
 export * from './quotes';
+export * from './approval-questions';
