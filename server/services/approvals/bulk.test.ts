@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { approvalSteps, orders, type Order } from '@/db/schema';
+import type { BulkResult } from '@/server/domain/approvals/bulk';
 import { approvalTeam, teamOrder, type ApprovalTeam } from '@/server/testing/approval-team';
 import { setupTestDatabase } from '@/server/testing/database';
 import { trpcErrorOf } from '@/server/testing/errors';
@@ -87,13 +88,13 @@ describe('approving several orders at once', () => {
     const placed = await teamOrder(db(), t, 20);
     const [ann, ben] = [await as(t.a), await as(t.b)];
     // Both queue behind the order's lock, so they really run at the same time.
-    const [bulk, single] = await raceBehindLock(db(), (blocker) => lockOrder(blocker, placed.id), [
+    const [bulk, single] = await raceBehindLock<unknown>(db(), (blocker) => lockOrder(blocker, placed.id), [
       () => ann.authorizations.approveMany({ numbers: [placed.number] }),
       () => ben.authorizations.approve({ number: placed.number }),
     ]);
     expect(await decisionsOn(placed)).toHaveLength(1);
     if (bulk?.status !== 'fulfilled') throw new Error('a bulk approval lists refusals, it does not fail');
-    const [line] = bulk.value.lines;
+    const [line] = (bulk.value as BulkResult).lines;
     if (single?.status === 'fulfilled') {
       expect(line).toMatchObject({
         kind: 'already_decided',

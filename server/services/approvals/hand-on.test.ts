@@ -119,7 +119,7 @@ describe('handing a step on', () => {
     const placed = await teamOrder(db(), t, 20);
     const [ann, ben] = [await as(t.a), await as(t.b)];
     // Both queue behind the order's lock, so they really run at the same time.
-    const [handOn, approval] = await raceBehindLock(db(), (blocker) => lockOrder(blocker, placed.id), [
+    const [handOn, approval] = await raceBehindLock<unknown>(db(), (blocker) => lockOrder(blocker, placed.id), [
       () => ann.authorizations.handOn({ number: placed.number, toMembershipId: dana.membership.id, note: 'Away' }),
       () => ben.authorizations.approve({ number: placed.number }),
     ]);
