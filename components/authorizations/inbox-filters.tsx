@@ -11,7 +11,7 @@ type Requester = { membershipId: string; name: string };
  * A plain GET form: the filters land in the address bar, so back and shared links keep them.
  */
 export function InboxFilters({ input, requesters }: { input: InboxInput; requesters: Requester[] }) {
-  const more = Boolean(input.requesterMembershipId || input.from || input.to);
+  const more = Boolean(input.requesterMembershipId || input.from || input.to || input.questions);
   return (
     <form className={styles.filters} role="search" aria-label="Find orders to authorize" action="/authorizations">
       {input.state !== 'pending' && <input type="hidden" name="state" value={input.state} />}
@@ -31,7 +31,7 @@ export function InboxFilters({ input, requesters }: { input: InboxInput; request
         </button>
       </div>
       <details open={more}>
-        <summary>Filter by requester or date</summary>
+        <summary>Filter by requester, date or questions asked</summary>
         <div className={styles.moreFilters}>
           <FilterSelect
             id="inbox-requester"
@@ -43,6 +43,10 @@ export function InboxFilters({ input, requesters }: { input: InboxInput; request
           />
           <SearchField id="inbox-from" name="from" type="date" label="Submitted from" defaultValue={input.from} />
           <SearchField id="inbox-to" name="to" type="date" label="Submitted to" defaultValue={input.to} />
+          <label className={`checkbox ${styles.wide}`}>
+            <input type="checkbox" name="questions" value="1" defaultChecked={input.questions} />
+            Questions asked (waiting for the requester’s answer)
+          </label>
           <button type="submit" className="button">
             Apply filters
           </button>

@@ -4,6 +4,7 @@ import type { RouterOutputs } from '@/components/trpc/types';
 import { LocalTime } from '@/components/ui/local-time';
 import type { InboxState } from '@/server/domain/approvals/evaluate';
 import styles from './authorizations.module.css';
+import { BulkSelectBox } from './bulk-approve';
 
 type Row = RouterOutputs['authorizations']['inbox']['rows'][number];
 
@@ -18,11 +19,14 @@ export function InboxList({
   state,
   empty,
   clearHref,
+  selectFormId,
 }: {
   rows: Row[];
   state: InboxState;
   empty: string;
   clearHref: string | null;
+  /** The bulk-approval form the rows' check boxes belong to, when they may be selected. */
+  selectFormId?: string;
 }) {
   if (rows.length === 0) {
     return (
@@ -59,6 +63,10 @@ export function InboxList({
               {row.poNumber && ` · PO ${row.poNumber}`}
             </div>
           </div>
+          {row.awaitingAnswer && (
+            <span className={`badge ${styles.delegated}`}>Waiting for the requester’s answer</span>
+          )}
+          {selectFormId && <BulkSelectBox formId={selectFormId} number={row.number} />}
           {row.onBehalfOf && (
             <span className={`badge ${styles.delegated}`}>
               On behalf of {row.onBehalfOfName ?? 'an authorizer who is away'}

@@ -20,7 +20,7 @@ export const INBOX_VIEWS: readonly { state: InboxState; label: string; empty: st
 ];
 
 /**
- * The inbox's filters from the address bar (?state=&q=&requester=&from=&to=&page=), so that the
+ * The inbox's filters from the address bar (?state=&q=&requester=&from=&to=&questions=1&page=), so that the
  * back button and shared links show the same list. A malformed filter is dropped, not an error page.
  */
 export function inboxInputFrom(params: SearchParams): InboxInput {
@@ -30,6 +30,7 @@ export function inboxInputFrom(params: SearchParams): InboxInput {
     requesterMembershipId: firstParam(params.requester),
     from: firstParam(params.from),
     to: firstParam(params.to),
+    questions: firstParam(params.questions) === '1' || undefined,
     page: pageParam(params.page),
   }).input;
 }
@@ -42,6 +43,7 @@ export function inboxHref(input: Partial<InboxInput>): string {
   if (input.requesterMembershipId) query.set('requester', input.requesterMembershipId);
   if (input.from) query.set('from', input.from);
   if (input.to) query.set('to', input.to);
+  if (input.questions) query.set('questions', '1');
   if (input.page && input.page > 1) query.set('page', String(input.page));
   const text = query.toString();
   return text ? `/authorizations?${text}` : '/authorizations';
@@ -49,4 +51,4 @@ export function inboxHref(input: Partial<InboxInput>): string {
 
 /** Whether anything narrows the list beyond its view. */
 export const isFiltered = (input: InboxInput) =>
-  Boolean(input.search || input.requesterMembershipId || input.from || input.to);
+  Boolean(input.search || input.requesterMembershipId || input.from || input.to || input.questions);

@@ -15,3 +15,4 @@ export * from './approvals';
 export * from './quotes';
 export * from './passkeys';
 export * from './push';
+export * from './approval-questions';

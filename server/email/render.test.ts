@@ -119,6 +119,27 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
     total: 1,
     orders: [{ number: 'CS-100001', requesterName: 'Bo', waitingHours: 30, escalated: true }],
   },
+  'approval-question-asked': {
+    ...orderBase,
+    askedBy: 'Carol',
+    question: 'Is this for the Harbor site?\n\nIt ships there otherwise.',
+  },
+  'approval-question-answered': {
+    name: 'Carol',
+    orderNumber: 'CS-100001',
+    answeredBy: 'Bo Buyer',
+    answer: 'Yes, for Harbor.',
+    approvalUrl: link('approval'),
+  },
+  'approval-handed-on': {
+    name: 'Dana',
+    orderNumber: 'CS-100001',
+    handedOnBy: 'Paula',
+    note: 'On leave until Monday',
+    approvalUrl: link('approval'),
+    total: '$32.00',
+    summary: SUMMARY,
+  },
   'quote-requested': {
     name: 'Ravi',
     organizationName: 'Acme',

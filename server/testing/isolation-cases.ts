@@ -221,6 +221,22 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'authorizations.requesters': { access: 'org' },
   'authorizations.order': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
   'authorizations.approve': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
+  'authorizations.approveMany': { access: 'org', input: (w) => ({ numbers: [w.b.order.number] }) },
+  'authorizations.handOnOptions': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
+  // B's order is not found in A; B's manager is not a member of A either.
+  'authorizations.handOn': {
+    access: 'org',
+    input: (w) => ({ number: w.b.order.number, toMembershipId: w.b.manager.membership.id, note: 'Isolation probe' }),
+  },
+  'approvalQuestions.thread': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
+  'approvalQuestions.ask': {
+    access: 'org',
+    input: (w) => ({ number: w.b.order.number, question: 'Isolation probe?' }),
+  },
+  'approvalQuestions.answer': {
+    access: 'org',
+    input: (w) => ({ number: w.b.order.number, answer: 'Isolation probe' }),
+  },
   'authorizations.cancelDecision': { access: 'org', input: (w) => ({ number: w.b.order.number }) },
   'authorizations.decline': {
     access: 'org',

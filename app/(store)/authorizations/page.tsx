@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { headers } from 'next/headers';
+import { BulkApprove } from '@/components/authorizations/bulk-approve';
 import { InboxFilters } from '@/components/authorizations/inbox-filters';
 import { InboxList } from '@/components/authorizations/inbox-list';
 import { inboxHref, inboxInputFrom, INBOX_VIEWS, isFiltered } from '@/components/authorizations/inbox-params';
@@ -45,7 +46,9 @@ export default async function AuthorizationsPage({ searchParams }: Props) {
           {lastPage > 1 && ` · page ${Math.min(input.page, lastPage)} of ${lastPage}`}
         </p>
       )}
+      {input.state === 'pending' && <BulkApprove formId="bulk-approve" rowCount={inbox.rows.length} />}
       <InboxList
+        selectFormId={input.state === 'pending' ? 'bulk-approve' : undefined}
         rows={inbox.rows}
         state={input.state}
         empty={filtered ? 'No order matches these filters.' : (view?.empty ?? 'No orders.')}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  reminderClockStart,
   escalateStep,
   escalationDue,
   lastNoticeOf,
@@ -178,5 +179,23 @@ describe('lastNoticeOf', () => {
     ['an account manager of a step that never escalated heard when it became pending', null, true, hoursAgo(80)],
   ])('%s', (_, escalatedAt, isAccountManager, expected) => {
     expect(lastNoticeOf({ pendingSince: hoursAgo(80), escalatedAt }, isAccountManager)).toEqual(expected);
+  });
+});
+
+describe('when a reminder skips a step with an open question', () => {
+  const pendingSince = new Date('2026-11-20T09:00:00Z');
+  const answeredAt = new Date('2026-11-22T15:00:00Z');
+  it.each<[string, { open: boolean; lastAnsweredAt: Date | null }, Date | null]>([
+    ['no question: from when it became pending', { open: false, lastAnsweredAt: null }, pendingSince],
+    ['an open question: skipped', { open: true, lastAnsweredAt: null }, null],
+    ['a second question open after an answer: skipped', { open: true, lastAnsweredAt: answeredAt }, null],
+    ['answered: from the answer', { open: false, lastAnsweredAt: answeredAt }, answeredAt],
+    [
+      'answered before it became pending again (a canceled decision): from pending',
+      { open: false, lastAnsweredAt: new Date('2026-11-19T00:00:00Z') },
+      pendingSince,
+    ],
+  ])('%s', (_, questions, expected) => {
+    expect(reminderClockStart(pendingSince, questions)).toEqual(expected);
   });
 });

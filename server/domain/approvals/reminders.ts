@@ -147,3 +147,18 @@ export function ordersToRemind(
       escalated: escalated && isAccountManager,
     }));
 }
+
+/** What reminders need to know of the questions on one step. */
+export type StepQuestions = { open: boolean; lastAnsweredAt: Date | null };
+
+/**
+ * When a step's waiting starts to count for reminders and escalation, or null while a question
+ * on it waits for the requester's answer (the step is skipped). After the answer the wait counts
+ * from the answer, not from when the step became pending: the authorizer could not decide while
+ * waiting for it, and counting from the pending time would remind (or escalate) the moment the
+ * requester answered, before the authorizer had a chance to read it.
+ */
+export function reminderClockStart(pendingSince: Date, questions: StepQuestions): Date | null {
+  if (questions.open) return null;
+  return questions.lastAnsweredAt && questions.lastAnsweredAt > pendingSince ? questions.lastAnsweredAt : pendingSince;
+}

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { accountCreated } from './account-created';
 import { accountExists } from './account-exists';
 import { approvalDecided, approvalReminder, approvalRequested } from './approval-emails';
+import { approvalHandedOn, approvalQuestionAnswered, approvalQuestionAsked } from './approval-thread-emails';
 import { instantAccount } from './instant-account';
 import { joinDecided } from './join-decided';
 import { joinRequested } from './join-requested';
@@ -51,6 +52,9 @@ export const emailTemplates = {
   'approval-requested': approvalRequested,
   'approval-decided': approvalDecided,
   'approval-reminder': approvalReminder,
+  'approval-question-asked': approvalQuestionAsked,
+  'approval-question-answered': approvalQuestionAnswered,
+  'approval-handed-on': approvalHandedOn,
   'quote-requested': quoteRequested,
   'quote-answered': quoteAnswered,
 } satisfies Record<string, Template<never>>;

@@ -21,7 +21,8 @@ const NEXT_STEP: Partial<Record<Order['status'], string>> = {
   declined: 'You can edit it and submit it again, or cancel it.',
 };
 
-async function deciderNames(tx: Executor, steps: readonly ApprovalStepRow[]) {
+/** The names of the users who decided these steps, by user id. */
+export async function deciderNames(tx: Executor, steps: readonly ApprovalStepRow[]) {
   const ids = [...new Set(steps.map((step) => step.decidedByUserId).filter((id): id is string => Boolean(id)))];
   const rows = ids.length
     ? await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))

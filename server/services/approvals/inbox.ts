@@ -1,18 +1,25 @@
-import { and, count, desc, eq, gte, ilike, inArray, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { orderByNumber } from '@/db/queries/orders';
-import { approvalInbox, approvalSteps, memberships, orders, users } from '@/db/schema';
+import { approvalInbox, approvalQuestions, approvalSteps, memberships, orders, users } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
 import { decisionTarget, reversalTarget } from '@/server/domain/approvals/decisions';
 import { notFound } from '@/server/domain/errors';
 import type { InboxInput } from '@/server/schemas/authorizations';
 import { orderDetail } from '../orders/order-details';
 import { orderBudget } from './budget';
+import { ordersAwaitingAnswer } from './questions';
 
 /** Who reads the inbox: an authorizer of the organization, with what they may see. */
 type InboxReader = Pick<Actor, 'membershipId' | 'organizationId' | 'permissions'>;
 
 export const INBOX_PAGE_SIZE = 25;
+
+/**
+ * "Questions asked": an open question on a step still pending. Read from the small partial index
+ * of open questions, once per inbox row of the range.
+ */
+const awaitingAnswerFilter = sql`exists (select 1 from ${approvalQuestions} q join ${approvalSteps} s on s.id = q.step_id where q.order_id = ${approvalInbox.orderId} and q.answered_at is null and s.status = 'pending')`;
 
 const dayAfter = (date: string) => new Date(new Date(`${date}T00:00:00Z`).getTime() + 86_400_000);
 
@@ -29,6 +36,7 @@ export async function inboxPage(db: Executor, actor: InboxReader, input: InboxIn
     input.requesterMembershipId ? eq(approvalInbox.requesterMembershipId, input.requesterMembershipId) : undefined,
     input.from ? gte(approvalInbox.submittedAt, new Date(`${input.from}T00:00:00Z`)) : undefined,
     input.to ? lt(approvalInbox.submittedAt, dayAfter(input.to)) : undefined,
+    input.questions ? awaitingAnswerFilter : undefined,
   );
   const [page, [total]] = await Promise.all([
     db
@@ -45,7 +53,7 @@ export async function inboxPage(db: Executor, actor: InboxReader, input: InboxIn
       .offset((input.page - 1) * INBOX_PAGE_SIZE),
     db.select({ n: count() }).from(approvalInbox).where(where),
   ]);
-  const [details, awayNames] = await Promise.all([
+  const [details, awayNames, awaiting] = await Promise.all([
     page.length
       ? db
           .select({
@@ -71,6 +79,10 @@ export async function inboxPage(db: Executor, actor: InboxReader, input: InboxIn
       db,
       page.map((row) => row.onBehalfOf),
     ),
+    ordersAwaitingAnswer(
+      db,
+      page.map((row) => row.orderId),
+    ),
   ]);
   const byId = new Map(details.map((row) => [row.id, row]));
   return {
@@ -86,6 +98,7 @@ export async function inboxPage(db: Executor, actor: InboxReader, input: InboxIn
         poNumber: order?.poNumber ?? null,
         onBehalfOf: row.onBehalfOf !== null,
         onBehalfOfName: row.onBehalfOf ? (awayNames.get(row.onBehalfOf) ?? null) : null,
+        awaitingAnswer: awaiting.has(row.orderId),
         ...(actor.permissions.has('prices.view') && order
           ? { total: { amountMinor: order.totalMinor, currency: order.currency } }
           : {}),

@@ -6,7 +6,15 @@
  */
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '@/db/client';
-import { approvalSteps, authorizerReminders, memberships, orders, organizations, users } from '@/db/schema';
+import {
+  approvalQuestions,
+  approvalSteps,
+  authorizerReminders,
+  memberships,
+  orders,
+  organizations,
+  users,
+} from '@/db/schema';
 import type { Authorizer } from '@/server/domain/approvals/evaluate';
 import {
   escalateStep,
@@ -44,7 +52,9 @@ type DueRow = {
 /**
  * Every active authorizer who may be reminded now (not reminded within the interval), with the
  * orders to list (ordersToRemind): waiting for them (their inbox row is pending) with a pending
- * step that has waited longer than the interval, and of which they have not heard within it. The
+ * step that has waited longer than the interval, and of which they have not heard within it. A
+ * step with a question waiting for the requester's answer is skipped, and once answered it waits
+ * from the answer (reminderClockStart, written here as SQL). The
  * inbox row says what the order is waiting for: it is pending only while the order waits for
  * approval and this person may decide (declined, approved and canceled orders leave that state in
  * the same transaction), which is also what the waiting count counts. So the order's number and
@@ -57,11 +67,16 @@ async function dueAuthorizers(db: Executor, now: Date, settings: ReminderSetting
   const cutoff = reminderCutoff(now, settings).toISOString();
   const rows = await db.execute<DueRow>(sql`
     with overdue as (
-      select s.order_id, min(s.pending_since) as pending_since,
+      select s.order_id, min(greatest(s.pending_since, qa.answered_at)) as pending_since,
         coalesce(bool_or(s.escalated = ${OVERDUE}), false) as escalated,
         max(s.escalated_at) filter (where s.escalated = ${OVERDUE}) as escalated_at
       from approval_steps s
+      left join lateral (
+        select max(q.answered_at) as answered_at, bool_or(q.answered_at is null) as open
+        from approval_questions q where q.step_id = s.id
+      ) qa on true
       where s.status = 'pending' and s.pending_since < ${cutoff}::timestamptz
+        and not coalesce(qa.open, false) and greatest(s.pending_since, qa.answered_at) < ${cutoff}::timestamptz
       group by s.order_id
     ),
     listed as (
@@ -221,6 +236,8 @@ async function lockOverdueSteps(tx: Executor, now: Date, settings: ReminderSetti
         lt(approvalSteps.pendingSince, escalationCutoff(now, settings)),
         isNull(approvalSteps.escalatedAt),
         eq(orders.status, 'pending_approval'),
+        // The clock of reminderClockStart: not while a question waits for its answer, and counting from the answer.
+        sql`not exists (select 1 from ${approvalQuestions} q where q.step_id = ${approvalSteps.id} and (q.answered_at is null or q.answered_at >= ${escalationCutoff(now, settings).toISOString()}::timestamptz))`,
       ),
     )
     .orderBy(asc(approvalSteps.pendingSince), asc(approvalSteps.id))

@@ -1,6 +1,7 @@
 import { router } from '../init';
 import { accountRouter } from './account';
 import { addressesRouter } from './addresses';
+import { approvalQuestionsRouter } from './approval-questions';
 import { approvalRulesRouter } from './approval-rules';
 import { authorizationsRouter } from './authorizations';
 import { delegationsRouter } from './delegations';
@@ -56,6 +57,7 @@ export const appRouter = router({
   checkout: checkoutRouter,
   authorizations: authorizationsRouter,
   approvalRules: approvalRulesRouter,
+  approvalQuestions: approvalQuestionsRouter,
   spendingLimits: spendingLimitsRouter,
   delegations: delegationsRouter,
   orders: ordersRouter,

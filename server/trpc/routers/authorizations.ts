@@ -1,4 +1,13 @@
-import { approveSchema, authorizationOrderSchema, declineSchema, inboxSchema } from '@/server/schemas/authorizations';
+import {
+  approveManySchema,
+  approveSchema,
+  authorizationOrderSchema,
+  declineSchema,
+  handOnSchema,
+  inboxSchema,
+} from '@/server/schemas/authorizations';
+import { approveMany } from '@/server/services/approvals/bulk';
+import { handOnOptions, handOnStep } from '@/server/services/approvals/hand-on';
 import { decideOrder } from '@/server/services/approvals/decisions';
 import { cancelDecision } from '@/server/services/approvals/reversal';
 import { authorizationOrder, inboxPage, inboxRequesters, waitingCount } from '@/server/services/approvals/inbox';
@@ -17,6 +26,13 @@ export const authorizationsRouter = router({
   approve: authorize
     .input(approveSchema)
     .mutation(({ ctx, input }) => decideOrder(ctx.db, ctx.actor, { ...input, approve: true }, ctx.now())),
+  approveMany: authorize
+    .input(approveManySchema)
+    .mutation(({ ctx, input }) => approveMany(ctx.db, ctx.actor, input, ctx.now())),
+  handOnOptions: authorize
+    .input(authorizationOrderSchema)
+    .query(({ ctx, input }) => handOnOptions(ctx.db, ctx.actor, input.number)),
+  handOn: authorize.input(handOnSchema).mutation(({ ctx, input }) => handOnStep(ctx.db, ctx.actor, input, ctx.now())),
   cancelDecision: authorize
     .input(authorizationOrderSchema)
     .mutation(({ ctx, input }) => cancelDecision(ctx.db, ctx.actor, input.number, ctx.now())),

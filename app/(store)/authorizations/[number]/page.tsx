@@ -6,6 +6,9 @@ import { ApprovalSteps, type ApprovalStepView } from '@/components/authorization
 import { BudgetInView } from '@/components/authorizations/budget-in-view';
 import styles from '@/components/authorizations/authorizations.module.css';
 import { DecisionPanel } from '@/components/authorizations/decision-panel';
+import { HandOnHistory } from '@/components/authorizations/hand-on-history';
+import { HandOnPanel } from '@/components/authorizations/hand-on-panel';
+import { QuestionThread } from '@/components/authorizations/question-thread';
 import { OrderLines } from '@/components/authorizations/order-lines';
 import { formatMoney } from '@/components/catalog/money';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
@@ -127,9 +130,12 @@ export default async function AuthorizationPage({ params }: Props) {
           />
         </section>
       </div>
+      <QuestionThread number={order.number} audience="authorizer" />
+      <HandOnPanel number={order.number} />
       <section className="card" aria-labelledby="approval-steps">
         <h2 id="approval-steps">Approvals</h2>
         <ApprovalSteps steps={steps} timeZone={await viewerTimeZone()} />
+        <HandOnHistory events={order.timeline} />
       </section>
       <section className="card" aria-labelledby="approval-lines">
         <h2 id="approval-lines">{order.itemCount === 1 ? '1 item' : `${order.itemCount} items`}</h2>

@@ -4,6 +4,7 @@ import { PostalAddressBlock } from '@/components/addresses/postal-address';
 import { LineProduct } from '@/components/catalog/line-product';
 import { formatBasisPoints, formatMoney } from '@/components/catalog/money';
 import { ApprovalSteps } from '@/components/authorizations/approval-steps';
+import { QuestionThread } from '@/components/authorizations/question-thread';
 import { OrderActions } from '@/components/orders/order-actions';
 import { Alert } from '@/components/ui/alert';
 import { OrderStatusBadge, PaymentBadge } from '@/components/orders/order-status-badge';
@@ -97,6 +98,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <OrderActions number={order.number} mayCancel={order.may.cancel} mayReorder={order.may.reorder} />
         </section>
       )}
+      <QuestionThread number={order.number} audience="requester" />
       <div className="grid">
         <section className="card" aria-labelledby="order-delivery">
           <h2 id="order-delivery">Delivery</h2>
