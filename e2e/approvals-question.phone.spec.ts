@@ -17,7 +17,7 @@ test('ask the requester, the requester answers on the order page, the authorizer
   await page.goto(`/authorizations/${number}`);
   const main = page.getByRole('main');
   const thread = main.getByRole('region', { name: 'Questions to the requester' });
-  await thread.getByLabel('Ask the requester').fill('Is this for the Harbor site or the plant?');
+  await thread.getByRole('textbox', { name: 'Ask the requester' }).fill('Is this for the Harbor site or the plant?');
   await thread.getByRole('button', { name: 'Send question' }).click();
   await expect(thread.getByRole('status')).toContainText('Your question is sent.');
   await expect(thread.getByTestId('awaiting-answer')).toHaveText('Waiting for the requester’s answer');
@@ -37,7 +37,7 @@ test('ask the requester, the requester answers on the order page, the authorizer
   const asked = main.getByRole('region', { name: 'Questions about your order' });
   await expect(asked.getByTestId('awaiting-answer')).toHaveText('Waiting for your answer');
   await expect(asked).toContainText('Is this for the Harbor site or the plant?');
-  await asked.getByLabel('Your answer').fill('For the plant: the Harbor site has its own stock.');
+  await asked.getByRole('textbox', { name: 'Your answer' }).fill('For the plant: the Harbor site has its own stock.');
   await asked.getByRole('button', { name: 'Send answer' }).click();
   await expect(asked.getByRole('status')).toContainText('Your answer is sent to the authorizers.');
   await expect(asked.getByTestId('awaiting-answer')).toHaveCount(0);

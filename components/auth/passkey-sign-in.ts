@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  browserSupportsWebAuthn,
   browserSupportsWebAuthnAutofill,
   startAuthentication,
   WebAuthnAbortService,
@@ -8,10 +9,13 @@ import {
 } from '@simplewebauthn/browser';
 import { useMutation } from '@tanstack/react-query';
 import { signIn } from 'next-auth/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { safeRedirectPath } from './safe-redirect';
 import { browserTimeZone } from './sign-in-after';
+
+/** Whether the browser speaks WebAuthn does not change while the page is open. */
+const noChange = () => () => {};
 
 /** A ceremony the page itself cut short (the button replacing the autofill request): nothing to say. */
 function wasAborted(error: unknown): boolean {
@@ -46,14 +50,24 @@ export function usePasskeySignIn({
   const trpc = useTRPC();
   const { mutateAsync: signInOptions } = useMutation(trpc.passkeys.signInOptions.mutationOptions());
   const [pending, setPending] = useState(false);
+  // Until the page has hydrated a press would do nothing; a browser without WebAuthn never offers it.
+  const availability = useSyncExternalStore(
+    noChange,
+    () => (browserSupportsWebAuthn() ? 'ready' : 'unsupported'),
+    () => 'starting',
+  );
   const latest = useRef({ callbackUrl, keepSignedIn, onProblem });
   useEffect(() => {
     latest.current = { callbackUrl, keepSignedIn, onProblem };
   });
 
+  // Once the button is pressed the autofill must not start: a later ceremony cancels the earlier one.
+  const buttonPressed = useRef(false);
+
   const run = useCallback(
     async (useBrowserAutofill: boolean) => {
       const { handle, options } = await signInOptions();
+      if (useBrowserAutofill && buttonPressed.current) return;
       const answer = await startAuthentication({ optionsJSON: options, useBrowserAutofill });
       setPending(true);
       latest.current.onProblem(null);
@@ -94,6 +108,7 @@ export function usePasskeySignIn({
   }, [run]);
 
   const signInWithPasskey = useCallback(() => {
+    buttonPressed.current = true;
     latest.current.onProblem(null);
     run(false).catch((error: unknown) => {
       setPending(false);
@@ -101,5 +116,5 @@ export function usePasskeySignIn({
     });
   }, [run]);
 
-  return { signInWithPasskey, pending };
+  return { signInWithPasskey, pending, availability };
 }

@@ -86,14 +86,16 @@ export function SignInForm({
         <SubmitButton pending={isSubmitting} pendingLabel="Signing in…">
           Sign in
         </SubmitButton>
-        <Button
-          className="button"
-          onClick={passkey.signInWithPasskey}
-          disabled={passkey.pending}
-          aria-busy={passkey.pending || undefined}
-        >
-          {passkey.pending ? 'Checking your passkey…' : 'Use a passkey'}
-        </Button>
+        {passkey.availability !== 'unsupported' && (
+          <Button
+            className="button"
+            onClick={passkey.signInWithPasskey}
+            disabled={passkey.availability === 'starting' || passkey.pending}
+            aria-busy={passkey.pending || undefined}
+          >
+            {passkey.pending ? 'Checking your passkey…' : 'Use a passkey'}
+          </Button>
+        )}
       </div>
       <p className="auth-links">
         <Link href="/forgot-password">Forgot your password?</Link>
