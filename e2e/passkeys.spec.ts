@@ -15,19 +15,33 @@ test('a member adds a passkey in My account, signs out, and signs in with it', a
   await expect(passkeysSection(page).getByRole('list', { name: 'Your passkeys' })).toContainText('Last used never');
 
   await page.context().clearCookies();
-  await authenticator.holdBack();
   await page.goto('/sign-in');
-  await authenticator.press(() => usePasskey(page).click());
+  await usePasskey(page).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
   await page.goto('/account');
   await expect(page.getByRole('main')).toContainText(member.email);
   await expect(passkeysSection(page).getByRole('list', { name: 'Your passkeys' })).not.toContainText('Last used never');
 });
 
+test('the browser’s passkey autofill signs the member in from the sign-in page', async ({ page }) => {
+  await addVirtualAuthenticator(page, { autofill: true });
+  const member = await newAuthorizer();
+  await signInViaApi(page, member.email);
+  await registerPasskeyInAccount(page, 'Laptop');
+
+  await page.context().clearCookies();
+  await page.goto('/sign-in');
+  // Picking the suggested passkey, which the virtual authenticator does at once, is all it takes.
+  await page.getByLabel('Email address').focus();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  await page.goto('/account');
+  await expect(page.getByRole('main')).toContainText(member.email);
+});
+
 test('from an approval email’s link, a passkey signs the authorizer in and lands on the approval page', async ({
   page,
 }) => {
-  const authenticator = await addVirtualAuthenticator(page);
+  await addVirtualAuthenticator(page);
   const approver = await newAuthorizer();
   const { requester, placed } = await orderWaitingFor(page, approver);
   await page.context().clearCookies();
@@ -36,16 +50,15 @@ test('from an approval email’s link, a passkey signs the authorizer in and lan
 
   await page.context().clearCookies();
   await openLatestEmail(page, approver.email, `Order ${placed.number} from ${requester.name} needs your approval`);
-  await authenticator.holdBack();
   await followEmailLink(page, `/authorizations/${placed.number}`);
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
-  await authenticator.press(() => usePasskey(page).click());
+  await usePasskey(page).click();
   await expect(page).toHaveURL(new RegExp(`/authorizations/${placed.number}$`));
   await expect(page.getByRole('main').getByRole('heading', { level: 1, name: `Order ${placed.number}` })).toBeVisible();
 });
 
 test('a removed passkey no longer signs in', async ({ page }) => {
-  const authenticator = await addVirtualAuthenticator(page);
+  await addVirtualAuthenticator(page);
   const member = await newAuthorizer();
   await signInViaApi(page, member.email);
   await registerPasskeyInAccount(page, 'Lost phone');
@@ -56,10 +69,9 @@ test('a removed passkey no longer signs in', async ({ page }) => {
   await expect(section).toContainText('You have no passkeys yet.');
 
   await page.context().clearCookies();
-  await authenticator.holdBack();
   await page.goto('/sign-in');
   // The browser still holds the key; the server no longer knows it.
-  await authenticator.press(() => usePasskey(page).click());
+  await usePasskey(page).click();
   await expect(
     page.getByRole('alert').filter({ hasText: 'This passkey is not registered with Countersign any more.' }),
   ).toBeVisible();
