@@ -34,7 +34,7 @@ test('hand a step on, and the new authorizer approves', async ({ page }) => {
   await expect(main.getByTestId('handed-on')).toContainText(
     `${paula.name} handed this to ${dana.name}: on leave until Monday`,
   );
-  await main.getByRole('button', { name: 'Approve' }).click();
+  await main.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(main.getByRole('status').filter({ hasText: 'You approved order' })).toContainText(
     `You approved order ${number}.`,
   );

@@ -48,7 +48,7 @@ test('ask the requester, the requester answers on the order page, the authorizer
     'For the plant: the Harbor site has its own stock.',
   );
   await expect(thread.getByTestId('awaiting-answer')).toHaveCount(0);
-  await main.getByRole('button', { name: 'Approve' }).click();
+  await main.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(main.getByRole('status').filter({ hasText: 'You approved order' })).toContainText(
     `You approved order ${number}.`,
   );

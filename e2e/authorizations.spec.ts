@@ -78,7 +78,7 @@ test('feedback typed while the approval page is still loading is kept and sent w
   const main = page.getByRole('main');
   await main.getByLabel('Feedback for the requester').fill('Typed before the page was ready.');
   release();
-  await main.getByRole('button', { name: 'Approve' }).click();
+  await main.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(main.getByRole('status')).toContainText(`You approved order ${placed.number}.`);
   await expect(main.getByRole('list', { name: 'Approval steps' })).toContainText('“Typed before the page was ready.”');
 });
@@ -109,7 +109,7 @@ test('an order over a sub-account’s limit: the authorizer follows the email li
   await expect(asked.getByTestId('approval-why')).toHaveText('Needs approval: Spending limit over $5.00 per order');
   // The decision is in the first screen on arrival, without scrolling: on a phone in the bar at the bottom.
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
-  await expect(main.getByRole('button', { name: 'Approve' })).toBeInViewport({ ratio: 1 });
+  await expect(main.getByRole('button', { name: 'Approve', exact: true })).toBeInViewport({ ratio: 1 });
   await expect(main.getByRole('button', { name: 'Decline' })).toBeInViewport({ ratio: 1 });
   const steps = main.getByRole('list', { name: 'Approval steps' });
   await expect(steps).toContainText('Spending limit over $5.00 per order');
@@ -117,7 +117,7 @@ test('an order over a sub-account’s limit: the authorizer follows the email li
   await expect(steps).toContainText(`${approver.name} (you)`);
 
   await main.getByLabel('Feedback for the requester').fill('Fine, thanks for asking.');
-  await main.getByRole('button', { name: 'Approve' }).click();
+  await main.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(main.getByRole('status')).toContainText(`You approved order ${placed.number}.`);
   await expect(steps).toContainText(`Approved by ${approver.name} (you)`);
   await expect(steps).toContainText('“Fine, thanks for asking.”');
@@ -204,7 +204,7 @@ test('a decline needs feedback, which the requester reads; cancelling the decisi
   await expect(main.getByTestId('order-status')).toHaveText('Waiting for approval');
   await expect(steps).toContainText('Waiting for a decision');
   await expect(inboxLink(page, 1)).toBeVisible();
-  await expect(main.getByRole('button', { name: 'Approve' })).toBeEnabled();
+  await expect(main.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled();
 
   // Meanwhile the other authorizer approves; this one's approval loses and says who won.
   const other = await browser.newContext({ baseURL: E2E_BASE_URL });
@@ -212,12 +212,12 @@ test('a decline needs feedback, which the requester reads; cancelling the decisi
   await signInViaApi(otherPage, second.email);
   await trpc(otherPage, 'authorizations.approve', { number: placed.number });
   await other.close();
-  await main.getByRole('button', { name: 'Approve' }).click();
+  await main.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(main.getByRole('alert')).toContainText(
     new RegExp(`^Already approved by ${second.name} at [A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d\\d [AP]M UTC\\.$`),
   );
   await expect(steps).toContainText(`Approved by ${second.name}`);
-  await expect(main.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await expect(main.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
 });
 
 /**
@@ -335,7 +335,7 @@ test('over 10,000 the purchasing manager approves; over 15,000 then the finance 
     await expect(main.getByRole('region', { name: 'Decision' })).toContainText(
       'This order is waiting for an earlier approval; you can decide once it is given.',
     );
-    await expect(main.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+    await expect(main.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
     const steps = main.getByRole('list', { name: 'Approval steps' });
     const tier1 = steps.getByTestId('approval-step').filter({ hasText: `1. E2E Over 10,000 ${id}` });
     const tier2 = steps.getByTestId('approval-step').filter({ hasText: `2. E2E Over 15,000 ${id}` });
@@ -349,7 +349,7 @@ test('over 10,000 the purchasing manager approves; over 15,000 then the finance 
     await page.goto('/');
     await inboxLink(page, 1).click();
     await main.getByRole('link', { name: `Review order ${placed.number} from ${buyer.name}` }).click();
-    await main.getByRole('button', { name: 'Approve' }).click();
+    await main.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect(main.getByRole('status')).toContainText(
       `You approved order ${placed.number}. It still needs other approvals`,
     );
@@ -365,7 +365,7 @@ test('over 10,000 the purchasing manager approves; over 15,000 then the finance 
     await followEmailLink(page, `/authorizations/${placed.number}`);
     await expect(inboxLink(page, 1)).toBeVisible();
     await expect(tier1).toContainText(`Approved by ${pat.name}`);
-    await main.getByRole('button', { name: 'Approve' }).click();
+    await main.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect(main.getByRole('status')).toContainText(`You approved order ${placed.number}.`);
     await expect(tier2).toContainText(`Approved by ${fay.name} (you)`);
     await expect(inboxLink(page, 0)).toBeVisible();

@@ -82,7 +82,7 @@ test('an authorizer reads the requester’s budget on the approval page and in t
   // The decision stays in reach on arrival and nothing scrolls sideways, on a phone too.
   await page.goto(`/authorizations/${second.number}`);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
-  await expect(main.getByRole('button', { name: 'Approve' })).toBeInViewport({ ratio: 1 });
+  await expect(main.getByRole('button', { name: 'Approve', exact: true })).toBeInViewport({ ratio: 1 });
   await expectNoSidewaysScroll(page);
 
   // The email says the same in words, with the month named.

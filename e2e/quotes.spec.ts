@@ -174,7 +174,7 @@ test('a quote asked for on the cart page, priced on the desk, ordered from the e
   // The authorizer approves it on the authorization page.
   await switchUser(page, approver.email);
   await page.goto(`/authorizations/${orderNumber}`);
-  await main.getByRole('button', { name: 'Approve' }).click();
+  await main.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(main.getByRole('status')).toContainText(`You approved order ${orderNumber}.`);
 
   // The buyer sees the order confirmed (another spec may release it to fulfillment at any moment).

@@ -47,7 +47,7 @@ test('a registration goes from the form to a signed-in administrator with a chec
   await page.getByRole('link', { name: org.name }).click();
 
   // Approval is refused while nothing is set up.
-  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(page.getByRole('main').getByRole('alert')).toContainText('It cannot be approved yet');
 
   await page.getByLabel('Choose the representative').selectOption({ label: 'Ravi Rep (rep.one@countersign.test)' });
@@ -75,7 +75,7 @@ test('a registration goes from the form to a signed-in administrator with a chec
   // The seller administrator approves.
   await switchUser(page, 'admin@countersign.test');
   await page.goto(registrationUrl);
-  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(page.getByRole('main').getByText('active', { exact: true }).first()).toBeVisible();
 
   // The buyer administrator reads the email, follows its link and signs in.

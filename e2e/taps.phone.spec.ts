@@ -41,7 +41,7 @@ test('on a trusted phone: open the email’s link, Approve — two taps to a rec
   await taps.tap(approvalLink(page, placed.number));
   await expect(page).toHaveURL(new RegExp(`/authorizations/${placed.number}$`));
   const main = page.getByRole('main');
-  await taps.tap(main.getByRole('button', { name: 'Approve' }));
+  await taps.tap(main.getByRole('button', { name: 'Approve', exact: true }));
   await expect(main.getByRole('status')).toContainText(`You approved order ${placed.number}.`);
 
   expect(taps.count).toBe(2);
@@ -64,7 +64,7 @@ test('signed out, with a passkey: open the email’s link, Use a passkey, Approv
   await taps.tap(page.getByRole('button', { name: 'Use a passkey' }));
   await expect(page).toHaveURL(new RegExp(`/authorizations/${placed.number}$`));
   const main = page.getByRole('main');
-  await taps.tap(main.getByRole('button', { name: 'Approve' }));
+  await taps.tap(main.getByRole('button', { name: 'Approve', exact: true }));
   await expect(main.getByRole('status')).toContainText(`You approved order ${placed.number}.`);
 
   expect(taps.count).toBe(3);
