@@ -1,4 +1,5 @@
 import type { Database } from '@/db/client';
+import { coalescedKick } from '@/server/jobs/kick';
 import { dispatchPushes } from './dispatcher';
 import { pushSettings } from './settings';
 
@@ -7,29 +8,7 @@ export function dispatchConfiguredPushes(db: Database, now: Date) {
   return dispatchPushes({ db, now, settings: pushSettings() });
 }
 
-let running: Promise<void> | null = null;
-let askedAgain = false;
-
-/**
- * Sends freshly queued pushes now instead of at the next cron tick; one run at a time per process,
- * and a kick during a run makes it go round once more (as `kickEmailDispatch`). Never rejects.
- */
-export function kickPushDispatch(db: Database): Promise<void> {
-  if (running) {
-    askedAgain = true;
-    return running;
-  }
-  running = (async () => {
-    try {
-      do {
-        askedAgain = false;
-        await dispatchConfiguredPushes(db, new Date());
-      } while (askedAgain);
-    } catch (error) {
-      console.error('push dispatch failed', error);
-    } finally {
-      running = null;
-    }
-  })();
-  return running;
-}
+/** Sends freshly queued pushes now (see `coalescedKick`). */
+export const kickPushDispatch = coalescedKick<Database>('push dispatch', (db) =>
+  dispatchConfiguredPushes(db, new Date()),
+);
