@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { and, eq, inArray } from 'drizzle-orm';
-import {
-  approvalRules,
-  approvalSteps,
-  membershipRoles,
-  memberships,
-  orders,
-  roles,
-  spendingLimitAuthorizers,
-  spendingLimits,
-  users,
-} from '@/db/schema';
+import { approvalRules, approvalSteps, membershipRoles, memberships, orders, roles, users } from '@/db/schema';
 import { demoCatalog } from '@/server/launch/seed/catalog-demo';
 import { discountedMinor } from '@/server/domain/catalog/pricing';
 import { followEmailLink, openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';
@@ -20,47 +10,11 @@ import { createPerson, e2eDb } from './fixtures/db';
 import { openBeforeHydration } from './fixtures/hydration';
 import { DEMO_PASSWORD, E2E_BASE_URL } from './fixtures/env';
 import { placeOrderViaApi, trpc } from './fixtures/orders';
+import { newAuthorizer, orderWaitingForAnyOf } from './fixtures/approvals';
 
 const NORTHWIND = 'Northwind Traders';
 const GOOD_CARD = '4242424242424242';
 const product = pricedDemoProduct();
-
-type Person = Awaited<ReturnType<typeof createPerson>>;
-
-/** A sub-account with a limited budget whose orders over `limitMinor` need one of `authorizers`. */
-async function spendingLimit(requester: Person, limitMinor: number, authorizers: Person[]) {
-  const db = e2eDb();
-  const [limit] = await db
-    .insert(spendingLimits)
-    .values({
-      organizationId: requester.organizationId,
-      membershipId: requester.membershipId,
-      limitMinor,
-      createdAt: new Date(),
-    })
-    .returning();
-  if (!limit) throw new Error('spending limit insert failed');
-  await db
-    .insert(spendingLimitAuthorizers)
-    .values(authorizers.map((person) => ({ limitId: limit.id, membershipId: person.membershipId })));
-}
-
-const authorizer = () =>
-  createPerson({ organizationName: NORTHWIND, roles: ['authorizer'], mayOrder: false, mayAuthorizeOrders: true });
-const subAccount = () => createPerson({ organizationName: NORTHWIND, roles: ['buyer'], hasLimitedBudget: true });
-
-/** A new sub-account whose orders over 5.00 need one of `authorizers`, signed in on `page`, with one such order placed by card. */
-async function orderOverLimit(page: Page, authorizers: Person[]) {
-  const requester = await subAccount();
-  await spendingLimit(requester, 500, authorizers);
-  await signInViaApi(page, requester.email);
-  const placed = await placeOrderViaApi(page, {
-    lines: [{ sku: product.sku, quantity: 1 }],
-    paymentMethod: 'card',
-    cardNumber: GOOD_CARD,
-  });
-  return { requester, placed };
-}
 
 const storeMenu = (page: Page) => page.getByRole('navigation', { name: 'Store menu' });
 const inboxLink = (page: Page, waiting: number) =>
@@ -70,8 +24,8 @@ const inboxLink = (page: Page, waiting: number) =>
   });
 
 test('feedback typed while the approval page is still loading is kept and sent with the approval', async ({ page }) => {
-  const approver = await authorizer();
-  const { placed } = await orderOverLimit(page, [approver]);
+  const approver = await newAuthorizer();
+  const { placed } = await orderWaitingForAnyOf(page, [approver]);
 
   await switchUser(page, approver.email);
   const release = await openBeforeHydration(page, `/authorizations/${placed.number}`);
@@ -86,8 +40,8 @@ test('feedback typed while the approval page is still loading is kept and sent w
 test('an order over a sub-account’s limit: the authorizer follows the email link, signs in, approves; the requester is told and the order goes on', async ({
   page,
 }) => {
-  const approver = await authorizer();
-  const { requester, placed } = await orderOverLimit(page, [approver]);
+  const approver = await newAuthorizer();
+  const { requester, placed } = await orderWaitingForAnyOf(page, [approver]);
   expect(placed.status).toBe('pending_approval');
 
   // Signed out, the authorizer opens the email and its link, and signs in on the way.
@@ -155,9 +109,9 @@ test('a decline needs feedback, which the requester reads; cancelling the decisi
   page,
   browser,
 }) => {
-  const first = await authorizer();
-  const second = await authorizer();
-  const { requester, placed } = await orderOverLimit(page, [first, second]);
+  const first = await newAuthorizer();
+  const second = await newAuthorizer();
+  const { requester, placed } = await orderWaitingForAnyOf(page, [first, second]);
   expect(placed.status).toBe('pending_approval');
 
   // From the inbox: search by number, then open the order.
@@ -276,8 +230,8 @@ test('over 10,000 the purchasing manager approves; over 15,000 then the finance 
   const id = randomUUID().slice(0, 8);
   const [buyer, pat, fay] = [
     await createPerson({ organizationName: NORTHWIND, roles: ['buyer'] }),
-    await authorizer(),
-    await authorizer(),
+    await newAuthorizer(),
+    await newAuthorizer(),
   ];
   const { organizationId } = buyer;
   const [audience, purchasing, finance] = await db

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import { memberships, spendingLimitAuthorizers, spendingLimits } from '@/db/schema';
+import { memberships } from '@/db/schema';
+import { newAuthorizer, spendingLimit } from './fixtures/approvals';
 import { openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';
 import { pricedDemoProduct } from './fixtures/catalog';
 import { createPerson, e2eDb } from './fixtures/db';
@@ -9,30 +10,6 @@ import { placeOrderViaApi } from './fixtures/orders';
 
 const NORTHWIND = 'Northwind Traders';
 const product = pricedDemoProduct();
-
-type Person = Awaited<ReturnType<typeof createPerson>>;
-
-/** A spending-limit entry of the requester: above `limitMinor` (per order or this month) one of `authorizers` approves. */
-async function spendingLimit(requester: Person, limitMinor: number, period: 'order' | 'month', authorizers: Person[]) {
-  const db = e2eDb();
-  const [limit] = await db
-    .insert(spendingLimits)
-    .values({
-      organizationId: requester.organizationId,
-      membershipId: requester.membershipId,
-      limitMinor,
-      period,
-      createdAt: new Date(),
-    })
-    .returning();
-  if (!limit) throw new Error('spending limit insert failed');
-  await db
-    .insert(spendingLimitAuthorizers)
-    .values(authorizers.map((person) => ({ limitId: limit.id, membershipId: person.membershipId })));
-}
-
-const authorizer = () =>
-  createPerson({ organizationName: NORTHWIND, roles: ['authorizer'], mayOrder: false, mayAuthorizeOrders: true });
 
 /** The order's total as the approval page shows it ("$123.45"). */
 async function totalOn(page: Page, number: string) {
@@ -45,8 +22,8 @@ async function totalOn(page: Page, number: string) {
 test('an authorizer reads the requester’s budget on the approval page and in the email; one who may not see prices reads only within or over', async ({
   page,
 }) => {
-  const approver = await authorizer();
-  const quiet = await authorizer();
+  const approver = await newAuthorizer();
+  const quiet = await newAuthorizer();
   await e2eDb().update(memberships).set({ maySeePrices: false }).where(eq(memberships.id, quiet.membershipId));
   const requester = await createPerson({ organizationName: NORTHWIND, roles: ['buyer'], hasLimitedBudget: true });
   await spendingLimit(requester, 500, 'order', [approver, quiet]);

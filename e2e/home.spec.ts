@@ -1,32 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { spendingLimitAuthorizers, spendingLimits } from '@/db/schema';
 import { signInViaApi, switchUser } from './fixtures/auth';
 import { pricedDemoProduct } from './fixtures/catalog';
-import { createPerson, e2eDb } from './fixtures/db';
+import { spendingLimit } from './fixtures/approvals';
+import { createPerson } from './fixtures/db';
 import { placeOrderViaApi, trpc } from './fixtures/orders';
 
 const NORTHWIND = 'Northwind Traders';
 const product = pricedDemoProduct();
-
-type Person = Awaited<ReturnType<typeof createPerson>>;
-
-async function spendingLimit(requester: Person, limitMinor: number, period: 'order' | 'month', authorizers: Person[]) {
-  const db = e2eDb();
-  const [limit] = await db
-    .insert(spendingLimits)
-    .values({
-      organizationId: requester.organizationId,
-      membershipId: requester.membershipId,
-      limitMinor,
-      period,
-      createdAt: new Date(),
-    })
-    .returning();
-  if (!limit) throw new Error('spending limit insert failed');
-  await db
-    .insert(spendingLimitAuthorizers)
-    .values(authorizers.map((person) => ({ limitId: limit.id, membershipId: person.membershipId })));
-}
 
 const top = async (page: Page, testId: string) => (await page.getByTestId(testId).boundingBox())?.y ?? Infinity;
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { followEmailLink, openLatestEmail, signInViaApi } from './fixtures/auth';
 import { E2E_BASE_URL } from './fixtures/env';
 import { addVirtualAuthenticator, passkeysSection, registerPasskeyInAccount } from './fixtures/passkeys';
-import { newAuthorizer, orderWaitingFor } from './fixtures/waiting-order';
+import { newAuthorizer, orderWaitingFor } from './fixtures/approvals';
 
 const usePasskey = (page: Page) => page.getByRole('button', { name: 'Use a passkey' });
 

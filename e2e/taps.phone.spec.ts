@@ -9,7 +9,7 @@ import {
   signInTrustedViaApi,
   tapCounter,
 } from './fixtures/passkeys';
-import { newAuthorizer, orderWaitingFor } from './fixtures/waiting-order';
+import { newAuthorizer, orderWaitingFor } from './fixtures/approvals';
 
 /** The link in the open email that leads to the order's approval page. */
 const approvalLink = (page: Page, number: string) =>

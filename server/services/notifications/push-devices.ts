@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { pushSubscriptions } from '@/db/schema';
-import { deviceLabel } from '@/server/domain/notifications/device-label';
+import { describeDevice } from '@/server/domain/auth/device-words';
 import { DomainError, invalidField, notFound } from '@/server/domain/errors';
 import type { SubscribePushInput } from '@/server/schemas/notifications';
 import { assertCallableEndpoint, EndpointRefused } from '@/server/push/endpoint-guard';
@@ -30,7 +30,7 @@ export async function pushStatus(db: Database, userId: string) {
   return {
     enabled: vapid !== null,
     publicKey: vapid?.publicKey ?? null,
-    devices: rows.map(({ userAgent, ...row }) => ({ ...row, label: deviceLabel(userAgent) })),
+    devices: rows.map(({ userAgent, ...row }) => ({ ...row, label: describeDevice(userAgent) })),
   };
 }
 
