@@ -21,6 +21,11 @@ test('bulk approval lists an order decided meanwhile by someone else as already 
   await page.goto('/authorizations');
   const main = page.getByRole('main');
   for (const number of [first, second, third]) await expect(main.getByLabel(`Select ${number}`)).toBeVisible();
+  // The newest order, its select box and the bulk button are in the first screen, before any scrolling.
+  for (const target of [main.getByLabel(`Select ${third}`), main.getByRole('button', { name: 'Approve selected' })]) {
+    const box = await target.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(page.viewportSize()?.height ?? 0);
+  }
   await main.getByLabel('Select all on this page').check();
   for (const number of [first, second, third]) await expect(main.getByLabel(`Select ${number}`)).toBeChecked();
 

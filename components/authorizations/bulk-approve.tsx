@@ -46,7 +46,7 @@ export function BulkApprove({ formId, rowCount }: { formId: string; rowCount: nu
         )}
       </div>
       {rowCount > 0 && (
-        <form id={formId} action={formAction} className={`card ${styles.form}`} aria-label="Approve selected orders">
+        <form id={formId} action={formAction} className={styles.form} aria-label="Approve selected orders">
           <label className="checkbox">
             <input
               type="checkbox"
@@ -54,7 +54,7 @@ export function BulkApprove({ formId, rowCount }: { formId: string; rowCount: nu
                 for (const box of boxesOf(formId)) box.checked = event.currentTarget.checked;
               }}
             />
-            Select all on this page
+            Select all<span className="visually-hidden"> on this page</span>
           </label>
           <details>
             <summary className={styles.summary}>Add a comment for the requesters</summary>

@@ -31,7 +31,7 @@ export function InboxFilters({ input, requesters }: { input: InboxInput; request
         </button>
       </div>
       <details open={more}>
-        <summary>Filter by requester, date or questions asked</summary>
+        <summary>More filters</summary>
         <div className={styles.moreFilters}>
           <FilterSelect
             id="inbox-requester"

@@ -112,11 +112,17 @@ export function NotifyMeButton({
 
   if (compact && state !== 'off' && !message) return null;
   return (
-    <div className={styles.notify} data-testid="notify-me" data-state={state}>
+    <div className={compact ? styles.compact : styles.notify} data-testid="notify-me" data-state={state}>
       {state !== 'checking' && !compact && <p className={styles.state}>{SAYS[state]}</p>}
       {state === 'off' && (
         <button type="button" className={compact ? 'button' : 'button button-primary'} onClick={turnOn} disabled={busy}>
-          Notify me on this device
+          {compact ? (
+            <>
+              Notify me<span className="visually-hidden"> on this device</span>
+            </>
+          ) : (
+            'Notify me on this device'
+          )}
         </button>
       )}
       {state === 'on' && (

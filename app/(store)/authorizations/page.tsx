@@ -10,6 +10,7 @@ import { NotifyMeOnInbox } from '@/components/push/notify-me';
 import { getMe, getWaitingCount } from '@/components/shell/me';
 import { orRefusalPage } from '@/components/shell/refusal';
 import { Pager } from '@/components/ui/pager';
+import styles from '@/components/authorizations/authorizations.module.css';
 import { RETURN_PATH_HEADER, signInPathFor } from '@/server/auth/return-path';
 import { serverCaller } from '@/server/trpc/server';
 
@@ -30,9 +31,11 @@ export default async function AuthorizationsPage({ searchParams }: Props) {
   const lastPage = Math.max(1, Math.ceil(inbox.total / inbox.pageSize));
   return (
     <>
-      <h1>Authorizations</h1>
-      <p className="lede">Orders of your organization that need your approval, newest first.</p>
-      <NotifyMeOnInbox />
+      <div className={styles.heading}>
+        <h1>Authorizations</h1>
+        <NotifyMeOnInbox />
+      </div>
+      <p className="lede">Orders waiting for your approval, newest first.</p>
       <InboxTabs input={input} waiting={waiting ?? 0} />
       <InboxFilters input={input} requesters={requesters} />
       {input.from && input.to && input.from > input.to && (
