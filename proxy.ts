@@ -25,7 +25,8 @@ export const config: ProxyConfig = {
     // in each route handler, the tRPC endpoint, next-auth and every server action: so the API
     // (whose GETs it lets through untouched; the bearer-key paths are exempted in cross-site.ts)…
     '/api/:path*',
-    // …and every server action, even one posted to a page whose path the first line leaves out.
+    // …and every server action or form post, even to a page whose path the first line leaves out.
     { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
+    { source: '/:path*', has: [{ type: 'header', key: 'content-type' }] },
   ],
 };

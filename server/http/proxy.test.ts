@@ -35,6 +35,10 @@ describe('the proxy sees every state-changing request', () => {
     expect(matches('/catalog/PEN-1.5', { 'next-action': '7f00ab' })).toBe(true);
   });
 
+  it('sees a form posted without JavaScript to such a page (the action is in the body, not a header)', () => {
+    expect(matches('/catalog/PEN-1.5', { 'content-type': 'multipart/form-data; boundary=x' })).toBe(true);
+  });
+
   it("still leaves out Next's assets and product pictures", () => {
     expect(matches('/_next/static/chunks/main.js')).toBe(false);
     expect(matches('/pictures/abc/640.webp')).toBe(false);
