@@ -1,17 +1,32 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse, type NextRequest, type ProxyConfig } from 'next/server';
 import { RETURN_PATH_HEADER } from '@/server/auth/return-path';
+import { serverEnv } from '@/server/env';
+import { refuseCrossSiteRequest } from '@/server/http/cross-site';
 
 /**
- * Tells server components which page was asked for (they are not told otherwise), so a signed-out
- * visitor sent to sign-in comes back to that page afterwards. Nothing is decided here.
+ * Refuses state-changing requests from other sites (server/http/cross-site.ts), and tells server
+ * components which page was asked for (they are not told otherwise), so a signed-out visitor sent
+ * to sign-in comes back to that page afterwards.
  */
 export function proxy(request: NextRequest) {
+  const refusal = refuseCrossSiteRequest(request, serverEnv().APP_URL);
+  if (refusal) return refusal;
+  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
   const headers = new Headers(request.headers);
   headers.set(RETURN_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = {
-  // Pages only: not the API, Next's assets, product pictures (public, cached for ever), or files.
-  matcher: ['/((?!api/|_next/|pictures/|favicon\\.ico|.*\\.[a-z0-9]+$).*)'],
+export const config: ProxyConfig = {
+  matcher: [
+    // Pages only: not the API, Next's assets, product pictures (public, cached for ever), or files.
+    '/((?!api/|_next/|pictures/|favicon\\.ico|.*\\.[a-z0-9]+$).*)',
+    // The cross-site check is done here, the one place every kind of request passes, rather than
+    // in each route handler, the tRPC endpoint, next-auth and every server action: so the API (but
+    // the health check and the bearer-key routes, which cross-site.ts lets through anyway)…
+    '/api/((?!health|erp/|cron/).*)',
+    // …and every server action or form post, even to a page whose path the first line leaves out.
+    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
+    { source: '/:path*', has: [{ type: 'header', key: 'content-type' }] },
+  ],
 };

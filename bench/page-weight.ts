@@ -108,7 +108,7 @@ export async function signInCookie(baseUrl: string, email: string, password: str
   const signIn = await fetch(new URL('/api/auth/callback/credentials', baseUrl), {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie: header(), 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: header(), 'content-type': 'application/x-www-form-urlencoded', origin: new URL(baseUrl).origin },
     body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
   });
   keep(signIn);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
+import { BENCH_APP_URL } from './app-server';
 import type { Sql } from './database';
 import { HISTORY_MEMBER_N } from './seed-data';
 
@@ -57,7 +58,8 @@ export async function prepareSubmits(
         paymentMethod: 'on_account',
       };
       return {
-        headers: { cookie: `${SESSION_COOKIE}=${token}`, 'content-type': 'application/json' },
+        // A browser's Origin: the app refuses state changes from other sites (server/http/cross-site.ts).
+        headers: { cookie: `${SESSION_COOKIE}=${token}`, 'content-type': 'application/json', origin: BENCH_APP_URL },
         body: JSON.stringify({ json: input }),
       };
     }),

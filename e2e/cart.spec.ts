@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signInViaApi, switchUser } from './fixtures/auth';
 import { pricedDemoProduct, usd } from './fixtures/catalog';
 import { createPerson } from './fixtures/db';
+import { E2E_BASE_URL } from './fixtures/env';
 import { openBeforeHydration } from './fixtures/hydration';
 import { menuLink } from './fixtures/menu';
 
@@ -59,6 +60,9 @@ test('a member who may not see prices has a cart without any price; one who may 
   await page.goto('/');
   await expect(page.getByRole('navigation', { name: 'Store menu' }).locator('a[href="/cart"]')).toHaveCount(0);
   expect((await page.goto('/cart'))?.status()).toBe(403);
-  const refused = await page.request.post('/api/trpc/cart.add', { data: { json: { sku: product.sku, quantity: 1 } } });
+  const refused = await page.request.post('/api/trpc/cart.add', {
+    headers: { origin: E2E_BASE_URL },
+    data: { json: { sku: product.sku, quantity: 1 } },
+  });
   expect(refused.status()).toBe(403);
 });

@@ -20,7 +20,19 @@ export function InstantAccountRequestForm() {
   });
   const outcome = request.data;
 
-  if (outcome?.status === 'sent') return <Alert tone="success">{outcome.message}</Alert>;
+  // One answer for every address: what happened goes to the address itself, by email.
+  if (outcome)
+    return (
+      <>
+        <Alert tone="success">{outcome.message}</Alert>
+        <p>Nothing within a few minutes? If your organization does not buy from us yet, register it instead.</p>
+        <p>
+          <Link className="link-target" href="/register">
+            Register your organization
+          </Link>
+        </p>
+      </>
+    );
   return (
     <form
       className="form"
@@ -29,17 +41,6 @@ export function InstantAccountRequestForm() {
       aria-label="Get an account"
     >
       {request.error && <Alert tone="error">{request.error.message}</Alert>}
-      {outcome && (
-        <Alert tone="error">
-          {outcome.message}
-          {outcome.status === 'no_contact' && (
-            <>
-              {' '}
-              <Link href="/register">Register your organization</Link>
-            </>
-          )}
-        </Alert>
-      )}
       <Field
         label="Email address"
         type="email"

@@ -63,6 +63,7 @@ const SAMPLES: { [K in EmailKind]: EmailProps<K> } = {
     customerNames: ['Tailspin Toys', 'Wingtip Supplies'],
     completeUrl: link('complete'),
   },
+  'instant-account-refused': { name: 'Tom', reason: 'cash_account', customerNames: ['Walk-in Sales'] },
   'account-created': {
     name: 'Tom',
     organizationName: 'Acme',

@@ -30,7 +30,8 @@ export const INSTANT_ACCOUNT_MESSAGES = {
     'This email address belongs to a cash-sale customer, which cannot get an online account automatically. Please contact us and we will set you up.',
   excluded:
     'We cannot create an online account for this email address automatically. Please contact us and we will set you up.',
-  sent: 'We have emailed you a link to confirm your address and choose a password. It works once, for 24 hours.',
+  /** The one answer to the request form, whatever the address, so it tells no one who our customers' contacts are. */
+  requested: 'If this address belongs to a contact of one of our customers, we have emailed a link.',
 } as const;
 
 export type InstantAccountDecision =
@@ -39,7 +40,8 @@ export type InstantAccountDecision =
 
 /**
  * Whether an email address gets an instant account, from the customers it is a contact of: every
- * eligible one gets a membership; only when none is eligible is the person refused, and told why.
+ * eligible one gets a membership; only when none is eligible is the person refused, and told why
+ * (by email, or on the link's page — never on the request form, which answers the same for all).
  */
 export function decideInstantAccount(customers: ContactCustomer[]): InstantAccountDecision {
   const eligible = customers.filter((customer) => customerEligibility(customer) === 'eligible');

@@ -4,6 +4,7 @@ import { accountExists } from './account-exists';
 import { approvalDecided, approvalReminder, approvalRequested } from './approval-emails';
 import { approvalHandedOn, approvalQuestionAnswered, approvalQuestionAsked } from './approval-thread-emails';
 import { instantAccount } from './instant-account';
+import { instantAccountRefused } from './instant-account-refused';
 import { joinDecided } from './join-decided';
 import { joinRequested } from './join-requested';
 import { membershipAdded } from './membership-added';
@@ -40,6 +41,7 @@ export const emailTemplates = {
   'join-requested': joinRequested,
   'join-decided': joinDecided,
   'instant-account': instantAccount,
+  'instant-account-refused': instantAccountRefused,
   'account-created': accountCreated,
   'membership-added': membershipAdded,
   reverify,

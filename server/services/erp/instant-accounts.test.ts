@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   customerAccounts,
   emailOutbox,
+  emailTokens,
   erpContacts,
   erpCustomers,
   erpExcludedCustomers,
@@ -76,8 +77,15 @@ async function linkIn(email: string, kind: 'instant-account' | 'account-created'
 
 async function requestLink(email: string) {
   const outcome = await requestInstantAccount(database.db, { email, clientAddress: `test-${unique()}`, now: t0 });
-  return { outcome, token: outcome.status === 'sent' ? await linkIn(email, 'instant-account') : '' };
+  const sent = await mailTo(email);
+  return {
+    outcome,
+    token: sent.some((mail) => mail.kind === 'instant-account') ? await linkIn(email, 'instant-account') : '',
+  };
 }
+
+const mailTo = (email: string) =>
+  database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email)).orderBy(emailOutbox.createdAt);
 
 async function membershipsOf(email: string) {
   return database.db
@@ -106,12 +114,16 @@ const failure = (promise: Promise<unknown>) =>
   );
 
 describe('requesting an instant account', () => {
-  it('emails a link to a contact of an eligible customer, naming the customer', async () => {
+  const NEUTRAL = { message: 'If this address belongs to a contact of one of our customers, we have emailed a link.' };
+
+  it('emails a link to a contact of an eligible customer, naming the customer, and answers neutrally', async () => {
     const email = newEmail();
     const customer = await erpCustomer({}, email);
     const { outcome } = await requestLink(email);
-    expect(outcome).toEqual({ status: 'sent', message: INSTANT_ACCOUNT_MESSAGES.sent });
-    const [mail] = await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
+    expect(outcome).toEqual(NEUTRAL);
+    expect(INSTANT_ACCOUNT_MESSAGES.requested).toBe(NEUTRAL.message);
+    const [mail, ...more] = await mailTo(email);
+    expect(more).toEqual([]);
     expect(mail).toMatchObject({
       kind: 'instant-account',
       props: {
@@ -121,27 +133,31 @@ describe('requesting an instant account', () => {
     });
   });
 
-  it('refuses the cash account, an excluded customer and an unknown address, each saying why, and emails nothing', async () => {
+  it('answers the cash account, an excluded customer and an unknown address the same; only contacts are emailed why', async () => {
     const cash = newEmail();
-    await erpCustomer({ isCashAccount: true }, cash);
+    const cashCustomer = await erpCustomer({ isCashAccount: true }, cash);
     const excluded = newEmail();
-    const { code } = await erpCustomer({}, excluded);
-    await database.db.insert(erpExcludedCustomers).values({ code });
+    const excludedCustomer = await erpCustomer({}, excluded);
+    await database.db.insert(erpExcludedCustomers).values({ code: excludedCustomer.code });
     const unknown = newEmail();
-    expect((await requestLink(cash)).outcome).toEqual({
-      status: 'cash_account',
-      message: INSTANT_ACCOUNT_MESSAGES.cashAccount,
-    });
-    expect((await requestLink(excluded)).outcome).toEqual({
-      status: 'excluded',
-      message: INSTANT_ACCOUNT_MESSAGES.excluded,
-    });
-    expect((await requestLink(unknown)).outcome).toEqual({
-      status: 'no_contact',
-      message: INSTANT_ACCOUNT_MESSAGES.noContact,
-    });
+    for (const email of [cash, excluded, unknown]) expect((await requestLink(email)).outcome).toEqual(NEUTRAL);
+
+    expect(await mailTo(cash)).toMatchObject([
+      {
+        kind: 'instant-account-refused',
+        props: { name: `Contact ${cash}`, reason: 'cash_account', customerNames: [cashCustomer.name] },
+      },
+    ]);
+    expect(await mailTo(excluded)).toMatchObject([
+      {
+        kind: 'instant-account-refused',
+        props: { reason: 'excluded', customerNames: [excludedCustomer.name] },
+      },
+    ]);
+    expect(await mailTo(unknown)).toEqual([]);
+    // No link was issued to anyone but a contact who may use it.
     for (const email of [cash, excluded, unknown])
-      expect(await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email))).toEqual([]);
+      expect(await database.db.select().from(emailTokens).where(eq(emailTokens.email, email))).toEqual([]);
   });
 
   it('limits requests per address', async () => {

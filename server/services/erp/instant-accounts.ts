@@ -18,6 +18,7 @@ import type { Actor } from '@/server/domain/access/actor';
 import { passwordProblem } from '@/server/domain/auth/password-policy';
 import { describeRetryAfter } from '@/server/domain/auth/rate-limit';
 import {
+  customerEligibility,
   decideInstantAccount,
   INSTANT_ACCOUNT_LIMITS,
   INSTANT_ACCOUNT_MESSAGES,
@@ -58,14 +59,14 @@ async function lockEmail(tx: Executor, email: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`countersign.user-email:${email}`}))`);
 }
 
-export type InstantAccountRequestOutcome = {
-  status: 'sent' | 'no_contact' | 'cash_account' | 'excluded';
-  message: string;
-};
+export type InstantAccountRequestOutcome = { message: string };
 
 /**
- * "I already buy from you": when the address is a contact of an eligible ERP customer, emails it
- * a link to finish; otherwise says why not (the issue allows telling who is a contact).
+ * "I already buy from you": answers every address alike, so the form tells no one who our
+ * customers' contacts are. What happened goes by email to the address itself, and only to a
+ * contact: a link to finish for an eligible customer's contact, why not for a cash-sale or excluded
+ * one's, nothing for an unknown address. Every path runs the same statements up to the emails
+ * (the router's answerAfter hides the rest).
  */
 export async function requestInstantAccount(
   db: Database,
@@ -82,22 +83,37 @@ export async function requestInstantAccount(
       `Too many requests. Try again in ${describeRetryAfter(verdict.retryAfterMs)}.`,
     );
   await countRateLimitedEvent(db, keys, input.now);
-  const customers = await customersOfContact(db, input.email);
-  const decision = decideInstantAccount(customers);
-  if (decision.kind === 'refused') return { status: decision.reason, message: decision.message };
   await db.transaction(async (tx) => {
-    const token = await issueEmailToken(tx, { purpose: 'instant_account', email: input.email, now: input.now });
-    await enqueueEmail(tx, {
-      kind: 'instant-account',
-      to: input.email,
-      props: {
-        name: customers[0]?.contactName ?? input.email,
-        customerNames: decision.customers.map((customer) => customer.name),
-        completeUrl: appUrl(`/register/existing-customer/complete?token=${token}`),
-      },
-    });
+    const customers = await customersOfContact(tx, input.email);
+    const decision = decideInstantAccount(customers);
+    const name = customers[0]?.contactName ?? input.email;
+    if (decision.kind === 'eligible') {
+      const token = await issueEmailToken(tx, { purpose: 'instant_account', email: input.email, now: input.now });
+      await enqueueEmail(tx, {
+        kind: 'instant-account',
+        to: input.email,
+        props: {
+          name,
+          customerNames: decision.customers.map((customer) => customer.name),
+          completeUrl: appUrl(`/register/existing-customer/complete?token=${token}`),
+        },
+      });
+    } else if (decision.reason !== 'no_contact') {
+      const reason = decision.reason;
+      await enqueueEmail(tx, {
+        kind: 'instant-account-refused',
+        to: input.email,
+        props: {
+          name,
+          reason,
+          customerNames: customers
+            .filter((customer) => customerEligibility(customer) === reason)
+            .map((customer) => customer.name),
+        },
+      });
+    }
   });
-  return { status: 'sent', message: INSTANT_ACCOUNT_MESSAGES.sent };
+  return { message: INSTANT_ACCOUNT_MESSAGES.requested };
 }
 
 /** What the link's page shows: whose link, which organizations, whether a password is needed. */

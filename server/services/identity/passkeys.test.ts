@@ -174,6 +174,13 @@ describe('signing in with a passkey', () => {
     expect(await database.db.select().from(webauthnChallenges).where(eq(webauthnChallenges.id, handle))).toEqual([]);
   });
 
+  it('starts without an email and names no credential, so the options tell no one who has passkeys', async () => {
+    await memberWithPasskey();
+    const { options } = await createCaller(anonymous(database.db)).passkeys.signInOptions();
+    expect(options.allowCredentials ?? []).toEqual([]);
+    expect(options.userVerification).toBe('required');
+  });
+
   it('never signs in another user: a passkey answering with someone else’s user handle is refused', async () => {
     const victim = await memberWithPasskey();
     const attacker = await memberWithPasskey();

@@ -12,6 +12,7 @@ import {
   resetPassword,
   setTimeZone,
 } from '@/server/services/identity/account';
+import { answerAfter, NEUTRAL_ANSWER_FLOOR_MS } from '@/server/http/answer-after';
 import { protectedProcedure, publicProcedure, router } from '../init';
 
 export const accountRouter = router({
@@ -30,11 +31,13 @@ export const accountRouter = router({
     .input(setTimeZoneSchema)
     .mutation(({ ctx, input }) => setTimeZone(ctx.db, { ...input, userId: ctx.viewer.user.id, now: ctx.now() })),
 
-  /** Always the same answer, whether or not the address has an account. */
-  requestPasswordReset: publicProcedure.input(requestPasswordResetSchema).mutation(async ({ ctx, input }) => {
-    await requestPasswordReset(ctx.db, { email: input.email, now: ctx.now() });
-    return { message: 'If an account uses this address, we have emailed it a link to choose a new password.' };
-  }),
+  /** Always the same answer, in the same time, whether or not the address has an account. */
+  requestPasswordReset: publicProcedure.input(requestPasswordResetSchema).mutation(({ ctx, input }) =>
+    answerAfter(NEUTRAL_ANSWER_FLOOR_MS, async () => {
+      await requestPasswordReset(ctx.db, { email: input.email, now: ctx.now() });
+      return { message: 'If an account uses this address, we have emailed it a link to choose a new password.' };
+    }),
+  ),
 
   /** What the reset page shows for a link: the form, or why the link no longer works. */
   resetPasswordLink: publicProcedure

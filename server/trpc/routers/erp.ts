@@ -20,6 +20,7 @@ import {
   peekInstantAccount,
   requestInstantAccount,
 } from '@/server/services/erp/instant-accounts';
+import { answerAfter, NEUTRAL_ANSWER_FLOOR_MS } from '@/server/http/answer-after';
 import { publicProcedure, router, staffProcedure } from '../init';
 
 const erpStaffProcedure = staffProcedure.meta({ permission: 'staff.erp.import' });
@@ -43,11 +44,13 @@ export const erpRouter = router({
       createAccountFromContact(ctx.db, { contactId: input.contactId, actor: ctx.actor, now: ctx.now() }),
     ),
 
-  /** Public: "I already buy from you". */
+  /** Public: "I already buy from you". The same answer, in the same time, whatever the address. */
   requestInstantAccount: publicProcedure
     .input(requestInstantAccountSchema)
     .mutation(({ ctx, input }) =>
-      requestInstantAccount(ctx.db, { email: input.email, clientAddress: ctx.clientAddress, now: ctx.now() }),
+      answerAfter(NEUTRAL_ANSWER_FLOOR_MS, () =>
+        requestInstantAccount(ctx.db, { email: input.email, clientAddress: ctx.clientAddress, now: ctx.now() }),
+      ),
     ),
   instantAccount: publicProcedure
     .input(emailLinkSchema)
