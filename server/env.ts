@@ -20,6 +20,10 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Keep idle HTTP connections open this long: longer than any load balancer's idle timeout (often 60 s). */
   KEEP_ALIVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
+  /** On SIGTERM, answer /api/health with 503 this long (serving as usual) before closing; see server/launch/draining.ts. */
+  DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** How long a dispatcher owns the emails it claimed; after that another instance may send them. */
+  EMAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   /** Remind an authorizer of orders waiting for them longer than this, at most once per this interval. */
   AUTHORIZATION_REMINDER_HOURS: z.coerce
     .number()

@@ -11,7 +11,9 @@ export function configuredTransport(db: Database): EmailTransport {
 }
 
 export function dispatchConfigured(db: Database, now: Date) {
-  return dispatchEmails({ db, now, transport: configuredTransport(db), from: serverEnv().EMAIL_FROM });
+  const env = serverEnv();
+  const leaseMs = env.EMAIL_LEASE_SECONDS * 1000;
+  return dispatchEmails({ db, now, transport: configuredTransport(db), from: env.EMAIL_FROM, leaseMs });
 }
 
 /** Sends freshly queued emails now (see `coalescedKick`). */

@@ -37,6 +37,8 @@ async function main() {
     DATABASE_URL: database.url,
     APP_URL: appUrl,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
+    // `next start` drains on SIGTERM (server/launch/draining.ts) instead of closing at once.
+    ...(mode === 'start' ? { NEXT_MANUAL_SIG_HANDLE: 'true' } : {}),
   };
   Object.assign(process.env, env);
 
@@ -53,7 +55,11 @@ async function main() {
   const nextArgs = mode === 'start' ? ['start', '--port', port, ...keepAlive] : ['dev', '--port', port];
   const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', ...nextArgs], { stdio: 'inherit', env });
   log(`App on ${appUrl}`);
-  const stop = () => next.kill('SIGTERM');
+  // No job starts on a stopping instance; Next drains, and the launcher exits when it has.
+  const stop = () => {
+    stopScheduler();
+    next.kill('SIGTERM');
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   next.on('exit', (code) => {

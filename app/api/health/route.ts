@@ -1,10 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { isDraining } from '@/server/launch/draining';
 
 export const dynamic = 'force-dynamic';
 
-/** For load balancers: 200 with the database round trip when PostgreSQL answers, else 503. */
+/**
+ * For load balancers: 200 with the database round trip when PostgreSQL answers, else 503; 503 also
+ * while the instance drains before a shutdown, so the balancer stops sending it requests.
+ */
 export async function GET() {
+  if (isDraining()) return Response.json({ status: 'draining', database: null }, { status: 503 });
   const started = performance.now();
   try {
     await Promise.race([
