@@ -41,7 +41,12 @@ export function failSpan(span: Span, error: unknown): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
 }
 
-/** Starts a span that is not made active: a database statement, inside which nothing of ours runs. */
+/**
+ * Starts a span that is not made active (a database statement, inside which nothing of ours runs),
+ * only under a span already active: a statement outside any request, procedure or job would be a
+ * trace of its own, noise rather than information.
+ */
 export function startLeafSpan(name: string, attributes: Attributes): Span | undefined {
-  return tracingEnabled() ? tracer().startSpan(name, { attributes }) : undefined;
+  if (!tracingEnabled() || !trace.getActiveSpan()) return undefined;
+  return tracer().startSpan(name, { attributes });
 }
