@@ -21,6 +21,16 @@ const config = [
       '@typescript-eslint/no-non-null-assertion': 'error',
     },
   },
+  {
+    // Journeys run under the Content-Security-Policy watch of e2e/fixtures/test.ts.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@playwright/test', message: "Import test and expect from './fixtures/test'." }] },
+      ],
+    },
+  },
 ];
 
 export default config;

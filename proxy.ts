@@ -1,12 +1,14 @@
 import { NextResponse, type NextRequest, type ProxyConfig } from 'next/server';
 import { RETURN_PATH_HEADER } from '@/server/auth/return-path';
 import { serverEnv } from '@/server/env';
+import { securePageRequest } from '@/server/http/content-security';
 import { refuseCrossSiteRequest } from '@/server/http/cross-site';
 
 /**
- * Refuses state-changing requests from other sites (server/http/cross-site.ts), and tells server
+ * Refuses state-changing requests from other sites (server/http/cross-site.ts); tells server
  * components which page was asked for (they are not told otherwise), so a signed-out visitor sent
- * to sign-in comes back to that page afterwards.
+ * to sign-in comes back to that page afterwards; and gives each page its Content-Security-Policy
+ * with a fresh script nonce.
  */
 export function proxy(request: NextRequest) {
   const refusal = refuseCrossSiteRequest(request, serverEnv().APP_URL);
@@ -14,7 +16,13 @@ export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next();
   const headers = new Headers(request.headers);
   headers.set(RETURN_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.next({ request: { headers } });
+  const security = securePageRequest(headers, {
+    appUrl: serverEnv().APP_URL,
+    dev: process.env.NODE_ENV === 'development',
+  });
+  const response = NextResponse.next({ request: { headers } });
+  security.forEach((value, name) => response.headers.set(name, value));
+  return response;
 }
 
 export const config: ProxyConfig = {

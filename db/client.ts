@@ -3,6 +3,7 @@ import type { PgTransaction } from 'drizzle-orm/pg-core';
 import type { PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import postgres from 'postgres';
+import { instrumentClient } from '@/server/observability/database';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -14,11 +15,12 @@ export type Executor = Database | Transaction;
 export type DatabaseHandle = { db: Database; close: () => Promise<void> };
 
 export function connectDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const client = postgres(url, {
-    max: options.max ?? 10,
-    onnotice: () => undefined,
-    connection: { application_name: 'countersign' },
-  });
+  const max = options.max ?? 10;
+  // Counted for the pool metrics, and traced as spans when tracing is on (server/observability).
+  const client = instrumentClient(
+    postgres(url, { max, onnotice: () => undefined, connection: { application_name: 'countersign' } }),
+    max,
+  );
   const db = drizzle(client, { schema, casing: 'snake_case' });
   return { db, close: () => client.end({ timeout: 5 }) };
 }

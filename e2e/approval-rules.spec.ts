@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { eq } from 'drizzle-orm';
 import { memberships, organizations } from '@/db/schema';
 import { switchUser } from './fixtures/auth';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { switchUser } from './fixtures/auth';
 import { newAuthorizer, ordersOverLimit } from './fixtures/approvals';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures/test';
 import { and, eq, inArray } from 'drizzle-orm';
 import { approvalRules, approvalSteps, membershipRoles, memberships, orders, roles, users } from '@/db/schema';
 import { demoCatalog } from '@/server/launch/seed/catalog-demo';

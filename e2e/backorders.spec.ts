@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { priceListPrices, priceLists, products } from '@/db/schema';
 import { openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';
 import { freshCatalogNames } from './fixtures/catalog';

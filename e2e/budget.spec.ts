@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { eq } from 'drizzle-orm';
 import { memberships } from '@/db/schema';
 import { newAuthorizer, spendingLimit } from './fixtures/approvals';

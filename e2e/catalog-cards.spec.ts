@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator } from './fixtures/test';
 import { discountedMinor } from '@/server/domain/catalog/pricing';
 import { demoCatalog } from '@/server/launch/seed/catalog-demo';
 import { signInViaApi } from './fixtures/auth';

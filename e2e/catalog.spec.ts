@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { signInViaApi, switchUser } from './fixtures/auth';
 import { freshCatalogNames, productQueryPath, untouchedDemoProduct, usd } from './fixtures/catalog';
 import { menuLink } from './fixtures/menu';

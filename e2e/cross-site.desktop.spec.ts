@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type APIResponse, type Page } from './fixtures/test';
 import { CROSS_SITE_REFUSAL } from '@/server/http/cross-site';
 import { signInViaApi } from './fixtures/auth';
 import { pricedDemoProduct } from './fixtures/catalog';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { eq } from 'drizzle-orm';
 import { memberships } from '@/db/schema';
 import { switchUser } from './fixtures/auth';

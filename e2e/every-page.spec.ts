@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { signInViaApi } from './fixtures/auth';
 import { createOrganizationWithPerson, setOrganizationStatus } from './fixtures/db';
 import { PAGES, STORE_PAGES } from './fixtures/pages';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { openLatestEmail, signInViaApi, signInViaForm } from './fixtures/auth';
 import { createPerson, setMembershipActivated } from './fixtures/db';
 import { menuLink, openAccountMenu } from './fixtures/menu';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { eq } from 'drizzle-orm';
 import { fulfillmentCenters, orderAllocations, orders } from '@/db/schema';
 import { openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';

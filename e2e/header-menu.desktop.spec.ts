@@ -1,5 +1,5 @@
 /* On a desktop (the desktop project only): one row, groups opening as menus. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { signInViaApi } from './fixtures/auth';
 import { expectOneSlimBar } from './fixtures/layout';
 

@@ -1,5 +1,5 @@
 /* On a phone (the phone project only): the bar, and the Menu button's panel. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { signInViaApi } from './fixtures/auth';
 import { expectOneSlimBar } from './fixtures/layout';
 

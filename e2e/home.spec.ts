@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { signInViaApi, switchUser } from './fixtures/auth';
 import { pricedDemoProduct } from './fixtures/catalog';
 import { spendingLimit } from './fixtures/approvals';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 
 test('the favicon and app icons are served and named in every page’s head', async ({ page }) => {
   const icons: [string, string][] = [

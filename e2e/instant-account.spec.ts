@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { openLatestEmail, signInViaApi } from './fixtures/auth';
 import { deliverQueuedEmail, erpSnapshotFiles, freshErpContact, holdErpSnapshotLock } from './fixtures/erp';
 import { openAccountMenu } from './fixtures/menu';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { followEmailLink, openLatestEmail, signInViaForm, switchUser } from './fixtures/auth';
 import { menuLink } from './fixtures/menu';
 

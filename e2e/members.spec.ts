@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { followEmailLink, openLatestEmail, switchUser } from './fixtures/auth';
 
 test('an administrator adds a sub-account; the invitation arrives; the buyer signs in and sees only what the flags allow', async ({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { openLatestEmail, signInViaApi } from './fixtures/auth';
 import { pricedDemoProduct, usd } from './fixtures/catalog';
 import { createPerson } from './fixtures/db';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { signInViaApi } from './fixtures/auth';
 import { smallTargets } from './fixtures/layout';
 import { PAGES } from './fixtures/pages';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { followEmailLink, openLatestEmail, signInViaApi } from './fixtures/auth';
 import { E2E_BASE_URL } from './fixtures/env';
 import { addVirtualAuthenticator, passkeysSection, registerPasskeyInAccount } from './fixtures/passkeys';

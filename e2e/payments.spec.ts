@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { openLatestEmail, signInViaApi, switchUser } from './fixtures/auth';
 import { pricedDemoProduct } from './fixtures/catalog';
 import { createPerson } from './fixtures/db';

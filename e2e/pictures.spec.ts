@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import sharp from 'sharp';
 import { demoCatalog } from '@/server/launch/seed/catalog-demo';
 import { signInViaApi, switchUser } from './fixtures/auth';

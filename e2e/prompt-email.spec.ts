@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { and, eq } from 'drizzle-orm';
 import { devMailbox, users } from '@/db/schema';
 import { signInViaForm } from './fixtures/auth';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { spendingLimitAuthorizers, spendingLimits } from '@/db/schema';
 import { minorToInput } from '@/components/catalog/money';
 import { formatMoney } from '@/server/domain/money';

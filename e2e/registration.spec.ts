@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { followEmailLink, openLatestEmail, signInViaForm, switchUser } from './fixtures/auth';
 
 const PASSWORD = 'a long enough passphrase';

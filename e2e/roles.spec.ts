@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { switchUser } from './fixtures/auth';
 
 test('an administrator creates, edits and deletes a custom role', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { signInViaApi } from './fixtures/auth';
 
 test('on a phone the staff orders list starts in the first screen; filters in use stay unfolded', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { eq } from 'drizzle-orm';
 import { approvalSteps, orders } from '@/db/schema';
 import { openLatestEmail, signInViaApi } from './fixtures/auth';

@@ -49,6 +49,13 @@ const envSchema = z.object({
     .optional(),
   /** Tests and e2e only: accept push endpoints on local and private hosts, over http too. */
   PUSH_ALLOW_LOCAL_ENDPOINTS: z.enum(['true', 'false']).default('false'),
+  /** Bearer token Prometheus sends to /api/metrics; without it the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Where traces go over OTLP/HTTP (e.g. http://collector:4318); without it nothing is traced. Read by instrumentation.ts. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('countersign'),
+  /** pino's level; default info (silent under tests). Read by server/observability/log.ts. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
 export type ServerEnv = z.infer<typeof envSchema> & { AUTH_SECRET: string; devMailboxEnabled: boolean };

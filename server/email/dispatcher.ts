@@ -2,6 +2,7 @@ import { and, eq, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { emailOutbox, type OutboxRow } from '@/db/schema';
 import { nextAttemptAt, shouldGiveUp } from '@/server/domain/email/retry-policy';
+import { inSendSpan, recordSend } from '@/server/observability/work';
 import { loadEmailSender } from './frame';
 import { renderEmail } from './render';
 import type { EmailTransport } from './transports';
@@ -31,13 +32,22 @@ export async function dispatchEmails(options: DispatchOptions): Promise<Dispatch
   for (const row of rows) {
     try {
       const rendered = await renderEmail(row.kind, row.props, sender);
-      const result = await transport.send({ ...rendered, outboxId: row.id, to: row.toAddress, from: options.from });
+      const result = await inSendSpan('email', row.id, () =>
+        transport.send({ ...rendered, outboxId: row.id, to: row.toAddress, from: options.from }),
+      );
       await markSent(db, row, result.providerMessageId, now);
       counts.sent++;
+      recordSend('email', 'sent', { outboxId: row.id, kind: row.kind, attempt: row.attempts });
     } catch (error) {
       const gaveUp = await markFailed(db, row, error, now);
       if (gaveUp) counts.failed++;
       else counts.retried++;
+      recordSend('email', gaveUp ? 'failed' : 'retried', {
+        outboxId: row.id,
+        kind: row.kind,
+        attempt: row.attempts,
+        error,
+      });
     }
   }
   return counts;

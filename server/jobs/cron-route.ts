@@ -2,6 +2,7 @@ import { after } from 'next/server';
 import { getDb } from '@/db/client';
 import { sendQueuedEmailAfterResponse, type AfterResponse } from '@/server/email/after-request';
 import { serverEnv } from '@/server/env';
+import { observedRoute } from '@/server/observability/request-log';
 import { isAuthorizedCronCall } from './cron-auth';
 import { runRecordedJob } from './run-job';
 import { findJob, type JobName } from './schedule';
@@ -11,7 +12,7 @@ import { findJob, type JobName } from './schedule';
  * the emails the job queued (reminders, backorders …) right after, not at the next dispatch tick.
  */
 export function cronRoute(name: JobName, afterResponse: AfterResponse = after) {
-  return async function handler(request: Request): Promise<Response> {
+  return observedRoute(`/api/cron/${name}`, async function handler(request: Request): Promise<Response> {
     if (!isAuthorizedCronCall(request.headers.get('authorization'), serverEnv().CRON_SECRET)) {
       return Response.json({ error: 'unauthorized' }, { status: 401 });
     }
@@ -20,5 +21,5 @@ export function cronRoute(name: JobName, afterResponse: AfterResponse = after) {
     const outcome = await runRecordedJob(getDb(), job, 'cron', new Date());
     sendQueuedEmailAfterResponse(getDb(), afterResponse);
     return Response.json(outcome, { status: outcome.status === 'succeeded' ? 200 : 500 });
-  };
+  });
 }

@@ -1,3 +1,5 @@
+import { errorFields, log } from '@/server/observability/log';
+
 /**
  * A run started now instead of at the next cron tick: one at a time per process, and a kick during
  * a run makes it go round once more, so work queued meanwhile is not left for the cron job. The cron
@@ -19,7 +21,7 @@ export function coalescedKick<T>(label: string, run: (on: T) => Promise<unknown>
           await run(on);
         } while (askedAgain);
       } catch (error) {
-        console.error(`${label} failed`, error);
+        log().error({ run: label, ...errorFields(error) }, 'prompt dispatch failed');
       } finally {
         running = null;
       }

@@ -1,12 +1,17 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { jobRuns } from '@/db/schema';
+import { observeJob } from '@/server/observability/work';
 import type { ScheduledJob } from './schedule';
 
 export type JobTrigger = 'cron' | 'scheduler' | 'manual';
 
-/** Runs a job and records the run in job_runs, whether it succeeds or throws. */
-export async function runRecordedJob(db: Database, job: ScheduledJob, trigger: JobTrigger, now: Date) {
+/** Runs a job and records the run in job_runs, whether it succeeds or throws (and logs, counts and traces it). */
+export function runRecordedJob(db: Database, job: ScheduledJob, trigger: JobTrigger, now: Date) {
+  return observeJob(job.name, trigger, () => recordRun(db, job, trigger, now));
+}
+
+async function recordRun(db: Database, job: ScheduledJob, trigger: JobTrigger, now: Date) {
   const [run] = await db
     .insert(jobRuns)
     .values({ job: job.name, trigger, startedAt: now })

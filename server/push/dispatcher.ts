@@ -2,6 +2,7 @@ import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { pushOutbox, pushSubscriptions, type PushOutboxRow } from '@/db/schema';
 import { nextAttemptAt, shouldGiveUp } from '@/server/domain/email/retry-policy';
+import { inSendSpan, recordSend } from '@/server/observability/work';
 import { sendPush, type PushOutcome, type PushTarget } from './sender';
 import type { PushSettings } from './settings';
 
@@ -42,13 +43,19 @@ export async function dispatchPushes(options: PushDispatchOptions): Promise<Push
       if (!target) return null; // the device unsubscribed meanwhile: its rows went with it
       if (!settings.vapid) {
         await finish(db, row, { status: 'skipped', lastError: 'push notifications are not set up on this server' });
+        recordSend('push', 'skipped', { outboxId: row.id, attempt: row.attempts });
         return 'skipped';
       }
       const message = { title: row.title, body: row.body, url: row.url, orderNumber: row.orderNumber };
-      const outcome = await sendPush(target, message, settings.vapid, { allowLocal: settings.allowLocalEndpoints });
+      const vapid = settings.vapid;
+      const outcome = await inSendSpan('push', row.id, () =>
+        sendPush(target, message, vapid, { allowLocal: settings.allowLocalEndpoints }),
+      );
       await record(db, row, outcome, now);
-      if (outcome.kind !== 'retry') return outcome.kind;
-      return shouldGiveUp(row.attempts) ? 'failed' : 'retried';
+      const counted = outcome.kind !== 'retry' ? outcome.kind : shouldGiveUp(row.attempts) ? 'failed' : 'retried';
+      const error = outcome.kind === 'retry' ? outcome.error : undefined;
+      recordSend('push', counted, { outboxId: row.id, attempt: row.attempts, error });
+      return counted;
     }),
   );
   for (const outcome of outcomes) if (outcome) counts[outcome]++;

@@ -1,5 +1,6 @@
 import 'server-only';
-import { getTRPCErrorFromUnknown } from '@trpc/server';
+import { getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
+import { errorFields, log } from '@/server/observability/log';
 import { clientError, type ClientError } from './init';
 import { serverCaller } from './server';
 
@@ -18,7 +19,8 @@ export async function runProcedure<T>(call: (caller: Caller) => Promise<T>): Pro
     return { ok: true, data: await call(await serverCaller()) };
   } catch (thrown) {
     const error = getTRPCErrorFromUnknown(thrown);
-    if (error.code === 'INTERNAL_SERVER_ERROR') console.error('server action failed', error.cause ?? error);
+    // A procedure's own failure is logged where it happened (server/observability/procedures.ts).
+    if (!(thrown instanceof TRPCError)) log().error(errorFields(thrown), 'server action failed');
     return { ok: false, ...clientError(error) };
   }
 }

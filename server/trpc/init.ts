@@ -4,6 +4,7 @@ import { z, ZodError } from 'zod';
 import type { Permission } from '@/server/domain/access/permissions';
 import { DomainError, type DomainErrorCode } from '@/server/domain/errors';
 import { sessionTimeouts } from '@/server/env';
+import { observeProcedure } from '@/server/observability/procedures';
 import { actorOf, resolveViewer, type ActiveMembership, type Viewer } from '@/server/services/identity/viewer';
 import type { TRPCContext } from './context';
 
@@ -88,7 +89,10 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-export const publicProcedure = t.procedure.use(domainErrors).use(promptEmail);
+/** A span, a duration and, for a server error, a log line per call (server/observability). */
+const observed = t.middleware(({ path, type, next }) => observeProcedure({ path, type }, next));
+
+export const publicProcedure = t.procedure.use(observed).use(domainErrors).use(promptEmail);
 
 /** A signed-in user whose session row, user row and status are valid right now. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {

@@ -6,6 +6,7 @@ import { bulkResult, distinctNumbers, type BulkOutcome } from '@/server/domain/a
 import { DomainError, notFound } from '@/server/domain/errors';
 import type { ApproveManyInput } from '@/server/schemas/authorizations';
 import { decideOrder } from './decisions';
+import { errorFields, log } from '@/server/observability/log';
 
 /**
  * The latest decision on a step of this order that names the member, if one was taken: who took
@@ -83,7 +84,7 @@ export async function approveMany(db: Database, actor: Actor, input: ApproveMany
         continue;
       }
       // The orders decided before this one are committed: the answer must still list them.
-      console.error('bulk approval failed for one order', number, error);
+      log().error({ order: number, ...errorFields(error) }, 'bulk approval failed for one order');
       outcomes.push({ number, kind: 'refused', reason: 'It could not be approved just now; try it again on its own.' });
     }
   }

@@ -1,8 +1,9 @@
 import NextAuth from 'next-auth';
 import { authOptions } from '@/server/auth/options';
 import { sendQueuedEmailAfterResponse } from '@/server/email/after-request';
+import { observedRoute } from '@/server/observability/request-log';
 
-async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
+async function handle(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
   try {
     return await NextAuth(authOptions())(request, context);
   } finally {
@@ -10,5 +11,7 @@ async function handler(request: Request, context: { params: Promise<{ nextauth: 
     sendQueuedEmailAfterResponse();
   }
 }
+
+const handler = observedRoute('/api/auth', handle);
 
 export { handler as GET, handler as POST };
