@@ -22,6 +22,21 @@ const config = [
     },
   },
   {
+    // Forms in the browser parse without zod's compiled parsers (see components/ui/zod-resolver.ts).
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    ignores: ['components/ui/zod-resolver.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@hookform/resolvers/zod', message: "Import zodResolver from '@/components/ui/zod-resolver'." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Journeys run under the Content-Security-Policy watch of e2e/fixtures/test.ts.
     files: ['e2e/**/*.spec.ts'],
     rules: {

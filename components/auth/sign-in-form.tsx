@@ -1,6 +1,6 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { zodResolver } from '@/components/ui/zod-resolver';
 import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useState } from 'react';

@@ -1,6 +1,6 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { zodResolver } from '@/components/ui/zod-resolver';
 import { useState } from 'react';
 import { useForm, type FieldValues, type Path, type Resolver, type UseFormProps } from 'react-hook-form';
 import type { z } from 'zod';
