@@ -20,8 +20,8 @@ export async function submitContext(
     .select({
       earlier: sql<Pick<
         Order,
-        'number' | 'status'
-      > | null>`(select json_build_object('number', o.number, 'status', o.status) from orders o
+        'number' | 'status' | 'paymentReference'
+      > | null>`(select json_build_object('number', o.number, 'status', o.status, 'paymentReference', o.payment_reference) from orders o
         where o.membership_id = ${actor.membershipId} and o.idempotency_key = ${input.idempotencyKey})`,
       account: customerAccounts,
       owed: openBalanceSql(organizations.id),
