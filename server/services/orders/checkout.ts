@@ -58,7 +58,9 @@ async function checkoutLines(db: Executor, actor: Actor, now: Date, lock: boolea
     .innerJoin(products, eq(products.id, cartLines.productId))
     .where(eq(cartLines.membershipId, actor.membershipId))
     .orderBy(asc(cartLines.addedAt), asc(products.sku));
-  const rows = lock ? await query.for('update', { of: cartLines }) : await query;
+  const rows = lock
+    ? await query.for('update', { of: cartLines }).prepare('checkout_lines_locked').execute()
+    : await query.prepare('checkout_lines').execute();
   const prices = await buyerPrices(
     db,
     actor.organizationId,
@@ -276,7 +278,9 @@ async function writeOrder(
       updatedAt: now,
       changeXid: touchedByThisTransaction,
     })
-    .returning();
+    .returning()
+    .prepare('insert_order')
+    .execute();
   if (!created) throw new Error('submitOrder: the order was not created');
   const lines = await tx
     .insert(orderLines)

@@ -42,7 +42,9 @@ export async function submitContext(
       shippingMethods,
       and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)),
     )
-    .where(eq(organizations.id, actor.organizationId));
+    .where(eq(organizations.id, actor.organizationId))
+    .prepare('submit_context')
+    .execute();
   return {
     earlier: row?.earlier ?? null,
     credit: row?.account ? creditPositionOf(row.account, Number(row.owed)) : null,
