@@ -1,4 +1,5 @@
 import { BENCH_APP_URL, BENCH_AUTH_SECRET } from './app-server';
+import { measureDatabaseAlone } from './database-alone';
 import { benchHarness, startMeasuring, startRun } from './harness';
 import { HISTORY_TARGET_MS, measureHistory } from './history';
 import { appMsPerRequest } from './phase';
@@ -104,6 +105,11 @@ async function measureHttp(db: BenchDatabase, options: BenchOptions, report: Ord
   log(`Health again: GET /api/health, ${timing} …`);
   report.healthAfter = await health('health2');
   await stop();
+  // With the app stopped: the same submits straight from this process, what the database alone allows.
+  log(
+    `Database alone: the submit's statements from the bench process, ${options.connections} at once, ${options.durationSeconds} s …`,
+  );
+  report.databaseAlone = await measureDatabaseAlone(db, options);
 
   const baseline = (report.health.requestsPerSecond + report.healthAfter.requestsPerSecond) / 2;
   report.ratio = baseline > 0 ? submit.requestsPerSecond / baseline : 0;
@@ -122,6 +128,7 @@ async function measureHttp(db: BenchDatabase, options: BenchOptions, report: Ord
     `  app CPU per request: health ${appMsPerRequest(report.health).toFixed(2)} / ${appMsPerRequest(report.healthAfter).toFixed(2)} ms, submit ${appMsPerRequest(submit).toFixed(2)} ms → submit can reach at most ≈ ${(appRatio * 100).toFixed(1)} % of health while the app's one process is the limit`,
   );
   const created = report.submit.ordersAfter - report.submit.ordersBefore;
+  printBeforeAfter(report, baseline, created, print);
   const healthErrors = report.health.total.errors + report.healthAfter.total.errors;
   report.verdicts.push(
     {
@@ -140,6 +147,52 @@ async function measureHttp(db: BenchDatabase, options: BenchOptions, report: Ord
       detail: `${created} orders created, ${submit.total.ok} successful submits`,
     },
   );
+}
+
+/**
+ * Issue 14's figures before its changes (README, run of 2026-11-23 12:01 UTC), printed beside this
+ * run's so the note can say what changed.
+ */
+const BEFORE = {
+  submitPerSecond: 49.8,
+  healthPerSecond: 715,
+  appMsPerSubmit: 18.1,
+  postgresMsPerSubmit: 11.0,
+  statementsPerSubmit: 17,
+};
+
+/** Submit against health, before and after: requests/s, share, errors, orders, CPU and statements per submit, and the database alone. */
+function printBeforeAfter(report: OrdersReport, baseline: number, created: number, out: (line: string) => void) {
+  const submit = report.submit;
+  if (!submit) return;
+  const perSubmit = (cores: number | undefined) => ((cores ?? 0) * 1000) / Math.max(0.1, submit.requestsPerSecond);
+  const now = {
+    submitPerSecond: submit.requestsPerSecond,
+    healthPerSecond: Math.round(baseline * 10) / 10,
+    appMsPerSubmit: appMsPerRequest(submit),
+    postgresMsPerSubmit: perSubmit(submit.cpuCores?.postgres),
+    statementsPerSubmit: submit.statements?.perRequest ?? Number.NaN,
+  };
+  const share = (figures: typeof BEFORE) =>
+    `${((figures.submitPerSecond / figures.healthPerSecond) * 100).toFixed(1)} %`;
+  const row = (name: string, before: string, after: string) =>
+    out(`  ${name.padEnd(34)} ${before.padStart(10)}  →  ${after}`);
+  out('');
+  out('  checkout.submit, before (README, 2026-11-23) → this run:');
+  row('submit requests/s', String(BEFORE.submitPerSecond), String(now.submitPerSecond));
+  row('health requests/s', String(BEFORE.healthPerSecond), String(now.healthPerSecond));
+  row('submit share of health (≥ 20 %)', share(BEFORE), share(now));
+  row('errors (submit)', '0', String(submit.total.errors));
+  row('orders created = submits', '1,116 = 1,116', `${created} = ${submit.total.ok}`);
+  row('app CPU per submit', `${BEFORE.appMsPerSubmit} ms`, `${now.appMsPerSubmit.toFixed(2)} ms`);
+  row('PostgreSQL CPU per submit', `${BEFORE.postgresMsPerSubmit} ms`, `${now.postgresMsPerSubmit.toFixed(2)} ms`);
+  row('statements per submit', String(BEFORE.statementsPerSubmit), String(now.statementsPerSubmit));
+  const alone = report.databaseAlone;
+  if (alone) {
+    out(
+      `  database alone (same statements from the bench process, ${alone.seconds} s): ${alone.requestsPerSecond} submits/s, ${alone.errors} errors, ${alone.statementsPerSubmit} statements, PostgreSQL ${alone.postgresMsPerSubmit} ms + sender ${alone.benchMsPerSubmit} ms CPU per submit → the app reaches ${alone.requestsPerSecond > 0 ? ((now.submitPerSecond / alone.requestsPerSecond) * 100).toFixed(1) : '—'} % of it`,
+    );
+  }
 }
 
 harness.run(main);

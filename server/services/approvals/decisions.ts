@@ -8,6 +8,7 @@ import { DomainError, notFound } from '@/server/domain/errors';
 import { enqueueEmail } from '@/server/email/outbox';
 import { lockOrder, moveOrder, recordOrderEvent } from '../orders/transition';
 import { requesterEmail } from '../orders/notify';
+import { withCardAuthorization } from '../orders/authorize-again';
 import { proceedAfterApproval } from '../orders/proceed';
 import { delegateActivatedSteps } from './delegations';
 import { emailAuthorizers, lockSteps, syncInbox } from './steps';
@@ -41,10 +42,12 @@ export async function lockOrderByNumber(tx: Executor, organizationId: string, nu
  * Approves or declines the steps of an order this authorizer may decide, in one transaction
  * under the order's lock: of two authorizers deciding at once, the second finds the step decided
  * and is told by whom and when. The last approval sends the order on into payment and inventory;
- * a decline declines it. The requester is emailed the outcome with the feedback.
+ * a decline declines it. The requester is emailed the outcome with the feedback. An order whose
+ * card authorization was voided by a reversed approval has its card authorized again before the
+ * transaction that approves it (never inside it: see `withCardAuthorization`).
  */
 export async function decideOrder(db: Database, actor: Actor, input: DecisionInput, now: Date) {
-  return db.transaction(async (tx) => {
+  return withCardAuthorization(db, now, async (tx, authorization) => {
     const order = await lockOrderByNumber(tx, actor.organizationId, input.number);
     const steps = await lockSteps(tx, order.id);
     const names = await deciderNames(tx, steps);
@@ -111,7 +114,7 @@ export async function decideOrder(db: Database, actor: Actor, input: DecisionInp
         // A tier that comes due while one of its authorizers is away is offered to their stand-in too.
         await emailAuthorizers(tx, order, await delegateActivatedSteps(tx, order, activated, now), now);
       } else if (next.kind === 'approved') {
-        current = await proceedAfterApproval(tx, order, now);
+        current = await proceedAfterApproval(tx, order, now, { authorization });
       }
     }
 

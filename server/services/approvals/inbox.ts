@@ -50,8 +50,11 @@ export async function inboxPage(db: Executor, actor: InboxReader, input: InboxIn
       .where(where)
       .orderBy(desc(approvalInbox.submittedAt), desc(approvalInbox.orderId))
       .limit(INBOX_PAGE_SIZE)
-      .offset((input.page - 1) * INBOX_PAGE_SIZE),
-    db.select({ n: count() }).from(approvalInbox).where(where),
+      .offset((input.page - 1) * INBOX_PAGE_SIZE)
+      // Named: each combination of filters is one statement whose plan PostgreSQL keeps per connection.
+      .prepare('inbox_page')
+      .execute(),
+    db.select({ n: count() }).from(approvalInbox).where(where).prepare('inbox_count').execute(),
   ]);
   const [details, awayNames, awaiting] = await Promise.all([
     page.length
@@ -112,7 +115,9 @@ export async function waitingCount(db: Executor, actor: Pick<Actor, 'membershipI
   const [row] = await db
     .select({ n: count() })
     .from(approvalInbox)
-    .where(and(eq(approvalInbox.membershipId, actor.membershipId), eq(approvalInbox.state, 'pending')));
+    .where(and(eq(approvalInbox.membershipId, actor.membershipId), eq(approvalInbox.state, 'pending')))
+    .prepare('waiting_count')
+    .execute();
   return row?.n ?? 0;
 }
 

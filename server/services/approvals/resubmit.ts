@@ -5,6 +5,7 @@ import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, notFound } from '@/server/domain/errors';
 import { approvalRefusal } from '@/server/domain/orders/checkout-acceptance';
 import { moveOrder } from '../orders/transition';
+import { withCardAuthorization } from '../orders/authorize-again';
 import { proceedAfterApproval } from '../orders/proceed';
 import { lockOrderByNumber } from './decisions';
 import { approvalSteps as evaluateSteps } from './policy';
@@ -16,7 +17,7 @@ import { openApprovalSteps } from './steps';
  * steps are set aside, and the order waits for the new ones — or goes straight on if none apply.
  */
 export async function resubmitDeclined(db: Database, actor: Actor, number: string, now: Date) {
-  return db.transaction(async (tx) => {
+  return withCardAuthorization(db, now, async (tx, authorization) => {
     const order = await lockOrderByNumber(tx, actor.organizationId, number);
     if (order.membershipId !== actor.membershipId) throw notFound('That order');
     if (order.status !== 'declined') throw new DomainError('conflict', 'Only a declined order can be submitted again.');
@@ -30,7 +31,7 @@ export async function resubmitDeclined(db: Database, actor: Actor, number: strin
       message: steps.length > 0 ? 'Submitted again; it needs approval.' : 'Submitted again; it needs no approval now.',
     });
     if (steps.length === 0) {
-      const moved = await proceedAfterApproval(tx, resubmitted, now);
+      const moved = await proceedAfterApproval(tx, resubmitted, now, { authorization });
       return { number: moved.number, status: moved.status };
     }
     await openApprovalSteps(tx, resubmitted, steps, now);

@@ -80,7 +80,10 @@ export async function resolveViewer(
       and(eq(memberships.id, userSessions.activeMembershipId), eq(memberships.userId, userSessions.userId)),
     )
     .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(userSessions.id, sessionId));
+    .where(eq(userSessions.id, sessionId))
+    // Named: PostgreSQL keeps its plan per connection instead of planning it on every request.
+    .prepare('resolve_viewer')
+    .execute();
   if (!row) return null;
   const state = sessionState(row.session, now, policy);
   if (state !== 'active' || row.user.status !== 'active') {

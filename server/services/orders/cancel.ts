@@ -1,7 +1,7 @@
 import type { Executor } from '@/db/client';
 import { and, eq, inArray } from 'drizzle-orm';
 import { approvalInbox, approvalSteps, type Order } from '@/db/schema';
-import { paymentProvider } from '../payments/provider';
+import { queueVoid } from '../payments/voids';
 import { releaseAllocations } from './inventory';
 import { emailCanceled } from './notify';
 import { moveOrder } from './transition';
@@ -24,8 +24,8 @@ export type CancelOptions = { emailRequester?: boolean };
 
 /**
  * Cancels a locked order while the state machine allows it (before release): gives its stock back,
- * takes it out of its authorizers' inboxes, voids a card authorization, records who and why,
- * emails the requester.
+ * takes it out of its authorizers' inboxes, queues the void of a card authorization, records who
+ * and why, emails the requester. The caller sends the void (`sendDueVoids`) once it has committed.
  */
 export async function cancelLockedOrder(
   tx: Executor,
@@ -48,7 +48,9 @@ export async function cancelLockedOrder(
   );
   await releaseAllocations(tx, order.id);
   await withdrawApprovalSteps(tx, order.id);
-  if (order.paymentReference) await paymentProvider().void(order.paymentReference);
+  // Voided with the provider after the commit (the caller sends it): never while this transaction holds its locks.
+  if (order.paymentReference && order.paymentStatus !== 'captured' && order.paymentStatus !== 'voided')
+    await queueVoid(tx, { orderId: order.id, reference: order.paymentReference, now });
   if (options.emailRequester !== false) await emailCanceled(tx, canceled, by.name, reason, now);
   return canceled;
 }

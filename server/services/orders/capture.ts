@@ -20,14 +20,17 @@ export type CaptureOutcome =
  * order shipped with the error and the time of the next try from the back-off policy. `actor` is
  * the member of staff retrying a failed capture, or null when the balance-payments job asks.
  *
- * The provider is called while the order's row lock is held: one short call per order, and the
- * lock is what makes an overlapping job run or a staff retry wait or skip instead of capturing twice.
+ * A card's capture was asked of the provider before this transaction (`captureCard`, called with
+ * no transaction open and no lock held) and its answer is passed in as `cardError` (null: captured);
+ * this only records it. The caller checks, under the order's lock, that the order is still the one
+ * it captured (same attempt count), so an overlapping job run or staff retry records it once.
  */
 export async function captureLockedOrder(
   tx: Executor,
   order: Order,
   now: Date,
   actor: Actor | null,
+  cardError: string | null = 'The card capture was not asked of the provider.',
 ): Promise<CaptureOutcome> {
   const transition = orderTransition(order.status, 'deposit');
   if (!transition.ok) throw new DomainError('conflict', transition.message);
@@ -61,7 +64,7 @@ export async function captureLockedOrder(
   }
 
   const attempt = order.captureAttempts + 1;
-  const error = await captureCard(order);
+  const error = cardError;
   if (error === null) {
     const moved = await moveOrder(tx, order, 'deposit', note(`Card payment captured${by}.`, { attempt }), {
       ...deposited,
@@ -98,14 +101,23 @@ export async function captureLockedOrder(
   return { kind: 'failed', order: failed, error, nextAttemptAt };
 }
 
-/** The provider's answer as an error message, or null when captured. A thrown error is a failed capture too. */
-async function captureCard(order: Order): Promise<string | null> {
+/**
+ * Asks the provider to capture a card order's authorization; call it with no transaction open.
+ * The idempotency key names the order and the attempt about to be recorded: if the process dies
+ * after the provider captured and before the outcome was written, the next try is the same attempt
+ * with the same key, and the provider answers it without capturing again.
+ * Returns the error message, or null when captured; a thrown error is a failed capture too.
+ */
+export async function captureCard(
+  order: Pick<Order, 'id' | 'paymentReference' | 'totalMinor' | 'currency' | 'captureAttempts'>,
+): Promise<string | null> {
   if (!order.paymentReference) return 'The order has no card authorization to capture.';
   try {
     const result = await paymentProvider().capture({
       reference: order.paymentReference,
       amountMinor: order.totalMinor,
       currency: order.currency,
+      idempotencyKey: `capture:${order.id}:${order.captureAttempts + 1}`,
     });
     return result.ok ? null : result.error;
   } catch (caught) {

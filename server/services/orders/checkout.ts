@@ -1,6 +1,6 @@
 import { formatAddressLines } from '@/server/domain/addresses/format-address';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { Database, Executor } from '@/db/client';
+import type { Database, Executor, Transaction } from '@/db/client';
 import {
   cartLines,
   orderLines,
@@ -27,7 +27,8 @@ import { approvalSteps, stepLabel } from '../approvals/policy';
 import { openApprovalSteps } from '../approvals/steps';
 import { buyerPrices } from '../catalog/browse';
 import { getCart } from './cart';
-import { paymentProvider } from '../payments/provider';
+import { paymentProvider, type Authorization } from '../payments/provider';
+import { queueVoid, sendDueVoids } from '../payments/voids';
 import { lockTenant } from '../organizations/tenant-lock';
 import { creditPosition } from './credit';
 import { emailOrderReceived } from './notify';
@@ -57,7 +58,9 @@ async function checkoutLines(db: Executor, actor: Actor, now: Date, lock: boolea
     .innerJoin(products, eq(products.id, cartLines.productId))
     .where(eq(cartLines.membershipId, actor.membershipId))
     .orderBy(asc(cartLines.addedAt), asc(products.sku));
-  const rows = lock ? await query.for('update', { of: cartLines }) : await query;
+  const rows = lock
+    ? await query.for('update', { of: cartLines }).prepare('checkout_lines_locked').execute()
+    : await query.prepare('checkout_lines').execute();
   const prices = await buyerPrices(
     db,
     actor.organizationId,
@@ -150,11 +153,23 @@ export function cartSource(actor: Actor, now: Date): LineSource {
   };
 }
 
+/** A card authorization obtained before the submit's transaction, for the amount it was asked for. */
+type HeldAuthorization = Authorization & { amountMinor: number; currency: string };
+
 /**
- * Submits the cart (or another line source) as an order, in one transaction: prices it, asks the
- * approval policy, authorizes a card, then either waits for approval or goes on to payment and
- * inventory; empties the cart and emails the actor. The organization's lock makes a second submit with the same key wait and
- * then find the first order, so a double click or a retried request creates one order.
+ * Submits the cart (or another line source) as an order. A card is authorized first, with no
+ * transaction open and no lock held (a slow card network must not hold up the organization's other
+ * buyers), keyed by the submit's idempotency key so a retried submit gets the same authorization.
+ * Then one transaction, under the organization's lock, prices the order again, asks the approval
+ * policy, and either waits for approval or goes on to payment and inventory; empties the cart and
+ * emails the actor. The lock makes a second submit with the same key wait and then find the first
+ * order, so a double click or a retried request creates one order. If that transaction fails or
+ * refuses the order, the authorization is voided.
+ *
+ * If the process dies between the authorization and the commit, no row records the authorization:
+ * a retried submit (same key) gets it back from the provider, and an abandoned one lapses with the
+ * provider's hold. A "payment intent" row written before authorizing would let a job void it
+ * sooner, at the cost of a write on every card submit; the idempotency key is enough here.
  */
 export async function submitOrder(
   db: Database,
@@ -163,93 +178,171 @@ export async function submitOrder(
   now: Date,
   source: LineSource = cartSource(actor, now),
 ): Promise<SubmittedOrder> {
-  return db.transaction(async (tx) => {
-    await lockTenant(tx, actor.organizationId);
-    const context = await submitContext(tx, actor, input);
-    if (context.earlier) return { ...context.earlier, alreadySubmitted: true };
-    const choices = acceptChoices({
-      account: context.credit,
-      address: context.address,
-      shipping: context.shipping,
-      paymentMethod: input.paymentMethod,
-    });
-    if (!choices.ok) throw refusalError(choices);
-    const { account: credit, address, shipping } = choices;
-
-    const priced = priceOrder(await source.lines(tx), shipping);
-    if (!priced.ok) throw refusalError(priced);
-
-    const card =
-      input.paymentMethod === 'card'
-        ? await authorizeCard(input.cardNumber ?? '', priced.totals.totalMinor, priced.totals.currency)
-        : null;
-
-    const steps = await approvalSteps(tx, actor, priced.totals, now);
-    const unapprovable = approvalRefusal(steps);
-    if (unapprovable) throw refusalError(unapprovable);
-    const [created] = await tx
-      .insert(orders)
-      .values({
-        organizationId: actor.organizationId,
-        unitId: actor.unitId,
-        membershipId: actor.membershipId,
-        userId: actor.userId,
-        status: 'pending_approval',
-        idempotencyKey: input.idempotencyKey,
-        ...priced.totals,
-        shipTo: shipToOf(address),
-        shippingMethodCode: shipping.code,
-        shippingMethodName: shipping.name,
-        poNumber: input.poNumber || null,
-        buyerNote: input.note || null,
-        paymentMethod: input.paymentMethod as PaymentMethod,
-        cardLast4: card?.last4 ?? null,
-        cardOutcome: card?.outcome ?? null,
-        paymentReference: card?.reference ?? null,
-        submittedAt: now,
-        updatedAt: now,
-        changeXid: touchedByThisTransaction,
-      })
-      .returning();
-    if (!created) throw new Error('submitOrder: the order was not created');
-    const lines = await tx
-      .insert(orderLines)
-      .values(priced.lines.map((line, index) => ({ ...line, orderId: created.id, lineNumber: index + 1 })))
-      .returning({
-        id: orderLines.id,
-        productId: orderLines.productId,
-        sku: orderLines.sku,
-        name: orderLines.name,
-        quantity: orderLines.quantity,
-      });
-    await recordOrderEvent(tx, created, 'submitted', {
-      now,
-      actorUserId: actor.userId,
-      message: steps.length > 0 ? 'Order submitted; it needs approval.' : 'Order submitted.',
-    });
-    await source.consume(tx, created);
-
-    if (steps.length > 0) await openApprovalSteps(tx, created, steps, now);
-    const order =
-      steps.length > 0
-        ? created
-        : await proceedAfterApproval(tx, created, now, {
-            availableCreditMinor: credit.availableCreditMinor,
-            lines,
-            // The order-received email below says it is backordered.
-            emailIfShort: false,
-          });
-    await emailOrderReceived(tx, order, now);
-    return { number: order.number, status: order.status, alreadySubmitted: false };
-  });
+  let card: HeldAuthorization | null = null;
+  if (input.paymentMethod === 'card') {
+    const amount = await amountToAuthorize(db, actor, input, source);
+    if (amount.kind === 'earlier')
+      return { number: amount.earlier.number, status: amount.earlier.status, alreadySubmitted: true };
+    card = await authorizeCard(actor, input, amount.totalMinor, amount.currency);
+  }
+  let submitted: SubmittedOrder & { paymentReference: string | null };
+  try {
+    submitted = await db.transaction((tx) => writeOrder(tx, actor, input, now, source, card));
+  } catch (error) {
+    if (card?.reference) await voidUnused(db, card.reference, now);
+    throw error;
+  }
+  // A concurrent submit with the same key wrote the order: it holds this same authorization (same
+  // idempotency key). Only an order holding another one leaves ours unused.
+  if (card?.reference && submitted.paymentReference !== card.reference) await voidUnused(db, card.reference, now);
+  return { number: submitted.number, status: submitted.status, alreadySubmitted: submitted.alreadySubmitted };
 }
 
-/** Authorizes the card with the provider; a declined or invalid card stops the checkout at its field. */
-async function authorizeCard(cardNumber: string, amountMinor: number, currency: string) {
-  const authorization = await paymentProvider().authorize({ cardNumber, amountMinor, currency });
-  const decision = paymentDecision({ method: 'card', cardOutcome: authorization.outcome }, ['card']);
-  if (decision.kind === 'refused') throw invalidField('cardNumber', decision.message);
-  return authorization;
+/**
+ * What a card submit will charge, read before authorizing (no lock: the transaction prices it
+ * again and refuses if it changed), or the earlier order of a repeated submit. Refusals that need
+ * no card (address, shipping, an empty cart) come here, before any card call.
+ */
+async function amountToAuthorize(db: Database, actor: Actor, input: SubmitOrderInput, source: LineSource) {
+  const context = await submitContext(db, actor, input);
+  if (context.earlier) return { kind: 'earlier' as const, earlier: context.earlier };
+  const choices = acceptChoices({
+    account: context.credit,
+    address: context.address,
+    shipping: context.shipping,
+    paymentMethod: input.paymentMethod,
+  });
+  if (!choices.ok) throw refusalError(choices);
+  const priced = priceOrder(await source.lines(db), choices.shipping);
+  if (!priced.ok) throw refusalError(priced);
+  return { kind: 'amount' as const, totalMinor: priced.totals.totalMinor, currency: priced.totals.currency };
+}
+
+/** Voids an authorization no order took, after the transaction, through the void queue (retried if the provider fails). */
+async function voidUnused(db: Database, reference: string, now: Date) {
+  await queueVoid(db, { orderId: null, reference, now });
+  await sendDueVoids(db, now, 10).catch(() => 0);
+}
+
+async function writeOrder(
+  tx: Transaction,
+  actor: Actor,
+  input: SubmitOrderInput,
+  now: Date,
+  source: LineSource,
+  card: HeldAuthorization | null,
+): Promise<SubmittedOrder & { paymentReference: string | null }> {
+  await lockTenant(tx, actor.organizationId);
+  const context = await submitContext(tx, actor, input);
+  if (context.earlier) return { ...context.earlier, alreadySubmitted: true };
+  const choices = acceptChoices({
+    account: context.credit,
+    address: context.address,
+    shipping: context.shipping,
+    paymentMethod: input.paymentMethod,
+  });
+  if (!choices.ok) throw refusalError(choices);
+  const { account: credit, address, shipping } = choices;
+
+  const priced = priceOrder(await source.lines(tx), shipping);
+  if (!priced.ok) throw refusalError(priced);
+  if (card && (card.amountMinor !== priced.totals.totalMinor || card.currency !== priced.totals.currency))
+    throw new DomainError(
+      'conflict',
+      'Your cart changed while the order was being submitted. Check the order and submit it again.',
+    );
+
+  const steps = await approvalSteps(tx, actor, priced.totals, now);
+  const unapprovable = approvalRefusal(steps);
+  if (unapprovable) throw refusalError(unapprovable);
+  const [created] = await tx
+    .insert(orders)
+    .values({
+      organizationId: actor.organizationId,
+      unitId: actor.unitId,
+      membershipId: actor.membershipId,
+      userId: actor.userId,
+      status: 'pending_approval',
+      idempotencyKey: input.idempotencyKey,
+      ...priced.totals,
+      shipTo: shipToOf(address),
+      shippingMethodCode: shipping.code,
+      shippingMethodName: shipping.name,
+      poNumber: input.poNumber || null,
+      buyerNote: input.note || null,
+      paymentMethod: input.paymentMethod as PaymentMethod,
+      cardLast4: card?.last4 ?? null,
+      cardOutcome: card?.outcome ?? null,
+      paymentReference: card?.reference ?? null,
+      submittedAt: now,
+      updatedAt: now,
+      changeXid: touchedByThisTransaction,
+    })
+    .returning()
+    .prepare('insert_order')
+    .execute();
+  if (!created) throw new Error('submitOrder: the order was not created');
+  const lines = await tx
+    .insert(orderLines)
+    .values(priced.lines.map((line, index) => ({ ...line, orderId: created.id, lineNumber: index + 1 })))
+    .returning({
+      id: orderLines.id,
+      productId: orderLines.productId,
+      sku: orderLines.sku,
+      name: orderLines.name,
+      quantity: orderLines.quantity,
+    });
+  await recordOrderEvent(tx, created, 'submitted', {
+    now,
+    actorUserId: actor.userId,
+    message: steps.length > 0 ? 'Order submitted; it needs approval.' : 'Order submitted.',
+  });
+  await source.consume(tx, created);
+
+  if (steps.length > 0) await openApprovalSteps(tx, created, steps, now);
+  const order =
+    steps.length > 0
+      ? created
+      : await proceedAfterApproval(tx, created, now, {
+          availableCreditMinor: credit.availableCreditMinor,
+          lines,
+          // The order-received email below says it is backordered.
+          emailIfShort: false,
+        });
+  await emailOrderReceived(tx, order, now);
+  return {
+    number: order.number,
+    status: order.status,
+    alreadySubmitted: false,
+    paymentReference: card?.reference ?? null,
+  };
+}
+
+/**
+ * Authorizes the card with the provider, keyed by the member and the submit's idempotency key; a
+ * declined or invalid card stops the checkout at its field. The provider replays a key's first
+ * answer, so if that authorization was voided since (an earlier try of this submit failed), the
+ * card is authorized afresh under a key derived from the voided one.
+ */
+async function authorizeCard(
+  actor: Actor,
+  input: SubmitOrderInput,
+  amountMinor: number,
+  currency: string,
+): Promise<HeldAuthorization> {
+  let idempotencyKey = `submit:${actor.membershipId}:${input.idempotencyKey}`;
+  for (let attempt = 0; ; attempt++) {
+    const authorization = await paymentProvider().authorize({
+      cardNumber: input.cardNumber ?? '',
+      amountMinor,
+      currency,
+      idempotencyKey,
+    });
+    const decision = paymentDecision({ method: 'card', cardOutcome: authorization.outcome }, ['card']);
+    if (decision.kind === 'refused') throw invalidField('cardNumber', decision.message);
+    if (!authorization.voided || attempt >= 3) return { ...authorization, amountMinor, currency };
+    idempotencyKey = `${idempotencyKey}:after:${authorization.reference}`;
+  }
 }
 
 /** The refusal as the form shows it: beside its field, or as a message for the whole checkout. */

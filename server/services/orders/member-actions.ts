@@ -7,6 +7,7 @@ import { DomainError, notFound } from '@/server/domain/errors';
 import { cancelRefusal, mayReorder } from '@/server/domain/orders/order-access';
 import { ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
 import type { CancelOrderInput } from '@/server/schemas/order-history';
+import { afterCommitSendVoids } from '../payments/voids';
 import { cancelLockedOrder } from './cancel';
 import { withUnitsInReach } from './history';
 import { refillCart } from './refill-cart';
@@ -15,10 +16,10 @@ import { lockOrder } from './transition';
 /**
  * A buyer cancels an order: the requester, or an authorizer whose reach covers it, while the state
  * machine allows (before release). Under the order's lock, in one transaction with the stock
- * released, the card voided and the requester emailed.
+ * released, the card's void queued (sent after the commit) and the requester emailed.
  */
 export async function cancelOrderAsMember(db: Database, actor: Actor, input: CancelOrderInput, now: Date) {
-  return db.transaction(async (tx) => {
+  const committed = db.transaction(async (tx) => {
     const found = await orderByNumber(tx, actor.organizationId, input.number);
     if (!found) throw notFound('That order');
     const order = await lockOrder(tx, found.id);
@@ -27,6 +28,7 @@ export async function cancelOrderAsMember(db: Database, actor: Actor, input: Can
     const canceled = await cancelLockedOrder(tx, order, actor, input.reason || null, now);
     return { number: canceled.number, status: canceled.status, statusLabel: ORDER_STATUS_LABELS[canceled.status] };
   });
+  return afterCommitSendVoids(db, now, committed);
 }
 
 /**

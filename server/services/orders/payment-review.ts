@@ -7,6 +7,7 @@ import { ORDER_STATUS_LABELS, orderTransition } from '@/server/domain/orders/sta
 import { formatTimestamp } from '@/server/domain/time';
 import { enqueueEmail } from '@/server/email/outbox';
 import type { PaymentQueueInput, RejectPaymentInput } from '@/server/schemas/staff-orders';
+import { afterCommitSendVoids } from '../payments/voids';
 import { cancelLockedOrder } from './cancel';
 import { creditPosition } from './credit';
 import { requesterEmail } from './notify';
@@ -121,7 +122,7 @@ export async function approvePayment(db: Database, number: string, actor: Actor,
 
 /** Rejects a payment under review: the order is canceled (stock and card authorization released) and the buyer is told why. */
 export async function rejectPayment(db: Database, input: RejectPaymentInput, actor: Actor, now: Date) {
-  return db.transaction(async (tx) => {
+  const committed = db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, input.number);
     if (order.status !== 'payment_review') {
       throw conflict(
@@ -151,4 +152,5 @@ export async function rejectPayment(db: Database, input: RejectPaymentInput, act
     });
     return { number: canceled.number, status: canceled.status };
   });
+  return afterCommitSendVoids(db, now, committed);
 }

@@ -1,6 +1,7 @@
 import type { Executor } from '@/db/client';
 import type { Order } from '@/db/schema';
 import { paymentDecision, type PaymentInput } from '@/server/domain/orders/payment';
+import { cardNeedsAuthorizing, takeFreshAuthorization, type AuthorizationSlot } from './authorize-again';
 import { creditPosition } from './credit';
 import { allocateOrder, type AllocationLine } from './inventory';
 import { emailAllocated, emailBackordered } from './notify';
@@ -52,13 +53,24 @@ export async function allocateOrBackorder(
  * so earlier orders approved meanwhile count. A caller that has just read the credit and written
  * the lines in the same transaction (the submit) passes them in. The buyer is emailed when the order
  * is backordered, unless the caller says it tells them itself (the submit's order-received email).
+ * A card whose authorization was voided (a reversed approval) takes the fresh one in
+ * `known.authorization`, which the caller asked for outside its transaction (`withCardAuthorization`).
  */
 export async function proceedAfterApproval(
   tx: Executor,
-  order: Order,
+  approved: Order,
   now: Date,
-  known: { availableCreditMinor?: number; lines?: readonly AllocationLine[]; emailIfShort?: boolean } = {},
+  known: {
+    availableCreditMinor?: number;
+    lines?: readonly AllocationLine[];
+    emailIfShort?: boolean;
+    authorization?: AuthorizationSlot;
+  } = {},
 ): Promise<Order> {
+  const order = cardNeedsAuthorizing(approved)
+    ? await takeFreshAuthorization(tx, approved, known.authorization, now)
+    : approved;
+  if (order.status === 'payment_review') return order;
   const availableCreditMinor =
     order.paymentMethod !== 'on_account'
       ? 0

@@ -15,8 +15,9 @@ import type { Actor } from '@/server/domain/access/actor';
 import { captureRetryRefusal, settleRefusal, staffOrderMay } from '@/server/domain/orders/staff-order-actions';
 import { ORDER_STATUS_CODES, ORDER_STATUS_LABELS } from '@/server/domain/orders/state-machine';
 import type { StaffCancelOrderInput, StaffOrderListInput } from '@/server/schemas/staff-orders';
+import { afterCommitSendVoids } from '../payments/voids';
 import { cancelLockedOrder } from './cancel';
-import { captureLockedOrder } from './capture';
+import { captureCard, captureLockedOrder } from './capture';
 import { creditPosition } from './credit';
 import { orderDetail, SYSTEM_ACTOR } from './order-details';
 import { lockOrder, recordOrderEvent, touchedByThisTransaction } from './transition';
@@ -188,11 +189,12 @@ export type StaffOrderDetail = Awaited<ReturnType<typeof getStaffOrder>>;
 
 /** Staff cancel an order before release, with a reason the buyer reads in the canceled email. */
 export async function cancelOrderByStaff(db: Database, input: StaffCancelOrderInput, actor: Actor, now: Date) {
-  return db.transaction(async (tx) => {
+  const committed = db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, input.number);
     const canceled = await cancelLockedOrder(tx, order, actor, input.reason, now);
     return { number: canceled.number, status: canceled.status };
   });
+  return afterCommitSendVoids(db, now, committed);
 }
 
 /** Records that the customer paid an invoiced bill-me order: it leaves the open balance. */
@@ -215,13 +217,28 @@ export async function markOrderSettled(db: Database, number: string, actor: Acto
   });
 }
 
-/** Tries a failed card capture again at once (as if its next try were due now), outside the job's schedule. */
+/**
+ * Tries a failed card capture again at once (as if its next try were due now), outside the job's
+ * schedule. The provider is asked first, with no transaction open; the outcome is recorded after,
+ * under the order's lock, only if nobody recorded this attempt meanwhile. A job run capturing the
+ * same order at the same moment asks with the same attempt, hence the same idempotency key.
+ */
 export async function retryCapture(db: Database, number: string, actor: Actor, now: Date) {
+  const [seen] = await db
+    .select()
+    .from(orders)
+    .where(eq(orders.number, normalizeOrderNumber(number)));
+  if (!seen) throw notFound('That order');
+  const early = captureRetryRefusal(seen);
+  if (early) throw conflict(early);
+  const cardError = seen.paymentMethod === 'card' ? await captureCard(seen) : null;
   return db.transaction(async (tx) => {
     const order = await lockOrderByNumber(tx, number);
     const refusal = captureRetryRefusal(order);
     if (refusal) throw conflict(refusal);
-    const outcome = await captureLockedOrder(tx, { ...order, captureNextAt: now }, now, actor);
+    if (order.captureAttempts !== seen.captureAttempts)
+      throw conflict('The capture of this order was just tried by someone else. Reload it to see the outcome.');
+    const outcome = await captureLockedOrder(tx, { ...order, captureNextAt: now }, now, actor, cardError);
     return outcome.kind === 'failed'
       ? {
           captured: false as const,

@@ -20,8 +20,8 @@ export async function submitContext(
     .select({
       earlier: sql<Pick<
         Order,
-        'number' | 'status'
-      > | null>`(select json_build_object('number', o.number, 'status', o.status) from orders o
+        'number' | 'status' | 'paymentReference'
+      > | null>`(select json_build_object('number', o.number, 'status', o.status, 'paymentReference', o.payment_reference) from orders o
         where o.membership_id = ${actor.membershipId} and o.idempotency_key = ${input.idempotencyKey})`,
       account: customerAccounts,
       owed: openBalanceSql(organizations.id),
@@ -42,7 +42,9 @@ export async function submitContext(
       shippingMethods,
       and(eq(shippingMethods.code, input.shippingMethodCode), eq(shippingMethods.active, true)),
     )
-    .where(eq(organizations.id, actor.organizationId));
+    .where(eq(organizations.id, actor.organizationId))
+    .prepare('submit_context')
+    .execute();
   return {
     earlier: row?.earlier ?? null,
     credit: row?.account ? creditPositionOf(row.account, Number(row.owed)) : null,

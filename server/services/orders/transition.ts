@@ -23,14 +23,18 @@ export async function recordOrderEvent(
   kind: string,
   note: OrderEventNote,
 ): Promise<void> {
-  await tx.insert(orderEvents).values({
-    orderId: order.id,
-    at: note.now,
-    kind,
-    actorUserId: note.actorUserId,
-    message: note.message,
-    data: note.data ?? {},
-  });
+  await tx
+    .insert(orderEvents)
+    .values({
+      orderId: order.id,
+      at: note.now,
+      kind,
+      actorUserId: note.actorUserId,
+      message: note.message,
+      data: note.data ?? {},
+    })
+    .prepare('insert_order_event')
+    .execute();
 }
 
 /**
@@ -69,7 +73,9 @@ export async function moveOrder(
       changeXid: touchedByThisTransaction,
     })
     .where(and(eq(orders.id, order.id), eq(orders.version, order.version)))
-    .returning();
+    .returning()
+    .prepare('move_order')
+    .execute();
   if (!moved) throw new DomainError('conflict', 'The order was changed at the same moment. Reload it and try again.');
   await tx.insert(orderEvents).values({
     orderId: order.id,

@@ -14,7 +14,9 @@ export async function lockTenant(tx: Executor, organizationId: string): Promise<
     .select()
     .from(organizations)
     .where(and(eq(organizations.id, organizationId), eq(organizations.kind, 'buyer'), isNull(organizations.parentId)))
-    .for('update');
+    .for('update')
+    .prepare('lock_tenant')
+    .execute();
   if (!organization) throw notFound('That organization');
   return organization;
 }
