@@ -16,3 +16,4 @@ export * from './quotes';
 export * from './passkeys';
 export * from './push';
 export * from './approval-questions';
+export * from './second-factor';
