@@ -27,11 +27,7 @@ export function recoveryCodeFrom(randomBytes: Uint8Array): string {
 
 /** A typed recovery code as it was issued: capitals, no spaces or dashes, look-alike letters read as digits. */
 export function normalizeRecoveryCode(code: string): string {
-  return code
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  return code.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
 }
 
 /** Whether what was typed has the shape of a recovery code rather than an app's six digits. */

@@ -5,8 +5,7 @@ import { checkTotpCode, totpOf, totpUri } from './totp';
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const now = new Date('2025-03-10T08:00:15Z');
 const stepOf = (at: Date) => Math.floor(at.getTime() / 30_000);
-const codeAt = (stepsFromNow: number) =>
-  totpOf(SECRET).generate({ timestamp: now.getTime() + stepsFromNow * 30_000 });
+const codeAt = (stepsFromNow: number) => totpOf(SECRET).generate({ timestamp: now.getTime() + stepsFromNow * 30_000 });
 
 describe('checkTotpCode', () => {
   it.each([
