@@ -76,7 +76,15 @@ function SecretShown({ setup }: { setup: Setup }) {
 }
 
 /** The recovery codes, shown once: each signs in a single time when the phone is not at hand. */
-export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; onDone: () => void; doneLabel: string }) {
+export function RecoveryCodes({
+  codes,
+  onDone,
+  doneLabel,
+}: {
+  codes: string[];
+  onDone: () => void;
+  doneLabel: string;
+}) {
   return (
     <section aria-labelledby="recovery-codes-heading">
       <h3 id="recovery-codes-heading">Your recovery codes</h3>

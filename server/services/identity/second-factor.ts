@@ -141,7 +141,7 @@ const REPLAYED_CODE = 'That code was already used. Wait for the next one from yo
  * Checks a code from the app or a recovery code, under the rate limits, and uses it up: the app's
  * time step can never be accepted again, a recovery code never again. Wrong codes count as attempts.
  */
-async function useCode(
+async function spendCode(
   db: Database,
   attempt: CodeAttempt,
   accept: 'app' | 'app_or_recovery',
@@ -291,7 +291,7 @@ export async function verifySignInCode(db: Database, attempt: SessionAttempt): P
     await revokeSessions(db, [session.id], 'second_factor_timed_out', attempt.now);
     throw new DomainError('unauthenticated', 'Signing in took too long. Please sign in again.');
   }
-  const used = await useCode(db, attempt, 'app_or_recovery');
+  const used = await spendCode(db, attempt, 'app_or_recovery');
   await db
     .update(userSessions)
     .set({ secondFactorPendingAt: null, strongAt: attempt.now })
@@ -307,7 +307,7 @@ export async function regenerateRecoveryCodes(
   if (!(await hasSecondFactor(db, attempt.userId))) {
     throw new DomainError('precondition_failed', 'Set up an authenticator app first.');
   }
-  await useCode(db, attempt, 'app');
+  await spendCode(db, attempt, 'app');
   const codes = await db.transaction(async (tx) => {
     const issued = await issueRecoveryCodes(tx, attempt.userId, attempt.now);
     await signOutOtherSessions(tx, attempt.userId, attempt.sessionId, 'recovery_codes_regenerated', attempt.now);
@@ -329,7 +329,7 @@ export async function removeSecondFactor(db: Database, attempt: SessionAttempt):
       'Your organization requires a second factor, so it cannot be removed.',
     );
   }
-  await useCode(db, attempt, 'app_or_recovery');
+  await spendCode(db, attempt, 'app_or_recovery');
   await db.transaction(async (tx) => {
     await tx.delete(totpFactors).where(eq(totpFactors.userId, attempt.userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, attempt.userId));
