@@ -78,6 +78,8 @@ export default defineConfig({
       VAPID_PRIVATE_KEY: E2E_VAPID_PRIVATE_KEY,
       VAPID_SUBJECT: 'mailto:e2e@countersign.test',
       PUSH_ALLOW_LOCAL_ENDPOINTS: 'true',
+      // A production build, but staff sign in without a code as every journey does; e2e/second-factor.spec.ts covers it.
+      STAFF_SECOND_FACTOR: 'setting',
     },
   },
 });

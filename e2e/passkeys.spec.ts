@@ -95,11 +95,11 @@ test('"Keep me signed in" shows in My account’s devices, and another device ca
   await signInViaApi(otherPage, member.email);
 
   await page.goto('/account');
-  const devices = page.getByRole('list', { name: 'Devices signed in' });
+  const devices = page.getByRole('list', { name: 'Sessions' });
   await expect(devices.getByRole('listitem')).toHaveCount(2);
-  const mine = devices.getByRole('listitem').filter({ hasText: 'This device' });
+  const mine = devices.getByRole('listitem').filter({ hasText: 'This session' });
   await expect(mine).toContainText('Kept signed in');
-  const theirs = devices.getByRole('listitem').filter({ hasNotText: 'This device' });
+  const theirs = devices.getByRole('listitem').filter({ hasNotText: 'This session' });
   await expect(theirs).not.toContainText('Kept signed in');
   await theirs.getByRole('button', { name: /^Sign out / }).click();
   await expect(devices.getByRole('listitem')).toHaveCount(1);

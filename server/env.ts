@@ -56,6 +56,10 @@ const envSchema = z.object({
   OTEL_SERVICE_NAME: z.string().min(1).default('countersign'),
   /** pino's level; default info (silent under tests). Read by server/observability/log.ts. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** `always`: every staff member needs a second factor (the default in production); `setting`: as seller administrators choose. */
+  STAFF_SECOND_FACTOR: z.enum(['always', 'setting']).optional(),
+  /** Encrypts the authenticator-app secrets at rest; derived from AUTH_SECRET when unset. */
+  SECOND_FACTOR_KEY: z.string().min(32).optional(),
 });
 
 export type ServerEnv = z.infer<typeof envSchema> & { AUTH_SECRET: string; devMailboxEnabled: boolean };
@@ -98,6 +102,12 @@ export function sessionTimeouts(): SessionPolicy {
 export function relyingParty(): { id: string; origin: string; name: string } {
   const url = new URL(serverEnv().APP_URL);
   return { id: url.hostname, origin: url.origin, name: 'Countersign' };
+}
+
+/** Whether every seller staff member must use a second factor whatever the staff setting says. */
+export function staffSecondFactorAlways(): boolean {
+  const env = serverEnv();
+  return env.STAFF_SECOND_FACTOR ? env.STAFF_SECOND_FACTOR === 'always' : env.NODE_ENV === 'production';
 }
 
 export function appUrl(pathname: string): string {

@@ -21,6 +21,7 @@ export default async function StoreLayout({ children }: { children: ReactNode })
   const me = await getMe();
   // Back to the page asked for after signing in (an authorizer following an email link).
   if (!me) redirect(signInPathFor((await headers()).get(RETURN_PATH_HEADER)));
+  if (me.secondFactor === 'setup_needed') redirect('/second-factor');
   if (me.membership?.organization.kind === 'seller') redirect('/staff');
   return (
     <>

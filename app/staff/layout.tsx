@@ -9,6 +9,7 @@ import { TRPCReactProvider } from '@/components/trpc/provider';
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const me = await getMe();
   if (!me) redirect('/sign-in?callbackUrl=/staff');
+  if (me.secondFactor === 'setup_needed') redirect('/second-factor');
   if (me.membership?.organization.kind !== 'seller') forbidden();
   return (
     <>

@@ -1,6 +1,7 @@
 import type { Me } from '@/components/shell/me';
 import { ChangePasswordForm } from './change-password-form';
 import { Devices } from './devices';
+import { SecondFactorSection } from '@/components/second-factor/second-factor-section';
 import { Passkeys } from './passkeys';
 import { TimeZoneForm } from './time-zone-form';
 
@@ -41,6 +42,7 @@ export function AccountPage({ me }: { me: Me }) {
         <h2 id="password">Change password</h2>
         <ChangePasswordForm />
       </section>
+      <SecondFactorSection timeZone={me.user.timeZone} />
       <Passkeys timeZone={me.user.timeZone} />
       <Devices timeZone={me.user.timeZone} />
     </>

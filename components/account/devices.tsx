@@ -12,28 +12,55 @@ import styles from './account-lists.module.css';
 
 type Device = RouterOutputs['devices']['list'][number];
 
-/** My account's devices signed in: which browser, since when, last used, kept signed in or not; sign any one out. */
+/**
+ * My account → Sessions: every browser signed in as me (kept signed in or not), since when, last used
+ * and roughly where from; sign out any one, or all but this one.
+ */
 export function Devices({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const list = useQuery(trpc.devices.list.queryOptions());
   const [notice, setNotice] = useState<string | null>(null);
+  const others = useMutation(
+    trpc.devices.signOutOthers.mutationOptions({
+      onSuccess: async ({ signedOut }) => {
+        setNotice(signedOut === 1 ? 'One other session is signed out.' : `${signedOut} other sessions are signed out.`);
+        await queryClient.invalidateQueries({ queryKey: trpc.devices.list.queryKey() });
+      },
+    }),
+  );
+  const hasOthers = (list.data ?? []).some((device) => !device.current);
   return (
     <section className="card" aria-labelledby="devices-heading">
-      <h2 id="devices-heading">Devices signed in</h2>
+      <h2 id="devices-heading">Sessions</h2>
       {notice && <Alert tone="success">{notice}</Alert>}
       {list.isPending ? (
-        <p role="status">Loading your devices…</p>
+        <p role="status">Loading your sessions…</p>
       ) : list.error ? (
         <Alert tone="error">{list.error.message}</Alert>
       ) : (
-        <ul className={styles.list} aria-label="Devices signed in">
+        <ul className={styles.list} aria-label="Sessions">
           {list.data.map((device) => (
             <DeviceRow key={device.id} device={device} timeZone={timeZone} onSignedOut={setNotice} />
           ))}
         </ul>
       )}
+      {hasOthers && (
+        <p>
+          <Button
+            className="button"
+            disabled={others.isPending}
+            aria-busy={others.isPending || undefined}
+            onClick={() => others.mutate()}
+          >
+            {others.isPending ? 'Signing out…' : 'Sign out all other sessions'}
+          </Button>
+        </p>
+      )}
+      {others.error && <Alert tone="error">{others.error.message}</Alert>}
       <p className="field-hint">
-        A device you sign out must sign in again on its next visit. Changing your password signs out every other device.
+        A session you sign out must sign in again on its next visit. Changing your password or your second factor signs
+        out every other session. Places are networks, not exact addresses.
       </p>
     </section>
   );
@@ -59,7 +86,7 @@ function DeviceRow({
           router.replace('/sign-in');
           return;
         }
-        onSignedOut(`${device.device} is signed out.`);
+        onSignedOut(`The session on ${device.device} is signed out.`);
         await queryClient.invalidateQueries({ queryKey: trpc.devices.list.queryKey() });
       },
     }),
@@ -68,12 +95,14 @@ function DeviceRow({
     <li className={styles.item}>
       <div className={styles.facts}>
         <p className={styles.name}>
-          {device.device} {device.current && <span className="badge badge-good">This device</span>}{' '}
-          {device.trusted && <span className="badge">Kept signed in</span>}
+          {device.device} {device.current && <span className="badge badge-good">This session</span>}{' '}
+          {device.trusted && <span className="badge">Kept signed in</span>}{' '}
+          {device.awaitingCode && <span className="badge badge-bad">Password given, code not yet</span>}
         </p>
         <p className={styles.meta}>
           Signed in <Timestamp at={device.signedInAt} timeZone={timeZone} /> · Last used{' '}
           <Timestamp at={device.lastUsedAt} timeZone={timeZone} />
+          {device.network && <> · From network {device.network}</>}
         </p>
       </div>
       <div className={styles.actions}>
@@ -81,7 +110,7 @@ function DeviceRow({
           className="button"
           disabled={signOut.isPending}
           aria-busy={signOut.isPending || undefined}
-          aria-label={device.current ? 'Sign out this device' : `Sign out ${device.device}`}
+          aria-label={device.current ? 'Sign out this session' : `Sign out ${device.device}`}
           onClick={() => signOut.mutate({ sessionId: device.id })}
         >
           {signOut.isPending ? 'Signing out…' : 'Sign out'}

@@ -1,10 +1,12 @@
 'use client';
 
 import { zodResolver } from '@/components/ui/zod-resolver';
+import { useQueryClient } from '@tanstack/react-query';
 import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTRPC } from '@/components/trpc/provider';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
 import { Button } from '@/components/ui/button';
@@ -12,6 +14,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { signInSchema, type SignInInput } from '@/server/schemas/auth';
 import { safeRedirectPath } from './safe-redirect';
 import { usePasskeySignIn } from './passkey-sign-in';
+import { SecondFactorStep } from './second-factor-step';
 import { browserTimeZone } from './sign-in-after';
 import styles from './sign-in-form.module.css';
 
@@ -33,6 +36,16 @@ export function SignInForm({
   const { errors, isSubmitting } = form.formState;
   const [keepSignedIn, setKeepSignedIn] = useState(false);
   const passkey = usePasskeySignIn({ callbackUrl, keepSignedIn, onProblem: setFormError });
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [codeStep, setCodeStep] = useState(false);
+
+  /** Whether the session just opened still owes the code from the authenticator app (the server says so). */
+  const codeNeeded = () =>
+    queryClient.fetchQuery({ ...trpc.session.me.queryOptions(), retry: false }).then(
+      () => false,
+      (error: { data?: { secondFactor?: string } | null }) => error.data?.secondFactor === 'code_needed',
+    );
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -48,9 +61,14 @@ export function SignInForm({
       );
       return;
     }
+    if (await codeNeeded()) {
+      setCodeStep(true);
+      return;
+    }
     window.location.assign(safeRedirectPath(callbackUrl));
   });
 
+  if (codeStep) return <SecondFactorStep callbackUrl={callbackUrl} />;
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Sign in">
       {formError && <Alert tone="error">{formError}</Alert>}

@@ -17,3 +17,4 @@ export * from './passkeys';
 export * from './push';
 export * from './approval-questions';
 export * from './payments';
+export * from './second-factor';

@@ -21,6 +21,10 @@ export const userSessions = pgTable(
     userAgent: varchar({ length: 300 }),
     /** "Keep me signed in on this device": the longer trusted-device lifetimes apply. */
     trusted: boolean().notNull().default(false),
+    /** The password was right but the second factor is still to be given: nothing else is allowed yet. */
+    secondFactorPendingAt: timestamp({ withTimezone: true }),
+    /** When this session proved more than a password (a passkey, or a second-factor code). */
+    strongAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.userId)],
 );

@@ -59,6 +59,18 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'passkeys.signInOptions': { access: 'public' },
   'devices.list': { access: 'user' },
   'devices.signOut': { access: 'user', input: () => ({ sessionId: '00000000-0000-4000-8000-000000000000' }) },
+  'devices.signOutOthers': { access: 'user' },
+  // The second factor belongs to the login; the policies to the caller's own organization.
+  'secondFactor.status': { access: 'user' },
+  'secondFactor.beginSetup': { access: 'user' },
+  'secondFactor.confirmSetup': { access: 'user', input: () => ({ code: '123456' }) },
+  'secondFactor.verify': { access: 'user', input: () => ({ code: '123456' }) },
+  'secondFactor.regenerateRecoveryCodes': { access: 'user', input: () => ({ code: '123456' }) },
+  'secondFactor.remove': { access: 'user', input: () => ({ code: '123456' }) },
+  'secondFactor.organizationPolicy': { access: 'org' },
+  'secondFactor.setOrganizationPolicy': { access: 'org', input: () => ({ required: false }) },
+  'secondFactor.staffPolicy': { access: 'staff' },
+  'secondFactor.setStaffPolicy': { access: 'staff', input: () => ({ required: false }) },
   // Push notifications: the caller's own devices only (server/push/push.test.ts removes another's).
   'notifications.status': { access: 'user' },
   'notifications.subscribe': {

@@ -7,6 +7,7 @@ import { sessionTimeouts } from '@/server/env';
 import { observeProcedure } from '@/server/observability/procedures';
 import { actorOf, resolveViewer, type ActiveMembership, type Viewer } from '@/server/services/identity/viewer';
 import type { TRPCContext } from './context';
+import { SecondFactorRefusal, secondFactorRefusal } from './second-factor-gate';
 
 const TRPC_CODES: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   unauthenticated: 'UNAUTHORIZED',
@@ -63,7 +64,8 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error }) {
       const { message, fieldErrors } = clientError(error);
-      return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
+      const secondFactor = error.cause instanceof SecondFactorRefusal ? error.cause.gate : undefined;
+      return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors, secondFactor } };
     },
   });
 
@@ -94,8 +96,11 @@ const observed = t.middleware(({ path, type, next }) => observeProcedure({ path,
 
 export const publicProcedure = t.procedure.use(observed).use(domainErrors).use(promptEmail);
 
-/** A signed-in user whose session row, user row and status are valid right now. */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/**
+ * A signed-in session, whatever it still owes of the second factor: only for the sign-in's code step
+ * and signing out. Everything else stacks the gate below on it.
+ */
+export const sessionProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const viewer: Viewer | null = ctx.requestViewer
     ? await ctx.requestViewer()
     : ctx.sessionId
@@ -103,6 +108,20 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
       : null;
   if (!viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your session has ended. Please sign in again.' });
   return next({ ctx: { viewer } });
+});
+
+/** A session that has given its code but must still set up a second factor: for the set-up itself. */
+export const setupProcedure = sessionProcedure.use(({ ctx, next }) => {
+  const refusal = secondFactorRefusal(ctx.viewer.secondFactor, ['setup_needed']);
+  if (refusal) throw refusal;
+  return next();
+});
+
+/** A signed-in user whose session row, user row and status are valid right now, with any second factor given. */
+export const protectedProcedure = sessionProcedure.use(({ ctx, next }) => {
+  const refusal = secondFactorRefusal(ctx.viewer.secondFactor, []);
+  if (refusal) throw refusal;
+  return next();
 });
 
 /**

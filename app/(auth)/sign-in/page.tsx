@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { SecondFactorStep } from '@/components/auth/second-factor-step';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getViewer } from '@/server/auth/current';
 import { serverEnv } from '@/server/env';
@@ -10,7 +11,17 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> }
 
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error } = await searchParams;
-  if (await getViewer()) redirect('/');
+  const viewer = await getViewer();
+  // The password was given, the code not yet: the second step, also after a reload.
+  if (viewer?.secondFactor === 'code_needed') {
+    return (
+      <>
+        <h1>Sign in</h1>
+        <SecondFactorStep callbackUrl={callbackUrl} />
+      </>
+    );
+  }
+  if (viewer) redirect('/');
   // next-auth sends people here with ?error= when they sign in without JavaScript.
   const initialError = error
     ? error === 'CredentialsSignin'

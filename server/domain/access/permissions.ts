@@ -56,6 +56,7 @@ export const PERMISSIONS = {
   'staff.catalog.manage': { side: 'seller', label: 'Manage catalog, prices and stock' },
   'staff.quotes.price': { side: 'seller', label: 'Price quotes' },
   'staff.system.view': { side: 'seller', label: 'View scheduled jobs and the email outbox' },
+  'staff.security.manage': { side: 'seller', label: 'Require a second factor of every staff member' },
 } as const satisfies Record<string, PermissionDefinition>;
 
 export type Permission = keyof typeof PERMISSIONS;

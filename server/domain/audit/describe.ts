@@ -110,6 +110,10 @@ export function describeAuditEntry(action: string, data: Record<string, unknown>
       return `Deactivated the approval rule “${name ?? ''}”`;
     case 'approval_rule.deleted':
       return `Deleted the approval rule “${name ?? ''}”`;
+    case 'second_factor.required':
+      return 'Required every member to sign in with a second factor';
+    case 'second_factor.optional':
+      return 'Stopped requiring a second factor at sign-in';
   }
   const words = action.replace(/[._]/g, ' ');
   return name ? `${words}: ${name}` : words.charAt(0).toUpperCase() + words.slice(1);

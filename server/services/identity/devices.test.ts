@@ -27,6 +27,8 @@ describe('devices.list', () => {
         signedInAt: expect.any(Date),
         lastUsedAt: expect.any(Date),
         trusted: false,
+        network: null,
+        awaitingCode: false,
         current: true,
       },
       {
@@ -35,6 +37,8 @@ describe('devices.list', () => {
         signedInAt: expect.any(Date),
         lastUsedAt: expect.any(Date),
         trusted: true,
+        network: null,
+        awaitingCode: false,
         current: false,
       },
     ]);

@@ -257,5 +257,6 @@ export async function signInWithPasskey(db: Database, request: PasskeySignInRequ
 
   const [user] = await db.select().from(users).where(eq(users.id, passkey.userId));
   if (!user) return refuse(PASSKEY_UNKNOWN);
-  return openSession(db, user, request);
+  // A passkey with user verification is two factors in one: no code is asked for.
+  return openSession(db, user, { ...request, strong: true });
 }

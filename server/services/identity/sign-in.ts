@@ -7,6 +7,7 @@ import { needsReverification } from '@/server/domain/auth/reverification';
 import { burnPasswordCheck, verifyPassword } from '@/server/auth/password';
 import { checkRateLimits, clearRateLimit, countRateLimitedEvent, type LimitedKey } from './rate-limits';
 import { expireAndAskToReverify } from './reverification';
+import { hasSecondFactor } from './second-factor';
 import { listUserMemberships } from './viewer';
 
 export type SignInRequest = SessionRequest & { email: string; password: string };
@@ -63,6 +64,8 @@ export type SessionRequest = {
   reverifyAfterDays?: number;
   /** "Keep me signed in on this device": the session gets the trusted-device lifetimes. */
   trusted?: boolean;
+  /** Proven by more than a password (a passkey): no second-factor code is asked for. */
+  strong?: boolean;
 };
 
 /**
@@ -92,6 +95,8 @@ export async function openSession(db: Database, user: User, request: SessionRequ
     };
   }
 
+  // A password alone opens a session that can do nothing but take the code from the app.
+  const codeNeeded = !request.strong && (await hasSecondFactor(db, user.id));
   const [session] = await db
     .insert(userSessions)
     .values({
@@ -102,6 +107,8 @@ export async function openSession(db: Database, user: User, request: SessionRequ
       ipAddress: request.ipAddress.slice(0, 64),
       userAgent: request.userAgent?.slice(0, 300),
       trusted: request.trusted ?? false,
+      secondFactorPendingAt: codeNeeded ? request.now : null,
+      strongAt: request.strong ? request.now : null,
     })
     .returning({ id: userSessions.id });
   if (!session) throw new Error('could not open a session');

@@ -10,8 +10,10 @@ import {
 import type { Actor, MembershipFlags } from '@/server/domain/access/actor';
 import type { Permission } from '@/server/domain/access/permissions';
 import { sessionState, shouldTouchSession, type SessionPolicy } from '@/server/domain/auth/session-policy';
+import { secondFactorGate, type FactorStanding, type SecondFactorGate } from '@/server/domain/auth/second-factor-gate';
 import type { OrganizationKind, ShopAccountRole } from '@/server/domain/organizations/status';
 import { isKnownTimeZone } from '@/server/domain/time';
+import { factorStandingSql } from './second-factor';
 
 export type ActiveMembership = {
   id: string;
@@ -34,6 +36,8 @@ export type Viewer = {
   membership: ActiveMembership | null;
   /** Why the active membership cannot be used (deactivated, organization suspended …). */
   membershipProblem: string | null;
+  /** Whether the session may be used yet: a code still to give, or a second factor to set up first. */
+  secondFactor: SecondFactorGate;
 };
 
 /** A stored zone as times are shown in it: UTC until the person's browser or choice has told us one. */
@@ -72,6 +76,9 @@ export async function resolveViewer(
         timeZoneChosenAt: users.timeZoneChosenAt,
       },
       ...membershipColumns,
+      // Only a session that proved no more than a password needs to know (a subquery or two).
+      factorStanding: sql<FactorStanding>`case when ${userSessions.strongAt} is not null or ${userSessions.secondFactorPendingAt} is not null
+        then 'optional' else ${factorStandingSql(users.id)} end`,
     })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
@@ -113,6 +120,11 @@ export async function resolveViewer(
     },
     membership: null,
     membershipProblem: null,
+    secondFactor: secondFactorGate({
+      pendingSince: row.session.secondFactorPendingAt,
+      strongSince: row.session.strongAt,
+      standing: row.factorStanding,
+    }),
   };
   if (!row.session.activeMembershipId) return viewer;
   const { membership, organization, access, roles: roleRows } = row;

@@ -31,6 +31,7 @@ import { organizationRouter } from './organization';
 import { passkeysRouter } from './passkeys';
 import { registrationsRouter } from './registrations';
 import { rolesRouter } from './roles';
+import { secondFactorRouter } from './second-factor';
 import { sessionRouter } from './session';
 import { staffRouter } from './staff';
 import { unitsRouter } from './units';
@@ -41,6 +42,7 @@ export const appRouter = router({
   account: accountRouter,
   passkeys: passkeysRouter,
   devices: devicesRouter,
+  secondFactor: secondFactorRouter,
   organization: organizationRouter,
   onboarding: onboardingRouter,
   units: unitsRouter,

@@ -1,11 +1,11 @@
 import { switchAccountSchema } from '@/server/schemas/session';
 import { switchMembership } from '@/server/services/identity/account';
 import { listUserMemberships, revokeSessions } from '@/server/services/identity/viewer';
-import { protectedProcedure, router } from '../init';
+import { protectedProcedure, router, sessionProcedure, setupProcedure } from '../init';
 
 export const sessionRouter = router({
-  /** Who is signed in, in which account, and what they may do there. */
-  me: protectedProcedure.query(async ({ ctx }) => {
+  /** Who is signed in, in which account, and what they may do there; also while a second factor must be set up first. */
+  me: setupProcedure.query(async ({ ctx }) => {
     const { viewer } = ctx;
     return {
       user: viewer.user,
@@ -18,6 +18,7 @@ export const sessionRouter = router({
         permissions: [...viewer.membership.permissions],
       },
       membershipProblem: viewer.membershipProblem,
+      secondFactor: viewer.secondFactor,
       accounts: await listUserMemberships(ctx.db, viewer.user.id),
     };
   }),
@@ -31,7 +32,7 @@ export const sessionRouter = router({
   ),
 
   /** Ends this session: its row is revoked, so the cookie is worthless even if replayed. */
-  signOut: protectedProcedure.mutation(async ({ ctx }) => {
+  signOut: sessionProcedure.mutation(async ({ ctx }) => {
     await revokeSessions(ctx.db, [ctx.viewer.sessionId], 'signed_out', ctx.now());
     return { signedOut: true };
   }),

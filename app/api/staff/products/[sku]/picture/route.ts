@@ -11,7 +11,9 @@ export const { POST, DELETE } = productPictureRoutes({
   db: getDb,
   viewer: async () => {
     const sessionId = await currentSessionId();
-    return sessionId ? resolveViewer(getDb(), sessionId, new Date(), sessionTimeouts()) : null;
+    const viewer = sessionId ? await resolveViewer(getDb(), sessionId, new Date(), sessionTimeouts()) : null;
+    // A session still owing its second factor (or its set-up) can do nothing else, here too.
+    return viewer?.secondFactor === 'satisfied' ? viewer : null;
   },
   appUrl: () => serverEnv().APP_URL,
 });
