@@ -137,6 +137,17 @@ type CodeAttempt = { userId: string; code: string; ipAddress: string; now: Date 
 const WRONG_CODE = 'That code is not right. Type the six digits your app shows now, or a recovery code.';
 const REPLAYED_CODE = 'That code was already used. Wait for the next one from your app.';
 
+/** Codes are rate-limited like passwords: per login and per address. */
+async function refuseWhenTooManyCodes(db: Database, keys: LimitedKey[], now: Date) {
+  const verdict = await checkRateLimits(db, keys, now);
+  if (!verdict.allowed) {
+    throw new DomainError(
+      'rate_limited',
+      `Too many codes tried. Try again in ${describeRetryAfter(verdict.retryAfterMs)}.`,
+    );
+  }
+}
+
 /**
  * Checks a code from the app or a recovery code, under the rate limits, and uses it up: the app's
  * time step can never be accepted again, a recovery code never again. Wrong codes count as attempts.
@@ -147,13 +158,7 @@ async function spendCode(
   accept: 'app' | 'app_or_recovery',
 ): Promise<'app' | 'recovery'> {
   const keys = codeKeys(attempt.userId, attempt.ipAddress);
-  const verdict = await checkRateLimits(db, keys, attempt.now);
-  if (!verdict.allowed) {
-    throw new DomainError(
-      'rate_limited',
-      `Too many codes tried. Try again in ${describeRetryAfter(verdict.retryAfterMs)}.`,
-    );
-  }
+  await refuseWhenTooManyCodes(db, keys, attempt.now);
   const used = await tryCode(db, attempt, accept);
   if (used === 'app' || used === 'recovery') {
     await clearRateLimit(db, keys[0]?.key ?? '');
@@ -250,13 +255,7 @@ type SessionAttempt = CodeAttempt & { sessionId: string };
  */
 export async function confirmTotpSetup(db: Database, attempt: SessionAttempt): Promise<{ recoveryCodes: string[] }> {
   const keys = codeKeys(attempt.userId, attempt.ipAddress);
-  const verdict = await checkRateLimits(db, keys, attempt.now);
-  if (!verdict.allowed) {
-    throw new DomainError(
-      'rate_limited',
-      `Too many codes tried. Try again in ${describeRetryAfter(verdict.retryAfterMs)}.`,
-    );
-  }
+  await refuseWhenTooManyCodes(db, keys, attempt.now);
   const [pending] = await db
     .select()
     .from(totpFactors)

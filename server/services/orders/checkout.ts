@@ -206,6 +206,17 @@ export async function submitOrder(
 async function amountToAuthorize(db: Database, actor: Actor, input: SubmitOrderInput, source: LineSource) {
   const context = await submitContext(db, actor, input);
   if (context.earlier) return { kind: 'earlier' as const, earlier: context.earlier };
+  const { priced } = await chooseAndPrice(db, context, input, source);
+  return { kind: 'amount' as const, totalMinor: priced.totals.totalMinor, currency: priced.totals.currency };
+}
+
+/** The buyer's choices accepted and the cart priced with them, or the refusal a buyer reads. */
+async function chooseAndPrice(
+  db: Executor,
+  context: Awaited<ReturnType<typeof submitContext>>,
+  input: SubmitOrderInput,
+  source: LineSource,
+) {
   const choices = acceptChoices({
     account: context.credit,
     address: context.address,
@@ -215,7 +226,7 @@ async function amountToAuthorize(db: Database, actor: Actor, input: SubmitOrderI
   if (!choices.ok) throw refusalError(choices);
   const priced = priceOrder(await source.lines(db), choices.shipping);
   if (!priced.ok) throw refusalError(priced);
-  return { kind: 'amount' as const, totalMinor: priced.totals.totalMinor, currency: priced.totals.currency };
+  return { choices, priced };
 }
 
 /** Voids an authorization no order took, after the transaction, through the void queue (retried if the provider fails). */
@@ -235,17 +246,8 @@ async function writeOrder(
   await lockTenant(tx, actor.organizationId);
   const context = await submitContext(tx, actor, input);
   if (context.earlier) return { ...context.earlier, alreadySubmitted: true };
-  const choices = acceptChoices({
-    account: context.credit,
-    address: context.address,
-    shipping: context.shipping,
-    paymentMethod: input.paymentMethod,
-  });
-  if (!choices.ok) throw refusalError(choices);
+  const { choices, priced } = await chooseAndPrice(tx, context, input, source);
   const { account: credit, address, shipping } = choices;
-
-  const priced = priceOrder(await source.lines(tx), shipping);
-  if (!priced.ok) throw refusalError(priced);
   if (card && (card.amountMinor !== priced.totals.totalMinor || card.currency !== priced.totals.currency))
     throw new DomainError(
       'conflict',
