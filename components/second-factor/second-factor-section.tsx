@@ -67,17 +67,18 @@ export function SecondFactorSection({ timeZone }: { timeZone: string }) {
             authenticator app after your password. {status.data.recoveryCodesLeft} of 10 recovery codes left.
           </p>
           {status.data.required && (
-            <p className="field-hint">Your organization requires a second factor, so it cannot be removed.</p>
+            <p className="field-hint">
+              Your organization requires a second factor. On a new phone, move it there: you set up the app again right
+              after.
+            </p>
           )}
           <div className={styles.actions}>
             <Button className="button" onClick={() => setAction(action === 'regenerate' ? null : 'regenerate')}>
               New recovery codes
             </Button>
-            {!status.data.required && (
-              <Button className="button" onClick={() => setAction(action === 'remove' ? null : 'remove')}>
-                Remove the second factor
-              </Button>
-            )}
+            <Button className="button" onClick={() => setAction(action === 'remove' ? null : 'remove')}>
+              {status.data.required ? 'Move to a new phone' : 'Remove the second factor'}
+            </Button>
           </div>
           {action === 'regenerate' && (
             <CodeForm
@@ -90,13 +91,17 @@ export function SecondFactorSection({ timeZone }: { timeZone: string }) {
           )}
           {action === 'remove' && (
             <CodeForm
-              label="Code from your app or a recovery code, to remove it"
-              submitLabel="Remove the second factor"
+              label={`Code from your app or a recovery code, to ${status.data.required ? 'move it' : 'remove it'}`}
+              submitLabel={status.data.required ? 'Set up the new phone' : 'Remove the second factor'}
               pendingLabel="Removing…"
               recovery
               onCode={async (code) => {
                 await remove.mutateAsync({ code });
-                await refresh('Your second factor is removed. Your other sessions were signed out.');
+                await refresh(
+                  status.data.required
+                    ? 'Now set up the authenticator app on your new phone. Your other sessions were signed out.'
+                    : 'Your second factor is removed. Your other sessions were signed out.',
+                );
               }}
             />
           )}

@@ -208,10 +208,13 @@ describe('an organization that requires a second factor', () => {
     await expect(api.session.me()).resolves.toMatchObject({ secondFactor: 'satisfied' });
     await expect(api.cart.get()).resolves.toBeDefined();
 
-    // Required: it cannot be removed, even with a right code.
+    // Required: moving to a new phone removes the app, and nothing else can be done until the new one is set up.
     time.advance(30);
-    const removal = await trpcErrorOf(api.secondFactor.remove({ code: codeFor(secret, time.now()) }));
-    expect(removal.code).toBe('PRECONDITION_FAILED');
+    await api.secondFactor.remove({ code: codeFor(secret, time.now()) });
+    await expect(api.session.me()).resolves.toMatchObject({ secondFactor: 'setup_needed' });
+    expect((await trpcErrorOf(api.cart.get())).code).toBe('FORBIDDEN');
+    await setUp(memberCtx);
+    await expect(api.cart.get()).resolves.toBeDefined();
   });
 
   it('is refused to a member who may not manage users', async () => {

@@ -316,22 +316,19 @@ export async function regenerateRecoveryCodes(
 }
 
 /**
- * Removes the authenticator app and the recovery codes, for a current code or a recovery code;
- * refused while an organization of the login requires a second factor. Other sessions end.
+ * Removes the authenticator app and the recovery codes, for a current code or a recovery code.
+ * Other sessions end. Where a second factor is required this is how a member moves to a new phone:
+ * from then on this session, like any other, can do nothing until a new app is set up.
  */
 export async function removeSecondFactor(db: Database, attempt: SessionAttempt): Promise<{ removed: true }> {
   if (!(await hasSecondFactor(db, attempt.userId)))
     throw new DomainError('not_found', 'There is no second factor to remove.');
-  if (await requiredWithoutFactor(db, attempt.userId)) {
-    throw new DomainError(
-      'precondition_failed',
-      'Your organization requires a second factor, so it cannot be removed.',
-    );
-  }
   await spendCode(db, attempt, 'app_or_recovery');
   await db.transaction(async (tx) => {
     await tx.delete(totpFactors).where(eq(totpFactors.userId, attempt.userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, attempt.userId));
+    // The code that made this session strong belonged to the app just removed.
+    await tx.update(userSessions).set({ strongAt: null }).where(eq(userSessions.id, attempt.sessionId));
     await signOutOtherSessions(tx, attempt.userId, attempt.sessionId, 'second_factor_removed', attempt.now);
   });
   return { removed: true };
