@@ -44,3 +44,19 @@ export function getDb(): Database {
   }
   return globalForDb.countersignDb.db;
 }
+
+const globalForReports = globalThis as unknown as { countersignReportDb?: DatabaseHandle };
+
+/**
+ * Where insights and exports read: a read replica when DATABASE_READ_URL is set (long report
+ * queries then take nothing from the pool that serves orders and approvals), else the app's pool.
+ * A replica lags the primary by its replication delay, so a report may miss the last seconds.
+ */
+export function getReportDb(): Database {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url) return getDb();
+  globalForReports.countersignReportDb ??= connectDatabase(url, {
+    max: Number(process.env.DATABASE_READ_POOL_SIZE ?? 5),
+  });
+  return globalForReports.countersignReportDb.db;
+}

@@ -7,6 +7,8 @@ import type { Viewer } from '@/server/services/identity/viewer';
  */
 export type TRPCContext = {
   db: Database;
+  /** Where insights and exports read (a read replica when configured); `db` when absent (tests, scripts). */
+  reportDb?: Database;
   sessionId: string | null;
   clientAddress: string;
   now: () => Date;
@@ -22,3 +24,8 @@ export type TRPCContext = {
    */
   requestViewer?: () => Promise<Viewer | null>;
 };
+
+/** The database reports read from: the replica when the context has one, else the main pool. */
+export function reportDbOf(ctx: Pick<TRPCContext, 'db' | 'reportDb'>): Database {
+  return ctx.reportDb ?? ctx.db;
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
+import { getDb, getReportDb } from '@/db/client';
 import { clientAddress } from '@/server/auth/client-address';
 import { sendQueuedEmailAfterResponse } from '@/server/email/after-request';
 import { currentSessionId, getViewer } from '@/server/auth/current';
@@ -14,6 +14,7 @@ export async function contextFromHeaders(requestHeaders: Headers): Promise<TRPCC
   const db = getDb();
   return {
     db,
+    reportDb: getReportDb(),
     onEmailQueued: () => sendQueuedEmailAfterResponse(db),
     sessionId: await currentSessionId(),
     clientAddress: clientAddress(requestHeaders, serverEnv().TRUSTED_PROXY_HOPS),
