@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import {
+  E2E_AUTH_SECRET,
   E2E_BASE_URL,
   E2E_CRON_SECRET,
   E2E_PG_PORT,
@@ -58,7 +59,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && npx tsx server/launch/main.ts start --fresh',
+    command: 'npm run build && node --import tsx server/launch/main.ts start --fresh',
     url: `${E2E_BASE_URL}/api/health`,
     timeout: 420_000,
     reuseExistingServer: !process.env.CI,
@@ -70,7 +71,7 @@ export default defineConfig({
       EMBEDDED_PG_DIR: '.data/e2e-postgres',
       EMBEDDED_PG_PORT: String(E2E_PG_PORT),
       DEV_MAILBOX: 'on',
-      AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123456789',
+      AUTH_SECRET: E2E_AUTH_SECRET,
       CRON_SECRET: E2E_CRON_SECRET,
       NEXT_TELEMETRY_DISABLED: '1',
       // Pushes go to a receiver each spec starts on this machine (e2e/push-notifications.spec.ts).

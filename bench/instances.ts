@@ -76,14 +76,20 @@ type Instance = { name: string; url: string; child: ChildProcess; exited: Promis
 /** `npm start` (the launcher, which migrates and spawns `next start`) in a process group of its own. */
 async function startInstance(name: string, databaseUrl: string, port: number): Promise<Instance> {
   const out = createWriteStream(`.data/proof-${name}.log`);
-  const child = spawn('node_modules/.bin/tsx', ['server/launch/main.ts', 'start'], {
+  // As `npm start` runs it: tsx as a loader in the launcher's own process, so SIGTERM reaches the launcher itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/launch/main.ts', 'start'], {
     env: appEnv(databaseUrl, port),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      log(`instance ${name} exited: code ${code}, signal ${signal} at ${new Date().toISOString()}`);
+      resolve(code);
+    }),
+  );
   const url = base(port);
   for (let i = 0; i < 300; i++) {
     if ((await health(url)) === 200) return { name, url, child, exited };

@@ -15,9 +15,12 @@ import { authOptions } from './options';
  * timeouts, so the cookie's expiry need not slide. A cookie that does not decrypt is no session.
  */
 export async function currentSessionId(): Promise<string | null> {
+  // The request's cookies first: it marks the page as rendered per request, so `next build` never
+  // prerenders it and never needs the runtime settings (AUTH_SECRET, an email provider) read below.
+  const jar = await cookies();
   const options = authOptions();
   const name = `${options.useSecureCookies ? '__Secure-' : ''}next-auth.session-token`;
-  const token = (await cookies()).get(name)?.value;
+  const token = jar.get(name)?.value;
   if (!token) return null;
   const payload = await decode({ token, secret: options.secret ?? '' }).catch(() => null);
   return typeof payload?.sid === 'string' ? payload.sid : null;

