@@ -4,6 +4,9 @@ import { dayKey, daysEndingAt, midnightIn, monthKey, monthsEndingAt, periodLabel
 import { monthlyLimitsByUnit, totalMonthlyLimit } from './limits';
 import { approvalOutcome, countByOutcome } from './outcomes';
 import { durationWords, percentile, spreadOf } from './percentiles';
+import { countsByDay } from './days';
+import { decisionSpreads } from './decisions';
+import { insightsRange } from './range';
 import { OTHER_UNITS, spendByMonthAndUnit } from './spend';
 
 describe('percentiles', () => {
@@ -193,5 +196,61 @@ describe('approval outcomes', () => {
       declined: 0,
       canceled: 0,
     });
+  });
+});
+
+describe('the range the charts read', () => {
+  it('defaults to twelve months up to today in the zone', () => {
+    const range = insightsRange({}, new Date('2026-03-01T03:00:00Z'), 'America/Los_Angeles');
+    expect(range.to).toBe('2026-02-28');
+    expect(range.from).toBe('2025-03-01');
+    expect(range.start.toISOString()).toBe('2025-03-01T08:00:00.000Z');
+    expect(range.end.toISOString()).toBe('2026-03-01T08:00:00.000Z');
+    expect(range.months.map((m) => m.key).at(-1)).toBe('2026-02');
+  });
+
+  it('takes the chosen days, both included', () => {
+    const range = insightsRange({ from: '2026-01-10', to: '2026-01-31' }, new Date('2026-06-01T00:00:00Z'), 'UTC');
+    expect(range.start.toISOString()).toBe('2026-01-10T00:00:00.000Z');
+    expect(range.end.toISOString()).toBe('2026-02-01T00:00:00.000Z');
+    expect(range.months[0]?.key).toBe('2025-02');
+  });
+});
+
+describe('time to decision per authorizer and per rule', () => {
+  it('pools each authorizer’s steps across rules and each rule’s across authorizers', () => {
+    const { byAuthorizer, byRule } = decisionSpreads([
+      { membershipId: 'm1', name: 'Ann', ruleKey: 'r1', ruleName: 'Over 10,000', seconds: [60, 180] },
+      { membershipId: 'm1', name: 'Ann', ruleKey: 'limits', ruleName: null, seconds: [120] },
+      { membershipId: 'm2', name: 'Bob', ruleKey: 'r1', ruleName: 'Over 10,000', seconds: [3600] },
+    ]);
+    expect(byAuthorizer).toEqual([
+      { key: 'm2', label: 'Bob', count: 1, median: 3600, p90: 3600 },
+      { key: 'm1', label: 'Ann', count: 3, median: 120, p90: 168 },
+    ]);
+    expect(byRule.map((r) => [r.label, r.count, r.median])).toEqual([
+      ['Over 10,000', 3, 180],
+      ['Spending limits', 1, 120],
+    ]);
+  });
+});
+
+describe('counts per day', () => {
+  it('fills every day and key, and leaves out days outside the range', () => {
+    const days = daysEndingAt(new Date('2026-03-03T12:00:00Z'), 2, 'UTC');
+    expect(
+      countsByDay(
+        [
+          { day: '2026-03-03', key: 'shipped', count: 2 },
+          { day: '2026-03-03', key: 'shipped', count: 1 },
+          { day: '2026-02-01', key: 'shipped', count: 9 },
+        ],
+        days,
+        ['shipped', 'canceled'],
+      ),
+    ).toEqual([
+      { shipped: 0, canceled: 0 },
+      { shipped: 3, canceled: 0 },
+    ]);
   });
 });
