@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  approvalSteps,
-  membershipRoles,
-  orders,
-  roles,
-  spendingLimits,
-  type Order,
-  type Organization,
-} from '@/db/schema';
+import { approvalSteps, membershipRoles, roles, spendingLimits, type Order, type Organization } from '@/db/schema';
 import type { OrderStatus } from '@/server/domain/orders/state-machine';
 import { setupTestDatabase } from '@/server/testing/database';
+import { insertOrder } from '@/server/testing/insight-orders';
 import { trpcErrorOf } from '@/server/testing/errors';
 import {
   ACCOUNT_MANAGER,
@@ -42,42 +35,8 @@ let r1: Member;
 let r2: Member;
 let r3: Member;
 
-async function order(member: Member, unit: Organization, status: OrderStatus, totalMinor: number, submittedAt: string) {
-  const [row] = await database.db
-    .insert(orders)
-    .values({
-      organizationId: member.organization.id,
-      unitId: unit.id,
-      membershipId: member.membership.id,
-      userId: member.user.id,
-      status,
-      idempotencyKey: randomUUID(),
-      currency: 'USD',
-      subtotalMinor: totalMinor,
-      shippingMinor: 0,
-      totalMinor,
-      itemCount: 1,
-      skuCount: 1,
-      shipTo: {
-        label: 'Dock',
-        recipient: 'Receiving',
-        addressLine1: '1 Dock Road',
-        addressLine2: null,
-        city: 'Portland',
-        region: null,
-        postalCode: '97201',
-        country: 'US',
-      },
-      shippingMethodCode: 'TEST',
-      shippingMethodName: 'Test',
-      paymentMethod: 'on_account',
-      submittedAt: new Date(submittedAt),
-      updatedAt: new Date(submittedAt),
-    })
-    .returning();
-  if (!row) throw new Error('order');
-  return row;
-}
+const order = (member: Member, unit: Organization, status: OrderStatus, totalMinor: number, submittedAt: string) =>
+  insertOrder(database.db, member, unit, { status, totalMinor, submittedAt });
 
 async function step(
   target: Order,
@@ -108,15 +67,13 @@ async function step(
 }
 
 async function limit(member: Member, limitMinor: number, period: 'month' | 'order' = 'month') {
-  await database.db
-    .insert(spendingLimits)
-    .values({
-      organizationId: member.organization.id,
-      membershipId: member.membership.id,
-      limitMinor,
-      period,
-      createdAt: NOW,
-    });
+  await database.db.insert(spendingLimits).values({
+    organizationId: member.organization.id,
+    membershipId: member.membership.id,
+    limitMinor,
+    period,
+    createdAt: NOW,
+  });
 }
 
 const insightsOf = async (member: Member, input: Record<string, unknown> = {}) =>
