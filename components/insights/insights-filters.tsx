@@ -15,7 +15,7 @@ export function InsightsFilters({
   from: string;
   to: string;
   unitId: string | null;
-  units: readonly { id: string; name: string }[];
+  units: readonly { id: string; name: string; isOrganization: boolean }[];
   wholeLabel: string;
 }) {
   return (
@@ -37,7 +37,8 @@ export function InsightsFilters({
         label="Unit"
         defaultValue={unitId}
         anyLabel={wholeLabel}
-        options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+        // The organization itself is the first choice already (its whole tree).
+        options={units.filter((unit) => !unit.isOrganization).map((unit) => ({ value: unit.id, label: unit.name }))}
       />
     </SearchForm>
   );
