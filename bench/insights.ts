@@ -86,7 +86,11 @@ function printExplain(statements: NonNullable<InsightsReport['explain']>) {
   }
   for (const s of statements) {
     print('');
-    print(`  ${s.name}: ${s.sql.replace(/\s+/g, ' ').trim()}`);
+    print(`  ${s.name}:`);
+    s.sql
+      .trim()
+      .split('\n')
+      .forEach((line) => print(`    ${line.trim()}`));
     print(`    params: ${JSON.stringify(s.params)}`);
     print('    custom plan:');
     s.custom.plan.split('\n').forEach((line) => print(`      ${line}`));
