@@ -153,8 +153,15 @@ export const orders = pgTable(
     index('orders_change_idx').on(t.changeXid, t.id),
     // Insights (spend per month, top requesters, approval outcomes) read an organization's orders of
     // a date range from this index alone: the columns they group and sum are carried in it.
-    index('orders_insights_idx')
-      .on(t.organizationId, t.submittedAt, t.unitId, t.membershipId, t.status, t.totalMinor, t.id),
+    index('orders_insights_idx').on(
+      t.organizationId,
+      t.submittedAt,
+      t.unitId,
+      t.membershipId,
+      t.status,
+      t.totalMinor,
+      t.id,
+    ),
     // The staff overview's orders per day by state, over every organization, from the index alone.
     index('orders_submitted_status_idx').on(t.submittedAt, t.status),
     // The open balance: bill-me orders the seller accepted and the customer has not paid yet. Only
