@@ -238,3 +238,20 @@ describe('reach and refusals', () => {
     expect(insights.units.map((u) => u.id)).not.toContain(plant.id);
   });
 });
+
+describe('where insights read', () => {
+  it('reads from the report database (the replica when DATABASE_READ_URL is set), not the main pool', async () => {
+    const context = await signIn(database.db, admin.membership, { now: () => NOW });
+    let reads = 0;
+    const reportDb = new Proxy(database.db, {
+      get(target, property, receiver) {
+        if (property === 'execute' || property === 'select') reads += 1;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const insights = await createCaller({ ...context, reportDb }).insights.organization({});
+    expect(insights.topRequesters).toHaveLength(3);
+    // The organization's books, its units, its reach and the seven chart statements.
+    expect(reads).toBeGreaterThanOrEqual(9);
+  });
+});

@@ -41,8 +41,12 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
       <h1>Insights</h1>
       <p className="lede">
         Spend, requesters and approvals of{' '}
-        {data.filters.unitId ? 'the chosen unit and the units below it' : wholeLabel.toLowerCase()}, counted in the
-        organization&apos;s time zone ({data.timeZone}).
+        {data.filters.unitId
+          ? 'the chosen unit and the units below it'
+          : wholeLabel === 'Whole organization'
+            ? 'the whole organization'
+            : 'your unit and the units below it'}
+        , counted in the organization&apos;s time zone ({data.timeZone}).
       </p>
       {problems.length > 0 && (
         <Alert tone="error">{problems.join(' ')} The charts show the default range and units instead.</Alert>
