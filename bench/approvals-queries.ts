@@ -35,7 +35,7 @@ export type ExplainedStatement = {
   preparedMedianMs: number;
 };
 
-type Captured = { query: string; params: unknown[] };
+export type Captured = { query: string; params: unknown[] };
 
 const TIMED_RUNS = 12;
 
@@ -86,7 +86,7 @@ const figures = (plan: string): PlanFigures => {
 const planText = (rows: readonly { 'QUERY PLAN': string }[]) => rows.map((row) => row['QUERY PLAN']).join('\n');
 
 /** EXPLAIN (ANALYZE, BUFFERS) of one statement with its values, then of its generic plan, then timed as a prepared statement. */
-async function explain(sql: Sql, name: string, statement: Captured): Promise<ExplainedStatement> {
+export async function explain(sql: Sql, name: string, statement: Captured): Promise<ExplainedStatement> {
   const params = statement.params as never[];
   const custom = planText(
     await sql.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${statement.query}`, params),

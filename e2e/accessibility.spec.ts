@@ -11,8 +11,22 @@ const MAIN_PAGES: Record<string, string[]> = {
   'signed out': ['/sign-in', '/register', '/forgot-password', '/join', '/register/existing-customer'],
   'bob@northwind.test': ['/', '/catalog', '/cart', '/checkout', '/orders', '/quotes', '/templates', '/account'],
   'paula@northwind.test': ['/', '/authorizations', '/account/out-of-office'],
-  'alice@northwind.test': ['/admin', '/admin/members', '/admin/approvals', '/admin/roles', '/admin/units'],
-  'admin@countersign.test': ['/staff', '/staff/orders', '/staff/registrations', '/staff/payments', '/staff/catalog'],
+  'alice@northwind.test': [
+    '/admin',
+    '/admin/members',
+    '/admin/approvals',
+    '/admin/roles',
+    '/admin/units',
+    '/admin/insights',
+  ],
+  'admin@countersign.test': [
+    '/staff',
+    '/staff/orders',
+    '/staff/registrations',
+    '/staff/payments',
+    '/staff/catalog',
+    '/staff/overview',
+  ],
   'fulfillment@countersign.test': ['/dev/mailbox', '/staff', '/staff/fulfillment'],
 };
 const FOLLOW = [/^\/catalog\/[^/]+$/, /^\/orders\/[^/]+$/, /^\/authorizations\/[^/]+$/, /^\/staff\/orders\/[^/]+$/];

@@ -22,6 +22,7 @@ export const ADMIN_SECTIONS: NavItem[] = [
   { href: '/admin/approvals', label: 'Spending limits and approval rules', permission: 'org.approvals.manage' },
   { href: '/admin/joining', label: 'Invitation code and joining requests', permission: 'org.users.manage' },
   { href: '/admin/history', label: 'History of changes', permission: ADMINISTRATION },
+  { href: '/admin/insights', label: 'Insights', permission: 'insights.view' },
 ];
 
 /**
@@ -40,7 +41,7 @@ export const STORE_MENU: MenuEntry[] = [
   },
   {
     group: 'Administration',
-    items: [{ href: '/admin', label: 'Overview', permission: ADMINISTRATION }, ...ADMIN_SECTIONS],
+    items: [{ href: '/admin', label: 'Overview', permission: [...ADMINISTRATION, 'insights.view'] }, ...ADMIN_SECTIONS],
   },
 ];
 
@@ -59,6 +60,7 @@ export const STAFF_MENU: MenuEntry[] = [
       { href: '/staff/orders', label: 'Orders', permission: 'staff.orders.view' },
       { href: '/staff/payments', label: 'Payment review', permission: 'staff.payments.review' },
       { href: '/staff/quotes', label: 'Quotes', permission: 'staff.quotes.price' },
+      { href: '/staff/overview', label: 'Operations overview', permission: 'staff.orders.view' },
     ],
   },
   { href: '/staff/fulfillment', label: 'Fulfillment', permission: 'staff.fulfillment.work' },

@@ -131,6 +131,13 @@ export const approvalSteps = pgTable(
     index('approval_steps_escalation_idx')
       .on(t.pendingSince, t.id)
       .where(sql`${t.status} = 'pending' and ${t.escalatedAt} is null`),
+    // Insights: an organization's waiting steps by age, and its decisions of a date range.
+    index('approval_steps_insights_pending_idx')
+      .on(t.organizationId, t.pendingSince, t.orderId)
+      .where(sql`${t.status} = 'pending'`),
+    index('approval_steps_insights_decided_idx')
+      .on(t.organizationId, t.decidedAt, t.orderId, t.status, t.decidedByMembershipId, t.pendingSince)
+      .where(sql`${t.decidedAt} is not null`),
   ],
 );
 

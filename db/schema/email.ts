@@ -27,6 +27,10 @@ export const emailOutbox = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.status} in ('pending', 'sending')`),
     index().on(t.createdAt),
+    // Failed emails over time, for the staff overview.
+    index('email_outbox_failed_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'failed'`),
   ],
 );
 

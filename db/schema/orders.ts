@@ -151,6 +151,19 @@ export const orders = pgTable(
     index('orders_status_idx').on(t.status, t.submittedAt),
     index('orders_staff_history_idx').on(t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('orders_change_idx').on(t.changeXid, t.id),
+    // Insights (spend per month, top requesters, approval outcomes) read an organization's orders of
+    // a date range from this index alone: the columns they group and sum are carried in it.
+    index('orders_insights_idx').on(
+      t.organizationId,
+      t.submittedAt,
+      t.unitId,
+      t.membershipId,
+      t.status,
+      t.totalMinor,
+      t.id,
+    ),
+    // The staff overview's orders per day by state, over every organization, from the index alone.
+    index('orders_submitted_status_idx').on(t.submittedAt, t.status),
     // The open balance: bill-me orders the seller accepted and the customer has not paid yet. Only
     // those rows are in it, with their totals, so the sum at every submit reads a few index entries.
     index('orders_owed_idx')
@@ -238,7 +251,13 @@ export const orderEvents = pgTable(
     message: text().notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index().on(t.orderId, t.seq)],
+  (t) => [
+    index().on(t.orderId, t.seq),
+    // Failed card captures over time, for the staff overview.
+    index('order_events_capture_failed_idx')
+      .on(t.at)
+      .where(sql`${t.kind} = 'capture_failed'`),
+  ],
 );
 
 /** Released orders of one fulfillment center gathered for picking together. */
@@ -296,7 +315,14 @@ export const packages = pgTable(
     shippedAt: timestamp({ withTimezone: true }),
     shippedByUserId: uuid().references(() => users.id),
   },
-  (t) => [index().on(t.orderId), index().on(t.pickBatchId)],
+  (t) => [
+    index().on(t.orderId),
+    index().on(t.pickBatchId),
+    // Release-to-shipment lead times per center, for the staff overview.
+    index('packages_shipped_idx')
+      .on(t.shippedAt, t.fulfillmentCenterId, t.orderId)
+      .where(sql`${t.shippedAt} is not null`),
+  ],
 );
 
 export const packageLines = pgTable(

@@ -27,6 +27,11 @@ export const organizations = pgTable(
     decidedByUserId: uuid(),
     /** Why it was rejected or suspended; shown to staff, and to the buyer for a rejection. */
     statusReason: text(),
+    /**
+     * The IANA zone the organization keeps its books in: insights count months and days in it, so
+     * every reader of one organization sees the same figures wherever they sit.
+     */
+    timeZone: varchar({ length: 64 }).notNull().default('UTC'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -202,6 +202,8 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   },
   'members.resendInvitation': { access: 'org', input: (w) => ({ membershipId: w.b.buyer.membership.id }) },
   'auditHistory.list': { access: 'org', input: () => ({}) },
+  // Filtering by a unit of organization B is refused; its figures never show.
+  'insights.organization': { access: 'org', input: (w) => ({ unitId: w.b.units[0]?.id }) },
 
   // Cart: the caller's own membership only; B's products are the same catalog, B's contract price must not leak.
   'cart.get': { access: 'org' },
@@ -586,5 +588,6 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'staff.jobs': { access: 'staff' },
   'staff.runJob': { access: 'staff', input: () => ({ name: 'dispatch-email' }) },
   'staff.outbox': { access: 'staff' },
+  'staff.overview': { access: 'staff' },
   'staff.retryEmail': { access: 'staff', input: () => ({ id: '00000000-0000-4000-8000-000000000000' }) },
 };

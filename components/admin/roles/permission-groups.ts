@@ -6,7 +6,7 @@ export type PermissionGroup = { label: string; permissions: readonly Permission[
 const GROUPS: readonly PermissionGroup[] = [
   {
     label: 'Running the organization',
-    permissions: ['org.users.manage', 'org.roles.manage', 'org.units.manage', 'org.approvals.manage'],
+    permissions: ['org.users.manage', 'org.roles.manage', 'org.units.manage', 'org.approvals.manage', 'insights.view'],
   },
   { label: 'Ordering', permissions: ['orders.place', 'quotes.request', 'orders.view', 'orders.approve'] },
   { label: 'Catalog', permissions: ['prices.view', 'stock.view'] },

@@ -97,6 +97,7 @@ describe('checkGrantList', () => {
       'orders.approve': ['unit', 'org'],
       'prices.view': ['org'],
       'stock.view': ['org'],
+      'insights.view': ['unit', 'org'],
     });
   });
 });

@@ -42,6 +42,7 @@ export const PERMISSIONS = {
   'orders.approve': { side: 'buyer', label: 'Approve orders', flag: 'mayAuthorizeOrders', scopes: ['unit', 'org'] },
   'prices.view': { side: 'buyer', label: 'View prices', flag: 'maySeePrices' },
   'stock.view': { side: 'buyer', label: 'View stock', flag: 'maySeeStock' },
+  'insights.view': { side: 'buyer', label: 'View insights (spend and approval charts)', scopes: ['unit', 'org'] },
   // Seller staff
   'staff.registrations.view': { side: 'seller', label: 'View registrations' },
   'staff.registrations.decide': { side: 'seller', label: 'Approve, reject and assign registrations' },

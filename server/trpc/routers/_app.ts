@@ -15,6 +15,7 @@ import { checkoutRouter } from './checkout';
 import { erpKeysRouter } from './erp-keys';
 import { fulfillmentRouter } from './fulfillment';
 import { homeRouter } from './home';
+import { insightsRouter } from './insights';
 import { orderTemplatesRouter } from './order-templates';
 import { ordersRouter } from './orders';
 import { quotesRouter } from './quotes';
@@ -50,6 +51,7 @@ export const appRouter = router({
   members: membersRouter,
   roles: rolesRouter,
   auditHistory: auditHistoryRouter,
+  insights: insightsRouter,
   joinRequests: joinRequestsRouter,
   registrations: registrationsRouter,
   erp: erpRouter,
