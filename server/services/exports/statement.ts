@@ -34,10 +34,7 @@ export async function statementExport(db: Database, actor: Actor, filters: State
             })
             .from(orders)
             .where(
-              and(
-                invoicedConditions(actor.organizationId, filters),
-                olderThan(orders.submittedAt, orders.id, after),
-              ),
+              and(invoicedConditions(actor.organizationId, filters), olderThan(orders.submittedAt, orders.id, after)),
             )
             .orderBy(desc(orders.submittedAt), desc(orders.id))
             .limit(EXPORT_PAGE_ROWS),
