@@ -174,6 +174,20 @@ export async function orderPackages(db: Executor, orderId: string) {
   return boxes.map((box) => ({ ...box, lines: lines.filter((line) => line.packageId === box.id) }));
 }
 
+/** The organization's invoiced orders (bill-me orders deposited), all, open or paid (shared with the statement export). */
+export function invoicedConditions(organizationId: string, filter: { status?: 'open' | 'paid' }): SQL | undefined {
+  return and(
+    eq(orders.organizationId, organizationId),
+    eq(orders.paymentMethod, 'on_account'),
+    eq(orders.status, 'deposited'),
+    filter.status === 'open'
+      ? isNull(orders.settledAt)
+      : filter.status === 'paid'
+        ? isNotNull(orders.settledAt)
+        : undefined,
+  );
+}
+
 /**
  * A page of the organization's invoiced orders (bill-me orders deposited, i.e. invoiced), newest
  * first by order date along the organization's history index; `status` keeps the open or the paid ones.
@@ -196,18 +210,7 @@ export async function invoicedOrdersPage(
       currency: orders.currency,
     })
     .from(orders)
-    .where(
-      and(
-        eq(orders.organizationId, organizationId),
-        eq(orders.paymentMethod, 'on_account'),
-        eq(orders.status, 'deposited'),
-        filter.status === 'open'
-          ? isNull(orders.settledAt)
-          : filter.status === 'paid'
-            ? isNotNull(orders.settledAt)
-            : undefined,
-      ),
-    )
+    .where(invoicedConditions(organizationId, filter))
     .orderBy(...NEWEST_FIRST)
     .limit(page.pageSize + 1)
     .offset((page.page - 1) * page.pageSize);

@@ -23,14 +23,10 @@ const awaitingAnswerFilter = sql`exists (select 1 from ${approvalQuestions} q jo
 
 const dayAfter = (date: string) => new Date(new Date(`${date}T00:00:00Z`).getTime() + 86_400_000);
 
-/**
- * One page of the authorizer's inbox, newest first: orders waiting for them (or for an earlier
- * tier), approved or declined. Filters by order number, requester and submit date. The page is
- * one range of the inbox index; orders and requesters are joined for the page's rows only.
- */
-export async function inboxPage(db: Executor, actor: InboxReader, input: InboxInput) {
-  const where = and(
-    eq(approvalInbox.membershipId, actor.membershipId),
+/** The rows of this authorizer's inbox that the filters keep (shared with the approvals export). */
+export function inboxConditions(membershipId: string, input: Omit<InboxInput, 'page'>) {
+  return and(
+    eq(approvalInbox.membershipId, membershipId),
     eq(approvalInbox.state, input.state),
     input.search ? ilike(approvalInbox.orderNumber, `%${input.search.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
     input.requesterMembershipId ? eq(approvalInbox.requesterMembershipId, input.requesterMembershipId) : undefined,
@@ -38,6 +34,15 @@ export async function inboxPage(db: Executor, actor: InboxReader, input: InboxIn
     input.to ? lt(approvalInbox.submittedAt, dayAfter(input.to)) : undefined,
     input.questions ? awaitingAnswerFilter : undefined,
   );
+}
+
+/**
+ * One page of the authorizer's inbox, newest first: orders waiting for them (or for an earlier
+ * tier), approved or declined. Filters by order number, requester and submit date. The page is
+ * one range of the inbox index; orders and requesters are joined for the page's rows only.
+ */
+export async function inboxPage(db: Executor, actor: InboxReader, input: InboxInput) {
+  const where = inboxConditions(actor.membershipId, input);
   const [page, [total]] = await Promise.all([
     db
       .select({

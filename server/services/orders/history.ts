@@ -21,7 +21,8 @@ export async function withUnitsInReach(db: Executor, actor: Actor): Promise<Orde
   return { ...actor, unitsInReach: new Set(units) };
 }
 
-async function historyReach(db: Executor, actor: Actor): Promise<HistoryReach> {
+/** Whose orders the reader may see, from their orders.view grant (shared with the orders export). */
+export async function historyReach(db: Executor, actor: Actor): Promise<HistoryReach> {
   const scope = actor.grants.get('orders.view');
   if (!scope) throw forbidden('You do not have permission to see orders.');
   if (scope === 'own') return { scope, membershipId: actor.membershipId };

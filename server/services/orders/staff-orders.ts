@@ -54,12 +54,9 @@ function searchCondition(search: string): SQL | undefined {
 const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 const nextDay = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
 
-/**
- * Every organization's orders for staff, newest first, filtered and paged. No total is counted:
- * over a million orders a count costs more than the page; the pager only needs "is there more".
- */
-export async function listStaffOrders(db: Database, input: StaffOrderListInput) {
-  const where = and(
+/** The orders the staff list's filters keep (shared with the staff orders export). */
+export function staffOrderConditions(input: Omit<StaffOrderListInput, 'page' | 'pageSize'>) {
+  return and(
     input.status ? eq(orders.status, input.status) : undefined,
     input.organizationId ? eq(orders.organizationId, input.organizationId) : undefined,
     input.from ? gte(orders.submittedAt, dayStart(input.from)) : undefined,
@@ -68,6 +65,14 @@ export async function listStaffOrders(db: Database, input: StaffOrderListInput) 
     // Only shipped orders are captured, so the status index narrows the failed ones.
     input.captureFailed ? and(eq(orders.status, 'shipped'), eq(orders.paymentStatus, 'capture_failed')) : undefined,
   );
+}
+
+/**
+ * Every organization's orders for staff, newest first, filtered and paged. No total is counted:
+ * over a million orders a count costs more than the page; the pager only needs "is there more".
+ */
+export async function listStaffOrders(db: Database, input: StaffOrderListInput) {
+  const where = staffOrderConditions(input);
   const rows = await db
     .select({
       id: orders.id,
