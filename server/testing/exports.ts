@@ -58,7 +58,7 @@ export async function insertOrders(
       currency, subtotal_minor, shipping_minor, total_minor, item_count, sku_count, ship_to, shipping_method_code,
       shipping_method_name, po_number, payment_method, submitted_at, updated_at)
     select gen_random_uuid(), ${options.prefix} || g, ${membership.organizationId}, ${membership.unitId},
-      ${membership.id}, ${user.id}, ${options.status ?? 'payment_authorized'}::order_status, 'bulk-' || g,
+      ${membership.id}, ${user.id}, ${options.status ?? 'payment_authorized'}::order_status, 'bulk-' || ${options.prefix} || g,
       'USD', 1000 + g, 0, 1000 + g, 1, 1,
       '{"label":"Dock","recipient":"Receiving","addressLine1":"1 Dock Road","addressLine2":null,"city":"Portland","region":null,"postalCode":"97201","country":"US"}'::jsonb,
       'TEST-GROUND', 'Test ground', ${options.poNumber ?? null}, 'on_account',

@@ -13,6 +13,8 @@ import { Pager } from '@/components/ui/pager';
 import styles from '@/components/authorizations/authorizations.module.css';
 import { RETURN_PATH_HEADER, signInPathFor } from '@/server/auth/return-path';
 import { serverCaller } from '@/server/trpc/server';
+import { ExportLink } from '@/components/ui/export-link';
+import { inboxFilterQuery } from '@/server/schemas/list-filters';
 
 export const metadata = { title: 'Authorizations' };
 
@@ -49,6 +51,7 @@ export default async function AuthorizationsPage({ searchParams }: Props) {
           {lastPage > 1 && ` · page ${Math.min(input.page, lastPage)} of ${lastPage}`}
         </p>
       )}
+      {inbox.total > 0 && <ExportLink kind="approvals" query={inboxFilterQuery(input)} />}
       {input.state === 'pending' && <BulkApprove formId="bulk-approve" rowCount={inbox.rows.length} />}
       <InboxList
         selectFormId={input.state === 'pending' ? 'bulk-approve' : undefined}

@@ -12,6 +12,8 @@ import { serverCaller } from '@/server/trpc/server';
 import type { RouterOutputs } from '@/components/trpc/types';
 import { FilterSelect, SearchField, SearchForm } from '@/components/ui/search-form';
 import { firstParam, listInputFrom, type SearchParams } from '@/server/schemas/list-params';
+import { orderFilterQuery } from '@/server/schemas/list-filters';
+import { ExportLink } from '@/components/ui/export-link';
 
 export const metadata = { title: 'Orders' };
 
@@ -82,6 +84,7 @@ export default async function OrdersPage({ searchParams }: Props) {
           options={DISPLAY_STATUSES.map((status) => ({ value: status, label: DISPLAY_STATUS_LABELS[status] }))}
         />
       </SearchForm>
+      {list.rows.length > 0 && <ExportLink kind="orders" query={orderFilterQuery(input)} />}
       {!filtered && list.rows.length === 0 ? (
         <section className="card">
           <h2>No orders yet</h2>

@@ -12,6 +12,8 @@ import { PAYMENT_METHOD_LABELS } from '@/server/domain/organizations/status';
 import { staffOrderListSchema, type StaffOrderListInput } from '@/server/schemas/staff-orders';
 import { serverCaller } from '@/server/trpc/server';
 import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
+import { ExportLink } from '@/components/ui/export-link';
+import { staffOrderFilterQuery } from '@/server/schemas/list-filters';
 
 export const metadata = { title: 'Orders' };
 
@@ -104,6 +106,7 @@ export default async function StaffOrdersPage({ searchParams }: Props) {
           maxLength={40}
         />
       </SearchForm>
+      {list.rows.length > 0 && <ExportLink kind="staff-orders" query={staffOrderFilterQuery(input)} />}
       {problems.length > 0 && <Alert tone="error">Some filters were left out: {problems.join(' ')}</Alert>}
       <DataTable
         caption="Orders"

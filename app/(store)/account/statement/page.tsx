@@ -9,6 +9,8 @@ import { statementSchema } from '@/server/schemas/order-history';
 import { serverCaller } from '@/server/trpc/server';
 import { firstParam, listInputFrom, pageParam, type SearchParams } from '@/server/schemas/list-params';
 import { BackLink } from '@/components/ui/back-link';
+import { ExportLink } from '@/components/ui/export-link';
+import { statementFilterQuery } from '@/server/schemas/list-filters';
 
 export const metadata = { title: 'Account credit and statement' };
 
@@ -63,6 +65,7 @@ export default async function StatementPage({ searchParams }: Props) {
           Filter
         </button>
       </form>
+      {statement.invoices.length > 0 && <ExportLink kind="statement" query={statementFilterQuery(input)} />}
       <DataTable
         caption="Invoiced orders"
         rows={statement.invoices}
