@@ -43,12 +43,12 @@ test('a buyer administrator filters the insights by unit and reads a chart as a 
   await expect(spend.getByRole('img', { name: /Spend per month by unit/ })).toBeVisible();
   await expect(spend.getByTestId('chart-summary')).not.toBeEmpty();
 
-  await page.getByLabel('Unit').selectOption({ label: 'Purchasing' });
+  await page.getByLabel('Unit', { exact: true }).selectOption({ label: 'Purchasing' });
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page).toHaveURL(/unitId=[0-9a-f-]{36}/);
-  await expect(page.getByLabel('Unit')).toHaveValue(/[0-9a-f-]{36}/);
-  await expect(page.getByLabel('Unit').locator('option:checked')).toHaveText('Purchasing');
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByLabel('Unit', { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
+  await expect(page.getByLabel('Unit', { exact: true }).locator('option:checked')).toHaveText('Purchasing');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
 
   await spend.getByText('Show as table').click();
   const table = spend.getByRole('table', { name: 'Spend per month by unit' });
@@ -68,7 +68,9 @@ test('a bad filter in the address is explained, and the charts still show', asyn
   await signInViaApi(page, 'alice@northwind.test');
   const response = await page.goto('/admin/insights?from=2026-13-01&to=2026-01-01');
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole('alert')).toContainText('The charts show the default range and units instead.');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText(
+    'The charts show the default range and units instead.',
+  );
   await expect(page.getByTestId('chart-spend')).toBeVisible();
 });
 
