@@ -94,3 +94,8 @@ export function ChartFigure({
     </section>
   );
 }
+
+/** The charts of a page: one column on a phone, side by side where two fit (a chart reads best at 30–40 rem). */
+export function ChartBoard({ children }: { children: ReactNode }) {
+  return <div className={styles.board}>{children}</div>;
+}

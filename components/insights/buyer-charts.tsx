@@ -1,4 +1,4 @@
-import { ChartFigure } from '@/components/charts/chart-figure';
+import { ChartBoard, ChartFigure } from '@/components/charts/chart-figure';
 import { compactMoney, count, plural } from '@/components/charts/format';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
 import { BACKDROP_COLOR, LIMIT_COLOR, seriesColor } from '@/components/charts/palette';
@@ -212,7 +212,7 @@ function Declines({ data }: { data: BuyerInsights }) {
 /** The buyer administrator's charts, in the order the issue lists them. */
 export function BuyerCharts({ data }: { data: BuyerInsights }) {
   return (
-    <>
+    <ChartBoard>
       <SpendChart data={data} />
       <TopRequesters data={data} />
       <Outcomes data={data} />
@@ -225,6 +225,6 @@ export function BuyerCharts({ data }: { data: BuyerInsights }) {
       />
       <DecisionTimes id="rules" title="Time to decision per rule" who="Rule" rows={data.decisions.byRule} />
       <Declines data={data} />
-    </>
+    </ChartBoard>
   );
 }

@@ -1,4 +1,4 @@
-import { ChartFigure } from '@/components/charts/chart-figure';
+import { ChartBoard, ChartFigure } from '@/components/charts/chart-figure';
 import { count, plural, share } from '@/components/charts/format';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
 import { BACKDROP_COLOR, seriesColor } from '@/components/charts/palette';
@@ -200,12 +200,12 @@ function Credit({ data }: { data: StaffOverview }) {
 /** The staff operations overview's charts. */
 export function StaffCharts({ data }: { data: StaffOverview }) {
   return (
-    <>
+    <ChartBoard>
       <OrdersPerDay data={data} />
       <PaymentReview data={data} />
       <LeadTimes data={data} />
       <Failures data={data} />
       <Credit data={data} />
-    </>
+    </ChartBoard>
   );
 }
