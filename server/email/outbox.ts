@@ -49,6 +49,11 @@ export async function enqueueEmails(tx: Executor, emails: readonly QueuedEmail[]
   if (emails.length > 0) enqueuedSinceLastKick = true;
 }
 
+/** For a caller that queued emails with its own statement: the API dispatches them right away. */
+export function noteEmailsQueued(): void {
+  enqueuedSinceLastKick = true;
+}
+
 /** True once after emails were queued in this process; lets the API dispatch them right away. */
 export function takeEnqueuedHint(): boolean {
   const hint = enqueuedSinceLastKick;

@@ -96,7 +96,7 @@ function observe(pending: PendingStatement, text: string, load: Load | null) {
       sent = true;
       metrics().databaseStatements.inc();
       if (load) load.busy++;
-      const operation = /^\s*([a-z]+)/i.exec(text)?.[1]?.toUpperCase() ?? 'SQL';
+      const operation = operationOf(text);
       const span = startLeafSpan(operation, {
         'db.system.name': 'postgresql',
         'db.operation.name': operation,
@@ -117,4 +117,14 @@ function observe(pending: PendingStatement, text: string, load: Load | null) {
     }
     return handle.apply(this, args);
   };
+}
+
+/**
+ * A statement's operation as its span is named: its first word, except that a WITH whose CTEs
+ * write (the submit writes an order in one such statement) is named after its first write.
+ */
+function operationOf(text: string): string {
+  const first = /^\s*([a-z]+)/i.exec(text)?.[1]?.toUpperCase() ?? 'SQL';
+  if (first !== 'WITH') return first;
+  return /\bas\s*\(\s*(insert|update|delete)\b/i.exec(text)?.[1]?.toUpperCase() ?? first;
 }

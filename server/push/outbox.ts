@@ -19,11 +19,7 @@ const PUSHES_PER_STATEMENT = 5_000;
  * asked for it at the time of the event, and most recipients have none.
  */
 export async function enqueuePushesForEmails(tx: Executor, emails: readonly EmailForPush[]): Promise<void> {
-  if (emails.length === 0 || !pushSettings().vapid) return;
-  const pushes = emails.flatMap((email) => {
-    const message = pushForEmail(email.kind, (email.props ?? {}) as Record<string, unknown>);
-    return message ? [{ ...message, address: email.to.trim().toLowerCase(), at: email.now ?? null }] : [];
-  });
+  const pushes = pushesForEmails(emails);
   for (let start = 0; start < pushes.length; start += PUSHES_PER_STATEMENT) {
     const batch = pushes.slice(start, start + PUSHES_PER_STATEMENT).map((push) => ({
       address: push.address,
@@ -43,6 +39,23 @@ export async function enqueuePushesForEmails(tx: Executor, emails: readonly Emai
       returning ${pushOutbox.id}`);
     if (inserted.length > 0) enqueuedSinceLastKick = true;
   }
+}
+
+/**
+ * The pushes that go with these emails, one per email whose kind has one (none while the push
+ * channel is off), addressed by the recipient's email; the caller joins them to the devices.
+ */
+export function pushesForEmails(emails: readonly EmailForPush[]) {
+  if (emails.length === 0 || !pushSettings().vapid) return [];
+  return emails.flatMap((email) => {
+    const message = pushForEmail(email.kind, (email.props ?? {}) as Record<string, unknown>);
+    return message ? [{ ...message, address: email.to.trim().toLowerCase(), at: email.now ?? null }] : [];
+  });
+}
+
+/** For a caller that queued pushes with its own statement: the API dispatches them right away. */
+export function notePushesQueued(): void {
+  enqueuedSinceLastKick = true;
 }
 
 /** Queues one push to every device of a user, in the caller's transaction; answers how many devices. */

@@ -68,26 +68,40 @@ export function inboxStateFor(
   return 'approved';
 }
 
-/** Rewrites the order's inbox rows (one per person named in any step) from its steps. */
-export async function syncInbox(tx: Executor, order: Order, steps: readonly ApprovalStepRow[]): Promise<void> {
+/**
+ * The order's inbox rows as its steps make them: one per person named in any step, on behalf of
+ * the absent authorizer only when that is the only way they are named.
+ */
+export function inboxRowsFor(
+  orderStatus: Order['status'],
+  steps: readonly Pick<ApprovalStepRow, 'status' | 'authorizers'>[],
+): { membershipId: string; state: InboxState; onBehalfOfMembershipId: string | null }[] {
   const people = new Map<string, string | null>();
   for (const step of steps)
     for (const person of step.authorizers)
       if (!people.has(person.membershipId) || !person.onBehalfOf)
         people.set(person.membershipId, person.onBehalfOf?.membershipId ?? null);
-  if (people.size === 0) return;
+  return [...people].map(([membershipId, onBehalfOf]) => ({
+    membershipId,
+    state: inboxStateFor(membershipId, orderStatus, steps),
+    onBehalfOfMembershipId: onBehalfOf,
+  }));
+}
+
+/** Rewrites the order's inbox rows (one per person named in any step) from its steps. */
+export async function syncInbox(tx: Executor, order: Order, steps: readonly ApprovalStepRow[]): Promise<void> {
+  const rows = inboxRowsFor(order.status, steps);
+  if (rows.length === 0) return;
   await tx
     .insert(approvalInbox)
     .values(
-      [...people].map(([membershipId, onBehalfOf]) => ({
-        membershipId,
+      rows.map((row) => ({
+        ...row,
         orderId: order.id,
         organizationId: order.organizationId,
-        state: inboxStateFor(membershipId, order.status, steps),
         submittedAt: order.submittedAt,
         orderNumber: order.number,
         requesterMembershipId: order.membershipId,
-        onBehalfOfMembershipId: onBehalfOf,
       })),
     )
     .onConflictDoUpdate({

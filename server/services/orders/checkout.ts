@@ -13,12 +13,7 @@ import {
 } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, invalidField } from '@/server/domain/errors';
-import {
-  acceptChoices,
-  approvalRefusal,
-  checkoutProblem,
-  type CheckoutRefusal,
-} from '@/server/domain/orders/checkout-acceptance';
+import { acceptChoices, approvalRefusal, checkoutProblem } from '@/server/domain/orders/checkout-acceptance';
 import { paymentDecision } from '@/server/domain/orders/payment';
 import { priceOrder, type CheckoutLine } from '@/server/domain/orders/totals';
 import { PAYMENT_METHODS, type PaymentMethod } from '@/server/domain/organizations/status';
@@ -27,14 +22,17 @@ import { approvalSteps, stepLabel } from '../approvals/policy';
 import { openApprovalSteps } from '../approvals/steps';
 import { buyerPrices } from '../catalog/browse';
 import { getCart } from './cart';
-import { paymentProvider, type Authorization } from '../payments/provider';
+import { paymentProvider } from '../payments/provider';
 import { queueVoid, sendDueVoids } from '../payments/voids';
 import { lockTenant } from '../organizations/tenant-lock';
+import { refusalError, writeCartOrder, type HeldAuthorization } from './cart-submit';
 import { creditPosition } from './credit';
 import { emailOrderReceived } from './notify';
 import { proceedAfterApproval } from './proceed';
 import { submitContext } from './submit-context';
 import { recordOrderEvent, touchedByThisTransaction } from './transition';
+
+export { refusalError };
 
 async function addressesOf(db: Executor, organizationId: string) {
   return db
@@ -153,9 +151,6 @@ export function cartSource(actor: Actor, now: Date): LineSource {
   };
 }
 
-/** A card authorization obtained before the submit's transaction, for the amount it was asked for. */
-type HeldAuthorization = Authorization & { amountMinor: number; currency: string };
-
 /**
  * Submits the cart (or another line source) as an order. A card is authorized first, with no
  * transaction open and no lock held (a slow card network must not hold up the organization's other
@@ -176,18 +171,20 @@ export async function submitOrder(
   actor: Actor,
   input: SubmitOrderInput,
   now: Date,
-  source: LineSource = cartSource(actor, now),
+  source?: LineSource,
 ): Promise<SubmittedOrder> {
   let card: HeldAuthorization | null = null;
   if (input.paymentMethod === 'card') {
-    const amount = await amountToAuthorize(db, actor, input, source);
+    const amount = await amountToAuthorize(db, actor, input, source ?? cartSource(actor, now));
     if (amount.kind === 'earlier')
       return { number: amount.earlier.number, status: amount.earlier.status, alreadySubmitted: true };
     card = await authorizeCard(actor, input, amount.totalMinor, amount.currency);
   }
   let submitted: SubmittedOrder & { paymentReference: string | null };
   try {
-    submitted = await db.transaction((tx) => writeOrder(tx, actor, input, now, source, card));
+    submitted = await db.transaction((tx) =>
+      source ? writeOrder(tx, actor, input, now, source, card) : writeCartOrder(tx, actor, input, now, card),
+    );
   } catch (error) {
     if (card?.reference) await voidUnused(db, card.reference, now);
     throw error;
@@ -345,11 +342,4 @@ async function authorizeCard(
     if (!authorization.voided || attempt >= 3) return { ...authorization, amountMinor, currency };
     idempotencyKey = `${idempotencyKey}:after:${authorization.reference}`;
   }
-}
-
-/** The refusal as the form shows it: beside its field, or as a message for the whole checkout. */
-export function refusalError(refusal: CheckoutRefusal): DomainError {
-  return refusal.field
-    ? invalidField(refusal.field, refusal.message)
-    : new DomainError('precondition_failed', refusal.message);
 }

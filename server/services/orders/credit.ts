@@ -43,7 +43,10 @@ export async function creditPosition(db: Executor, organizationId: string, exclu
 }
 
 /** The credit line of an account read with its open balance (see `openBalanceSql`). */
-export function creditPositionOf(account: CustomerAccount, openBalance: number) {
+export function creditPositionOf(
+  account: Pick<CustomerAccount, 'currency' | 'creditLimitMinor' | 'paymentMethods' | 'paymentTerms'>,
+  openBalance: number,
+) {
   return {
     currency: account.currency,
     creditLimitMinor: account.creditLimitMinor,

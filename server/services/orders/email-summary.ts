@@ -81,55 +81,111 @@ export async function orderEmailSummaries(
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(inArray(memberships.id, [...recipientMembershipIds])),
   ]);
-  const lineCount = lines[0]?.lineCount ?? 0;
+  const facts: OrderSummaryFacts = {
+    lines,
+    lineCount: lines[0]?.lineCount ?? 0,
+    steps,
+    requesterName: requester?.name ?? null,
+    organizationName: organization?.name ?? '',
+  };
   const recipients: OrderEmailRecipient[] = [];
   for (const person of people) {
     const loaded = await loadMembership(tx, person.membershipId, person.userId);
     const maySeePrices = 'membership' in loaded && loaded.membership.permissions.has('prices.view');
-    const money = (minor: number) => (maySeePrices ? formatMoney(minor, order.currency) : undefined);
-    const at = (moment: Date) => formatTimestamp(moment, person.timeZone);
-    const summary: OrderSummary = {
-      orderNumber: order.number,
-      organizationName: organization?.name ?? '',
-      requesterName: requester?.name ?? 'A member',
-      submittedAt: at(order.submittedAt),
-      ...(order.poNumber ? { poNumber: order.poNumber } : {}),
-      shipTo: formatAddressLines(order.shipTo),
-      shippingMethod: order.shippingMethodName,
-      lines: lines.map((line) => ({
-        name: line.name,
-        sku: line.sku,
-        quantity: line.quantity,
-        unit: line.unit,
-        ...(maySeePrices ? { amount: money(line.lineTotalMinor) } : {}),
-        ...(line.pictureKey ? { thumbnailUrl: appUrl(productPicturePath(line.pictureKey, 'thumb')) } : {}),
-      })),
-      moreLines: Math.max(0, lineCount - lines.length),
-      ...(maySeePrices
-        ? {
-            totals: {
-              subtotal: formatMoney(order.subtotalMinor, order.currency),
-              shipping: formatMoney(order.shippingMinor, order.currency),
-              total: formatMoney(order.totalMinor, order.currency),
-            },
-          }
-        : {}),
-      steps: steps
-        .filter((step) => step.status !== 'void')
-        .map((step) => ({
-          label: step.label,
-          outcome: step.status as OrderSummary['steps'][number]['outcome'],
-          ...(step.deciderName
-            ? { by: step.absentName ? `${step.deciderName} for ${step.absentName}` : step.deciderName }
-            : {}),
-          ...(step.decidedAt ? { at: at(step.decidedAt) } : {}),
-          ...(step.feedback ? { feedback: step.feedback } : {}),
-        })),
-      ...(order.buyerNote ? { note: order.buyerNote } : {}),
-    };
+    const summary = orderSummaryFor(order, facts, { timeZone: person.timeZone, maySeePrices });
     recipients.push({ membershipId: person.membershipId, to: person.email, name: person.name, maySeePrices, summary });
   }
   return recipients;
+}
+
+/** What an order summary is made of besides the order: its first lines, its steps, who asked, and the organization. */
+export type OrderSummaryFacts = {
+  /** The first `EMAIL_LINE_LIMIT` lines in line order; `lineCount` counts them all. */
+  lines: readonly {
+    name: string;
+    sku: string;
+    quantity: number;
+    unit: string;
+    lineTotalMinor: number;
+    pictureKey: string | null;
+  }[];
+  lineCount: number;
+  steps: readonly {
+    label: string;
+    status: string;
+    decidedAt: Date | null;
+    feedback: string | null;
+    deciderName: string | null;
+    absentName: string | null;
+  }[];
+  requesterName: string | null;
+  organizationName: string;
+};
+
+/**
+ * The order as one recipient may see it: amounts only when they may see prices, times in their
+ * zone. Made from facts read beforehand, so a caller that has them (the submit) builds it without
+ * reading again.
+ */
+export function orderSummaryFor(
+  order: Pick<
+    Order,
+    | 'number'
+    | 'currency'
+    | 'submittedAt'
+    | 'poNumber'
+    | 'shipTo'
+    | 'shippingMethodName'
+    | 'subtotalMinor'
+    | 'shippingMinor'
+    | 'totalMinor'
+    | 'buyerNote'
+  >,
+  facts: OrderSummaryFacts,
+  person: { timeZone: string | null; maySeePrices: boolean },
+): OrderSummary {
+  const { maySeePrices } = person;
+  const money = (minor: number) => (maySeePrices ? formatMoney(minor, order.currency) : undefined);
+  const at = (moment: Date) => formatTimestamp(moment, person.timeZone);
+  return {
+    orderNumber: order.number,
+    organizationName: facts.organizationName,
+    requesterName: facts.requesterName ?? 'A member',
+    submittedAt: at(order.submittedAt),
+    ...(order.poNumber ? { poNumber: order.poNumber } : {}),
+    shipTo: formatAddressLines(order.shipTo),
+    shippingMethod: order.shippingMethodName,
+    lines: facts.lines.map((line) => ({
+      name: line.name,
+      sku: line.sku,
+      quantity: line.quantity,
+      unit: line.unit,
+      ...(maySeePrices ? { amount: money(line.lineTotalMinor) } : {}),
+      ...(line.pictureKey ? { thumbnailUrl: appUrl(productPicturePath(line.pictureKey, 'thumb')) } : {}),
+    })),
+    moreLines: Math.max(0, facts.lineCount - facts.lines.length),
+    ...(maySeePrices
+      ? {
+          totals: {
+            subtotal: formatMoney(order.subtotalMinor, order.currency),
+            shipping: formatMoney(order.shippingMinor, order.currency),
+            total: formatMoney(order.totalMinor, order.currency),
+          },
+        }
+      : {}),
+    steps: facts.steps
+      .filter((step) => step.status !== 'void')
+      .map((step) => ({
+        label: step.label,
+        outcome: step.status as OrderSummary['steps'][number]['outcome'],
+        ...(step.deciderName
+          ? { by: step.absentName ? `${step.deciderName} for ${step.absentName}` : step.deciderName }
+          : {}),
+        ...(step.decidedAt ? { at: at(step.decidedAt) } : {}),
+        ...(step.feedback ? { feedback: step.feedback } : {}),
+      })),
+    ...(order.buyerNote ? { note: order.buyerNote } : {}),
+  };
 }
 
 /** The order summary for one recipient membership (see `orderEmailSummaries`). */

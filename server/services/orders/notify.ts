@@ -38,15 +38,15 @@ const NEXT_STEP: Partial<Record<Order['status'], string>> = {
 
 export type EmailLine = { sku: string; name: string; quantity: number };
 
+/** The order-received email's props: the requester's part (`requesterEmail`) and what comes next for the order. */
+export function orderReceivedProps(base: Awaited<ReturnType<typeof requesterEmail>>['base'], status: Order['status']) {
+  return { ...base, statusLabel: ORDER_STATUS_LABELS[status], nextStep: NEXT_STEP[status] ?? '' };
+}
+
 /** The order-received email to the requester, with the order as they may see it. */
 export async function emailOrderReceived(tx: Executor, order: Order, now: Date): Promise<void> {
   const { to, base } = await requesterEmail(tx, order);
-  await enqueueEmail(tx, {
-    kind: 'order-received',
-    to,
-    now,
-    props: { ...base, statusLabel: ORDER_STATUS_LABELS[order.status], nextStep: NEXT_STEP[order.status] ?? '' },
-  });
+  await enqueueEmail(tx, { kind: 'order-received', to, now, props: orderReceivedProps(base, order.status) });
 }
 
 /** Tells the requester which items an order waits for, when it becomes backordered. */
