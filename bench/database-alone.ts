@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '@/db/schema';
+import { noDelaySocket } from '@/db/socket';
 import { submitOrder } from '@/server/services/orders/checkout';
 import { actorFor } from '@/server/testing/actors';
 import { BENCH_PG_DIR, type BenchDatabase } from './database';
@@ -36,6 +37,7 @@ export async function measureDatabaseAlone(db: BenchDatabase, options: BenchOpti
     max: options.poolSize,
     onnotice: () => undefined,
     connection: { application_name: 'countersign' },
+    ...noDelaySocket, // as the app's connections (db/client.ts)
     debug: () => statements++,
   });
   const alone = drizzle(client, { schema, casing: 'snake_case' });

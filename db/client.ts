@@ -5,6 +5,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import postgres from 'postgres';
 import { instrumentClient } from '@/server/observability/database';
 import * as schema from './schema';
+import { noDelaySocket } from './socket';
 
 export type Schema = typeof schema;
 export type Database = PostgresJsDatabase<Schema>;
@@ -18,7 +19,12 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
   const max = options.max ?? 10;
   // Counted for the pool metrics, and traced as spans when tracing is on (server/observability).
   const client = instrumentClient(
-    postgres(url, { max, onnotice: () => undefined, connection: { application_name: 'countersign' } }),
+    postgres(url, {
+      max,
+      onnotice: () => undefined,
+      connection: { application_name: 'countersign' },
+      ...noDelaySocket,
+    }),
     max,
   );
   const db = drizzle(client, { schema, casing: 'snake_case' });

@@ -5,6 +5,9 @@ import type { Executor } from './client';
 /** Hand-written statements refer to no schema column, so a plain dialect turns them into text. */
 const dialect = new PgDialect();
 
+/** A hand-written statement's text, with $1… placeholders, and its parameters. */
+export const queryOf = (query: SQL) => dialect.sqlToQuery(query);
+
 /**
  * Runs a hand-written statement as a prepared one, as the query builder's `.prepare(name)` does:
  * the driver keeps it per connection by its text, so PostgreSQL parses it once and reuses its plan
@@ -13,7 +16,7 @@ const dialect = new PgDialect();
  */
 export async function executeNamed<Row>(db: Executor, name: string, query: SQL): Promise<Row[]> {
   const prepared = db._.session.prepareQuery<{ execute: Row[]; all: unknown; values: unknown }>(
-    dialect.sqlToQuery(query),
+    queryOf(query),
     undefined,
     name,
     false,

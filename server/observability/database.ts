@@ -13,7 +13,7 @@ import { failSpan, inSpan, startLeafSpan } from './tracing';
  */
 type Load = { max: number; busy: number };
 type Work = (...args: unknown[]) => unknown;
-type Loose = { unsafe: Work; begin: Work; savepoint?: Work; end: Work };
+type Loose = { unsafe: Work; begin: Work; reserve: Work; release?: Work; savepoint?: Work; end: Work };
 type PendingStatement = Promise<unknown> & { handle: Work };
 
 const globalForPools = globalThis as unknown as { countersignPools?: Set<Load> };
@@ -35,7 +35,7 @@ export function instrumentClient<Client extends postgres.Sql>(client: Client, ma
   const load: Load = { max, busy: 0 };
   pools.add(load);
   const sql = client as unknown as Loose;
-  const { begin, end } = sql;
+  const { begin, reserve, end } = sql;
   instrumentStatements(sql, load);
   sql.begin = (...args: unknown[]) => {
     const work = args.pop();
@@ -48,6 +48,18 @@ export function instrumentClient<Client extends postgres.Sql>(client: Client, ma
     return inSpan('db.transaction', { 'db.system.name': 'postgresql' }, () =>
       Promise.resolve(begin.apply(client, [...args, scoped])),
     ).finally(() => load.busy--);
+  };
+  // A reserved connection (`pipelinedTransaction`) is held like a transaction's until released.
+  sql.reserve = async (...args: unknown[]) => {
+    const reserved = (await reserve.apply(client, args)) as Loose;
+    load.busy++;
+    instrumentStatements(reserved, null);
+    const release = reserved.release;
+    reserved.release = (...rest: unknown[]) => {
+      load.busy--;
+      return release?.apply(reserved, rest);
+    };
+    return reserved;
   };
   sql.end = (...args: unknown[]) => {
     pools.delete(load);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApprovalStepRow, Order } from '@/db/schema';
-import type { Transaction } from '@/db/client';
+import type { PipelinedTransaction } from '@/db/pipelined-transaction';
 import type { Actor } from '@/server/domain/access/actor';
 import { evaluateApproval, type ApprovalStep } from '@/server/domain/approvals/evaluate';
 import { DomainError, invalidField } from '@/server/domain/errors';
@@ -19,7 +19,7 @@ import type { Authorization } from '../payments/provider';
 import { EMAIL_LINE_LIMIT, orderSummaryFor } from './email-summary';
 import { orderReceivedProps } from './notify';
 import { readForSubmit, type SubmitFacts } from './submit-read';
-import { writeSubmit, type NewOrder, type SubmitWrites } from './submit-write';
+import { inTransaction, writeSubmit, type NewOrder, type SubmitWrites } from './submit-write';
 
 /** A card authorization obtained before the submit's transaction, for the amount it was asked for. */
 export type HeldAuthorization = Authorization & { amountMinor: number; currency: string };
@@ -40,14 +40,15 @@ export type WrittenOrder = {
 };
 
 /**
- * The submit's transaction for the cart, in two round trips: one read (`readForSubmit`: the
+ * The submit's transaction for the cart, in two round trips: one read (`readForSubmit`: BEGIN, the
  * organization's lock, then everything the decisions need, stock locked), the decisions in the
  * domain (choices, prices, the approval policy, payment and allocation — `planSubmit`), and one
- * write (`writeSubmit`). Only an order that needs approval sends more: the emails to its
- * authorizers are built from their own memberships and the requester's budget, read after.
+ * write (`writeSubmit`) sent with COMMIT. Only an order that needs approval sends more: the emails
+ * to its authorizers are built from their own memberships and the requester's budget, read after
+ * the write, and COMMIT follows them.
  */
 export async function writeCartOrder(
-  tx: Transaction,
+  { tx, commitWith }: PipelinedTransaction,
   actor: Actor,
   input: SubmitOrderInput,
   now: Date,
@@ -124,7 +125,7 @@ export async function writeCartOrder(
   const stepRows = stepRowsOf(order, steps, now);
   const emails = [orderReceivedEmail(actor, facts, order, priced.lines, stepRows)];
   const pushes = pushesForEmails(emails);
-  const written = await writeSubmit(tx, {
+  const written = await writeSubmit(steps.length > 0 ? inTransaction(tx) : commitWith, {
     order,
     lines: priced.lines,
     events: historyOf(actor, steps.length > 0, plan),

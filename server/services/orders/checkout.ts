@@ -25,6 +25,7 @@ import { getCart } from './cart';
 import { paymentProvider } from '../payments/provider';
 import { queueVoid, sendDueVoids } from '../payments/voids';
 import { lockTenant } from '../organizations/tenant-lock';
+import { pipelinedTransaction } from '@/db/pipelined-transaction';
 import { refusalError, writeCartOrder, type HeldAuthorization } from './cart-submit';
 import { creditPosition } from './credit';
 import { emailOrderReceived } from './notify';
@@ -182,9 +183,9 @@ export async function submitOrder(
   }
   let submitted: SubmittedOrder & { paymentReference: string | null };
   try {
-    submitted = await db.transaction((tx) =>
-      source ? writeOrder(tx, actor, input, now, source, card) : writeCartOrder(tx, actor, input, now, card),
-    );
+    submitted = source
+      ? await db.transaction((tx) => writeOrder(tx, actor, input, now, source, card))
+      : await pipelinedTransaction(db, (transaction) => writeCartOrder(transaction, actor, input, now, card));
   } catch (error) {
     if (card?.reference) await voidUnused(db, card.reference, now);
     throw error;

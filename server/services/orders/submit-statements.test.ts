@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '@/db/schema';
+import { noDelaySocket } from '@/db/socket';
 import type { Database } from '@/db/client';
 import { sessionTimeouts } from '@/server/env';
 import { actorFor } from '@/server/testing/actors';
@@ -16,14 +17,15 @@ import { resolveViewer } from '../identity/viewer';
 import { submitOrder } from './checkout';
 
 /**
- * Round trips of a bill-me submit with no approval, BEGIN and COMMIT included: BEGIN, the read
- * (the organization's lock and the submit's read, pipelined), the write, COMMIT. A round trip is
+ * Round trips of a bill-me submit with no approval, BEGIN and COMMIT included: the read flight
+ * (BEGIN, the organization's lock and the submit's read, pipelined) and the write flight (the write
+ * and COMMIT, pipelined — `pipelinedTransaction`). A round trip is
  * the client sending and then waiting for the server's answer before it sends again — counted at a
  * proxy in front of the database as each time the client speaks after the server has. Every one of
  * them is spent while the organization's lock is held (but BEGIN), so the figure may go down, never up.
  */
-const SUBMIT_ROUND_TRIPS = 4;
-/** The statements in those round trips: the read flight is two (the lock must come first, see `readForSubmit`). */
+const SUBMIT_ROUND_TRIPS = 2;
+/** The statements in those round trips: BEGIN, the lock and the read (the lock must come first, see `readForSubmit`), the write, COMMIT. */
 const SUBMIT_STATEMENTS = 5;
 
 const database = setupTestDatabase();
@@ -69,6 +71,7 @@ beforeAll(async () => {
   const client = postgres(url.toString(), {
     max: 1,
     onnotice: () => undefined,
+    ...noDelaySocket, // as the app's connections (db/client.ts)
     debug: (_connection, query) => statements.push(query),
   });
   observed = { db: drizzle(client, { schema, casing: 'snake_case' }), sql: client, statements, turns };

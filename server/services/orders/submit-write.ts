@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { executeNamed } from '@/db/named-statement';
 import type { ApprovalStepRow, Order } from '@/db/schema';
@@ -119,9 +119,23 @@ function submitWriteSql(writes: SubmitWrites) {
     from o`;
 }
 
+type WriteRow = { changeXid: string; pushes: number };
+
+/**
+ * How the write is sent: as a named statement in the transaction, or with the transaction's COMMIT
+ * in the same flight when nothing follows it (`PipelinedTransaction.commitWith`).
+ */
+export type SendWrite = (query: SQL) => Promise<WriteRow[]>;
+
+/** Sends the write as a named statement of the open transaction, which goes on after it. */
+export const inTransaction =
+  (tx: Executor): SendWrite =>
+  (query) =>
+    executeNamed<WriteRow>(tx, 'submit_write', query);
+
 /** Writes a submitted order in one statement (see `submitWriteSql`): the order as stored, and how many pushes it queued. */
-export async function writeSubmit(tx: Executor, writes: SubmitWrites): Promise<{ order: Order; pushes: number }> {
-  const [row] = await executeNamed<{ changeXid: string; pushes: number }>(tx, 'submit_write', submitWriteSql(writes));
+export async function writeSubmit(send: SendWrite, writes: SubmitWrites): Promise<{ order: Order; pushes: number }> {
+  const [row] = await send(submitWriteSql(writes));
   if (!row) throw new Error('writeSubmit: the order was not created');
   return { order: { ...writes.order, changeXid: Number(row.changeXid) }, pushes: row.pushes };
 }
