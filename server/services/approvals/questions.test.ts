@@ -159,6 +159,24 @@ describe('asking the requester', () => {
     ).toEqual(['Harbor.', 'Sorry: Bay.']);
     expect(messages[2]?.at.getTime()).toBeGreaterThanOrEqual(messages[1]?.at.getTime() ?? Infinity);
   });
+  it('never dates a message before the one ahead of it, though its clock was read before it waited', async () => {
+    const placed = await teamOrder(db(), t, 20);
+    await (await as(t.a, hoursAfter(placed, 1))).approvalQuestions.ask({ number: placed.number, question: 'Harbor?' });
+    // The second answer's clock was read earlier, as when it waited behind the first for the lock.
+    await (
+      await as(t.requester, hoursAfter(placed, 3))
+    ).approvalQuestions.answer({ number: placed.number, answer: 'Yes.' });
+    await (
+      await as(t.requester, hoursAfter(placed, 2))
+    ).approvalQuestions.answer({ number: placed.number, answer: 'Also Bay.' });
+    const messages = await db()
+      .select()
+      .from(approvalThreadMessages)
+      .where(eq(approvalThreadMessages.orderId, placed.id))
+      .orderBy(asc(approvalThreadMessages.position));
+    expect(messages.map((message) => message.body)).toEqual(['Harbor?', 'Yes.', 'Also Bay.']);
+    expect(messages[2]?.at).toEqual(hoursAfter(placed, 3));
+  });
 });
 
 describe('reminders and a question', () => {

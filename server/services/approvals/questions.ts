@@ -35,7 +35,11 @@ async function targetOf(tx: Executor, actor: Actor, order: Order, steps: readonl
   );
 }
 
-/** Appends to the order's thread; the caller holds the order's lock, so positions follow the order of writing. */
+/**
+ * Appends to the order's thread; the caller holds the order's lock, so positions follow the order
+ * of writing. The caller read its clock before it waited for that lock, so a writer that waited
+ * may carry a time just before the message written ahead of it: the thread never goes back in time.
+ */
 async function appendMessage(
   tx: Executor,
   order: Order,
@@ -45,7 +49,7 @@ async function appendMessage(
   now: Date,
 ): Promise<void> {
   const [last] = await tx
-    .select({ position: max(approvalThreadMessages.position) })
+    .select({ position: max(approvalThreadMessages.position), at: max(approvalThreadMessages.at) })
     .from(approvalThreadMessages)
     .where(eq(approvalThreadMessages.orderId, order.id));
   await tx.insert(approvalThreadMessages).values({
@@ -56,7 +60,7 @@ async function appendMessage(
     userId: actor.userId,
     role,
     body,
-    at: now,
+    at: last?.at && last.at > now ? last.at : now,
   });
 }
 
