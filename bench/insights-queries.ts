@@ -75,7 +75,7 @@ export function chartStatements(org: BenchOrganization, now: Date): { name: stri
   return [
     ...buyer('largest org', whole),
     ...buyer('largest org, one unit', unit),
-    { name: 'staff · orders per day by state', statement: q.ordersPerDay(dayRange, 'UTC') },
+    { name: 'staff · orders per day by state', statement: q.ordersPerDay(days) },
     { name: 'staff · payment-review backlog', statement: q.paymentReview(now) },
     { name: 'staff · lead time per center', statement: q.leadTimes(dayRange) },
     { name: 'staff · failed captures', statement: q.failedCaptures(dayRange, 'UTC') },

@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   customerAccounts,
   emailOutbox,
   fulfillmentCenters,
   orderEvents,
+  organizations,
   packages,
   type Organization,
 } from '@/db/schema';
@@ -168,5 +170,26 @@ describe('the operations overview', () => {
 
   it('is for staff only', async () => {
     expect((await trpcErrorOf(overviewOf(buyerAdmin))).code).toBe('FORBIDDEN');
+  });
+
+  // Last in the file: it moves the seller to another zone and adds an order.
+  it("counts an order on the seller's day: at 03:30 UTC in New York, the day before", async () => {
+    const db = database.db;
+    await db
+      .update(organizations)
+      .set({ timeZone: 'America/New_York' })
+      .where(eq(organizations.id, staff.organization.rootId));
+    const before = await overviewOf(staff);
+    await insertOrder(db, buyerAdmin, buyers, {
+      status: 'released',
+      totalMinor: 1_000,
+      submittedAt: '2026-03-15T03:30:00Z', // 23:30 on March 14 in New York (EDT)
+    });
+    const after = await overviewOf(staff);
+    const released = (overview: typeof after, key: string) =>
+      overview.ordersPerDay[overview.days.indexOf(key)]?.released ?? 0;
+    expect(after.days.at(-1)).toBe('2026-03-15');
+    expect(released(after, '2026-03-14') - released(before, '2026-03-14')).toBe(1);
+    expect(released(after, '2026-03-15')).toBe(released(before, '2026-03-15'));
   });
 });

@@ -28,7 +28,7 @@ export async function staffOverview(db: Executor, actor: Actor, now: Date) {
   const range = { start: days[0]?.start ?? now, end: days.at(-1)?.end ?? now };
 
   const [perDay, review, leads, captures, emails, credit] = await Promise.all([
-    insightRows<Counted & { day: string; status: OrderStatus }>(db, q.ordersPerDay(range, timeZone)),
+    insightRows<Counted & { day: number; status: OrderStatus }>(db, q.ordersPerDay(days)),
     insightRows<Counted & { hours: number }>(db, q.paymentReview(now)),
     insightRows<{ center: string; packages: number; median: number | null; p90: number | null }>(
       db,
@@ -54,7 +54,7 @@ export async function staffOverview(db: Executor, actor: Actor, now: Date) {
     timeZone,
     days: days.map((day) => day.key),
     ordersPerDay: countsByDay(
-      perDay.map((row) => ({ day: row.day, key: row.status, count: row.count })),
+      perDay.map((row) => ({ day: days[row.day - 1]?.key ?? '', key: row.status, count: row.count })),
       days,
       ORDER_STATUSES,
     ),

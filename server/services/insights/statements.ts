@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { openBalanceSql } from '../orders/credit';
+import type { Period } from '@/server/domain/insights/calendar';
 import { SPEND_STATUSES } from '@/server/domain/insights/outcomes';
 import type { OrderStatus } from '@/server/domain/orders/state-machine';
 import type { Executor } from '@/db/client';
@@ -114,17 +115,23 @@ export const insightsStatements = {
 
   // ——— The staff overview: every organization ———
 
-  /** Orders per day (in the zone) by their current state, read from orders_submitted_status_idx. */
-  ordersPerDay: (range: InstantRange, timeZone: string) => sql`
-    select to_char(t.day, 'YYYY-MM-DD') as day, t.status, t.count
-    from (
-      -- Grouped by the truncated timestamp, written as text once per group: to_char on every one
-      -- of a busy month's orders would cost more than reading them.
-      select date_trunc('day', o.submitted_at at time zone ${timeZone}) as day, o.status, count(*)::int as count
-      from orders o
-      where o.submitted_at >= ${at(range.start)} and o.submitted_at < ${at(range.end)}
-      group by 1, 2
-    ) t`,
+  /**
+   * Orders per day by their current state: `day` is the number (from 1) of the day in `days`,
+   * consecutive days in the zone. Each order finds its day by `width_bucket` over the days'
+   * boundaries, computed in TypeScript: a month of a busy store is hundreds of thousands of orders,
+   * and converting each one's time to the zone (`at time zone`, then `date_trunc`) cost more than
+   * reading them (190–210 ms against 110–140 ms for 405,000 orders on the bench).
+   */
+  ordersPerDay: (days: readonly Period[]) => {
+    const start = days[0]?.start ?? new Date(0);
+    const end = days.at(-1)?.end ?? start;
+    const boundaries = `{${[...days.map((day) => day.start), end].map((instant) => instant.toISOString()).join(',')}}`;
+    return sql`
+    select width_bucket(o.submitted_at, ${boundaries}::timestamptz[]) as day, o.status, count(*)::int as count
+    from orders o
+    where o.submitted_at >= ${at(start)} and o.submitted_at < ${at(end)}
+    group by 1, 2`;
+  },
 
   /** The payment-review queue by whole hours since submit, read from orders_status_idx. */
   paymentReview: (now: Date) => sql`
