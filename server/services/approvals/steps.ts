@@ -9,7 +9,26 @@ import { orderEmailSummaries } from '../orders/email-summary';
 import { orderBudgetFacts } from './budget';
 import { stepLabel } from './policy';
 
-/** Stores the steps of a newly submitted order: the first tier pending, later tiers waiting; tells the first tier. */
+/** A new order's steps as they are first stored: the first tier pending, later tiers waiting. */
+export function newStepValues(
+  order: Pick<Order, 'id' | 'organizationId' | 'currency'>,
+  steps: readonly ApprovalStep[],
+  now: Date,
+) {
+  return steps.map((step) => ({
+    orderId: order.id,
+    organizationId: order.organizationId,
+    tier: step.tier,
+    source: step.source,
+    label: stepLabel(step, order.currency),
+    authorizers: step.authorizers,
+    escalated: step.escalated,
+    status: step.tier === 1 ? ('pending' as const) : ('waiting' as const),
+    pendingSince: step.tier === 1 ? now : null,
+  }));
+}
+
+/** Stores the steps of a newly submitted order (`newStepValues`); tells the first tier. */
 export async function openApprovalSteps(
   tx: Executor,
   order: Order,
@@ -18,19 +37,7 @@ export async function openApprovalSteps(
 ): Promise<void> {
   const rows = await tx
     .insert(approvalSteps)
-    .values(
-      steps.map((step) => ({
-        orderId: order.id,
-        organizationId: order.organizationId,
-        tier: step.tier,
-        source: step.source,
-        label: stepLabel(step, order.currency),
-        authorizers: step.authorizers,
-        escalated: step.escalated,
-        status: step.tier === 1 ? ('pending' as const) : ('waiting' as const),
-        pendingSince: step.tier === 1 ? now : null,
-      })),
-    )
+    .values(newStepValues(order, steps, now))
     .returning();
   await syncInbox(tx, order, rows);
   await emailAuthorizers(

@@ -4,17 +4,21 @@ import type { PipelinedTransaction } from '@/db/pipelined-transaction';
 import type { Actor } from '@/server/domain/access/actor';
 import { evaluateApproval, type ApprovalStep } from '@/server/domain/approvals/evaluate';
 import { DomainError, invalidField } from '@/server/domain/errors';
-import { acceptChoices, approvalRefusal, type CheckoutRefusal } from '@/server/domain/orders/checkout-acceptance';
+import {
+  acceptChoices,
+  approvalRefusal,
+  type CheckoutChoices,
+  type CheckoutRefusal,
+} from '@/server/domain/orders/checkout-acceptance';
 import type { PaymentInput } from '@/server/domain/orders/payment';
 import { planSubmit, type SubmitPlan } from '@/server/domain/orders/submit-plan';
-import { priceOrder, type PricedOrderLine } from '@/server/domain/orders/totals';
+import { priceOrder, type CheckoutLine, type PricedOrderLine } from '@/server/domain/orders/totals';
 import type { PaymentMethod } from '@/server/domain/organizations/status';
 import { noteEmailsQueued } from '@/server/email/outbox';
 import { appUrl } from '@/server/env';
 import { notePushesQueued, pushesForEmails } from '@/server/push/outbox';
 import type { SubmitOrderInput } from '@/server/schemas/orders';
-import { stepLabel } from '../approvals/policy';
-import { emailAuthorizers, inboxRowsFor } from '../approvals/steps';
+import { emailAuthorizers, inboxRowsFor, newStepValues } from '../approvals/steps';
 import type { Authorization } from '../payments/provider';
 import { EMAIL_LINE_LIMIT, orderSummaryFor } from './email-summary';
 import { orderReceivedProps } from './notify';
@@ -29,6 +33,19 @@ export function refusalError(refusal: CheckoutRefusal): DomainError {
   return refusal.field
     ? invalidField(refusal.field, refusal.message)
     : new DomainError('precondition_failed', refusal.message);
+}
+
+/** The buyer's choices accepted and the lines priced with them, or the refusal a buyer reads. */
+export function acceptAndPrice<
+  Account extends { currency: string; paymentMethods: readonly PaymentMethod[] },
+  Address,
+  Shipping extends { currency: string; costMinor: number },
+>(offered: CheckoutChoices<Account, Address, Shipping>, lines: readonly CheckoutLine[]) {
+  const choices = acceptChoices(offered);
+  if (!choices.ok) throw refusalError(choices);
+  const priced = priceOrder(lines, choices.shipping);
+  if (!priced.ok) throw refusalError(priced);
+  return { choices, priced };
 }
 
 /** The order written (or found: a repeated submit), with the card authorization it holds. */
@@ -56,15 +73,10 @@ export async function writeCartOrder(
 ): Promise<WrittenOrder> {
   const facts = await readForSubmit(tx, actor, input, now);
   if (facts.earlier) return { ...facts.earlier, alreadySubmitted: true };
-  const choices = acceptChoices({
-    account: facts.credit,
-    address: facts.address,
-    shipping: facts.shipping,
-    paymentMethod: input.paymentMethod,
-  });
-  if (!choices.ok) throw refusalError(choices);
-  const priced = priceOrder(facts.lines, choices.shipping);
-  if (!priced.ok) throw refusalError(priced);
+  const { choices, priced } = acceptAndPrice(
+    { account: facts.credit, address: facts.address, shipping: facts.shipping, paymentMethod: input.paymentMethod },
+    facts.lines,
+  );
   if (card && (card.amountMinor !== priced.totals.totalMinor || card.currency !== priced.totals.currency))
     throw new DomainError(
       'conflict',
@@ -177,19 +189,11 @@ function historyOf(actor: Actor, needsApproval: boolean, plan: SubmitPlan): Subm
   ];
 }
 
-/** The new order's steps as stored: the first tier pending, later tiers waiting (as `openApprovalSteps`). */
+/** The new order's steps as the write stores them (`newStepValues`), with their ids drawn here. */
 function stepRowsOf(order: NewOrder, steps: readonly ApprovalStep[], now: Date): ApprovalStepRow[] {
-  return steps.map((step) => ({
+  return newStepValues(order, steps, now).map((values) => ({
+    ...values,
     id: randomUUID(),
-    orderId: order.id,
-    organizationId: order.organizationId,
-    tier: step.tier,
-    source: step.source,
-    label: stepLabel(step, order.currency),
-    authorizers: step.authorizers,
-    escalated: step.escalated,
-    status: step.tier === 1 ? 'pending' : 'waiting',
-    pendingSince: step.tier === 1 ? now : null,
     escalatedAt: null,
     decidedByMembershipId: null,
     decidedByUserId: null,

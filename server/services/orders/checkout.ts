@@ -13,7 +13,7 @@ import {
 } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
 import { DomainError, invalidField } from '@/server/domain/errors';
-import { acceptChoices, approvalRefusal, checkoutProblem } from '@/server/domain/orders/checkout-acceptance';
+import { approvalRefusal, checkoutProblem } from '@/server/domain/orders/checkout-acceptance';
 import { paymentDecision } from '@/server/domain/orders/payment';
 import { priceOrder, type CheckoutLine } from '@/server/domain/orders/totals';
 import { PAYMENT_METHODS, type PaymentMethod } from '@/server/domain/organizations/status';
@@ -26,7 +26,7 @@ import { paymentProvider } from '../payments/provider';
 import { queueVoid, sendDueVoids } from '../payments/voids';
 import { lockTenant } from '../organizations/tenant-lock';
 import { pipelinedTransaction } from '@/db/pipelined-transaction';
-import { refusalError, writeCartOrder, type HeldAuthorization } from './cart-submit';
+import { acceptAndPrice, refusalError, writeCartOrder, type HeldAuthorization } from './cart-submit';
 import { creditPosition } from './credit';
 import { emailOrderReceived } from './notify';
 import { proceedAfterApproval } from './proceed';
@@ -215,16 +215,8 @@ async function chooseAndPrice(
   input: SubmitOrderInput,
   source: LineSource,
 ) {
-  const choices = acceptChoices({
-    account: context.credit,
-    address: context.address,
-    shipping: context.shipping,
-    paymentMethod: input.paymentMethod,
-  });
-  if (!choices.ok) throw refusalError(choices);
-  const priced = priceOrder(await source.lines(db), choices.shipping);
-  if (!priced.ok) throw refusalError(priced);
-  return { choices, priced };
+  const { credit: account, address, shipping } = context;
+  return acceptAndPrice({ account, address, shipping, paymentMethod: input.paymentMethod }, await source.lines(db));
 }
 
 /** Voids an authorization no order took, after the transaction, through the void queue (retried if the provider fails). */
