@@ -23,9 +23,15 @@ export const emailOutbox = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    // The dispatcher's claim: rows due (pending) or whose lease ran out (sending), each found by
+    // its own index. One index over both statuses made the claim walk every pending row not yet
+    // due (retries backing off) on each run.
     index('email_outbox_due_idx')
       .on(t.nextAttemptAt)
-      .where(sql`${t.status} in ('pending', 'sending')`),
+      .where(sql`${t.status} = 'pending'`),
+    index('email_outbox_lease_idx')
+      .on(t.lockedUntil)
+      .where(sql`${t.status} = 'sending'`),
     index().on(t.createdAt),
     // Failed emails over time, for the staff overview.
     index('email_outbox_failed_idx')

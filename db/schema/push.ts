@@ -55,9 +55,15 @@ export const pushOutbox = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    // The dispatcher's claim: rows due (pending) or whose lease ran out (sending), each found by
+    // its own index. One index over both statuses made the claim walk every pending row not yet
+    // due (retries backing off) on each run.
     index('push_outbox_due_idx')
       .on(t.nextAttemptAt)
-      .where(sql`${t.status} in ('pending', 'sending')`),
+      .where(sql`${t.status} = 'pending'`),
+    index('push_outbox_lease_idx')
+      .on(t.lockedUntil)
+      .where(sql`${t.status} = 'sending'`),
     index().on(t.subscriptionId),
     index().on(t.createdAt),
   ],

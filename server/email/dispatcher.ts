@@ -53,7 +53,8 @@ export async function dispatchEmails(options: DispatchOptions): Promise<Dispatch
   return counts;
 }
 
-async function claimDueRows(db: Database, now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+/** Claims up to `limit` rows that are due or whose lease ran out (a statement to await; its plan is tested). */
+export function claimDueRows(db: Database, now: Date, limit: number, leaseMs: number) {
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const due = db
     .select({ id: emailOutbox.id })

@@ -62,7 +62,8 @@ export async function dispatchPushes(options: PushDispatchOptions): Promise<Push
   return counts;
 }
 
-async function claimDueRows(db: Database, now: Date, limit: number, leaseMs: number): Promise<PushOutboxRow[]> {
+/** Claims up to `limit` rows that are due or whose lease ran out (a statement to await; its plan is tested). */
+export function claimDueRows(db: Database, now: Date, limit: number, leaseMs: number) {
   const due = db
     .select({ id: pushOutbox.id })
     .from(pushOutbox)

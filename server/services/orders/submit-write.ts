@@ -81,7 +81,11 @@ function submitWriteSql(writes: SubmitWrites) {
         as a("lineNumber" int, "productId" uuid, "centerId" uuid, quantity int)
     ), adjusted as (
       update inventory i set allocated = i.allocated + w.quantity, version = i.version + 1, updated_at = now()
-      from wanted w where i.product_id = w."productId" and i.fulfillment_center_id = w."centerId"
+      from wanted w
+      -- The planner takes a jsonb list for 100 rows and would hash-join it against a scan of every
+      -- stock row; the products' array makes it look the few rows up by the primary key.
+      where i.product_id = any(array(select "productId" from wanted))
+        and i.product_id = w."productId" and i.fulfillment_center_id = w."centerId"
     ), allocated as (
       insert into order_allocations (order_id, order_line_id, fulfillment_center_id, quantity)
       select o.id, l.id, w."centerId", w.quantity from o, wanted w join l on l.line_number = w."lineNumber"
