@@ -30,11 +30,12 @@ export const config: ProxyConfig = {
     // Pages only: not the API, Next's assets, product pictures (public, cached for ever), or files.
     '/((?!api/|_next/|pictures/|favicon\\.ico|.*\\.[a-z0-9]+$).*)',
     // The cross-site check is done here, the one place every kind of request passes, rather than
-    // in each route handler, the tRPC endpoint, next-auth and every server action: so the API (but
-    // the health check and the bearer-key routes, which cross-site.ts lets through anyway)…
-    '/api/((?!health|erp/|cron/).*)',
+    // in each route handler, next-auth and every server action: so the API (but the health check
+    // and the bearer-key routes, which cross-site.ts lets through anyway, and the tRPC endpoint,
+    // whose route checks itself because it serves nearly every call — `refusingCrossSite`)…
+    '/api/((?!health|erp/|cron/|trpc/).*)',
     // …and every server action or form post, even to a page whose path the first line leaves out.
-    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
-    { source: '/:path*', has: [{ type: 'header', key: 'content-type' }] },
+    { source: '/((?!api/trpc/).*)', has: [{ type: 'header', key: 'next-action' }] },
+    { source: '/((?!api/trpc/).*)', has: [{ type: 'header', key: 'content-type' }] },
   ],
 };

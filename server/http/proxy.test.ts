@@ -3,7 +3,7 @@ import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { config, proxy } from '@/proxy';
 import { RETURN_PATH_HEADER } from '@/server/auth/return-path';
-import { CROSS_SITE_REFUSAL } from './cross-site';
+import { CROSS_SITE_REFUSAL, refusingCrossSite } from './cross-site';
 
 // vitest.config.ts sets APP_URL to this.
 const APP = 'http://localhost:3000';
@@ -20,8 +20,6 @@ const wentOn = (response: Response) => response.headers.get('x-middleware-next')
 
 describe('the proxy sees every state-changing request', () => {
   it.each([
-    ['a tRPC mutation', '/api/trpc/cart.add'],
-    ['a batch of tRPC calls', '/api/trpc/cart.add,cart.clear'],
     ["next-auth's credentials callback", '/api/auth/callback/credentials'],
     ['the staff picture upload', '/api/staff/products/PEN-1/picture'],
     ['a page (where server actions are posted)', '/cart'],
@@ -53,8 +51,11 @@ describe('the proxy refuses cross-site requests', () => {
     ['a forged Origin', FORGED],
     ['Sec-Fetch-Site: cross-site without Origin', { 'sec-fetch-site': 'cross-site' }],
     ['neither header', {}],
-  ])('refuses a tRPC mutation with %s: 403 JSON, before tRPC sees it', async (_name, headers) => {
-    const response = await call('POST', '/api/trpc/cart.add', { 'content-type': 'application/json', ...headers });
+  ])('refuses a picture upload with %s: 403 JSON, before the route sees it', async (_name, headers) => {
+    const response = await call('POST', '/api/staff/products/PEN-1/picture', {
+      'content-type': 'multipart/form-data; boundary=x',
+      ...headers,
+    });
     expect(response.status).toBe(403);
     expect(wentOn(response)).toBe(false);
     expect(await response.json()).toEqual({ error: CROSS_SITE_REFUSAL });
@@ -72,7 +73,7 @@ describe('the proxy refuses cross-site requests', () => {
   });
 
   it('lets our own pages through, an API request untouched and a page told its path', async () => {
-    const api = await call('POST', '/api/trpc/cart.add', { origin: APP });
+    const api = await call('POST', '/api/staff/products/PEN-1/picture', { origin: APP });
     expect(wentOn(api)).toBe(true);
     expect(api.headers.get(`x-middleware-request-${RETURN_PATH_HEADER}`)).toBeNull();
     const action = await call('POST', '/orders?page=2', { origin: APP, 'sec-fetch-site': 'same-origin' });
@@ -84,5 +85,50 @@ describe('the proxy refuses cross-site requests', () => {
     expect(wentOn(await call('POST', '/api/cron/dispatch-email', FORGED))).toBe(true);
     expect(wentOn(await call('GET', '/api/erp/orders', FORGED))).toBe(true);
     expect(wentOn(await call('GET', '/api/trpc/cart.get', FORGED))).toBe(true);
+  });
+});
+
+describe('the tRPC endpoint, which the proxy leaves to its route', () => {
+  const trpc = (headers: Record<string, string>) => {
+    const reached: Request[] = [];
+    const route = refusingCrossSite(
+      (request: Request) => {
+        reached.push(request);
+        return Response.json({ result: 'ran' });
+      },
+      () => APP,
+    );
+    const request = new Request(`${APP}/api/trpc/cart.add`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{}',
+    });
+    return { response: route(request), reached };
+  };
+
+  it('is not run through the proxy, even with a body or a server action header', () => {
+    const kinds: Record<string, string>[] = [{}, { 'content-type': 'application/json' }, { 'next-action': '7f00ab' }];
+    for (const headers of kinds) {
+      expect(matches('/api/trpc/cart.add', headers)).toBe(false);
+      expect(matches('/api/trpc/cart.add,cart.clear', headers)).toBe(false);
+    }
+  });
+
+  it.each([
+    ['a forged Origin', FORGED],
+    ['Sec-Fetch-Site: cross-site without Origin', { 'sec-fetch-site': 'cross-site' }],
+    ['neither header', {}],
+  ])('refuses a mutation with %s: 403 JSON, before tRPC sees it', async (_name, headers) => {
+    const { response, reached } = trpc(headers);
+    const answered = await response;
+    expect(answered.status).toBe(403);
+    expect(await answered.json()).toEqual({ error: CROSS_SITE_REFUSAL });
+    expect(reached).toEqual([]);
+  });
+
+  it('lets a mutation from our own pages through to tRPC', async () => {
+    const { response, reached } = trpc({ origin: APP });
+    expect(await (await response).json()).toEqual({ result: 'ran' });
+    expect(reached).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { pushSubscriptions } from '@/db/schema';
 import { claimDueRows as claimEmails } from '@/server/email/dispatcher';
@@ -17,7 +18,8 @@ async function claimPlan(statement: { toSQL: () => { sql: string; params: unknow
   const { sql: text, params } = statement.toSQL();
   const rolledBack = new Error('rolled back');
   let plan: PlanNode | undefined;
-  await database.db.$client
+  const client = postgres(database.url, { max: 1, onnotice: () => undefined });
+  await client
     .begin(async (tx) => {
       const [row] = await tx.unsafe(`explain (analyze, format json) ${text}`, params as never[]);
       plan = (row?.['QUERY PLAN'] as { Plan: PlanNode }[] | undefined)?.[0]?.Plan;
@@ -25,7 +27,8 @@ async function claimPlan(statement: { toSQL: () => { sql: string; params: unknow
     })
     .catch((error: unknown) => {
       if (error !== rolledBack) throw error;
-    });
+    })
+    .finally(() => client.end());
   if (!plan) throw new Error('no plan');
   return nodesOf(plan);
 }

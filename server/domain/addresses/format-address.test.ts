@@ -35,4 +35,23 @@ describe('formatAddressLines', () => {
       }),
     ).toBe('1200 Main Street, Seattle, WA 98101, United States of America');
   });
+  it('formats each address of a locality it has seen before with its own street and the right town', () => {
+    const seattle = { city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' };
+    expect(formatAddressLines({ addressLine1: '1 First Avenue', ...seattle })).toEqual([
+      '1 First Avenue',
+      'Seattle, WA 98101',
+      'United States of America',
+    ]);
+    expect(formatAddressLines({ recipient: 'Dock 2', addressLine1: '9 Ninth Avenue', ...seattle })).toEqual([
+      'Dock 2',
+      '9 Ninth Avenue',
+      'Seattle, WA 98101',
+      'United States of America',
+    ]);
+    expect(formatAddressLines({ addressLine1: '9 Ninth Avenue', ...seattle, postalCode: '98104' })).toEqual([
+      '9 Ninth Avenue',
+      'Seattle, WA 98104',
+      'United States of America',
+    ]);
+  });
 });
