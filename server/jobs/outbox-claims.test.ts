@@ -63,7 +63,8 @@ describe('the outbox claims, with a backlog of rows not yet due', () => {
       .insert(pushSubscriptions)
       .values({ userId: user.id, endpoint: 'https://push.example.test/1', p256dh: 'key', auth: 'auth' })
       .returning();
-    const ids = sql`${user.id}::uuid, ${subscription!.id}::uuid`;
+    if (!subscription) throw new Error('no subscription');
+    const ids = sql`${user.id}::uuid, ${subscription.id}::uuid`;
     await database.db.execute(sql`
       insert into push_outbox (user_id, subscription_id, title, body, url, next_attempt_at)
       select ${ids}, 'Waiting ' || n, 'body', '/', ${sql.raw(later)} from generate_series(1, ${BACKLOG}) n`);

@@ -185,9 +185,9 @@ describe('the statements of the hot paths', () => {
       const [row] = await tx.unsafe(`explain (format json) execute "${write.name}"(${nulls})`);
       type Node = { 'Index Name'?: string; 'Index Cond'?: string; Plans?: Node[] };
       const nodes = (node: Node): Node[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
-      return nodes((row?.['QUERY PLAN'] as { Plan: Node }[])[0]!.Plan).filter((node) =>
-        node['Index Name']?.startsWith('inventory_'),
-      );
+      const root = (row?.['QUERY PLAN'] as { Plan: Node }[] | undefined)?.[0]?.Plan;
+      if (!root) throw new Error('no plan');
+      return nodes(root).filter((node) => node['Index Name']?.startsWith('inventory_'));
     });
     expect(stockLookups.length).toBeGreaterThan(0);
     for (const node of stockLookups) expect(node['Index Cond'], node['Index Name']).toMatch(/product_id/);
