@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '@/server/testing/database';
 import { connectDatabase, type DatabaseHandle } from './client';
 import { pipelinedTransaction } from './pipelined-transaction';
+import { namedStatement } from './named-statement';
 
 const database = setupTestDatabase();
 /** One connection only: a transaction that left it reserved or aborted would stall or break the next. */
@@ -16,6 +17,12 @@ afterAll(async () => {
   await single.close();
 });
 
+const INSERT_PROBE = namedStatement(
+  'insert_probe',
+  sql`insert into pipeline_probe values (${sql.placeholder('id')}, ${sql.placeholder('note')}) returning id`,
+);
+const SELECT_ONE = namedStatement('select_one', sql`select 1`);
+
 const notes = async () =>
   (await single.db.execute<{ id: number }>(sql`select id from pipeline_probe order by id`)).map((row) => row.id);
 
@@ -23,7 +30,7 @@ describe('pipelinedTransaction', () => {
   it('commits the last statement sent with COMMIT, and what the transaction wrote before it', async () => {
     const result = await pipelinedTransaction(single.db, async ({ tx, commitWith }) => {
       await tx.execute(sql`insert into pipeline_probe values (1, 'first')`);
-      return commitWith<{ id: number }>(sql`insert into pipeline_probe values (${2}, ${'second'}) returning id`);
+      return commitWith<{ id: number }>(INSERT_PROBE, { id: 2, note: 'second' });
     });
     expect(result).toEqual([{ id: 2 }]);
     expect(await notes()).toEqual([1, 2]);
@@ -33,7 +40,7 @@ describe('pipelinedTransaction', () => {
     const failing = pipelinedTransaction(single.db, async ({ tx, commitWith }) => {
       await tx.execute(sql`insert into pipeline_probe values (3, 'kept only with the last')`);
       // A duplicate key: PostgreSQL answers the COMMIT behind it with a rollback.
-      return commitWith(sql`insert into pipeline_probe values (${1}, ${'duplicate'})`);
+      return commitWith(INSERT_PROBE, { id: 1, note: 'duplicate' });
     });
     await expect(failing).rejects.toMatchObject({ code: '23505' });
     expect(await notes()).toEqual([1, 2]);
@@ -61,7 +68,7 @@ describe('pipelinedTransaction', () => {
           sql`select count(*)::int as n from pipeline_probe where id = 6`,
         );
         expect(seen[0]?.n).toBe(0);
-        return commitWith(sql`select 1`);
+        return commitWith(SELECT_ONE, {});
       });
       const after = await other.db.execute<{ n: number }>(
         sql`select count(*)::int as n from pipeline_probe where id = 6`,

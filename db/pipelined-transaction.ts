@@ -1,10 +1,9 @@
-import type { SQL } from 'drizzle-orm';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import { inSpan } from '@/server/observability/tracing';
 import type { Database, Transaction } from './client';
-import { queryOf } from './named-statement';
+import { boundStatement, type NamedStatement } from './named-statement';
 
 /** What drizzle's session keeps to itself and a transaction of our own needs (`PostgresJsSession`). */
 type SessionInternals = {
@@ -21,7 +20,7 @@ export type PipelinedTransaction = {
    * Sends the transaction's last statement (prepared, as `executeNamed`) and COMMIT in one flight.
    * If the statement fails, PostgreSQL turns that COMMIT into a rollback.
    */
-  commitWith<Row>(query: SQL): Promise<Row[]>;
+  commitWith<Row>(statement: NamedStatement, values: Record<string, unknown>): Promise<Row[]>;
 };
 
 /**
@@ -56,11 +55,11 @@ export async function pipelinedTransaction<T>(
       session.schema,
     ) as unknown as Transaction;
     let ended = false;
-    const commitWith = async <Row>(query: SQL): Promise<Row[]> => {
+    const commitWith = async <Row>(statement: NamedStatement, values: Record<string, unknown>): Promise<Row[]> => {
       // Statements sent after a failed BEGIN would each commit on their own: never send the last one then.
       const failed = await begin;
       if (failed) throw failed;
-      const { sql: text, params } = queryOf(query);
+      const { text, params } = boundStatement(statement, values);
       const last = reserved.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }).execute();
       const commit = reserved.unsafe('commit').execute();
       ended = true;

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { devMailbox, users } from '@/db/schema';
 import { signInWithPassword } from '@/server/services/identity/sign-in';
@@ -11,7 +11,8 @@ import {
   DEFAULT_PASSWORD,
 } from '@/server/testing/factories';
 import { sendQueuedEmailAfterResponse, type AfterResponse } from './after-request';
-import { takeEnqueuedHint } from './outbox';
+import { kickEmailDispatch } from './delivery';
+import { enqueueEmail, takeEnqueuedHint } from './outbox';
 
 const database = setupTestDatabase();
 const DAY_MS = 24 * 3600_000;
@@ -76,5 +77,33 @@ describe('sendQueuedEmailAfterResponse', () => {
     await api.account.requestPasswordReset({ email: member.user.email });
     await after.settled();
     expect(await mailboxOf(member.user.email, 'Reset your Countersign password')).toHaveLength(1);
+  });
+});
+
+describe('while a dispatch is already running', () => {
+  const reset = (to: string) =>
+    enqueueEmail(database.db, {
+      kind: 'password-reset',
+      to,
+      props: { name: 'Dana', resetUrl: 'http://localhost:3000/reset-password?token=abc', expiresInMinutes: 60 },
+      now: new Date(),
+    });
+
+  it('asks it to go round once more instead of scheduling another, and the email still arrives', async () => {
+    takeEnqueuedHint();
+    await reset('first@example.test');
+    let running: Promise<void> | undefined;
+    // The dev mailbox held locked, so the run cannot end before the second email is queued.
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table dev_mailbox in exclusive mode`);
+      running = kickEmailDispatch(database.db);
+      await reset('second@example.test');
+      const after = afterResponseNow();
+      sendQueuedEmailAfterResponse(database.db, after.afterResponse);
+      expect(after.tasks).toHaveLength(0);
+    });
+    await running;
+    expect(await mailboxOf('first@example.test', 'Reset your Countersign password')).toHaveLength(1);
+    expect(await mailboxOf('second@example.test', 'Reset your Countersign password')).toHaveLength(1);
   });
 });

@@ -17,6 +17,7 @@ export type AfterResponse = (task: () => Promise<void>) => void;
 export function sendQueuedEmailAfterResponse(db: Database = getDb(), afterResponse: AfterResponse = after): void {
   const emails = takeEnqueuedHint();
   const pushes = takePushEnqueuedHint();
-  if (emails) afterResponse(() => kickEmailDispatch(db));
-  if (pushes) afterResponse(() => kickPushDispatch(db));
+  // A run already under way goes round once more for them, and finds them committed by then.
+  if (emails && !kickEmailDispatch.joinRunning()) afterResponse(() => kickEmailDispatch(db));
+  if (pushes && !kickPushDispatch.joinRunning()) afterResponse(() => kickPushDispatch(db));
 }

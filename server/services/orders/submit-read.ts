@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { executeNamed } from '@/db/named-statement';
+import { executeNamed, namedStatement } from '@/db/named-statement';
 import type { Order, ShipTo } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
 import { monthStartUtc, nextMonthStartUtc } from '@/server/domain/approvals/budget';
@@ -11,7 +11,7 @@ import type { CheckoutLine } from '@/server/domain/orders/totals';
 import type { PaymentMethod } from '@/server/domain/organizations/status';
 import { utcDate } from '@/server/domain/organizations/approval';
 import type { SubmitOrderInput } from '@/server/schemas/orders';
-import { lockTenant } from '../organizations/tenant-lock';
+import { lockTenantForName } from '../organizations/tenant-lock';
 import { creditPositionOf, openBalanceSql } from './credit';
 
 type ShippingChoice = { code: string; name: string; costMinor: number; currency: string };
@@ -41,6 +41,20 @@ type ReadRow = {
   requester: { email: string; name: string; timeZone: string | null };
 };
 
+const value = (name: keyof SubmitReadValues) => sql.placeholder(name);
+
+type SubmitReadValues = {
+  membershipId: string;
+  organizationId: string;
+  unitId: string;
+  userId: string;
+  idempotencyKey: string;
+  addressId: string;
+  shippingMethodCode: string;
+  monthStart: string;
+  monthEnd: string;
+};
+
 /**
  * The submit's one read, after the organization's lock (see `readForSubmit`). The cart's lines
  * are locked, then the stock rows of their products in (product, center) order, as every writer
@@ -49,18 +63,13 @@ type ReadRow = {
  * leaves a gap in the numbers, as a rolled-back one always did. Members are read only when a
  * spending limit or an approval rule could name someone.
  */
-function submitReadSql(
-  actor: Actor,
-  input: Pick<SubmitOrderInput, 'idempotencyKey' | 'addressId' | 'shippingMethodCode'>,
-  now: Date,
-) {
-  const org = actor.organizationId;
-  const member = actor.membershipId;
-  return sql`
+const SUBMIT_READ = namedStatement(
+  'submit_read',
+  sql`
     with recursive cart as (
       select cl.product_id, cl.quantity, cl.added_at, p.sku, p.name, p.unit, p.active, p.picture_key
       from cart_lines cl join products p on p.id = cl.product_id
-      where cl.membership_id = ${member}
+      where cl.membership_id = ${value('membershipId')}
       order by cl.added_at, p.sku
       for update of cl
     ), stock as (
@@ -69,30 +78,30 @@ function submitReadSql(
       order by i.product_id, i.fulfillment_center_id
       for update
     ), up as (
-      select id, parent_id from organizations where id = ${actor.unitId}
+      select id, parent_id from organizations where id = ${value('unitId')}
       union all
       select o.id, o.parent_id from organizations o join up on o.id = up.parent_id
     ), limits as (
       select l.id, l.limit_minor, l.period,
         array(select a.membership_id from spending_limit_authorizers a where a.limit_id = l.id) as authorizers
-      from spending_limits l where l.membership_id = ${member}
+      from spending_limits l where l.membership_id = ${value('membershipId')}
     ), rules as (
-      select * from approval_rules r where r.organization_id = ${org} and r.active
+      select * from approval_rules r where r.organization_id = ${value('organizationId')} and r.active
     )
     select
       (select json_build_object('number', o.number, 'status', o.status, 'paymentReference', o.payment_reference)
-        from orders o where o.membership_id = ${member} and o.idempotency_key = ${input.idempotencyKey}) as earlier,
-      (case when not exists (select 1 from orders o where o.membership_id = ${member} and o.idempotency_key = ${input.idempotencyKey})
+        from orders o where o.membership_id = ${value('membershipId')} and o.idempotency_key = ${value('idempotencyKey')}) as earlier,
+      (case when not exists (select 1 from orders o where o.membership_id = ${value('membershipId')} and o.idempotency_key = ${value('idempotencyKey')})
         then 'CS-' || nextval('order_number_seq') end) as number,
       (select json_build_object('currency', ca.currency, 'creditLimitMinor', ca.credit_limit_minor,
           'paymentMethods', ca.payment_methods, 'paymentTerms', ca.payment_terms)
-        from customer_accounts ca where ca.organization_id = ${org}) as account,
-      ${openBalanceSql(org)} as owed,
+        from customer_accounts ca where ca.organization_id = ${value('organizationId')}) as account,
+      ${openBalanceSql(value('organizationId'))} as owed,
       (select json_build_object('id', a.id, 'label', a.label, 'recipient', a.recipient, 'addressLine1', a.address_line1,
           'addressLine2', a.address_line2, 'city', a.city, 'region', a.region, 'postalCode', a.postal_code, 'country', a.country)
-        from organization_addresses a where a.id = ${input.addressId} and a.organization_id = ${org} and a.active) as address,
+        from organization_addresses a where a.id = ${value('addressId')} and a.organization_id = ${value('organizationId')} and a.active) as address,
       (select json_build_object('code', s.code, 'name', s.name, 'costMinor', s.cost_minor, 'currency', s.currency)
-        from shipping_methods s where s.code = ${input.shippingMethodCode} and s.active) as shipping,
+        from shipping_methods s where s.code = ${value('shippingMethodCode')} and s.active) as shipping,
       (select coalesce(json_agg(json_build_object('productId', c.product_id, 'sku', c.sku, 'name', c.name, 'unit', c.unit,
           'active', c.active, 'quantity', c.quantity, 'pictureKey', c.picture_key) order by c.added_at, c.sku), '[]')
         from cart c) as lines,
@@ -101,21 +110,21 @@ function submitReadSql(
         from stock s) as stock,
       (select coalesce(json_agg(json_build_object('priceListId', k.price_list_id, 'discountBasisPoints', k.discount_basis_points,
           'validFrom', k.valid_from, 'validTo', k.valid_to) order by k.created_at, k.id), '[]')
-        from contracts k where k.organization_id = ${org}) as contracts,
+        from contracts k where k.organization_id = ${value('organizationId')}) as contracts,
       (select coalesce(json_agg(json_build_object('priceListId', lp.price_list_id, 'productId', lp.product_id,
           'unitPriceMinor', lp.unit_price_minor, 'currency', pl.currency)), '[]')
         from price_list_prices lp join price_lists pl on pl.id = lp.price_list_id
-        where lp.price_list_id in (select k.price_list_id from contracts k where k.organization_id = ${org})
+        where lp.price_list_id in (select k.price_list_id from contracts k where k.organization_id = ${value('organizationId')})
           and lp.product_id in (select product_id from cart)) as prices,
       (select coalesce(json_agg(json_build_object('id', l.id, 'limitMinor', l.limit_minor, 'period', l.period,
           'authorizerMembershipIds', l.authorizers)), '[]') from limits l) as limits,
       (select coalesce(json_agg(json_build_object('id', r.id, 'name', r.name, 'active', r.active, 'conditions', r.conditions,
           'appliesTo', r.applies_to, 'approvers', r.approvers, 'tier', r.tier)), '[]') from rules r) as rules,
       (select coalesce(json_agg(up.id), '[]') from up) as "unitPath",
-      (select coalesce(json_agg(mr.role_id), '[]') from membership_roles mr where mr.membership_id = ${member}) as "roleIds",
-      (select coalesce(sum(o.total_minor), 0) from orders o where o.membership_id = ${member}
-        and o.submitted_at >= ${monthStartUtc(now).toISOString()}::timestamptz
-        and o.submitted_at < ${nextMonthStartUtc(now).toISOString()}::timestamptz
+      (select coalesce(json_agg(mr.role_id), '[]') from membership_roles mr where mr.membership_id = ${value('membershipId')}) as "roleIds",
+      (select coalesce(sum(o.total_minor), 0) from orders o where o.membership_id = ${value('membershipId')}
+        and o.submitted_at >= ${value('monthStart')}::timestamptz
+        and o.submitted_at < ${value('monthEnd')}::timestamptz
         and o.status not in ('canceled', 'declined')) as "monthToDate",
       (select json_agg(json_build_object(
           'membershipId', m.id, 'name', u.name,
@@ -130,10 +139,10 @@ function submitReadSql(
             'delegateMembershipId', d.delegate_membership_id, 'from', d.starts_at, 'to', d.ends_at) end))
         from memberships m join users u on u.id = m.user_id
         left join authorizer_delegations d on d.membership_id = m.id
-        where m.organization_id = ${org} and (exists (select 1 from rules) or exists (select 1 from limits))) as members,
+        where m.organization_id = ${value('organizationId')} and (exists (select 1 from rules) or exists (select 1 from limits))) as members,
       (select json_build_object('email', u.email, 'name', u.name, 'timeZone', u.time_zone)
-        from users u where u.id = ${actor.userId}) as requester`;
-}
+        from users u where u.id = ${value('userId')}) as requester`,
+);
 
 /** What the submit decides on, read in one flight; each part as the domain functions take it. */
 export type SubmitFacts = Awaited<ReturnType<typeof readForSubmit>>;
@@ -150,14 +159,24 @@ export async function readForSubmit(
   input: Pick<SubmitOrderInput, 'idempotencyKey' | 'addressId' | 'shippingMethodCode'>,
   now: Date,
 ) {
-  const [organization, rows] = await Promise.all([
-    lockTenant(tx, actor.organizationId),
-    executeNamed<ReadRow>(tx, 'submit_read', submitReadSql(actor, input, now)),
+  const [organizationName, rows] = await Promise.all([
+    lockTenantForName(tx, actor.organizationId),
+    executeNamed<ReadRow>(tx, SUBMIT_READ, {
+      membershipId: actor.membershipId,
+      organizationId: actor.organizationId,
+      unitId: actor.unitId,
+      userId: actor.userId,
+      idempotencyKey: input.idempotencyKey,
+      addressId: input.addressId,
+      shippingMethodCode: input.shippingMethodCode,
+      monthStart: monthStartUtc(now).toISOString(),
+      monthEnd: nextMonthStartUtc(now).toISOString(),
+    } satisfies SubmitReadValues),
   ]);
   const row = rows[0];
   if (!row) throw new Error('readForSubmit: the read returned no row');
   return {
-    organizationName: organization.name,
+    organizationName,
     earlier: row.earlier,
     number: row.number,
     credit: row.account ? creditPositionOf(row.account, Number(row.owed)) : null,

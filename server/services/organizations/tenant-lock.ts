@@ -1,5 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { executeNamed, namedStatement } from '@/db/named-statement';
 import { organizations, type Organization } from '@/db/schema';
 import { notFound } from '@/server/domain/errors';
 
@@ -19,4 +20,20 @@ export async function lockTenant(tx: Executor, organizationId: string): Promise<
     .execute();
   if (!organization) throw notFound('That organization');
   return organization;
+}
+
+const LOCK_FOR_NAME = namedStatement(
+  'lock_tenant_name',
+  sql`select name from organizations
+    where id = ${sql.placeholder('organizationId')} and kind = 'buyer' and parent_id is null for update`,
+);
+
+/**
+ * The same lock as `lockTenant`, for the checkout submit, which needs only the organization's name:
+ * a statement built once rather than a select built on every submit.
+ */
+export async function lockTenantForName(tx: Executor, organizationId: string): Promise<string> {
+  const [organization] = await executeNamed<{ name: string }>(tx, LOCK_FOR_NAME, { organizationId });
+  if (!organization) throw notFound('That organization');
+  return organization.name;
 }
