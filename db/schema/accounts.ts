@@ -11,6 +11,11 @@ export const customerAccounts = pgTable('customer_accounts', {
   creditLimitMinor: bigint({ mode: 'number' }).notNull(),
   paymentTerms: varchar({ length: 40 }).notNull(),
   paymentMethods: paymentMethod().array().notNull(),
+  /**
+   * What the organization owes on bill-me orders (see OWED_STATUSES), kept by a trigger on orders
+   * (migration 0016) so that a submit reads one row instead of adding up every unpaid order.
+   */
+  openBalanceMinor: bigint({ mode: 'number' }).notNull().default(0),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedByUserId: uuid(),
 });

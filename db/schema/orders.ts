@@ -164,13 +164,6 @@ export const orders = pgTable(
     ),
     // The staff overview's orders per day by state, over every organization, from the index alone.
     index('orders_submitted_status_idx').on(t.submittedAt, t.status),
-    // The open balance: bill-me orders the seller accepted and the customer has not paid yet. Only
-    // those rows are in it, with their totals, so the sum at every submit reads a few index entries.
-    index('orders_owed_idx')
-      .on(t.organizationId, t.totalMinor)
-      .where(
-        sql`${t.paymentMethod} = 'on_account' and ${t.settledAt} is null and ${t.status} in ('payment_authorized', 'backordered', 'released', 'shipped', 'deposited')`,
-      ),
     check(
       'orders_totals_check',
       sql`${t.subtotalMinor} >= 0 and ${t.shippingMinor} >= 0 and ${t.totalMinor} = ${t.subtotalMinor} + ${t.shippingMinor}`,
