@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import { metrics } from './metrics';
-import { failSpan, inSpan, startLeafSpan } from './tracing';
+import { failSpan, inSpan, startLeafSpan, tracingEnabled } from './tracing';
 
 /**
  * Instruments a `postgres` client in place: every statement drizzle sends (drizzle always goes
@@ -108,12 +108,8 @@ function observe(pending: PendingStatement, text: string, load: Load | null) {
       sent = true;
       metrics().databaseStatements.inc();
       if (load) load.busy++;
-      const operation = operationOf(text);
-      const span = startLeafSpan(operation, {
-        'db.system.name': 'postgresql',
-        'db.operation.name': operation,
-        'db.query.text': text.slice(0, 2000),
-      });
+      // Only while tracing: reading a large statement's text for its operation costs every statement.
+      const span = tracingEnabled() ? statementSpan(text) : undefined;
       if (load || span) {
         const done = (error?: unknown) => {
           if (load) load.busy--;
@@ -129,6 +125,15 @@ function observe(pending: PendingStatement, text: string, load: Load | null) {
     }
     return handle.apply(this, args);
   };
+}
+
+function statementSpan(text: string) {
+  const operation = operationOf(text);
+  return startLeafSpan(operation, {
+    'db.system.name': 'postgresql',
+    'db.operation.name': operation,
+    'db.query.text': text.slice(0, 2000),
+  });
 }
 
 /**
