@@ -26,7 +26,7 @@ const HELP = `Usage: npm run bench -- [options]
   --skip-build          reuse the previous production build (.data/next-bench)
   --db-only             only seed and measure order history at the database
   --connections=N       concurrent connections (default 50)
-  --warmup=S            warm-up seconds per phase (default 3)
+  --warmup=S            warm-up seconds per phase (default 10)
   --duration=S          measured seconds per phase (default 20)
   --email=hold|deliver  hold queued emails (default) or let the app render them into the dev mailbox
   --pool=N              the app's DATABASE_POOL_SIZE (default 10, the app's default)
@@ -45,7 +45,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     skipBuild: false,
     dbOnly: false,
     connections: 50,
-    warmupSeconds: 3,
+    // Long enough for V8 to have compiled the hot paths: after 3 s the submit phase still spent a
+    // fifth of the app's CPU in the JIT compiler's and garbage collector's threads (perf, 2026-12-06),
+    // so a 3 s warm-up measured a process still warming up rather than a running server.
+    warmupSeconds: 10,
     durationSeconds: 20,
     email: 'hold',
     poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
