@@ -46,7 +46,12 @@ export async function openBalanceMinor(
 /** The account's credit line as the buyer's account page and the payment decision see it. */
 export async function creditPosition(db: Executor, organizationId: string, excludingOrderId?: string) {
   const [account] = await db.select().from(customerAccounts).where(eq(customerAccounts.organizationId, organizationId));
-  return account ? creditPositionOf(account, await openBalanceMinor(db, organizationId, excludingOrderId)) : null;
+  if (!account) return null;
+  // The row carries its open balance; only an order decided again needs its own part taken out.
+  const owed = excludingOrderId
+    ? await openBalanceMinor(db, organizationId, excludingOrderId)
+    : account.openBalanceMinor;
+  return creditPositionOf(account, owed);
 }
 
 /** The credit line of an account read with its open balance (see `openBalanceSql`). */

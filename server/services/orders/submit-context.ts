@@ -3,7 +3,7 @@ import type { Executor } from '@/db/client';
 import { customerAccounts, organizationAddresses, organizations, shippingMethods, type Order } from '@/db/schema';
 import type { Actor } from '@/server/domain/access/actor';
 import type { SubmitOrderInput } from '@/server/schemas/orders';
-import { creditPositionOf, openBalanceSql } from './credit';
+import { creditPositionOf } from './credit';
 
 /**
  * Everything a submit reads about the organization once it holds the organization's lock, in one
@@ -24,7 +24,6 @@ export async function submitContext(
       > | null>`(select json_build_object('number', o.number, 'status', o.status, 'paymentReference', o.payment_reference) from orders o
         where o.membership_id = ${actor.membershipId} and o.idempotency_key = ${input.idempotencyKey})`,
       account: customerAccounts,
-      owed: openBalanceSql(organizations.id),
       address: organizationAddresses,
       shipping: shippingMethods,
     })
@@ -47,7 +46,7 @@ export async function submitContext(
     .execute();
   return {
     earlier: row?.earlier ?? null,
-    credit: row?.account ? creditPositionOf(row.account, Number(row.owed)) : null,
+    credit: row?.account ? creditPositionOf(row.account, row.account.openBalanceMinor) : null,
     address: row?.address ?? null,
     shipping: row?.shipping ?? null,
   };

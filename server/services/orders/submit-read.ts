@@ -12,7 +12,7 @@ import type { PaymentMethod } from '@/server/domain/organizations/status';
 import { utcDate } from '@/server/domain/organizations/approval';
 import type { SubmitOrderInput } from '@/server/schemas/orders';
 import { lockTenantForName } from '../organizations/tenant-lock';
-import { creditPositionOf, openBalanceSql } from './credit';
+import { creditPositionOf } from './credit';
 
 type ShippingChoice = { code: string; name: string; costMinor: number; currency: string };
 type CartRow = Omit<CheckoutLine, 'price'> & { pictureKey: string | null };
@@ -24,8 +24,13 @@ type MemberRow = Omit<PolicyMember, 'delegation'> & {
 type ReadRow = {
   earlier: Pick<Order, 'number' | 'status' | 'paymentReference'> | null;
   number: string | null;
-  account: { currency: string; creditLimitMinor: number; paymentMethods: PaymentMethod[]; paymentTerms: string } | null;
-  owed: string;
+  account: {
+    currency: string;
+    creditLimitMinor: number;
+    paymentMethods: PaymentMethod[];
+    paymentTerms: string;
+    openBalanceMinor: number;
+  } | null;
   address: (ShipTo & { id: string }) | null;
   shipping: ShippingChoice | null;
   lines: CartRow[];
@@ -94,9 +99,8 @@ const SUBMIT_READ = namedStatement(
       (case when not exists (select 1 from orders o where o.membership_id = ${value('membershipId')} and o.idempotency_key = ${value('idempotencyKey')})
         then 'CS-' || nextval('order_number_seq') end) as number,
       (select json_build_object('currency', ca.currency, 'creditLimitMinor', ca.credit_limit_minor,
-          'paymentMethods', ca.payment_methods, 'paymentTerms', ca.payment_terms)
+          'paymentMethods', ca.payment_methods, 'paymentTerms', ca.payment_terms, 'openBalanceMinor', ca.open_balance_minor)
         from customer_accounts ca where ca.organization_id = ${value('organizationId')}) as account,
-      ${openBalanceSql(value('organizationId'))} as owed,
       (select json_build_object('id', a.id, 'label', a.label, 'recipient', a.recipient, 'addressLine1', a.address_line1,
           'addressLine2', a.address_line2, 'city', a.city, 'region', a.region, 'postalCode', a.postal_code, 'country', a.country)
         from organization_addresses a where a.id = ${value('addressId')} and a.organization_id = ${value('organizationId')} and a.active) as address,
@@ -179,7 +183,7 @@ export async function readForSubmit(
     organizationName,
     earlier: row.earlier,
     number: row.number,
-    credit: row.account ? creditPositionOf(row.account, Number(row.owed)) : null,
+    credit: row.account ? creditPositionOf(row.account, row.account.openBalanceMinor) : null,
     address: row.address,
     shipping: row.shipping,
     lines: pricedCart(row, now),
